@@ -1,0 +1,35 @@
+"""Where PartnerDesk keeps its files, decided when the program starts (never at import time)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "PartnerDesk"
+#: Set this to a folder to keep every file PartnerDesk writes there (tests, portable installs on a USB stick).
+HOME_ENV = "PARTNERDESK_HOME"
+
+
+def data_dir() -> Path:
+    """The folder for the database, its backups and exports, created if missing."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        folder = Path(override)
+    else:
+        from platformdirs import user_data_dir
+
+        folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_database() -> Path:
+    """The SQLite file used when no --db is given."""
+    return data_dir() / "partnerdesk.sqlite3"
+
+
+def backups_dir() -> Path:
+    """Automatic backups taken before a database is upgraded."""
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,110 @@
+"""People, organisations, committees and who sits on which committee."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from partnerdesk.records.base import Base, RecordMixin
+
+
+class Person(RecordMixin, Base):
+    __tablename__ = "people"
+
+    full_name: Mapped[str] = mapped_column(String(200))
+    preferred_name: Mapped[str | None] = mapped_column(String(120))
+    pronouns: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="interested")
+
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    address_line1: Mapped[str | None] = mapped_column(String(200))
+    address_line2: Mapped[str | None] = mapped_column(String(200))
+    town: Mapped[str | None] = mapped_column(String(120))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    preferred_contact: Mapped[str | None] = mapped_column(String(20))
+
+    papers_format: Mapped[str | None] = mapped_column(String(20))
+    papers_format_details: Mapped[str | None] = mapped_column(String(200))
+    access_needs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    access_needs_details: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(20), default="english")
+    language_other: Mapped[str | None] = mapped_column(String(60))
+    # None means nobody has asked yet; payments can affect welfare benefits, so we never assume.
+    payment_preference: Mapped[str | None] = mapped_column(String(20))
+
+    consent_given_on: Mapped[date | None] = mapped_column(Date)
+    consent_how: Mapped[str | None] = mapped_column(String(20))
+    consent_for: Mapped[str | None] = mapped_column(Text)
+    consent_review_on: Mapped[date | None] = mapped_column(Date)
+
+    interests: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    roles: Mapped[list[PersonRole]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", lazy="selectin"
+    )
+    memberships: Mapped[list[Membership]] = relationship(back_populates="person", lazy="selectin")
+
+    # The case-insensitive name index and the search index are SQLite-specific: see migration 0001.
+    __table_args__ = (
+        Index("ix_people_status", "status"),
+        Index("ix_people_consent_review", "consent_review_on"),
+        Index("ix_people_deleted", "deleted_at"),
+    )
+
+    @property
+    def role_codes(self) -> list[str]:
+        """The person's roles as codes, in the order of the vocabulary."""
+        return [r.role for r in self.roles]
+
+
+class PersonRole(Base):
+    """One role a person holds. A link row, replaced with the person, so it carries no shared columns."""
+
+    __tablename__ = "person_roles"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+    person: Mapped[Person] = relationship(back_populates="roles")
+
+
+class Organisation(RecordMixin, Base):
+    __tablename__ = "organisations"
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="vcs")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    committees: Mapped[list[Committee]] = relationship(back_populates="organisation")
+
+
+class Committee(RecordMixin, Base):
+    """A committee, board or group that an organisation runs and representatives sit on."""
+
+    __tablename__ = "committees"
+
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="committees", lazy="joined")
+    memberships: Mapped[list[Membership]] = relationship(back_populates="committee")
+
+
+class Membership(RecordMixin, Base):
+    """A person's seat on a committee for a term of office."""
+
+    __tablename__ = "memberships"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    committee_id: Mapped[str] = mapped_column(ForeignKey("committees.id"), index=True)
+    term_start: Mapped[date] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date, index=True)
+    is_backup: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    person: Mapped[Person] = relationship(back_populates="memberships")
+    committee: Mapped[Committee] = relationship(back_populates="memberships", lazy="joined")

@@ -1,0 +1,87 @@
+"""The fixed lists of choices people pick from, as stored code → plain-English label.
+
+Codes are what the database holds (they never change once shipped); labels are what people read.
+Pure Python so the GUI, the exports and the rules can all share one list.
+"""
+
+from __future__ import annotations
+
+STATUSES = {
+    "interested": "Interested",
+    "active": "Active",
+    "paused": "Paused",
+    "left": "Left",
+}
+
+ROLES = {
+    "service_user_rep": "Service-user representative",
+    "carer_rep": "Carer representative",
+    "backup_rep": "Back-up representative",
+    "peer_supporter": "Peer supporter (volunteer)",
+    "peer_support_worker": "Peer support worker (paid)",
+    "coordinator": "Coordinator",
+    "board_member": "Board member",
+    "vcs_leader": "VCS leader",
+    "other": "Other",
+}
+
+CONTACT_METHODS = {
+    "email": "Email",
+    "phone": "Phone call",
+    "text": "Text message",
+    "post": "Post",
+    "in_person": "In person",
+}
+
+PAPER_FORMATS = {
+    "email": "Email",
+    "post": "Post",
+    "large_print": "Large print",
+    "easy_read": "Easy Read",
+    "other": "Other (say which)",
+}
+
+ACCESS_NEEDS = {
+    "large_print": "Large print",
+    "easy_read": "Easy Read",
+    "bsl": "British Sign Language interpreter",
+    "interpreter": "Spoken-language interpreter",
+    "braille": "Braille",
+    "hearing_loop": "Hearing loop",
+    "step_free": "Step-free access",
+    "personal_assistant": "Personal assistant or carer",
+    "other": "Other (say which)",
+}
+
+LANGUAGES = {
+    "english": "English",
+    "welsh": "Welsh",
+    "other": "Other (say which)",
+}
+
+PAYMENT_PREFERENCES = {
+    "paid": "Happy to be paid",
+    "expenses_only": "Expenses only",
+    "no_payments": "No payments at all",
+}
+
+CONSENT_METHODS = {
+    "written": "Signed form",
+    "online": "Online form",
+    "email": "Email",
+    "verbal": "Spoken (noted by a worker)",
+}
+
+ORGANISATION_KINDS = {
+    "vcs": "Voluntary or community organisation",
+    "nhs": "NHS body",
+    "council": "Council",
+    "other": "Other",
+}
+
+
+def label(vocabulary: dict[str, str], code: str | None) -> str:
+    """The label for a code, or an empty string when nothing was chosen."""
+    if not code:
+        return ""
+    return vocabulary.get(code, code)

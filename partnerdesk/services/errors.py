@@ -1,0 +1,34 @@
+"""The one error type for input that cannot be saved."""
+
+from __future__ import annotations
+
+
+class ValidationError(Exception):
+    """Input that cannot be saved, with a plain-English message for each field that needs fixing.
+
+    The key "" holds messages about the record as a whole.
+    """
+
+    def __init__(self, messages: dict[str, str]):
+        self.messages = dict(messages)
+        super().__init__("; ".join(self.messages.values()))
+
+
+class NotFound(Exception):
+    """The record asked for does not exist (or was erased)."""
+
+
+class Problems:
+    """Collects field messages while checking input, then raises them all at once."""
+
+    def __init__(self) -> None:
+        self.messages: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        """Remember a message for a field (the first message per field wins: fix one thing at a time)."""
+        self.messages.setdefault(field, message)
+
+    def raise_if_any(self) -> None:
+        """Raise ValidationError if anything was added."""
+        if self.messages:
+            raise ValidationError(self.messages)

@@ -1,0 +1,42 @@
+"""Schema upgrades with Alembic: a backup first, then one transaction per migration step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from partnerdesk.store.backup import automatic_backup_path, backup_sqlite
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    """Alembic's configuration, built in code so no alembic.ini has to ship with the app."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def script_heads() -> list[str]:
+    """The newest revision(s) among the migration scripts."""
+    return list(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def script_revisions() -> list[str]:
+    """Every revision among the migration scripts, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def upgrade_database(engine: Engine, path: Path | None, revision: str | None, target: str = "head") -> None:
+    """Bring the schema up to target, copying an existing SQLite file first so nothing can be lost."""
+    if path is not None and revision is not None:
+        backup_sqlite(path, automatic_backup_path(path, f"before-upgrade-from-{revision}"))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)

@@ -1,0 +1,15 @@
+"""Alembic environment: always handed an open connection by partnerdesk.store.migrate."""
+
+from alembic import context
+
+from partnerdesk.records import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds the table safely
+    transaction_per_migration=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
