@@ -13,8 +13,9 @@ from partnerdesk.records.base import utc_now
 
 def save_draft(session: Session, form: str, record_id: str | None, title: str, payload: dict[str, Any]) -> str:
     """Keep the form's current contents; one draft per form and record, replaced each time. Returns its id."""
-    stmt = select(FormDraft).where(FormDraft.form == form, FormDraft.record_id.is_(None) if record_id is None
-                                   else FormDraft.record_id == record_id)
+    stmt = select(FormDraft).where(
+        FormDraft.form == form, FormDraft.record_id.is_(None) if record_id is None else FormDraft.record_id == record_id
+    )
     draft = session.scalars(stmt).first()
     if draft is None:
         draft = FormDraft(form=form, record_id=record_id)

@@ -66,11 +66,7 @@ def _sort_expression(sort: str, dialect: str):
 
 
 def _roles_expression():
-    return (
-        select(func.group_concat(_roles.c.role, ","))
-        .where(_roles.c.person_id == _people.c.id)
-        .scalar_subquery()
-    )
+    return select(func.group_concat(_roles.c.role, ",")).where(_roles.c.person_id == _people.c.id).scalar_subquery()
 
 
 def _where(flt: PeopleFilter, dialect: str):
@@ -145,4 +141,3 @@ def people_page(session: Session, flt: PeopleFilter, offset: int, limit: int) ->
 def role_codes(roles_text: str | None) -> list[str]:
     """The role codes in a row's comma-joined roles value."""
     return [code for code in (roles_text or "").split(",") if code]
-
