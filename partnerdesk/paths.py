@@ -33,3 +33,8 @@ def backups_dir() -> Path:
     folder = data_dir() / "backups"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def demo_database() -> Path:
+    """A separate database for trying PartnerDesk with made-up people, so demo data never mixes with real data."""
+    return data_dir() / "demo.sqlite3"

@@ -7,6 +7,8 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+
 from partnerdesk.services.organisations import save_committee, save_membership, save_organisation
 from partnerdesk.services.people import create_person
 from partnerdesk.store import Store, open_store
@@ -53,3 +55,9 @@ def add_membership(
     """Give a person a seat on a committee; returns the membership id."""
     with store.transaction() as session:
         return save_membership(session, person_id, committee_id, start, end, backup).id
+
+
+def count_rows(store: Store, table: str) -> int:
+    """How many rows a table holds, Bin included, read straight from the database."""
+    with store.engine.connect() as con:
+        return con.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()

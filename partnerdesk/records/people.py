@@ -8,6 +8,9 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.records.base import Base, RecordMixin
+from partnerdesk.records.vocab import ROLES
+
+_ROLE_ORDER = {code: place for place, code in enumerate(ROLES)}
 
 
 class Person(RecordMixin, Base):
@@ -58,7 +61,7 @@ class Person(RecordMixin, Base):
     @property
     def role_codes(self) -> list[str]:
         """The person's roles as codes, in the order of the vocabulary."""
-        return [r.role for r in self.roles]
+        return sorted((r.role for r in self.roles), key=lambda code: (_ROLE_ORDER.get(code, len(_ROLE_ORDER)), code))
 
 
 class PersonRole(Base):

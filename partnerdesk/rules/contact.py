@@ -23,10 +23,15 @@ def email_problem(value: str) -> str | None:
 
 
 def phone_digits(value: str) -> str:
-    """Just the digits of a phone number, with +44 turned into a leading 0."""
+    """Just the digits of a phone number, with +44 (or 0044) turned into a leading 0.
+
+    The common "+44 (0)29 …" way of writing a number keeps a single leading 0.
+    """
     digits = re.sub(r"\D", "", value)
     if value.strip().startswith("+44") or (digits.startswith("44") and len(digits) == 12):
-        digits = "0" + digits[2:]
+        digits = "0" + digits[2:].removeprefix("0")
+    elif digits.startswith("0044"):
+        digits = "0" + digits[4:].removeprefix("0")
     return digits
 
 

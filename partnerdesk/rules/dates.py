@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 UK = ZoneInfo("Europe/London")
 UK_DATE = "%d/%m/%Y"
+# Day and month of one or two digits, year of two or four; ASCII digits only, so "1/1/5" or "²/1/2026" are refused.
+_UK_DATE_TYPED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", re.ASCII)
 
 
 def format_uk(value: date | None) -> str:
     """23/11/2026, or an empty string for no date."""
-    return value.strftime(UK_DATE) if value else ""
+    # Not strftime: "%Y" does not pad years before 1000 on every platform, and the result must read back the same.
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
 def parse_uk(text: str) -> date:
@@ -20,11 +24,11 @@ def parse_uk(text: str) -> date:
     Raises ValueError with a plain-English message.
     """
     cleaned = text.strip().replace("-", "/").replace(".", "/")
-    parts = cleaned.split("/")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+    match = _UK_DATE_TYPED.fullmatch(cleaned)
+    if match is None:
         raise ValueError("Please type the date as day/month/year, for example 23/11/2026.")
-    day, month, year = (int(p) for p in parts)
-    if len(parts[2]) == 2:
+    day, month, year = (int(p) for p in match.groups())
+    if len(match.group(3)) == 2:
         year += 2000
     try:
         return date(year, month, day)
@@ -32,9 +36,16 @@ def parse_uk(text: str) -> date:
         raise ValueError(f"{text.strip()} is not a real date.") from None
 
 
-def today_uk() -> date:
-    """Today's date in the UK, whatever the computer's own time zone."""
-    return datetime.now(UTC).astimezone(UK).date()
+def today_uk(now: datetime | None = None) -> date:
+    """Today's date in the UK, whatever the computer's own time zone.
+
+    now (timezone-aware) stands in for the current moment, so callers and tests can ask "what day was it then?".
+    """
+    if now is None:
+        now = datetime.now(UTC)
+    elif now.tzinfo is None:
+        raise ValueError("A moment in time must carry its time zone")
+    return now.astimezone(UK).date()
 
 
 def format_moment_uk(moment: datetime | None) -> str:

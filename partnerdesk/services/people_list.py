@@ -45,8 +45,12 @@ class PeopleFilter:
 
 
 def search_terms(text_typed: str) -> list[str]:
-    """The words to look for: letters and digits only, so stray quotes or symbols can't break the search."""
-    return re.findall(r"\w+", text_typed.casefold())
+    """The words to look for: letters and digits only, so stray quotes or symbols can't break the search.
+
+    Split and lowered the way the search index does it: "_" separates words, and lower() rather than casefold()
+    so "Weiß" stays "weiß" (casefold would make it "weiss", which the index never holds).
+    """
+    return re.findall(r"[^\W_]+", text_typed.lower())
 
 
 def _fts_query(terms: list[str]) -> str:

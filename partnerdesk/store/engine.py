@@ -95,15 +95,19 @@ def inspect_sqlite_file(path: Path) -> str | None:
     Opened read-only so a file that turns out not to be ours is left exactly as it was.
     Raises StoreError when the file is not a PartnerDesk database.
     """
+    if path.is_dir():  # before the size test: Windows reports every folder as 0 bytes
+        raise StoreError(f"{path} is a folder, not a database file.")
     if not path.exists() or path.stat().st_size == 0:
         return None
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file.")
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a PartnerDesk database, so it has been left untouched.")
     uri = path.resolve().as_uri() + "?mode=ro"
+    if not any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
+        # Nobody is part-way through writing it, so the main file is the whole story. Read it as immutable:
+        # a read-only open of a WAL-mode file would otherwise leave new -wal and -shm files beside it.
+        uri += "&immutable=1"
     try:
         con = sqlite3.connect(uri, uri=True)
         try:

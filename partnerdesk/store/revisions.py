@@ -1,7 +1,7 @@
 """The schema revisions this version of PartnerDesk knows, oldest first.
 
 Kept as plain data so opening a database does not have to import Alembic (about 0.7 s) when the schema is
-already current. tests/unit/test_migrations.py proves this list matches the migration scripts.
+already current. tests/unit/test_store.py proves this list matches the migration scripts.
 """
 
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_people",)

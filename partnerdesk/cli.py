@@ -1,0 +1,149 @@
+"""The `partnerdesk` command: with no subcommand it opens the window; subcommands do headless work.
+
+Exit codes: 0 success, 1 a problem the person can fix (message on stderr, nothing changed), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from partnerdesk import __version__
+
+EXPORT_KINDS = ("people",)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partnerdesk",
+        description="PartnerDesk keeps track of representatives, committees and the people you support. "
+        "With no command it opens the PartnerDesk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        help="the database file (or database URL) to use; normally your own PartnerDesk database",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the window on a separate demo database full of made-up people"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill a database with realistic made-up people for trying PartnerDesk out")
+    demo.add_argument("--people", type=int, default=500, metavar="N", help="how many people (default 500)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed always gives the same people")
+
+    sub.add_parser("check", help="check the database is sound and up to date (exit 0 when healthy)")
+
+    backup = sub.add_parser("backup", help="make a safe copy of the database")
+    backup.add_argument("--to", metavar="PATH", help="where to put the copy (default: the backups folder)")
+
+    export = sub.add_parser("export", help="write a spreadsheet")
+    export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
+    export.add_argument("--out", required=True, metavar="PATH", help="the .xlsx file to write")
+    return parser
+
+
+def _target(args: argparse.Namespace) -> str | Path:
+    from partnerdesk import paths
+
+    if args.db:
+        return args.db
+    return paths.demo_database() if args.demo else paths.default_database()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from partnerdesk.services.demo import fill_demo
+    from partnerdesk.store import open_store
+
+    if not 1 <= args.people <= 1_000_000:
+        print("Please ask for between 1 and 1,000,000 people.", file=sys.stderr)
+        return 1
+    store = open_store(_target(args))
+    try:
+        summary = fill_demo(store, people=args.people, seed=args.seed)
+    finally:
+        store.close()
+    print(
+        f"Added {summary.people:,} people, {summary.organisations} organisations, "
+        f"{summary.committees} committees and {summary.memberships:,} committee seats."
+    )
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from partnerdesk.store.check import check_database
+
+    report = check_database(_target(args))
+    print("\n".join(report.lines))
+    print("Healthy." if report.healthy else "Not healthy: see above.")
+    return 0 if report.healthy else 1
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from partnerdesk import paths
+    from partnerdesk.store.backup import backup_sqlite
+    from partnerdesk.store.engine import StoreError, database_url, inspect_sqlite_file, sqlite_path
+
+    source = sqlite_path(database_url(_target(args)))
+    if source is None:
+        raise StoreError("Backups here work for PartnerDesk's own database files; use your database's own tools.")
+    if not source.exists():
+        raise StoreError(f"There is no database at {source}.")
+    inspect_sqlite_file(source)  # refuses files that are not ours
+    if args.to:
+        destination = Path(args.to).expanduser()
+    else:
+        destination = paths.backups_dir() / f"{source.stem}-{datetime.now():%Y-%m-%d_%H%M%S}.sqlite3"
+    if destination.exists():
+        raise StoreError(f"{destination} already exists; please choose another name.")
+    backup_sqlite(source, destination)
+    print(f"Backed up to {destination}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from partnerdesk.exports.people import export_people
+    from partnerdesk.store import open_store
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".xlsx":
+        print("Please give a file name ending in .xlsx.", file=sys.stderr)
+        return 1
+    if not out.parent.exists():
+        print(f"The folder {out.parent} does not exist.", file=sys.stderr)
+        return 1
+    store = open_store(_target(args))
+    try:
+        with store.reader() as session:
+            rows = export_people(session, out)
+    finally:
+        store.close()
+    print(f"Wrote {rows:,} people to {out}")
+    return 0
+
+
+COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run PartnerDesk with command-line arguments; returns the exit code."""
+    args = _parser().parse_args(argv)
+    from partnerdesk.services.errors import ValidationError
+    from partnerdesk.store.engine import StoreError
+
+    try:
+        if args.command is None:
+            from partnerdesk.launch import launch_gui
+
+            return launch_gui(_target(args), demo=args.demo and not args.db)
+        return COMMANDS[args.command](args)
+    except (StoreError, ValidationError, OSError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 1

@@ -1,0 +1,302 @@
+"""Shared helpers for writing xlsx exports: column kinds, UK formats, streaming rows and safe saving.
+
+Every export (people now; meetings, expenses and returns later) uses these so that all spreadsheets look the same:
+a bold heading row that stays in view, a filter on every column, sensible widths, real dates in UK format,
+money as pounds and pence, and every typed value passed through the formula-injection guard.
+
+Workbooks are openpyxl "write-only" workbooks, which stream rows to disk instead of holding every cell in memory.
+openpyxl writes the workbook, styles and everything around the rows; SheetWriter writes the rows themselves,
+well over twice as fast as openpyxl's cell-by-cell way, so 100,000 people take about 20 seconds, not most of a minute.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import secrets
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.xml.functions import fromstring
+
+from partnerdesk.exports.guard import safe_text
+from partnerdesk.rules.dates import UK, format_uk
+
+UK_DATE_FORMAT = "DD/MM/YYYY"
+UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+MONEY_FORMAT = "£#,##0.00"
+#: Excel cannot show dates before 1900 (nor, because of an old Lotus 1-2-3 quirk, January and February 1900 reliably).
+EARLIEST_SPREADSHEET_DATE = date(1900, 3, 1)
+#: Excel cannot hold more characters than this in one cell; openpyxl cuts text to it too.
+EXCEL_LONGEST_TEXT = 32767
+
+
+class ExportError(Exception):
+    """An export could not be saved; the message is written for the person at the keyboard."""
+
+
+class ExportCancelled(Exception):
+    """The person stopped the export part way through; no file was written."""
+
+
+class Kind(StrEnum):
+    """What a column holds, which decides how its cells are written and formatted."""
+
+    TEXT = "text"
+    DATE = "date"
+    DATETIME = "datetime"
+    NUMBER = "number"
+    MONEY_PENCE = "money-pence"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an export: its heading, its width in characters and what it holds."""
+
+    heading: str
+    width: float = 15
+    kind: Kind = Kind.TEXT
+
+
+def uk_local(moment: datetime) -> datetime:
+    """A stored UTC moment as the UK wall-clock time, without a time zone (spreadsheets cannot hold one)."""
+    return moment.astimezone(UK).replace(tzinfo=None)
+
+
+def pounds(pence: int) -> Decimal:
+    """Whole pence as an exact amount in pounds (1234 → 12.34), never going through floating point."""
+    return Decimal(pence) / 100
+
+
+class SheetWriter:
+    """Writes one sheet of an export, a row at a time.
+
+    Create it before writing any rows: the column widths and the frozen heading row go at the top of the sheet,
+    which is written out straight away, so they cannot be changed afterwards. Call finish() once every row is
+    written; it puts the filter over the rows actually written.
+    """
+
+    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column]) -> None:
+        if not getattr(workbook, "write_only", False):
+            raise ValueError("SheetWriter needs a write-only workbook: Workbook(write_only=True)")
+        self.columns = tuple(columns)
+        self.sheet = workbook.create_sheet(title=title)
+        self.rows_written = 0
+        self._letters = [get_column_letter(number) for number in range(1, len(self.columns) + 1)]
+
+        # Widths and the frozen heading row live at the top of the sheet's XML, which is written as soon as rows
+        # start; set any later and they are silently lost.
+        for letter, column in zip(self._letters, self.columns, strict=True):
+            self.sheet.column_dimensions[letter].width = column.width
+        self.sheet.freeze_panes = "A2"
+        # On paper: landscape, with the headings repeated at the top of every page.
+        self.sheet.page_setup.orientation = "landscape"
+        self.sheet.print_title_rows = "1:1"
+
+        bold = self._style_id(font=Font(bold=True))
+        self._styles = {
+            Kind.DATE: self._style_id(number_format=UK_DATE_FORMAT),
+            Kind.DATETIME: self._style_id(number_format=UK_DATETIME_FORMAT),
+            Kind.MONEY_PENCE: self._style_id(number_format=MONEY_FORMAT),
+        }
+        self._cell_makers = [self._cell_maker(column.kind) for column in self.columns]
+        self._rows = _start_rows(self.sheet)
+        headings = zip(self._letters, self.columns, strict=True)
+        self._send_row(1, "".join(_text_cell(f"{letter}1", column.heading, bold) for letter, column in headings))
+
+    def _style_id(self, **style: Any) -> int:
+        # Registering the style through a cell puts it in the workbook's style table, so it is saved with the file.
+        cell = WriteOnlyCell(self.sheet)
+        for name, value in style.items():
+            setattr(cell, name, value)
+        return cell.style_id
+
+    def _cell_maker(self, kind: Kind):
+        if kind is Kind.TEXT:
+            return lambda ref, value: _text_cell(ref, safe_text(str(value)))
+        if kind is Kind.NUMBER:
+            return _number_cell
+        style = self._styles[kind]
+        if kind is Kind.DATE:
+            return lambda ref, value: _date_cell(ref, value, style)
+        if kind is Kind.DATETIME:
+            return lambda ref, value: _value_cell(ref, _serial(_as_uk_moment(value)), style)
+        return lambda ref, value: _value_cell(ref, format(pounds(_as_pence(value)), "f"), style)
+
+    def _send_row(self, number: int, cells: str) -> None:
+        # Building a row's XML as text and parsing it in one call is far quicker than openpyxl building every cell
+        # itself: 100,000 people with 24 columns took 48 seconds the openpyxl way and 19 this way on a test machine.
+        self._rows.send(fromstring(f'<row r="{number}">{cells}</row>'))
+
+    def append(self, values: Sequence[Any]) -> None:
+        """Write one row; values are in column order, None (or an empty string) for an empty cell."""
+        if len(values) != len(self.columns):
+            raise ValueError(f"Expected {len(self.columns)} values, got {len(values)}")
+        number = self.rows_written + 2
+        cells = "".join(
+            make(f"{letter}{number}", value)
+            for make, letter, value in zip(self._cell_makers, self._letters, values, strict=True)
+            if value is not None and value != ""
+        )
+        self._send_row(number, cells)
+        self.rows_written += 1
+
+    def finish(self) -> int:
+        """Put a filter on the heading row covering every row written; returns how many rows were written."""
+        # The filter is written at the end of the sheet's XML (openpyxl's write_tail), so unlike the widths and
+        # frozen pane it can be set after the rows, when we know exactly how many there are.
+        self.sheet.auto_filter.ref = f"A1:{self._letters[-1]}{self.rows_written + 1}"
+        return self.rows_written
+
+
+def _start_rows(sheet) -> Generator[None, Any, None]:
+    """Take over writing the sheet's rows from openpyxl, which still writes everything around them.
+
+    This mirrors WriteOnlyWorksheet._write_rows in openpyxl 3.1 (pinned in pyproject.toml), but is sent whole
+    rows rather than values. When the workbook is saved, openpyxl closes this generator, which ends the rows,
+    and then writes the filter and the rest of the sheet as usual.
+    """
+    if not all(hasattr(sheet, name) for name in ("_get_writer", "_rows")) or sheet._rows is not None:
+        raise RuntimeError("This version of openpyxl writes sheets differently; check partnerdesk/exports/xlsx.py")
+    sheet._get_writer()  # writes the sheet's top: widths, frozen pane
+
+    def rows() -> Generator[None, Any, None]:
+        xf = sheet._writer.xf.send(True)
+        with xf.element("sheetData"):
+            try:
+                while True:
+                    xf.write((yield))
+            except GeneratorExit:
+                pass
+        sheet._writer.xf.send(None)
+
+    generator = rows()
+    next(generator)
+    sheet._rows = generator
+    return generator
+
+
+def _escape(text: str) -> str:
+    # Carriage returns are written as a character reference, or reading the XML back would turn them into
+    # line feeds.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _text_cell(ref: str, text: str, style: int = 0) -> str:
+    text = text[:EXCEL_LONGEST_TEXT]
+    styled = f' s="{style}"' if style else ""
+    # Spreadsheets drop spaces at the ends of text unless told to keep them.
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+
+
+def _value_cell(ref: str, value: str, style: int) -> str:
+    return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+
+
+def _number_cell(ref: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+    elif isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, float) and math.isfinite(value):
+        text = repr(value)
+    else:
+        raise TypeError(f"A number column cannot hold {value!r}")
+    return f'<c r="{ref}"><v>{text}</v></c>'
+
+
+def _serial(value: date) -> str:
+    """A date or naive datetime as the spreadsheet's day number (whole days since 1900, time as a fraction)."""
+    serial = to_excel(value)
+    return str(int(serial)) if float(serial).is_integer() else repr(serial)
+
+
+def _as_date(value: date) -> date:
+    if isinstance(value, datetime):  # a moment given to a date column: the UK day it fell on
+        return uk_local(value).date() if value.tzinfo else value.date()
+    if not isinstance(value, date):
+        raise TypeError(f"A date column cannot hold {value!r}")
+    return value
+
+
+def _date_cell(ref: str, value: date, style: int) -> str:
+    value = _as_date(value)
+    if value < EARLIEST_SPREADSHEET_DATE:
+        # Spreadsheets cannot show these as dates (Excel would fill the cell with ####), so show the date as text.
+        return _text_cell(ref, format_uk(value))
+    return _value_cell(ref, _serial(value), style)
+
+
+def _as_uk_moment(value: datetime) -> datetime:
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValueError(f"A moment for an export must carry its time zone (stored moments are UTC), not {value!r}")
+    return uk_local(value)
+
+
+def _as_pence(value: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"Money must be given as whole pence, not {value!r}")
+    return value
+
+
+def _discard(workbook: Workbook) -> None:
+    """Throw away the sheets of a workbook that will never be saved, removing the files openpyxl streams them to."""
+    # openpyxl only deletes these temporary files when Python exits; in a long-running app a cancelled export of
+    # 100,000 people would otherwise leave tens of megabytes behind until it closes. This reaches into openpyxl's
+    # private workings, so it is best effort: if they change, the files are still removed at exit.
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            rows = getattr(sheet, "_rows", None)
+            if rows is not None:
+                rows.close()
+            writer = getattr(sheet, "_writer", None)
+            if writer is not None:
+                writer.close()
+                writer.cleanup()
+
+
+@contextmanager
+def xlsx_file(path: Path) -> Iterator[Workbook]:
+    """A write-only workbook that is saved to path when the with-block ends without an error.
+
+    The workbook is saved to a temporary file in the same folder and renamed at the end, so a half-written file
+    never carries the target's name, and an existing file at path is only ever replaced by a complete one. If the
+    block raises (including ExportCancelled), nothing is saved and any file already at path is left as it was.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"The folder {path.parent} does not exist.")
+    workbook = Workbook(write_only=True)
+    try:
+        yield workbook
+    except BaseException:
+        _discard(workbook)
+        raise
+    # Same folder, so the rename is a single step on the same disk; a random part so two exports never collide.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        workbook.save(temporary)
+        os.replace(temporary, path)
+    except PermissionError as exc:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(
+            f"{path.name} could not be saved. If it is open in Excel or another program, close it and try again."
+        ) from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,68 @@
+"""Creating the application, opening the database and showing the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from partnerdesk import paths
+from partnerdesk.resources_access import read_text
+from partnerdesk.store import Store, StoreError, open_store
+from partnerdesk.ui.ops import Writer
+
+DEMO_PEOPLE = 500
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with PartnerDesk's names, settings location and style (reused if one exists)."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_NAME)
+    # Window sizes and the last export folder live in an .ini beside the data, so a portable install carries them.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir() / "settings"))
+    app.setStyleSheet(read_text("partnerdesk.qss"))
+    return app
+
+
+def fill_demo_if_empty(window, store: Store) -> None:
+    """Give a brand-new demo database its made-up people, with a progress dialog."""
+    from partnerdesk.services.people_list import PeopleFilter, count_people
+    from partnerdesk.ui.background import run_with_progress
+
+    with store.reader() as session:
+        if count_people(session, PeopleFilter()) or count_people(session, PeopleFilter(in_bin=True)):
+            return
+
+    def work(_progress):
+        from partnerdesk.services.demo import fill_demo
+
+        return fill_demo(store, people=DEMO_PEOPLE)
+
+    run_with_progress(window, "Demo data", "Adding made-up people to the demo database…", work)
+
+
+def run_app(target: str | Path, demo: bool = False) -> int:
+    """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
+    app = make_application()
+    try:
+        store = open_store(target)
+    except StoreError as exc:
+        QMessageBox.critical(None, "PartnerDesk could not open the database", str(exc))
+        return 1
+    from partnerdesk.ui.main_window import MainWindow
+
+    writer = Writer(store)
+    window = MainWindow(writer, demo=demo)
+    window.show()
+    if demo:
+        fill_demo_if_empty(window, store)
+        writer.changed.emit()
+    window.offer_drafts()
+    try:
+        return app.exec()
+    finally:
+        store.close()

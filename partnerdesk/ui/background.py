@@ -1,0 +1,83 @@
+"""Long work (exports, demo data) off the GUI thread, with a progress dialog and a Cancel button."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+#: The work is given a progress function; it calls it with (done, total) and stops if it returns False.
+Work = Callable[[Callable[[int, int], bool]], object]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Work):
+        super().__init__()
+        self._work = work
+        self.cancelled = threading.Event()
+        # Read by the GUI thread only after the thread has finished (QThread.wait), so no lock is needed.
+        self.result: object = None
+        self.error: str | None = None
+        self.done = False
+
+    def run(self) -> None:
+        def progress(done: int, total: int) -> bool:
+            self.progressed.emit(done, total)
+            return not self.cancelled.is_set()
+
+        try:
+            result = self._work(progress)
+        except Exception as exc:  # shown to the person in plain words; the details go to the log
+            log.exception("background work failed")
+            self.error = str(exc) or type(exc).__name__
+            self.failed.emit(self.error)
+            return
+        self.result, self.done = result, True
+        self.finished.emit(result)
+
+
+def run_with_progress(parent: QWidget, title: str, label: str, work: Work) -> tuple[bool, object]:
+    """Run work on a worker thread while a progress dialog shows; returns (completed, result).
+
+    Nothing on the worker thread touches widgets: it only emits signals that the dialog receives.
+    """
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoReset(False)  # close when the work has really finished, not when the bar is full
+    thread = QThread(parent)
+    worker = _Worker(work)
+    worker.moveToThread(thread)
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+
+    worker.progressed.connect(on_progress)
+    worker.finished.connect(thread.quit)
+    worker.failed.connect(thread.quit)
+    thread.finished.connect(dialog.reset)
+    dialog.canceled.connect(worker.cancelled.set)
+    thread.started.connect(worker.run)
+    thread.start()
+    dialog.exec()
+    if dialog.wasCanceled():
+        worker.cancelled.set()
+    thread.quit()
+    thread.wait()
+    if worker.error is not None:
+        QMessageBox.warning(parent, title, f"This could not be finished, so nothing was kept.\n\n{worker.error}")
+        return False, None
+    if worker.done:  # finished just as Cancel was pressed still counts as finished
+        return True, worker.result
+    return False, None

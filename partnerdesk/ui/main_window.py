@@ -1,0 +1,205 @@
+"""The main window: a list of areas on the left, the chosen area on the right, menus for whole-app actions."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from partnerdesk import __version__
+from partnerdesk.services import drafts
+from partnerdesk.ui.background import run_with_progress
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.organisations_page import OrganisationsPage
+from partnerdesk.ui.people.list_page import PeopleListPage
+from partnerdesk.ui.people.person_form import DRAFT_FORM, PersonForm
+from partnerdesk.ui.today_page import TodayPage
+
+
+class MainWindow(QMainWindow):
+    """PartnerDesk's window over one open database."""
+
+    def __init__(self, writer: Writer, demo: bool = False):
+        super().__init__()
+        self.writer = writer
+        self.demo = demo
+        where = writer.store.path or writer.store.url
+        self.setWindowTitle("PartnerDesk — demo data (made-up people)" if demo else "PartnerDesk")
+        self.today = TodayPage(writer)
+        self.people = PeopleListPage(writer)
+        self.organisations = OrganisationsPage(writer)
+        self.bin = PeopleListPage(writer, in_bin=True)
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Areas of PartnerDesk")
+        self.nav.setFixedWidth(190)
+        for title, page in (
+            ("Today", self.today),
+            ("People", self.people),
+            ("Organisations", self.organisations),
+            ("Bin", self.bin),
+        ):
+            self.nav.addItem(title)
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(f"Database: {where}")
+
+        for page in (self.today, self.people):
+            page.open_person.connect(self.open_person)
+            page.new_person.connect(self.new_person)
+        self.people.export_requested.connect(self.export_people)
+        self._menus()
+        self._restore_geometry()
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New person…", self.new_person, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export people to a spreadsheet…", self.export_people, "Ctrl+E")
+        self._action(file_menu, "&Back up the database…", self.backup)
+        if not self.demo:
+            self._action(file_menu, "Open the &demo database (made-up people)", self.open_demo)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        go = self.menuBar().addMenu("&Go")
+        for number in range(self.nav.count()):
+            self._action(go, self.nav.item(number).text(), lambda _=False, n=number: self.nav.setCurrentRow(n),
+                         f"Ctrl+{number + 1}")
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About PartnerDesk", self.about)
+
+    # --- people -----------------------------------------------------------------------------------------
+    def open_person(self, person_id: str | None, draft: dict | None = None) -> None:
+        """Open the person form (a new person when person_id is None)."""
+        form = PersonForm(self.writer, person_id, draft, self)
+        form.exec()
+
+    def new_person(self) -> None:
+        self.open_person(None)
+
+    def find_people(self) -> None:
+        self.nav.setCurrentRow(1)
+        self.people.focus_search()
+
+    def offer_drafts(self) -> None:
+        """After a crash, offer back any form that was being filled in."""
+        for draft in self.writer.read(drafts.list_drafts):
+            if draft.form != DRAFT_FORM:
+                continue
+            saved = draft.saved_at.astimezone().strftime("%d/%m/%Y at %H:%M")
+            box = QMessageBox(self)
+            box.setWindowTitle("Restore unsaved form?")
+            box.setText(
+                f"PartnerDesk found a form that was not saved: “{draft.title}”, last typed in on {saved}. "
+                "Would you like to carry on with it?"
+            )
+            restore = box.addButton("Restore it", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Throw it away", QMessageBox.ButtonRole.DestructiveRole)
+            box.exec()
+            if box.clickedButton() is restore:
+                self.open_person(draft.record_id, draft.payload)
+            else:
+                self.writer.run(self, lambda s, d=draft: drafts.discard_draft(s, d.form, d.record_id))
+
+    # --- files ------------------------------------------------------------------------------------------
+    def export_people(self) -> None:
+        """Ask where to save, then write the people spreadsheet in the background."""
+        settings = QSettings()
+        folder = settings.value("export/folder", str(Path.home()))
+        suggested = str(Path(folder) / f"people-{datetime.now():%Y-%m-%d}.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "Export people", suggested, "Excel spreadsheet (*.xlsx)")
+        if not path:
+            return
+        out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        settings.setValue("export/folder", str(out.parent))
+        self.write_people_export(out)
+
+    def write_people_export(self, out: Path) -> bool:
+        """Write the people spreadsheet to out with a progress dialog; True when written."""
+
+        def work(progress):
+            from partnerdesk.exports.people import export_people  # openpyxl loads only when exporting
+
+            with self.writer.store.reader() as session:
+                return export_people(session, out, progress=progress)
+
+        done, rows = run_with_progress(self, "Export people", "Writing the spreadsheet…", work)
+        if done:
+            self.statusBar().showMessage(f"Exported {rows:,} people to {out}", 10000)
+        return done
+
+    def backup(self) -> None:
+        """Copy the database to a file the worker chooses."""
+        source = self.writer.store.path
+        if source is None:
+            QMessageBox.information(self, "Back up", "Back up this database with its own server's tools.")
+            return
+        suggested = str(Path.home() / f"partnerdesk-backup-{datetime.now():%Y-%m-%d}.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self, "Back up the database", suggested, "PartnerDesk backup (*.sqlite3)")
+        if not path:
+            return
+
+        def work(_progress):
+            from partnerdesk.store.backup import backup_sqlite
+
+            return backup_sqlite(source, Path(path))
+
+        done, _ = run_with_progress(self, "Back up", "Copying the database…", work)
+        if done:
+            QMessageBox.information(self, "Back up", f"The database was copied safely to {path}.")
+
+    def open_demo(self) -> None:
+        """Open a second window on a separate demo database, so made-up people never mix with real ones."""
+        QProcess.startDetached(sys.executable, ["-m", "partnerdesk", "--demo"])
+        self.statusBar().showMessage("Opening the demo database in a new window…", 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About PartnerDesk",
+            f"PartnerDesk {__version__}\n\nRecords and returns for engagement workers.\n\n"
+            f"Database: {self.writer.store.path or self.writer.store.url}",
+        )
+
+    # --- window state -----------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+

@@ -1,0 +1,215 @@
+"""Organisations and the committees, boards and groups they run."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.records import vocab
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.organisations import (
+    delete_committee,
+    delete_organisation,
+    list_committees,
+    list_organisations,
+    save_committee,
+    save_organisation,
+)
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.field_message import FieldMessage
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class NamedRecordDialog(QDialog):
+    """A small form with a name, one drop-down and notes; saving is handed in as `save(name, choice, notes)`."""
+
+    def __init__(self, title: str, choice_label: str, choice: QComboBox, save, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._save = save
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name")
+        self.choice = choice
+        self.notes = QLineEdit()
+        self.notes.setAccessibleName("Notes")
+        self.message = FieldMessage("this form")
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow(choice_label, self.choice)
+        form.addRow("N&otes", self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def accept(self) -> None:
+        try:
+            done = self._save(self.name.text(), self.choice.currentData(), self.notes.text())
+        except ValidationError as exc:
+            self.message.show_message(" ".join(exc.messages.values()))
+            return
+        if done is not None:
+            super().accept()
+
+
+class OrganisationsPage(QWidget):
+    """Two lists: organisations, and the committees of the one selected."""
+
+    def __init__(self, writer: Writer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        title = QLabel("Organisations and committees")
+        title.setObjectName("pageTitle")
+        self.organisations = QListWidget()
+        self.organisations.setAccessibleName("Organisations")
+        self.committees = QListWidget()
+        self.committees.setAccessibleName("Committees of the selected organisation")
+        self.organisations.currentItemChanged.connect(lambda *_: self._fill_committees())
+        self.organisations.itemActivated.connect(lambda _i: self.edit_organisation())
+        self.committees.itemActivated.connect(lambda _i: self.edit_committee())
+
+        grid = QGridLayout()
+        org_label, com_label = QLabel("O&rganisations"), QLabel("Co&mmittees, boards and groups")
+        org_label.setBuddy(self.organisations)
+        com_label.setBuddy(self.committees)
+        grid.addWidget(org_label, 0, 0)
+        grid.addWidget(com_label, 0, 1)
+        grid.addWidget(self.organisations, 1, 0)
+        grid.addWidget(self.committees, 1, 1)
+        grid.addLayout(
+            self._buttons(("Add organisation…", self.add_organisation), ("Change…", self.edit_organisation),
+                          ("Delete", self.delete_organisation)), 2, 0)
+        grid.addLayout(
+            self._buttons(("Add committee…", self.add_committee), ("Change…", self.edit_committee),
+                          ("Delete", self.delete_committee)), 2, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        writer.changed.connect(self.refresh)
+        self.refresh()
+
+    @staticmethod
+    def _buttons(*specs) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in specs:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch()
+        return row
+
+    def refresh(self) -> None:
+        """Re-read both lists, keeping the selected organisation selected."""
+        current = self._current(self.organisations)
+        rows = self.writer.read(lambda s: [(o.id, o.name, o.kind) for o in list_organisations(s)])
+        self.organisations.blockSignals(True)
+        self.organisations.clear()
+        for org_id, name, kind in rows:
+            item = QListWidgetItem(f"{name}  ·  {vocab.label(vocab.ORGANISATION_KINDS, kind)}", self.organisations)
+            item.setData(ID_ROLE, org_id)
+            if org_id == current:
+                self.organisations.setCurrentItem(item)
+        self.organisations.blockSignals(False)
+        if self.organisations.currentRow() < 0 and rows:
+            self.organisations.setCurrentRow(0)
+        self._fill_committees()
+
+    def _fill_committees(self) -> None:
+        org_id = self._current(self.organisations)
+        rows = self.writer.read(lambda s: [(c.id, c.name) for c in list_committees(s) if c.organisation_id == org_id])
+        self.committees.clear()
+        for committee_id, name in rows:
+            QListWidgetItem(name, self.committees).setData(ID_ROLE, committee_id)
+
+    @staticmethod
+    def _current(widget: QListWidget) -> str | None:
+        item = widget.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    def _organisation_dialog(self, org_id: str | None) -> None:
+        kind = ChoiceCombo(vocab.ORGANISATION_KINDS, "Kind of organisation")
+
+        def save(name, kind_code, notes):
+            return self.writer.run(dialog, lambda s: save_organisation(s, name, kind_code, notes, org_id))
+
+        dialog = NamedRecordDialog("Organisation", "&Kind", kind, save, self)
+        if org_id:
+            org = next(o for o in self.writer.read(list_organisations) if o.id == org_id)
+            dialog.name.setText(org.name)
+            kind.set_code(org.kind)
+            dialog.notes.setText(org.notes or "")
+        dialog.exec()
+
+    def _committee_dialog(self, committee_id: str | None) -> None:
+        orgs = QComboBox()
+        orgs.setAccessibleName("Organisation that runs it")
+        for org in self.writer.read(list_organisations):
+            orgs.addItem(org.name, org.id)
+        orgs.setCurrentIndex(max(orgs.findData(self._current(self.organisations)), 0))
+
+        def save(name, org_id, notes):
+            return self.writer.run(dialog, lambda s: save_committee(s, org_id, name, notes, committee_id))
+
+        dialog = NamedRecordDialog("Committee, board or group", "Run &by", orgs, save, self)
+        if committee_id:
+            committee = next(c for c in self.writer.read(list_committees) if c.id == committee_id)
+            dialog.name.setText(committee.name)
+            orgs.setCurrentIndex(max(orgs.findData(committee.organisation_id), 0))
+            dialog.notes.setText(committee.notes or "")
+        dialog.exec()
+
+    def add_organisation(self) -> None:
+        self._organisation_dialog(None)
+
+    def edit_organisation(self) -> None:
+        if org_id := self._current(self.organisations):
+            self._organisation_dialog(org_id)
+
+    def add_committee(self) -> None:
+        if self.organisations.count() == 0:
+            QMessageBox.information(self, "Add committee", "Please add the organisation that runs it first.")
+            return
+        self._committee_dialog(None)
+
+    def edit_committee(self) -> None:
+        if committee_id := self._current(self.committees):
+            self._committee_dialog(committee_id)
+
+    def _confirm_delete(self, widget: QListWidget) -> str | None:
+        item = widget.currentItem()
+        if item is None:
+            return None
+        answer = QMessageBox.question(self, "Delete to Bin", f"Move {item.text()} to the Bin?")
+        return item.data(ID_ROLE) if answer == QMessageBox.StandardButton.Yes else None
+
+    def delete_organisation(self) -> None:
+        if org_id := self._confirm_delete(self.organisations):
+            try:
+                self.writer.run(self, lambda s: delete_organisation(s, org_id))
+            except ValidationError as exc:
+                QMessageBox.information(self, "Cannot delete yet", " ".join(exc.messages.values()))
+
+    def delete_committee(self) -> None:
+        if committee_id := self._confirm_delete(self.committees):
+            self.writer.run(self, lambda s: delete_committee(s, committee_id))

@@ -1,0 +1,178 @@
+"""The People area: search as you type, filter, sort, open, delete to the Bin; and the Bin itself."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.records import vocab
+from partnerdesk.services.organisations import list_committees
+from partnerdesk.services.people import delete_person, restore_person
+from partnerdesk.services.people_list import PeopleFilter
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.people.list_model import PeopleTableModel
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+
+COLUMN_WIDTHS = (220, 200, 80, 210, 125, 85, 130)
+
+
+class PeopleListPage(QWidget):
+    """A list of people. In Bin mode it lists deleted people and offers Restore instead of Delete."""
+
+    open_person = Signal(str)
+    new_person = Signal()
+    export_requested = Signal()
+
+    def __init__(self, writer: Writer, in_bin: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.in_bin = in_bin
+        what = "people in the Bin" if in_bin else "people"
+
+        title = QLabel("Bin: deleted people" if in_bin else "People")
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name, email, phone or postcode")
+        self.search.setAccessibleName(f"Search {what}")
+        self.search.setClearButtonEnabled(True)
+        self.role = ChoiceCombo(vocab.ROLES, "Filter by role", blank="Any role")
+        self.status = ChoiceCombo(vocab.STATUSES, "Filter by status", blank="Any status")
+        self.committee = QComboBox()
+        self.committee.setAccessibleName("Filter by committee")
+        self.reload_committees()
+        self.count = QLabel()
+        self.count.setAccessibleName("How many people are shown")
+
+        self.model = PeopleTableModel(writer.store, PeopleFilter(in_bin=in_bin), self)
+        self.table = QTableView()
+        self.table.setAccessibleName(f"List of {what}")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._activated)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.role, self.status, self.committee):
+            filters.addWidget(combo, 1)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.count)
+        actions.addStretch()
+        if in_bin:
+            self.restore_button = QPushButton("&Restore")
+            self.restore_button.setAccessibleName("Restore the selected person from the Bin")
+            self.restore_button.clicked.connect(self.restore_selected)
+            actions.addWidget(self.restore_button)
+        else:
+            export = QPushButton("E&xport to spreadsheet…")
+            export.clicked.connect(self.export_requested)
+            add = QPushButton("&New person")
+            add.setToolTip("Add someone new (Ctrl+N)")
+            add.clicked.connect(self.new_person)
+            self.delete_button = QPushButton("&Delete to Bin")
+            self.delete_button.setToolTip("Move the selected person to the Bin (Delete)")
+            self.delete_button.clicked.connect(self.delete_selected)
+            for button in (export, self.delete_button, add):
+                actions.addWidget(button)
+            QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addLayout(actions)
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.role, self.status, self.committee):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        writer.changed.connect(self.refresh)
+        self._show_count()
+
+    def reload_committees(self) -> None:
+        """Refill the committee filter (after committees are added or renamed)."""
+        current = self.committee.currentData()
+        self.committee.blockSignals(True)
+        self.committee.clear()
+        self.committee.addItem("Any committee", None)
+        for committee in self.writer.read(list_committees):
+            self.committee.addItem(committee.name, committee.id)
+        self.committee.setCurrentIndex(max(self.committee.findData(current), 0))
+        self.committee.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        """Re-run the list for what is typed and chosen (called on every keystroke)."""
+        self.model.set_filter(
+            replace(
+                self.model.filter,
+                search=self.search.text(),
+                role=self.role.code(),
+                status=self.status.code(),
+                committee_id=self.committee.currentData(),
+            )
+        )
+        self._show_count()
+
+    def refresh(self) -> None:
+        self.reload_committees()
+        self.model.refresh()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        self.count.setText(f"{n:,} {'person' if n == 1 else 'people'}")
+
+    def selected_id(self) -> str | None:
+        """The person on the highlighted row, if any."""
+        index = self.table.currentIndex()
+        return self.model.person_id(index.row()) if index.isValid() else None
+
+    def _activated(self, index) -> None:
+        person_id = self.model.person_id(index.row())
+        if person_id and not self.in_bin:
+            self.open_person.emit(person_id)
+        elif person_id:
+            self.restore_selected()
+
+    def delete_selected(self) -> None:
+        person_id = self.selected_id()
+        if person_id is None:
+            return
+        name = self.model.index(self.table.currentIndex().row(), 0).data()
+        answer = QMessageBox.question(self, "Delete to Bin", f"Move {name} to the Bin? You can restore them later.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.writer.run(self, lambda s: delete_person(s, person_id))
+
+    def restore_selected(self) -> None:
+        person_id = self.selected_id()
+        if person_id is not None:
+            self.writer.run(self, lambda s: restore_person(s, person_id))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,300 @@
+"""The person form: create, change, or delete someone to the Bin. Saved as a draft while typing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.services import drafts
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.organisations import list_committees, person_memberships, remove_membership, save_membership
+from partnerdesk.services.people import (
+    DATE_FIELDS,
+    create_person,
+    delete_person,
+    get_person,
+    person_data,
+    update_person,
+)
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.people.form_fields import PersonFields
+from partnerdesk.ui.people.seats import Seat, SeatsEditor
+from partnerdesk.ui.widgets.check_list import CheckList
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+
+DRAFT_FORM = "person"
+DRAFT_DELAY_MS = 800
+
+
+def read_widget(widget: QWidget) -> Any:
+    """What a field holds, as the form's raw value (dates stay as typed text)."""
+    if isinstance(widget, QLineEdit):  # UkDateEdit included
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, ChoiceCombo):
+        return widget.code()
+    if isinstance(widget, CheckList):
+        return widget.codes()
+    raise TypeError(type(widget))
+
+
+def write_widget(widget: QWidget, value: Any) -> None:
+    """Put a raw or stored value into a field."""
+    if isinstance(widget, UkDateEdit):
+        widget.set_date(value) if isinstance(value, date) or value is None else widget.setText(value)
+    elif isinstance(widget, QLineEdit):
+        widget.setText(value or "")
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value or "")
+    elif isinstance(widget, ChoiceCombo):
+        widget.set_code(value)
+    elif isinstance(widget, CheckList):
+        widget.set_codes(value or [])
+
+
+class PersonForm(QDialog):
+    """One person's details. `saved` carries the person's id after a successful save."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self, writer: Writer, person_id: str | None = None, draft: dict | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.writer = writer
+        self.person_id = person_id
+        self.dirty = False
+        self._loading = True
+        self.setWindowTitle("New person" if person_id is None else "Person")
+        self.setMinimumSize(800, 600)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("formSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.hide()
+        self.fields = PersonFields()
+        committees = writer.read(
+            lambda s: [(c.id, f"{c.name} — {c.organisation.name}") for c in list_committees(s)]
+        )
+        self.seats = SeatsEditor(committees, self._changed)
+        self.fields.addTab(self.seats, "Co&mmittees")
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.delete_button: QPushButton | None = None
+        if person_id is not None:
+            self.delete_button = buttons.addButton("&Delete to Bin", QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button.clicked.connect(self.delete)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.fields)
+        layout.addWidget(buttons)
+
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        if person_id is not None:
+            self._load()
+        if draft is not None:
+            self._apply_draft(draft)
+        self._watch()
+        self._loading = False
+        self.fields.widgets["full_name"].setFocus()
+
+    # --- loading and drafts ---------------------------------------------------------------------------
+    def _load(self) -> None:
+        def read(session):
+            person = get_person(session, self.person_id)
+            seats = [
+                Seat(m.committee_id, f"{m.committee.name} — {m.committee.organisation.name}", m.term_start,
+                     m.term_end, m.is_backup, m.id)
+                for m in person_memberships(session, self.person_id)
+            ]
+            return person_data(person), person.full_name, seats
+
+        data, name, seats = self.writer.read(read)
+        self.setWindowTitle(name)
+        for key, widget in self.fields.widgets.items():
+            write_widget(widget, data.get(key))
+        self.seats.set_seats(seats)
+
+    def raw_values(self) -> dict[str, Any]:
+        """Everything on the form as typed, for the draft."""
+        seats = [
+            {**seat.__dict__, "term_start": seat.term_start.isoformat(),
+             "term_end": seat.term_end.isoformat() if seat.term_end else None}
+            for seat in self.seats.seats
+        ]
+        fields = {key: read_widget(widget) for key, widget in self.fields.widgets.items()}
+        return {"fields": fields, "seats": seats, "removed": list(self.seats.removed)}
+
+    def _apply_draft(self, draft: dict) -> None:
+        for key, value in draft.get("fields", {}).items():
+            if key in self.fields.widgets:
+                write_widget(self.fields.widgets[key], value)
+        seats = []
+        for raw in draft.get("seats", []):
+            end = raw.get("term_end")
+            seats.append(Seat(**{**raw, "term_start": date.fromisoformat(raw["term_start"]),
+                                 "term_end": date.fromisoformat(end) if end else None}))
+        self.seats.set_seats(seats)
+        self.seats.removed = list(draft.get("removed", []))
+        self.dirty = True
+
+    def _watch(self) -> None:
+        for widget in self.fields.widgets.values():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self._changed)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self._changed)
+            elif isinstance(widget, ChoiceCombo):
+                widget.currentIndexChanged.connect(self._changed)
+            elif isinstance(widget, CheckList):
+                widget.changed.connect(self._changed)
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        """Keep what has been typed so far, in case the computer crashes before Save."""
+        title = self.fields.widgets["full_name"].text().strip() or "New person"
+        payload = self.raw_values()
+        self.writer.run(self, lambda s: drafts.save_draft(s, DRAFT_FORM, self.person_id, title, payload))
+
+    # --- saving -----------------------------------------------------------------------------------------
+    def _collect(self) -> tuple[dict[str, Any], dict[str, str]]:
+        data, problems = {}, {}
+        for key, widget in self.fields.widgets.items():
+            if key in DATE_FIELDS:
+                try:
+                    data[key] = widget.date_value()
+                except ValueError as exc:
+                    problems[key] = str(exc)
+            else:
+                data[key] = read_widget(widget)
+        return data, problems
+
+    def show_problems(self, messages: dict[str, str]) -> None:
+        """Show each message under its field, and jump to the first field that needs fixing."""
+        for key, label in self.fields.messages.items():
+            label.show_message(messages.get(key))
+        general = [text for key, text in messages.items() if key not in self.fields.messages]
+        if messages:
+            count = len(messages)
+            noun = "problem" if count == 1 else "problems"
+            self.summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. "
+                                 + " ".join(general))
+            self.summary.show()
+            first = next((key for key in self.fields.widgets if key in messages), None)
+            if first:
+                self.fields.setCurrentIndex(self.fields.tab_of[first])
+                self.fields.widgets[first].setFocus()
+        else:
+            self.summary.hide()
+
+    def save(self) -> bool:
+        """Check and save everything on the form in one go; returns True when saved."""
+        data, problems = self._collect()
+        if problems:
+            self.show_problems(problems)
+            return False
+        self._draft_timer.stop()
+
+        def work(session):
+            if self.person_id is None:
+                person = create_person(session, data)
+            else:
+                person = update_person(session, self.person_id, data)
+            for membership_id in self.seats.removed:
+                remove_membership(session, membership_id)
+            for seat in self.seats.seats:
+                save_membership(session, person.id, seat.committee_id, seat.term_start, seat.term_end,
+                                seat.is_backup, seat.membership_id)
+            drafts.discard_draft(session, DRAFT_FORM, self.person_id)
+            return person.id
+
+        try:
+            person_id = self.writer.run(self, work)
+        except ValidationError as exc:
+            self.show_problems(exc.messages)
+            return False
+        if person_id is None:
+            return False
+        self.person_id = person_id
+        self.dirty = False
+        self.saved.emit(person_id)
+        super().accept()
+        return True
+
+    def delete(self) -> None:
+        """Move this person to the Bin after asking."""
+        name = self.fields.widgets["full_name"].text()
+        answer = QMessageBox.question(
+            self, "Delete to Bin", f"Move {name} to the Bin? You can restore them from the Bin later."
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(session):
+            delete_person(session, self.person_id)
+            drafts.discard_draft(session, DRAFT_FORM, self.person_id)
+
+        self.writer.run(self, work)
+        self.dirty = False
+        super().accept()
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "You have changes that are not saved. Save them now?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            self._draft_timer.stop()
+            self.writer.run(self, lambda s: drafts.discard_draft(s, DRAFT_FORM, self.person_id))
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # the window's close button behaves like Cancel
+        event.ignore()
+        self.reject()
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a one-line box would otherwise press Save by surprise; only Ctrl+S or the button saves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,26 @@
+"""A drop-down over one of the vocabularies in partnerdesk.records.vocab (stored code ↔ shown label)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+
+class ChoiceCombo(QComboBox):
+    """Shows labels, hands back codes. An optional blank first item means 'not chosen'."""
+
+    def __init__(
+        self, vocabulary: dict[str, str], accessible_name: str, blank: str | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        if blank is not None:
+            self.addItem(blank, None)
+        for code, text in vocabulary.items():
+            self.addItem(text, code)
+
+    def code(self) -> str | None:
+        return self.currentData()
+
+    def set_code(self, code: str | None) -> None:
+        index = self.findData(code)
+        self.setCurrentIndex(max(index, 0))

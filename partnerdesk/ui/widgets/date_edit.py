@@ -1,0 +1,29 @@
+"""A date box that takes UK dates (23/11/2026) and may be left empty."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from partnerdesk.rules.dates import format_uk, parse_uk
+
+
+class UkDateEdit(QLineEdit):
+    """Typed as day/month/year. Empty means 'no date'. Use date_value() to read it (raises ValueError)."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText("dd/mm/yyyy")
+        self.setAccessibleName(accessible_name)
+        self.setAccessibleDescription("A date, typed as day/month/year, for example 23/11/2026")
+        self.setMaximumWidth(140)
+
+    def date_value(self) -> date | None:
+        """The date typed, None when empty; ValueError with a plain message when it is not a date."""
+        if not self.text().strip():
+            return None
+        return parse_uk(self.text())
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(format_uk(value))
