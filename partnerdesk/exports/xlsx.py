@@ -33,6 +33,7 @@ from openpyxl.xml.functions import fromstring
 
 from partnerdesk.exports.guard import safe_text
 from partnerdesk.rules.dates import UK, format_uk
+from partnerdesk.services.errors import Cancelled
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
 UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -47,7 +48,7 @@ class ExportError(Exception):
     """An export could not be saved; the message is written for the person at the keyboard."""
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The person stopped the export part way through; no file was written."""
 
 

@@ -1,4 +1,4 @@
-"""The one error type for input that cannot be saved."""
+"""Errors the services raise for the GUI and the CLI to explain in plain words."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ class ValidationError(Exception):
 
 class NotFound(Exception):
     """The record asked for does not exist (or was erased)."""
+
+
+class Cancelled(Exception):
+    """The person stopped long work (an export, an import) part way through; nothing was kept."""
 
 
 class Problems:

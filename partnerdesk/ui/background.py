@@ -6,8 +6,10 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from partnerdesk.services.errors import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,9 @@ class _Worker(QObject):
 
         try:
             result = self._work(progress)
+        except Cancelled:  # the person pressed Cancel and the work stopped cleanly: not a failure
+            self.failed.emit("")
+            return
         except Exception as exc:  # shown to the person in plain words; the details go to the log
             log.exception("background work failed")
             self.error = str(exc) or type(exc).__name__
@@ -43,6 +48,21 @@ class _Worker(QObject):
             return
         self.result, self.done = result, True
         self.finished.emit(result)
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread, so progress signals from the worker are queued to it rather than run on the
+    worker thread (a plain function connected to a signal would run where the signal was sent, and touching a
+    widget from there crashes Qt)."""
+
+    def __init__(self, dialog: QProgressDialog):
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(min(done, total))
 
 
 def run_with_progress(parent: QWidget, title: str, label: str, work: Work) -> tuple[bool, object]:
@@ -59,11 +79,8 @@ def run_with_progress(parent: QWidget, title: str, label: str, work: Work) -> tu
     worker = _Worker(work)
     worker.moveToThread(thread)
 
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
-    worker.progressed.connect(on_progress)
+    relay = _ProgressRelay(dialog)
+    worker.progressed.connect(relay.show_progress)
     worker.finished.connect(thread.quit)
     worker.failed.connect(thread.quit)
     thread.finished.connect(dialog.reset)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk import __version__
+from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services import drafts
 from partnerdesk.ui.background import run_with_progress
 from partnerdesk.ui.ops import Writer
@@ -116,11 +117,11 @@ class MainWindow(QMainWindow):
         for draft in self.writer.read(drafts.list_drafts):
             if draft.form != DRAFT_FORM:
                 continue
-            saved = draft.saved_at.astimezone().strftime("%d/%m/%Y at %H:%M")
+            saved = format_moment_uk(draft.saved_at)
             box = QMessageBox(self)
             box.setWindowTitle("Restore unsaved form?")
             box.setText(
-                f"PartnerDesk found a form that was not saved: “{draft.title}”, last typed in on {saved}. "
+                f"PartnerDesk found a form that was not saved: “{draft.title}”, last typed in at {saved}. "
                 "Would you like to carry on with it?"
             )
             restore = box.addButton("Restore it", QMessageBox.ButtonRole.AcceptRole)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.reminders import CONSENT_REVIEW_WINDOW_DAYS, TERM_ENDING_WINDOW_DAYS, days_until
+from partnerdesk.services.people_list import PeopleFilter, count_people
 from partnerdesk.services.today import consent_reviews_due, terms_ending
 from partnerdesk.ui.ops import Writer
 
@@ -75,11 +76,8 @@ class TodayPage(QWidget):
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B %Y}")
 
         def read(session):
-            from partnerdesk.services.people_list import PeopleFilter, count_people
-
-            return terms_ending(session, today), consent_reviews_due(session, today), count_people(
-                session, PeopleFilter()
-            )
+            everyone = count_people(session, PeopleFilter())
+            return terms_ending(session, today), consent_reviews_due(session, today), everyone
 
         terms, reviews, people = self.writer.read(read)
         self.empty.setVisible(people == 0)

@@ -1,8 +1,63 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from partnerdesk.ui.app import make_application
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.ops import Writer
+
+Button = QMessageBox.StandardButton
+
+
+@dataclass
+class Dialogs:
+    """Stands in for the person answering message boxes and file choosers, and remembers what was asked.
+
+    A modal box left unanswered would stop the test run for ever, so every test gets this. Unless a test says
+    otherwise, questions get the safe answer (Discard when offered, otherwise No) and file choosers are cancelled.
+    """
+
+    answers: list = field(default_factory=list)
+    clicks: list[str] = field(default_factory=list)
+    save_as: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    told: list[str] = field(default_factory=list)
+
+    def question(self, _parent, _title, text, buttons=Button.Yes | Button.No, *_args, **_kwargs):
+        self.asked.append(text)
+        if self.answers:
+            return self.answers.pop(0)
+        return Button.Discard if buttons & Button.Discard else Button.No
+
+    def tell(self, _parent, _title, text, *_args, **_kwargs):
+        self.told.append(text)
+        return Button.Ok
+
+    def exec_box(self, box: QMessageBox) -> int:
+        """A message box with buttons of its own: press the one named next in clicks (none: close it)."""
+        self.asked.append(box.text())
+        wanted = self.clicks.pop(0) if self.clicks else None
+        for button in box.buttons():
+            if button.text() == wanted:
+                button.click()
+        return 0
+
+    def save_file(self, *_args, **_kwargs):
+        return (self.save_as.pop(0) if self.save_as else "", "")
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch) -> Dialogs:
+    fake = Dialogs()
+    monkeypatch.setattr(QMessageBox, "question", fake.question)
+    for name in ("information", "warning", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, fake.tell)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: fake.exec_box(box))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake.save_file)
+    return fake
 
 
 @pytest.fixture
@@ -20,15 +75,7 @@ def window(qtbot, writer):
 
 
 @pytest.fixture
-def answer_yes(monkeypatch):
-    """Answer 'Yes' to the next confirmation questions instead of waiting for a person."""
-    from PySide6.QtWidgets import QMessageBox
-
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+def answer_yes(dialogs) -> list[str]:
+    """Answer 'Yes' to every confirmation question; returns the questions asked."""
+    dialogs.answers.extend([Button.Yes] * 20)
+    return dialogs.asked

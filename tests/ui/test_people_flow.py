@@ -3,10 +3,16 @@
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
+from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.people import get_person
+from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.people.person_form import PersonForm
+from partnerdesk.ui.people.seats import Seat
 from tests.builders import add_committee, add_membership, add_person
+
+Button = QMessageBox.StandardButton
 
 
 def _form(qtbot, writer, person_id=None, draft=None):
@@ -81,13 +87,11 @@ def window_people_count(writer) -> int:
 def test_a_seat_on_a_committee_is_saved_with_the_person_and_shows_on_today(qtbot, window, writer):
     committee_id = add_committee(writer.store, "Carers' Forum")
     person_id = add_person(writer.store, full_name="Rhys Price")
-    add_membership(writer.store, person_id, committee_id, date(2025, 1, 1), date.today().replace(year=date.today().year + 5))
+    add_membership(writer.store, person_id, committee_id, date(2025, 1, 1), date(2035, 1, 1))
     form = _form(qtbot, writer, person_id)
     assert form.seats.list.count() == 1
-    from partnerdesk.ui.people.seats import Seat
-
-    form.seats.seats[0] = Seat(committee_id, "Carers' Forum", date(2025, 1, 1), date.today(), False,
-                               form.seats.seats[0].membership_id)
+    seat = form.seats.seats[0]
+    form.seats.seats[0] = Seat(committee_id, "Carers' Forum", date(2025, 1, 1), today_uk(), False, seat.membership_id)
     form.dirty = True
     assert form.save()
     window.today.refresh()
@@ -95,40 +99,58 @@ def test_a_seat_on_a_committee_is_saved_with_the_person_and_shows_on_today(qtbot
     assert any("Rhys Price" in t and "Carers' Forum" in t and "today" in t for t in texts)
 
 
-def test_typing_is_kept_as_a_draft_and_offered_back(qtbot, writer):
+def test_typing_is_kept_as_a_draft_and_offered_back_after_a_crash(qtbot, writer, dialogs):
     form = _form(qtbot, writer)
     qtbot.keyClicks(form.fields.widgets["full_name"], "Half Typed")
-    qtbot.waitUntil(lambda: _drafts(writer), timeout=3000)
-    draft = _drafts(writer)[0]
-    assert draft.title == "Half Typed"
-    form.hide()  # as if the computer lost power: no Save, no Cancel
+    qtbot.waitUntil(lambda: len(_drafts(writer)) == 1, timeout=3000)
+    assert _drafts(writer)[0].title == "Half Typed"
+    form.dirty = False  # as if the computer lost power: no Save, no Cancel, the draft stays
+    form.hide()
 
-    restored = _form(qtbot, writer, draft.record_id, draft.payload)
+    window = MainWindow(writer)  # the next start
+    qtbot.addWidget(window)
+    opened = []
+    window.open_person = lambda person_id, draft=None: opened.append(draft)
+    dialogs.clicks.append("Restore it")
+    window.offer_drafts()
+    assert "Half Typed" in dialogs.asked[-1]
+    assert opened[0]["fields"]["full_name"] == "Half Typed"
+
+    restored = _form(qtbot, writer, None, opened[0])
     assert restored.fields.widgets["full_name"].text() == "Half Typed"
     assert restored.dirty
     assert restored.save() is True
     assert _drafts(writer) == []
 
 
+def test_a_draft_can_be_thrown_away(qtbot, writer, dialogs):
+    form = _form(qtbot, writer)
+    qtbot.keyClicks(form.fields.widgets["full_name"], "Not Wanted")
+    form.save_draft()
+    form.dirty = False
+    form.hide()
+    window = MainWindow(writer)
+    qtbot.addWidget(window)
+    dialogs.clicks.append("Throw it away")
+    window.offer_drafts()
+    assert _drafts(writer) == []
+    assert window_people_count(writer) == 0
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, writer, dialogs):
+    form = _form(qtbot, writer)
+    qtbot.keyClicks(form.fields.widgets["full_name"], "Priya Shah")
+    dialogs.answers.append(Button.Cancel)
+    form.close()
+    assert "not saved" in dialogs.asked[-1]
+    assert form.isVisible()  # Cancel keeps the form open with what was typed
+    dialogs.answers.append(Button.Save)
+    form.close()
+    assert not form.isVisible()
+    assert window_people_count(writer) == 1
+
+
 def _drafts(writer):
     from partnerdesk.services.drafts import list_drafts
 
     return writer.read(list_drafts)
-
-
-def test_every_control_has_an_accessible_name(qtbot, window, writer):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit
-
-    form = _form(qtbot, writer)
-    unnamed = []
-    for top in (window, form):
-        for widget in top.findChildren((QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView)):
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not widget.accessibleName():
-                parent = widget.parent()
-                if isinstance(parent, QComboBox | QAbstractItemView):  # Qt's own inner parts of a control
-                    continue
-                unnamed.append(f"{type(widget).__name__} in {type(top).__name__}")
-        for button in top.findChildren(QAbstractButton):
-            if button.isVisibleTo(top) and not (button.text() or button.accessibleName()):
-                unnamed.append(f"button in {type(top).__name__}")
-    assert unnamed == []

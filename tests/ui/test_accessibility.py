@@ -1,0 +1,56 @@
+"""Every control a person can use has a name a screen reader can say, and can be reached with the keyboard."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from partnerdesk.records import vocab
+from partnerdesk.ui.organisations_page import NamedRecordDialog
+from partnerdesk.ui.people.person_form import PersonForm
+from partnerdesk.ui.people.seats import SeatDialog
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+
+CONTROLS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView, QAbstractButton)
+
+
+def _inside_a_control(widget: QWidget) -> bool:
+    """Qt's own inner parts of a control (a drop-down's popup list, a table's scroll buttons) are named by it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _problems(top: QWidget) -> list[str]:
+    problems = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or _inside_a_control(widget):
+            continue
+        if isinstance(widget, QAbstractButton) and not widget.isVisibleTo(top):
+            continue
+        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        what = f"{type(widget).__name__} {widget.objectName() or name!r} in {type(top).__name__}"
+        if not name.strip():
+            problems.append(f"no accessible name: {what}")
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            problems.append(f"not reachable with Tab: {what}")
+    return problems
+
+
+def test_the_main_window_and_its_pages(window):
+    assert _problems(window) == []
+
+
+def test_the_person_form(qtbot, writer):
+    form = PersonForm(writer)
+    qtbot.addWidget(form)
+    assert _problems(form) == []
+
+
+def test_the_small_dialogs(qtbot):
+    kinds = ChoiceCombo(vocab.ORGANISATION_KINDS, "Kind of organisation")
+    seat = SeatDialog([("c1", "Mental Health Forum")])
+    for dialog in (seat, NamedRecordDialog("Organisation", "&Kind", kinds, print)):
+        qtbot.addWidget(dialog)
+        assert _problems(dialog) == []

@@ -1,0 +1,82 @@
+"""Exporting and backing up from the menus, long work with Cancel, and the Today page."""
+
+from datetime import timedelta
+
+from openpyxl import load_workbook
+
+from partnerdesk.rules.dates import today_uk
+from partnerdesk.services.errors import Cancelled
+from partnerdesk.store.check import check_database
+from partnerdesk.ui.background import run_with_progress
+from tests.builders import add_committee, add_membership, add_person
+
+
+def test_export_people_from_the_menu_writes_the_spreadsheet_where_asked(window, writer, dialogs, tmp_path):
+    add_person(writer.store, full_name="Siân Evans", email="sian@example.org")
+    add_person(writer.store, full_name="=HYPERLINK(\"http://x\")")
+    dialogs.save_as.append(str(tmp_path / "for the commissioner"))  # no .xlsx typed: it is added
+    window.export_people()
+    out = tmp_path / "for the commissioner.xlsx"
+    rows = list(load_workbook(out, read_only=True).active.values)
+    names = sorted(row[0] for row in rows[1:])
+    assert names == ["'=HYPERLINK(\"http://x\")", "Siân Evans"]  # arrives as text, never as a formula
+    assert "Exported 2 people" in window.statusBar().currentMessage()
+    assert dialogs.told == []
+
+
+def test_choosing_no_file_exports_nothing(window, dialogs, tmp_path):
+    window.export_people()  # the person pressed Cancel in the file chooser
+    assert list(tmp_path.rglob("*.xlsx")) == []
+
+
+def test_back_up_from_the_menu_makes_a_healthy_copy(window, writer, dialogs, tmp_path):
+    add_person(writer.store, full_name="Kept Safe")
+    copy = tmp_path / "copy.sqlite3"
+    dialogs.save_as.append(str(copy))
+    window.backup()
+    assert "copied safely" in dialogs.told[-1]
+    assert check_database(f"sqlite:///{copy}").healthy
+
+
+def test_cancelled_work_is_not_reported_as_a_failure(qtbot, dialogs):
+    def work(progress):
+        progress(1, 10)
+        raise Cancelled
+
+    assert run_with_progress(None, "Export", "Writing…", work) == (False, None)
+    assert dialogs.told == []
+
+
+def test_failed_work_is_explained_and_finished_work_returns_its_result(qtbot, dialogs):
+    def broken(_progress):
+        raise OSError("The disk is full.")
+
+    assert run_with_progress(None, "Export", "Writing…", broken) == (False, None)
+    assert "nothing was kept" in dialogs.told[-1] and "The disk is full." in dialogs.told[-1]
+    assert run_with_progress(None, "Export", "Writing…", lambda progress: 42) == (True, 42)
+
+
+def test_today_lists_terms_ending_soon_and_consent_reviews_due(window, writer):
+    today = today_uk()
+    committee_id = add_committee(writer.store, "Maternity Voices", "Valley NHS Trust")
+    ending = add_person(writer.store, full_name="Ewa Nowak")
+    add_membership(writer.store, ending, committee_id, today - timedelta(days=700), today + timedelta(days=10))
+    later = add_person(writer.store, full_name="Far Future")
+    add_membership(writer.store, later, committee_id, today, today + timedelta(days=400))
+    add_person(writer.store, full_name="Tomasz Review", consent_given_on=today - timedelta(days=400),
+               consent_how="written", consent_review_on=today - timedelta(days=3))
+    writer.changed.emit()
+
+    page = window.today
+    terms = [page.terms.item(i).text() for i in range(page.terms.count())]
+    consent = [page.consent.item(i).text() for i in range(page.consent.count())]
+    assert len(terms) == 1 and "Ewa Nowak — Maternity Voices (Valley NHS Trust)" in terms[0]
+    assert "in 10 days" in terms[0]
+    assert len(consent) == 1 and "Tomasz Review: consent review was due" in consent[0]
+    assert not page.empty.isVisible()
+
+
+def test_an_empty_database_says_how_to_start(window):
+    page = window.today
+    assert page.empty.isVisible() and page.add_first.isVisible()
+    assert page.terms.item(0).text() == "No terms of office end in the next 60 days."
