@@ -13,15 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.records import vocab
+from partnerdesk.rules.payments import BENEFITS_NOTE
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
-
-BENEFITS_NOTE = (
-    "Payments for someone's time can affect welfare benefits, even when paid in vouchers. "
-    "Paying back expenses does not. Let the person choose, and respect their choice."
-)
 
 
 def _text(name: str, longest: int = 200) -> QLineEdit:
