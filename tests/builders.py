@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from itertools import count
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
+from partnerdesk.services.attendance import invite
+from partnerdesk.services.meetings import create_meeting
 from partnerdesk.services.organisations import save_committee, save_membership, save_organisation
 from partnerdesk.services.people import create_person
 from partnerdesk.store import Store, open_store
@@ -55,6 +57,35 @@ def add_membership(
     """Give a person a seat on a committee; returns the membership id."""
     with store.transaction() as session:
         return save_membership(session, person_id, committee_id, start, end, backup).id
+
+
+def meeting_data(committee_id: str | None = None, day: date = date(2031, 6, 17), **overrides: Any) -> dict[str, Any]:
+    """Valid details for a committee meeting on day, 10:00–12:00 London time; override any field."""
+    n = next(_numbers)
+    data: dict[str, Any] = {
+        "kind": "committee" if committee_id else "other",
+        "committee_id": committee_id,
+        "title": f"Test Meeting {n}",
+        "date": day,
+        "start_time": time(10, 0),
+        "end_time": time(12, 0),
+        "mode": "in_person",
+        "venue": "Room 1, Civic Centre",
+    }
+    data.update(overrides)
+    return data
+
+
+def add_meeting(store: Store, committee_id: str | None = None, day: date = date(2031, 6, 17), **overrides: Any) -> str:
+    """Save a meeting (see meeting_data) and return its id."""
+    with store.transaction() as session:
+        return create_meeting(session, meeting_data(committee_id, day, **overrides)).id
+
+
+def add_invitations(store: Store, meeting_id: str, person_ids: list[str], as_backup: bool = False) -> None:
+    """Invite these people to a meeting."""
+    with store.transaction() as session:
+        invite(session, meeting_id, person_ids, as_backup=as_backup)
 
 
 def count_rows(store: Store, table: str) -> int:

@@ -2,6 +2,22 @@
 
 from partnerdesk.records.base import Base, RecordMixin
 from partnerdesk.records.drafts import FormDraft
+from partnerdesk.records.meetings import Attendance, Meeting, MeetingAction, MeetingSeries
 from partnerdesk.records.people import Committee, Membership, Organisation, Person, PersonRole
+from partnerdesk.records.settings import Setting
 
-__all__ = ["Base", "Committee", "FormDraft", "Membership", "Organisation", "Person", "PersonRole", "RecordMixin"]
+__all__ = [
+    "Attendance",
+    "Base",
+    "Committee",
+    "FormDraft",
+    "Meeting",
+    "MeetingAction",
+    "MeetingSeries",
+    "Membership",
+    "Organisation",
+    "Person",
+    "PersonRole",
+    "RecordMixin",
+    "Setting",
+]

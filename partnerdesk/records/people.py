@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.records.base import Base, RecordMixin
@@ -51,11 +51,10 @@ class Person(RecordMixin, Base):
     )
     memberships: Mapped[list[Membership]] = relationship(back_populates="person", lazy="selectin")
 
-    # The case-insensitive name index and the search index are SQLite-specific: see migration 0001.
+    # The name index for the list and the search index are SQLite-specific: see migration 0002.
     __table_args__ = (
         Index("ix_people_status", "status"),
         Index("ix_people_consent_review", "consent_review_on"),
-        Index("ix_people_deleted", "deleted_at"),
     )
 
     @property
@@ -93,6 +92,11 @@ class Committee(RecordMixin, Base):
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
+    # The quorum rule: a number of members, or a fraction of the current members (numerator over denominator, e.g.
+    # 1/3 for "a third"); blank when none has been agreed. Whole numbers only: no floats. Added in migration 0003.
+    quorum_number: Mapped[int | None] = mapped_column(Integer)
+    quorum_numerator: Mapped[int | None] = mapped_column(Integer)
+    quorum_denominator: Mapped[int | None] = mapped_column(Integer)
 
     organisation: Mapped[Organisation] = relationship(back_populates="committees", lazy="joined")
     memberships: Mapped[list[Membership]] = relationship(back_populates="committee")

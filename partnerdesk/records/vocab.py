@@ -80,6 +80,45 @@ ORGANISATION_KINDS = {
 }
 
 
+MEETING_KINDS = {
+    "committee": "Committee or board meeting",
+    "local_group": "Local group",
+    "pre_meeting": "Pre-meeting",
+    "debrief": "Debrief",
+    "workshop": "Workshop or learning lab",
+    "steering_group": "Steering group",
+    "buddy": "Buddy meeting",
+    "other": "Other",
+}
+
+MEETING_MODES = {
+    "in_person": "In person",
+    "online": "Online",
+    "hybrid": "Hybrid (in person and online)",
+}
+
+# Blank (None) until the worker records it.
+ATTENDANCE = {
+    "attended": "Attended",
+    "apologies": "Sent apologies",
+    "absent": "Absent",
+    "sent_views": "Sent views to be presented",
+}
+
+RECURRENCE_RULES = {
+    "weekly": "Every week, or every few weeks",
+    "monthly_weekday": "Monthly on a weekday (for example the second Tuesday)",
+    "monthly_day": "Monthly on a date (for example the 15th)",
+}
+
+# Keyed by number (0 = Monday, as date.weekday()); look labels up directly: label() treats 0 as "nothing chosen".
+WEEKDAYS = {0: "Monday", 1: "Tuesday", 2: "Wednesday", 3: "Thursday", 4: "Friday", 5: "Saturday", 6: "Sunday"}
+
+# Which week of the month for "monthly on a weekday"; -1 is the last one. There is no "fifth": not every month has
+# one (see rules.recurrence).
+WEEK_OF_MONTH = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+
+
 def label(vocabulary: dict[str, str], code: str | None) -> str:
     """The label for a code, or an empty string when nothing was chosen."""
     if not code:

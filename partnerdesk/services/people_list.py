@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, exists, func, or_, select, text
+from sqlalchemy import Integer, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import Membership, Person, PersonRole
@@ -73,15 +73,27 @@ def _roles_expression():
     return select(func.group_concat(_roles.c.role, ",")).where(_roles.c.person_id == _people.c.id).scalar_subquery()
 
 
-def _where(flt: PeopleFilter, dialect: str):
-    conditions = [_people.c.deleted_at.is_not(None) if flt.in_bin else _people.c.deleted_at.is_(None)]
+def row_key(dialect: str):
+    """The cheapest unique handle on a person's row: SQLite's row number, or the id elsewhere."""
+    return literal_column("people.rowid") if dialect == "sqlite" else _people.c.id
+
+
+def _in_bin(flt: PeopleFilter):
+    return _people.c.deleted_at.is_not(None) if flt.in_bin else _people.c.deleted_at.is_(None)
+
+
+def _fts_keys(terms: list[str]):
+    """Row numbers of people whose details match every search word (SQLite's full-text index)."""
+    return text("SELECT rowid FROM people_search WHERE people_search MATCH :q").bindparams(q=_fts_query(terms))
+
+
+def _narrowing(flt: PeopleFilter, dialect: str) -> list:
+    """The conditions of the search and filters, apart from which side of the Bin people are on."""
+    conditions = []
     terms = search_terms(flt.search)
     if terms:
         if dialect == "sqlite":
-            matches = text("SELECT person_id FROM people_search WHERE people_search MATCH :q").bindparams(
-                q=_fts_query(terms)
-            )
-            conditions.append(_people.c.id.in_(matches.columns(person_id=_people.c.id.type)))
+            conditions.append(row_key(dialect).in_(_fts_keys(terms).columns(rowid=Integer())))
         else:  # other databases: slower substring search over the same fields
             for term in terms:
                 like = f"%{term}%"
@@ -106,40 +118,100 @@ def _where(flt: PeopleFilter, dialect: str):
                 )
             )
         )
-    return and_(*conditions)
+    return conditions
 
 
 def count_people(session: Session, flt: PeopleFilter) -> int:
     """How many people the filter matches."""
     dialect = session.get_bind().dialect.name
-    return session.execute(select(func.count()).select_from(_people).where(_where(flt, dialect))).scalar_one()
+    where = and_(_in_bin(flt), *_narrowing(flt, dialect))
+    return session.execute(select(func.count()).select_from(_people).where(where)).scalar_one()
 
 
-def people_query(flt: PeopleFilter, dialect: str) -> Select:
-    """The rows of the list, sorted, as a statement that can be paged with offset/limit."""
+def _key_list(session: Session, statement) -> list:
+    """The values of a one-column query, read straight from the database driver.
+
+    Lists of 100,000 keys come back about three times faster this way than through SQLAlchemy's result rows, which
+    matters when it happens on every keystroke. Only for plain values (numbers, text) that need no conversion.
+    """
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    params = compiled.construct_params()
+    if compiled.positiontup is not None:  # drivers such as sqlite3 take the values in order
+        params = [params[name] for name in compiled.positiontup]
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return [row[0] for row in cursor]
+    finally:
+        cursor.close()
+
+
+def ordered_keys(session: Session, flt: PeopleFilter) -> list:
+    """Row keys of everyone in the list (or in the Bin) in the filter's sort order, ignoring search and filters.
+
+    The list model keeps this and narrows it as the worker types (matching_keys), so a keystroke never has to
+    sort 100,000 people again.
+    """
+    dialect = session.get_bind().dialect.name
+    key = row_key(dialect)
     order = _sort_expression(flt.sort, dialect)
     order = order.desc() if flt.descending else order.asc()
-    return (
-        select(
-            _people.c.id,
-            _people.c.full_name,
-            _people.c.preferred_name,
-            _roles_expression().label("roles"),
-            _people.c.status,
-            _people.c.email,
-            _people.c.phone,
-            _people.c.postcode,
-            _people.c.updated_at,
-        )
-        .where(_where(flt, dialect))
-        .order_by(order, _people.c.id)
-    )
+    return _key_list(session, select(key).select_from(_people).where(_in_bin(flt)).order_by(order, key))
+
+
+def matching_keys(session: Session, flt: PeopleFilter) -> set | None:
+    """Row keys of the people the search and filters match (Bin or not), or None when nothing narrows the list."""
+    dialect = session.get_bind().dialect.name
+    conditions = _narrowing(flt, dialect)
+    if not conditions:
+        return None
+    terms = search_terms(flt.search)
+    if dialect == "sqlite" and terms and len(conditions) == 1:  # search alone: the index answers on its own
+        return set(_key_list(session, _fts_keys(terms)))
+    return set(_key_list(session, select(row_key(dialect)).select_from(_people).where(and_(*conditions))))
+
+
+def list_keys(session: Session, flt: PeopleFilter, ordered: list | None = None) -> list:
+    """Row keys of the people the filter matches, in list order (ordered: a kept result of ordered_keys)."""
+    if ordered is None:
+        ordered = ordered_keys(session, flt)
+    matches = matching_keys(session, flt)
+    return ordered if matches is None else list(filter(matches.__contains__, ordered))
+
+
+_KEYS_PER_QUERY = 500  # well inside every database's limit on values in one query
+
+_LIST_COLUMNS = (
+    _people.c.id,
+    _people.c.full_name,
+    _people.c.preferred_name,
+    _roles_expression().label("roles"),
+    _people.c.status,
+    _people.c.email,
+    _people.c.phone,
+    _people.c.postcode,
+    _people.c.updated_at,
+)
+
+
+def rows_for_keys(session: Session, keys: list) -> list:
+    """The list rows (named tuples: row_key, id, full_name, preferred_name, roles, status, email, phone, postcode,
+    updated_at) of the people with these row keys, in the same order as the keys."""
+    if not keys:
+        return []
+    key = row_key(session.get_bind().dialect.name)
+    found = {}
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[start : start + _KEYS_PER_QUERY]
+        found.update((row.row_key, row) for row in session.execute(select(key.label("row_key"), *_LIST_COLUMNS)
+                                                                   .where(key.in_(chunk))))
+    return [found[k] for k in keys if k in found]
 
 
 def people_page(session: Session, flt: PeopleFilter, offset: int, limit: int) -> list:
-    """One page of list rows (named tuples with the columns of people_query)."""
-    dialect = session.get_bind().dialect.name
-    return list(session.execute(people_query(flt, dialect).offset(offset).limit(limit)))
+    """One page of list rows, in list order (see rows_for_keys for what a row holds)."""
+    return rows_for_keys(session, list_keys(session, flt)[offset : offset + limit])
 
 
 def role_codes(roles_text: str | None) -> list[str]:

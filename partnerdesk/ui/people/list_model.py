@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_moment_uk
-from partnerdesk.services.people_list import COLUMNS, PeopleFilter, count_people, people_page, role_codes
+from partnerdesk.services.people_list import COLUMNS, PeopleFilter, list_keys, ordered_keys, role_codes, rows_for_keys
 from partnerdesk.store import Store
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE_SIZE = 200
-PAGES_KEPT = 40  # about 8,000 rows: scrolling back is instant, memory stays small with 100k people
+PAGE_SIZE = 100
+PAGES_KEPT = 80  # about 8,000 rows: scrolling back is instant, memory stays small with 100k people
 
 _KEYS = list(COLUMNS)
 
@@ -33,6 +34,19 @@ def _display(row, key: str) -> str:
     return getattr(row, key) or ""
 
 
+class _Shown(NamedTuple):
+    id: str
+    texts: tuple[str, ...]
+
+
+def _shown(rows: list) -> list[_Shown]:
+    """A page of rows as the text of each cell, worked out once when the page is read rather than on every paint."""
+    return [_Shown(row.id, tuple(_display(row, key) for key in _KEYS)) for row in rows]
+
+
+_ROLES_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PERSON_ID_ROLE})
+
+
 class PeopleTableModel(QAbstractTableModel):
     """People matching a PeopleFilter, fetched a page at a time as the view scrolls."""
 
@@ -40,7 +54,10 @@ class PeopleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._filter = flt or PeopleFilter()
-        self._count = 0
+        # Everyone in the current sort order, kept until the data or the sort changes, so a keystroke only has to
+        # narrow it down (see services.people_list.ordered_keys).
+        self._ordered: list | None = None
+        self._keys: list = []
         self._pages: OrderedDict[int, list] = OrderedDict()
         self.refresh()
 
@@ -50,17 +67,25 @@ class PeopleTableModel(QAbstractTableModel):
 
     def set_filter(self, flt: PeopleFilter) -> None:
         """Show a different selection of people (search, filters, sort)."""
-        self._filter = flt
-        self.refresh()
+        old, self._filter = self._filter, flt
+        if (old.sort, old.descending, old.in_bin) != (flt.sort, flt.descending, flt.in_bin):
+            self._ordered = None
+        self._reload()
 
     def refresh(self) -> None:
-        """Re-read from the database (after a save, or when the filter changes)."""
+        """Re-read from the database (after a save or a delete)."""
+        self._ordered = None
+        self._reload()
+
+    def _reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
         with self._store.reader() as session:
-            self._count = count_people(session, self._filter)
-            if self._count:
-                self._pages[0] = people_page(session, self._filter, 0, PAGE_SIZE)
+            if self._ordered is None:
+                self._ordered = ordered_keys(session, self._filter)
+            self._keys = list_keys(session, self._filter, self._ordered)
+            if self._keys:
+                self._pages[0] = _shown(rows_for_keys(session, self._keys[:PAGE_SIZE]))
         self.endResetModel()
 
     def _row(self, number: int):
@@ -68,7 +93,7 @@ class PeopleTableModel(QAbstractTableModel):
         rows = self._pages.get(page)
         if rows is None:
             with self._store.reader() as session:
-                rows = people_page(session, self._filter, page * PAGE_SIZE, PAGE_SIZE)
+                rows = _shown(rows_for_keys(session, self._keys[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]))
             self._pages[page] = rows
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -78,22 +103,19 @@ class PeopleTableModel(QAbstractTableModel):
         return rows[offset] if offset < len(rows) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_KEYS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Called for every visible cell and many roles on each repaint: answer the unused roles first, cheaply.
+        if role not in _ROLES_ANSWERED or not index.isValid():
             return None
         row = self._row(index.row())
         if row is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _display(row, _KEYS[index.column()])
-        if role == PERSON_ID_ROLE:
-            return row.id
-        return None
+        return row.id if role == PERSON_ID_ROLE else row.texts[index.column()]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -102,7 +124,8 @@ class PeopleTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_filter(replace(self._filter, sort=_KEYS[column], descending=descending))
+        if (_KEYS[column], descending) != (self._filter.sort, self._filter.descending):
+            self.set_filter(replace(self._filter, sort=_KEYS[column], descending=descending))
 
     def person_id(self, row: int) -> str | None:
         """The id of the person on a row."""

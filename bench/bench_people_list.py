@@ -1,0 +1,98 @@
+"""People list speed and memory with a large database (not a test).
+
+    python bench/bench_people_list.py                 # 100,000 demo people
+    python bench/bench_people_list.py --people 20000
+
+Targets from issue 2: first rows within 150 ms of opening the list; search-as-you-type updates within 30 ms at the
+95th percentile; peak memory with the list open under 250 MB. Each search step is timed from the keystroke to the
+list having repainted its visible rows (the count label included), offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import demo_database, peak_memory_mb, percentile  # noqa: E402
+
+# What workers type: surnames, first names, partial emails, phone digits, postcodes, and mixed words.
+TYPED = ["okafor", "jones", "williams", "siân", "muller", "patel", "mohammed", "evans cf", "07700", "029 20",
+         "cf10", "cf24 3", "b18", "m14", "@example", "grace", "o'br", "ahmed", "nowak", "li wei"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--people", type=int, default=100_000)
+    args = parser.parse_args()
+    db = demo_database(args.people)
+
+    from PySide6.QtWidgets import QApplication
+
+    from partnerdesk.store import open_store
+    from partnerdesk.ui.app import make_application
+    from partnerdesk.ui.ops import Writer
+    from partnerdesk.ui.people.list_page import PeopleListPage
+
+    make_application()
+    store = open_store(db)
+    writer = Writer(store)
+    before = peak_memory_mb()
+
+    started = time.perf_counter()
+    page = PeopleListPage(writer)
+    page.resize(1100, 700)
+    page.show()
+    QApplication.processEvents()  # lays out and paints the first screenful of rows
+    first_rows_ms = (time.perf_counter() - started) * 1000
+    assert page.model.index(0, 0).data(), "the list showed no rows"
+    shown = page.model.rowCount()
+
+    steps: list[float] = []
+    longer: list[float] = []  # keystrokes after the first letter of a search
+    for words in TYPED:
+        for end in range(1, len(words) + 1):
+            began = time.perf_counter()
+            page.search.setText(words[:end])  # what each keystroke does
+            QApplication.processEvents()
+            steps.append((time.perf_counter() - began) * 1000)
+            if end > 1:
+                longer.append(steps[-1])
+        page.search.clear()
+        QApplication.processEvents()
+
+    sorts: list[float] = []
+    for column in range(page.model.columnCount()):
+        began = time.perf_counter()
+        page.table.sortByColumn(column, page.table.horizontalHeader().sortIndicatorOrder())
+        QApplication.processEvents()
+        sorts.append((time.perf_counter() - began) * 1000)
+
+    scroll = page.table.verticalScrollBar()
+    began = time.perf_counter()
+    for fraction in range(0, 101, 2):  # drag the scroll bar from top to bottom in 50 jumps
+        scroll.setValue(scroll.maximum() * fraction // 100)
+        QApplication.processEvents()
+    scroll_ms = (time.perf_counter() - began) * 1000 / 51
+
+    peak = peak_memory_mb()
+    store.close()
+    print(f"database:                 {shown:,} people ({db})")
+    print(f"first rows shown:         {first_rows_ms:.0f} ms   (target 150 ms)")
+    print(f"search keystrokes:        {len(steps)}; median {percentile(steps, 50):.1f} ms, "
+          f"95th percentile {percentile(steps, 95):.1f} ms, slowest {max(steps):.1f} ms   (target p95 30 ms)")
+    print(f"  from the 2nd letter on: {len(longer)}; median {percentile(longer, 50):.1f} ms, "
+          f"95th percentile {percentile(longer, 95):.1f} ms")
+    print(f"sort by a column:         median {percentile(sorts, 50):.0f} ms, slowest {max(sorts):.0f} ms")
+    print(f"jump while scrolling:     {scroll_ms:.1f} ms on average")
+    if peak is not None:
+        print(f"peak memory:              {peak:.0f} MB   (target 250 MB; {before:.0f} MB before the list opened)")
+
+
+if __name__ == "__main__":
+    main()

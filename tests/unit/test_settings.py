@@ -1,0 +1,83 @@
+"""Organisation settings: defaults, changes that travel with the database, and refused values."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.settings import SETTINGS, all_settings, get_setting, reset_setting, set_setting, whole_days
+from partnerdesk.store import open_store
+from tests.builders import count_rows
+
+
+def test_the_defaults_come_from_the_domain_rules(store):
+    with store.reader() as session:
+        assert get_setting(session, "notice_days") == 14
+        assert get_setting(session, "papers_days") == 7
+        assert all_settings(session) == {"notice_days": 14, "papers_days": 7}
+    assert count_rows(store, "settings") == 0  # defaults are not stored
+
+
+def test_a_changed_setting_is_kept_in_the_database_file(tmp_path):
+    path = tmp_path / "org.sqlite3"
+    store = open_store(path)
+    with store.transaction() as session:
+        assert set_setting(session, "notice_days", 21) == 21
+        set_setting(session, "papers_days", "10")  # typed text is fine
+    store.close()
+    again = open_store(path)
+    try:
+        with again.reader() as session:
+            assert all_settings(session) == {"notice_days": 21, "papers_days": 10}
+        with again.transaction() as session:
+            set_setting(session, "notice_days", 28)  # changing again updates the same row
+        assert count_rows(again, "settings") == 2
+        with again.reader() as session:
+            assert get_setting(session, "notice_days") == 28
+    finally:
+        again.close()
+
+
+def test_resetting_goes_back_to_the_default(store):
+    with store.transaction() as session:
+        set_setting(session, "papers_days", 3)
+    with store.transaction() as session:
+        reset_setting(session, "papers_days")
+        reset_setting(session, "notice_days")  # never changed: nothing to do
+    with store.reader() as session:
+        assert get_setting(session, "papers_days") == 7
+    assert count_rows(store, "settings") == 0
+
+
+@pytest.mark.parametrize("value", [-1, 91, 1.5, "abc", "", " ", True, None, "7 days", [7]])
+def test_values_that_are_not_whole_days_from_0_to_90_are_refused(store, value):
+    with pytest.raises(ValidationError) as caught, store.transaction() as session:
+        set_setting(session, "notice_days", value)
+    assert caught.value.messages == {"notice_days": "Please give a whole number of days from 0 to 90."}
+    assert count_rows(store, "settings") == 0
+
+
+def test_the_ends_of_the_range_are_allowed(store):
+    with store.transaction() as session:
+        assert set_setting(session, "notice_days", 0) == 0
+        assert set_setting(session, "papers_days", 90) == 90
+
+
+def test_an_unknown_setting_is_a_programming_slip(store):
+    with store.reader() as session, pytest.raises(KeyError, match="no setting called 'mileage'"):
+        get_setting(session, "mileage")
+    with store.transaction() as session, pytest.raises(KeyError):
+        set_setting(session, "mileage", 45)
+
+
+def test_every_default_passes_its_own_check():
+    for key, spec in SETTINGS.items():
+        assert spec.key == key and spec.label
+        assert spec.check(spec.default) == (spec.default, None)
+
+
+def test_the_whole_days_checker_can_take_other_limits():
+    check = whole_days(1, 10)
+    assert check(1) == (1, None)
+    assert check(0) == (None, "Please give a whole number of days from 1 to 10.")
+    assert check(" 10 ") == (10, None)
