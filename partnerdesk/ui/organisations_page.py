@@ -106,8 +106,18 @@ class OrganisationsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(grid)
-        writer.changed.connect(self.refresh)
-        self.refresh()
+        self._loaded = False
+        writer.changed.connect(self._changed)
+
+    def showEvent(self, event) -> None:
+        # Read when first shown, not when the window is built, so PartnerDesk opens quickly.
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def _changed(self) -> None:
+        if self._loaded:
+            self.refresh()
 
     @staticmethod
     def _buttons(*specs) -> QHBoxLayout:
@@ -121,6 +131,7 @@ class OrganisationsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read both lists, keeping the selected organisation selected."""
+        self._loaded = True
         current = self._current(self.organisations)
         rows = self.writer.read(lambda s: [(o.id, o.name, o.kind) for o in list_organisations(s)])
         self.organisations.blockSignals(True)

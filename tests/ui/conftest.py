@@ -79,3 +79,14 @@ def answer_yes(dialogs) -> list[str]:
     """Answer 'Yes' to every confirmation question; returns the questions asked."""
     dialogs.answers.extend([Button.Yes] * 20)
     return dialogs.asked
+
+
+@pytest.fixture
+def go(window):
+    """Go to a page of the main window as a person would, by clicking its name in the list of areas."""
+
+    def to(page) -> None:
+        window.nav.setCurrentRow(window.pages.indexOf(page))
+        assert window.pages.currentWidget() is page
+
+    return to

@@ -33,9 +33,10 @@ def _names(store, what):
         return [record.name for record in what(session)]
 
 
-def test_add_an_organisation_and_its_committees(window, writer, typed):
+def test_add_an_organisation_and_its_committees(window, writer, typed, go):
     entries, shown = typed
     page = window.organisations
+    go(page)
     entries.append({"name": "Riverside Health Board", "choice": "NHS body"})
     page.add_organisation()
     entries.append({"name": "Mental Health Partnership Board"})
@@ -51,10 +52,10 @@ def test_add_an_organisation_and_its_committees(window, writer, typed):
     assert _names(writer.store, list_committees) == ["Mental Health Partnership Board"]
 
 
-def test_a_committee_is_needed_before_its_organisation_can_go(window, writer, dialogs, answer_yes):
+def test_a_committee_is_needed_before_its_organisation_can_go(window, writer, dialogs, answer_yes, go):
     committee_id = add_committee(writer.store, "Carers' Forum")
     add_membership(writer.store, add_person(writer.store), committee_id, date(2026, 1, 1))
-    window.organisations.refresh()
+    go(window.organisations)
     window.organisations.organisations.setCurrentRow(0)
     window.organisations.delete_organisation()
     assert "Bin" in answer_yes[-1]
@@ -68,6 +69,7 @@ def test_a_committee_is_needed_before_its_organisation_can_go(window, writer, di
     assert _names(writer.store, list_organisations) == []
 
 
-def test_adding_a_committee_with_no_organisation_explains_what_to_do_first(window, dialogs):
+def test_adding_a_committee_with_no_organisation_explains_what_to_do_first(window, dialogs, go):
+    go(window.organisations)
     window.organisations.add_committee()
     assert dialogs.told == ["Please add the organisation that runs it first."]

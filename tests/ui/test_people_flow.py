@@ -24,7 +24,7 @@ def _form(qtbot, writer, person_id=None, draft=None):
     return form
 
 
-def test_create_search_delete_and_restore(qtbot, window, writer, answer_yes):
+def test_create_search_delete_and_restore(qtbot, window, writer, answer_yes, go):
     form = _form(qtbot, writer)
     fields = form.fields.widgets
     qtbot.keyClicks(fields["full_name"], "Amara Okafor")
@@ -38,6 +38,7 @@ def test_create_search_delete_and_restore(qtbot, window, writer, answer_yes):
         assert (saved.full_name, saved.postcode, saved.role_codes) == ("Amara Okafor", "CF10 1AA", ["carer_rep"])
 
     people = window.people
+    go(people)
     assert people.model.rowCount() == 1
     add_person(writer.store, full_name="Someone Else")
     writer.changed.emit()
@@ -51,11 +52,12 @@ def test_create_search_delete_and_restore(qtbot, window, writer, answer_yes):
     people.delete_selected()
     assert "Amara Okafor" in answer_yes[0]
     assert people.model.rowCount() == 0
+    go(window.bin)
     assert window.bin.model.rowCount() == 1
-
     window.bin.table.selectRow(0)
     window.bin.restore_selected()
     assert window.bin.model.rowCount() == 0
+    go(people)
     assert people.model.rowCount() == 1
 
 

@@ -59,7 +59,18 @@ class PeopleTableModel(QAbstractTableModel):
         self._ordered: list | None = None
         self._keys: list = []
         self._pages: OrderedDict[int, list] = OrderedDict()
-        self.refresh()
+        self._loaded = False
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the list has been read yet."""
+        return self._loaded
+
+    def load(self) -> None:
+        """Read the list for the first time (when its page is first shown, so starting the app stays quick)."""
+        if not self._loaded:
+            self._loaded = True
+            self._reload()
 
     @property
     def filter(self) -> PeopleFilter:
@@ -70,12 +81,14 @@ class PeopleTableModel(QAbstractTableModel):
         old, self._filter = self._filter, flt
         if (old.sort, old.descending, old.in_bin) != (flt.sort, flt.descending, flt.in_bin):
             self._ordered = None
-        self._reload()
+        if self._loaded:
+            self._reload()
 
     def refresh(self) -> None:
         """Re-read from the database (after a save or a delete)."""
         self._ordered = None
-        self._reload()
+        if self._loaded:
+            self._reload()
 
     def _reload(self) -> None:
         self.beginResetModel()

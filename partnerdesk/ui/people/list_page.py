@@ -54,7 +54,6 @@ class PeopleListPage(QWidget):
         self.status = ChoiceCombo(vocab.STATUSES, "Filter by status", blank="Any status")
         self.committee = QComboBox()
         self.committee.setAccessibleName("Filter by committee")
-        self.reload_committees()
         self.count = QLabel()
         self.count.setAccessibleName("How many people are shown")
 
@@ -113,7 +112,14 @@ class PeopleListPage(QWidget):
         for combo in (self.role, self.status, self.committee):
             combo.currentIndexChanged.connect(self.apply_filter)
         writer.changed.connect(self.refresh)
-        self._show_count()
+
+    def showEvent(self, event) -> None:
+        # The list is read when first shown, not when the window is built, so PartnerDesk opens quickly.
+        if not self.model.loaded:
+            self.reload_committees()
+            self.model.load()
+            self._show_count()
+        super().showEvent(event)
 
     def reload_committees(self) -> None:
         """Refill the committee filter (after committees are added or renamed)."""
@@ -140,9 +146,11 @@ class PeopleListPage(QWidget):
         self._show_count()
 
     def refresh(self) -> None:
-        self.reload_committees()
-        self.model.refresh()
-        self._show_count()
+        """Re-read the list and the committee filter after something changed (once the page has been shown)."""
+        if self.model.loaded:
+            self.reload_committees()
+            self.model.refresh()
+            self._show_count()
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
