@@ -6,13 +6,14 @@ Exit codes: 0 success, 1 a problem the person can fix (message on stderr, nothin
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from partnerdesk import __version__
 
-EXPORT_KINDS = ("people",)
+EXPORT_KINDS = ("people", "meetings")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a spreadsheet")
     export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
     export.add_argument("--out", required=True, metavar="PATH", help="the .xlsx file to write")
+    export.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="meetings on or after this date (23/11/2026 or 2026-11-23)"
+    )
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="meetings on or before this date")
+    export.add_argument(
+        "--named", action="store_true", help="meetings: add a sheet naming who was invited (left out unless asked)"
+    )
     return parser
 
 
@@ -69,7 +77,8 @@ def _demo(args: argparse.Namespace) -> int:
         store.close()
     print(
         f"Added {summary.people:,} people, {summary.organisations} organisations, "
-        f"{summary.committees} committees and {summary.memberships:,} committee seats."
+        f"{summary.committees} committees, {summary.memberships:,} committee seats, {summary.meetings:,} meetings, "
+        f"{summary.attendance:,} invitations and {summary.actions:,} meeting actions."
     )
     return 0
 
@@ -105,8 +114,26 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _typed_date(text: str | None, which: str) -> date | None:
+    """A date given on the command line, UK style (23/11/2026) or ISO (2026-11-23); ValueError in plain words."""
+    if text is None:
+        return None
+    from partnerdesk.rules.dates import parse_uk
+
+    cleaned = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned, re.ASCII):
+        try:
+            return date.fromisoformat(cleaned)
+        except ValueError:
+            raise ValueError(f"--{which} {cleaned} is not a real date.") from None
+    try:
+        return parse_uk(cleaned)
+    except ValueError as why:
+        raise ValueError(f"--{which}: {why}") from None
+
+
 def _export(args: argparse.Namespace) -> int:
-    from partnerdesk.exports.people import export_people
+    from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.store import open_store
 
     out = Path(args.out).expanduser()
@@ -116,13 +143,36 @@ def _export(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         print(f"The folder {out.parent} does not exist.", file=sys.stderr)
         return 1
+    try:
+        date_from, date_to = _typed_date(args.date_from, "from"), _typed_date(args.date_to, "to")
+    except ValueError as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    if args.kind == "people" and (date_from or date_to):
+        print("--from and --to choose meetings by date; the people export has no dates to choose by.", file=sys.stderr)
+        return 1
+    if date_from and date_to and date_from > date_to:
+        print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
+        return 1
     store = open_store(_target(args))
     try:
         with store.reader() as session:
-            rows = export_people(session, out)
+            if args.kind == "meetings":
+                from partnerdesk.exports.meetings import export_meetings
+
+                rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)
+                what = "meeting" if rows == 1 else "meetings"
+            else:
+                from partnerdesk.exports.people import export_people
+
+                rows = export_people(session, out)
+                what = "person" if rows == 1 else "people"
+    except ExportError as why:
+        print(str(why), file=sys.stderr)
+        return 1
     finally:
         store.close()
-    print(f"Wrote {rows:,} people to {out}")
+    print(f"Wrote {rows:,} {what} to {out}")
     return 0
 
 

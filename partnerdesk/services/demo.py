@@ -26,6 +26,7 @@ from partnerdesk.records import Committee, Membership, Organisation, Person, Per
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services import demo_names as names
+from partnerdesk.services.demo_meetings import add_demo_meetings
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.store import Store
 
@@ -47,6 +48,9 @@ class DemoSummary:
     organisations: int
     committees: int
     memberships: int
+    meetings: int = 0  # pre-meetings and debriefs included
+    attendance: int = 0  # invitations, with attendance where the meeting has happened
+    actions: int = 0
 
 
 class _Weighted:
@@ -397,7 +401,8 @@ def _big_cache(connection: Connection) -> Iterator[None]:
 
 
 def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None = None) -> DemoSummary:
-    """Add demo organisations, committees, people and their committee seats to a database, all in one go.
+    """Add demo organisations, committees, people, their committee seats and a year of committee meetings (see
+    services.demo_meetings) to a database, all in one go.
 
     Works on an empty database or one that already has records. Adding the same seed twice to one database is
     refused (the records would have the same ids), so pick another seed to add more.
@@ -432,4 +437,13 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
                     session.execute(insert(Membership.__table__), seat_rows)
                 memberships += len(seat_rows)
         staging.drop(connection)
-    return DemoSummary(people=people, organisations=len(orgs), committees=len(committees), memberships=memberships)
+        made = add_demo_meetings(session, [(c["id"], c["name"]) for c in committees], seed, maker.today)
+    return DemoSummary(
+        people=people,
+        organisations=len(orgs),
+        committees=len(committees),
+        memberships=memberships,
+        meetings=made.meetings,
+        attendance=made.attendance,
+        actions=made.actions,
+    )

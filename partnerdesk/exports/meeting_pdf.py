@@ -1,0 +1,281 @@
+"""A printable meeting cover and attendance sheet (PDF), in ordinary or large print.
+
+The cover says what, when (London time), where or how to join, access arrangements and who to contact; the sheet
+lists everyone invited with a box to tick (or what was recorded), a space to sign, and the papers format each
+person asked for and was sent. Large print uses 16 pt or more for every piece of text.
+
+reportlab is imported only here, when a sheet is printed: it costs time at start-up that most sessions never need.
+The text is drawn in DejaVu Sans, shipped under partnerdesk/resources/fonts, because PDF's built-in fonts have no
+Ł, ŵ or ŷ: a representative's name must print as they spell it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from sqlalchemy.orm import Session
+
+from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.records import vocab as v
+from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.meetings import uk_times
+from partnerdesk.services.attendance import Invitation, invitations
+from partnerdesk.services.errors import NotFound
+from partnerdesk.services.meetings import get_meeting
+
+FONT = "PartnerDeskSans"
+FONT_BOLD = "PartnerDeskSans-Bold"
+_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+#: Empty rows at the foot of the sheet for people who come but were not on the list (a back-up found on the day).
+SPARE_ROWS = 2
+TICK_BOX = "\u2610"  # ☐
+
+
+@dataclass(frozen=True)
+class _Sizes:
+    body: float
+    small: float
+    title: float
+    heading: float
+    row_height: float  # the least height of a row in the attendance table, room for a signature
+
+
+_NORMAL = _Sizes(body=10.5, small=9, title=18, heading=13, row_height=26)
+_LARGE = _Sizes(body=16, small=16, title=26, heading=20, row_height=40)
+
+
+def _register_fonts() -> None:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    for name, file_name in _FONT_FILES.items():
+        # as_file gives a real path even from a zipped bundle; the font is read in full straight away.
+        with as_file(files("partnerdesk").joinpath("resources", "fonts", file_name)) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    # So <b> in a paragraph switches to the bold file rather than a built-in font.
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT)
+    addMapping(FONT, 1, 1, FONT_BOLD)
+
+
+def _text(value: str | None) -> str:
+    """Typed text made safe for a reportlab paragraph (which reads <, > and & as markup), line breaks kept."""
+    return escape(value or "").replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def _styles(sizes: _Sizes) -> dict:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    def style(name: str, size: float, bold: bool = False, **extra) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * 1.25, **extra)
+
+    return {
+        "organisation": style("organisation", sizes.body, textColor=colors.HexColor("#444444")),
+        "title": style("title", sizes.title, bold=True, spaceAfter=2),
+        "subtitle": style("subtitle", sizes.heading, spaceAfter=8),
+        "heading": style("heading", sizes.heading, bold=True, spaceBefore=10, spaceAfter=4),
+        "label": style("label", sizes.body, bold=True),
+        "body": style("body", sizes.body),
+        "cell": style("cell", sizes.body),
+        "cell_head": style("cell_head", sizes.body, bold=True),
+        "small": style("small", sizes.small, textColor=colors.HexColor("#444444")),
+        "cancelled": style(
+            "cancelled", sizes.heading, bold=True, textColor=colors.white, backColor=colors.HexColor("#B00020"),
+            borderPadding=(4, 6, 4, 6), spaceBefore=4, spaceAfter=10,
+        ),
+    }  # fmt: skip
+
+
+def _when(meeting) -> str:
+    day, start, end = uk_times(meeting.starts_at, meeting.ends_at)
+    return f"{day:%A} {day.day} {day:%B %Y} ({format_uk(day)}), {start:%H:%M} to {end:%H:%M} UK time"
+
+
+def _where(meeting) -> list[tuple[str, str]]:
+    rows = [("How", _text(v.label(v.MEETING_MODES, meeting.mode)))]
+    if meeting.mode in ("in_person", "hybrid"):
+        rows.append(("Venue", _text(meeting.venue) or "To be confirmed"))
+    if meeting.mode in ("online", "hybrid"):
+        rows.append(("Joining details", _text(meeting.joining_details) or "To be sent"))
+    if meeting.access_notes:
+        rows.append(("Access", _text(meeting.access_notes)))
+    contact_name = meeting.contact_name or (meeting.contact_person.full_name if meeting.contact_person else None)
+    contact = ", ".join(_text(part) for part in (contact_name, meeting.contact_phone, meeting.contact_email) if part)
+    if contact:
+        rows.append(("Contact", contact))
+    return rows
+
+
+def _papers(person: Invitation) -> str:
+    wanted = v.label(v.PAPER_FORMATS, person.wanted_format) or "No preference"
+    if person.papers_sent_on is None:
+        return f"Asks for: {_text(wanted)}<br/>Not sent yet"
+    sent = v.label(v.PAPER_FORMATS, person.papers_format)
+    words = f"Asks for: {_text(wanted)}<br/>Sent {format_uk(person.papers_sent_on)}: {_text(sent)}"
+    if person.format_met is False:
+        words += " (<b>not the format asked for</b>)"
+    return words
+
+
+def _attendance_table(people: list[Invitation], styles: dict, sizes: _Sizes, width: float):
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    def cell(text: str, style: str = "cell") -> Paragraph:
+        return Paragraph(text, styles[style])
+
+    heads = ["Name", "Back-up", "Papers", "Attendance", "Signature"]
+    box = f'<font size="{sizes.body * 1.6:g}">{TICK_BOX}</font>'  # big enough to tick with a pen
+    data = [[cell(head, "cell_head") for head in heads]]
+    for person in people:
+        mark = _text(v.label(v.ATTENDANCE, person.attendance)) or box
+        data.append(
+            [
+                cell(f"<b>{_text(person.person_name)}</b>"),
+                cell("Yes" if person.is_backup else ""),
+                cell(_papers(person), "cell"),
+                cell(mark),
+                "",
+            ]
+        )
+    for _ in range(SPARE_ROWS):
+        data.append([cell(""), cell(""), cell(""), cell(box), ""])
+    shares = (0.25, 0.13, 0.28, 0.17, 0.17)
+    table = Table(data, colWidths=[width * share for share in shares], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                # Plain (empty) cells too: otherwise the table sets its default 10 pt Helvetica for them.
+                ("FONT", (0, 0), (-1, -1), FONT, sizes.body),
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#555555")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E8EE")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                # Room under each name to sign.
+                ("BOTTOMPADDING", (0, 1), (-1, -1), sizes.row_height / 3),
+            ]
+        )
+    )
+    return table
+
+
+def _story(meeting, people: list[Invitation], sizes: _Sizes, width: float) -> list:
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    styles = _styles(sizes)
+    story = []
+    if meeting.committee is not None:
+        story.append(Paragraph(_text(meeting.committee.organisation.name), styles["organisation"]))
+        story.append(Paragraph(_text(meeting.committee.name), styles["title"]))
+        story.append(Paragraph(_text(meeting.title), styles["subtitle"]))
+    else:
+        story.append(Paragraph(_text(meeting.title), styles["title"]))
+        story.append(Paragraph(_text(v.label(v.MEETING_KINDS, meeting.kind)), styles["subtitle"]))
+    if meeting.cancelled:
+        reason = f": {_text(meeting.cancel_reason)}" if meeting.cancel_reason else ""
+        story.append(Paragraph(f"This meeting is cancelled{reason}", styles["cancelled"]))
+
+    facts = [("When", _text(_when(meeting)))] + _where(meeting)
+    label_width = width * (0.28 if sizes is _LARGE else 0.2)
+    table = Table(
+        [[Paragraph(label, styles["label"]), Paragraph(value, styles["body"])] for label, value in facts],
+        colWidths=[label_width, width - label_width],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, sizes.body),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    story += [table, Spacer(1, 6)]
+
+    story.append(Paragraph("Attendance", styles["heading"]))
+    invited = [person for person in people if person.invited]
+    if not invited:
+        story.append(Paragraph("Nobody has been invited yet: add names by hand below.", styles["body"]))
+    story.append(_attendance_table(invited, styles, sizes, width))
+    story.append(Spacer(1, 8))
+    story.append(
+        Paragraph(
+            f"Tick the box for each person who comes. Printed from PartnerDesk on {format_uk(today_uk())}.",
+            styles["small"],
+        )
+    )
+    return story
+
+
+def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, large_print: bool = False) -> None:
+    """Write a meeting's cover and attendance sheet as a PDF at path (replacing any file there only once complete).
+
+    large_print draws every piece of text at 16 pt or more. Raises ExportError, in plain words, when the meeting
+    can't be found or the file can't be saved.
+    """
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"The folder {path.parent} does not exist.")
+    try:
+        meeting = get_meeting(session, meeting_id)
+    except NotFound as why:
+        raise ExportError(str(why)) from None
+    people = invitations(session, meeting_id)
+    _register_fonts()
+    sizes = _LARGE if large_print else _NORMAL
+
+    margin = 16 * mm
+    # Large print goes landscape so the attendance table's columns stay wide enough for 16 pt words.
+    page = landscape(A4) if large_print else A4
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    footer = f"{meeting.title} · {format_uk(uk_times(meeting.starts_at, meeting.ends_at)[0])}"
+
+    def number_pages(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, sizes.small)
+        canvas.drawString(margin, margin / 2, footer[:80])
+        canvas.drawRightString(page[0] - margin, margin / 2, f"Page {doc.page}")
+        canvas.restoreState()
+
+    document = SimpleDocTemplate(
+        str(temporary),
+        pagesize=page,
+        initialFontName=FONT,  # otherwise every page names Helvetica, which can't draw Ł or ŵ
+        initialFontSize=sizes.body,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin + sizes.small,
+        title=f"Attendance: {meeting.title}",
+        author="PartnerDesk",
+        subject="Meeting cover and attendance sheet",
+    )
+    try:
+        document.build(
+            # The frame keeps 6 pt of padding each side inside the margins; tables fill what is left exactly.
+            _story(meeting, people, sizes, document.width - 12),
+            onFirstPage=number_pages,
+            onLaterPages=number_pages,
+        )
+        os.replace(temporary, path)
+    except PermissionError as exc:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(f"{path.name} could not be saved. If it is open in another program, close it.") from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

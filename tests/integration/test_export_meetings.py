@@ -1,0 +1,203 @@
+"""The meetings export and `partnerdesk export meetings`, read back with openpyxl."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from partnerdesk.exports.meetings import ATTENDANCE_COLUMNS, COLUMNS, export_meetings
+from partnerdesk.exports.xlsx import ExportCancelled, ExportError
+from partnerdesk.services.attendance import record_attendances, record_papers_sent
+from partnerdesk.services.meeting_checks import set_committee_quorum
+from partnerdesk.services.meetings import cancel_meeting, change_meeting, delete_meeting
+from tests.builders import add_committee, add_invitations, add_meeting, add_membership, add_person
+
+HEADINGS = [column.heading for column in COLUMNS]
+EVIL_TITLE = '=HYPERLINK("http://evil.example","click")'
+WELSH = "Siân Ŵyn"
+
+
+@pytest.fixture
+def meetings(store):
+    """A committee of three with a quorum of 2, and meetings: one run end to end, one cancelled, one in the Bin,
+    one in winter (GMT), and one outside the usual date range."""
+    committee = add_committee(store, "Mental Health Committee", "City Health Board")
+    people = [add_person(store, full_name=name, papers_format="large_print") for name in (WELSH, "Ann Bell")]
+    people.append(add_person(store, full_name="Cai Rees"))
+    for person in people:
+        add_membership(store, person, committee, date(2024, 1, 1))
+    summer = add_meeting(store, committee, date(2025, 7, 8), title="Summer board")  # BST: 10:00 is 09:00 UTC
+    add_invitations(store, summer, people)
+    winter = add_meeting(store, committee, date(2025, 12, 9), title=EVIL_TITLE, mode="online", venue=None)
+    cancelled = add_meeting(store, committee, date(2025, 9, 9), title="Autumn board")
+    binned = add_meeting(store, committee, date(2025, 8, 12), title="Mistake")
+    early = add_meeting(store, committee, date(2024, 6, 11), title="Last year")
+    with store.transaction() as session:
+        set_committee_quorum(session, committee, number=2, on=date(2025, 7, 8))
+        change_meeting(
+            session,
+            summer,
+            notice_sent_on=date(2025, 6, 30),
+            notice_reason="Room booked late",
+            minutes_sent_on=date(2025, 7, 15),
+        )
+        record_papers_sent(session, summer, people[0], date(2025, 7, 4), "email", "Printer broken")  # 4 days, wrong
+        record_papers_sent(session, summer, people[1], date(2025, 6, 30), "large_print")  # 8 days, right format
+        record_attendances(
+            session, summer, {people[0]: "attended", people[1]: "apologies", people[2]: "attended"}, date(2025, 7, 8)
+        )
+        change_meeting(session, winter, notice_sent_on=date(2025, 11, 1))
+        cancel_meeting(session, cancelled, "Chair unwell")
+        delete_meeting(session, binned)
+    return {"summer": summer, "winter": winter, "cancelled": cancelled, "early": early, "people": people}
+
+
+def _sheet(path, title="Meetings"):
+    sheet = load_workbook(path)[title]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    return sheet, rows
+
+
+def _by_title(rows):
+    return {row[HEADINGS.index("Title")]: dict(zip(HEADINGS, row, strict=True)) for row in rows[1:]}
+
+
+def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_path):
+    path = tmp_path / "meetings.xlsx"
+    with store.reader() as session:
+        written = export_meetings(session, path)
+    assert written == 4  # the Bin's meeting is left out
+    sheet, rows = _sheet(path)
+    assert rows[0] == HEADINGS
+    titles = [row[HEADINGS.index("Title")] for row in rows[1:]]
+    assert titles == ["Last year", "Summer board", "Autumn board", "'" + EVIL_TITLE]
+    summer = _by_title(rows)["Summer board"]
+    assert summer["Date"] == datetime(2025, 7, 8)
+    assert sheet["A3"].number_format == "DD/MM/YYYY"
+    assert (summer["Start"], summer["End"]) == ("10:00", "12:00")  # London time, not UTC
+    assert (summer["Committee"], summer["Organisation"]) == ("Mental Health Committee", "City Health Board")
+    assert (summer["Kind"], summer["Mode"], summer["Cancelled"]) == ("Committee or board meeting", "In person", None)
+    assert summer["Notice sent on"] == datetime(2025, 6, 30)
+    assert (summer["Notice days"], summer["Notice late"]) == (8, "Yes")
+    assert (summer["Papers days (shortest)"], summer["Papers late"], summer["Format not met"]) == (4, 1, 1)
+    counts = [summer[h] for h in ("Invited", "Attended", "Apologies", "Absent", "Sent views")]
+    assert counts == [3, 2, 1, 0, 0]
+    assert (summer["Quorum needed"], summer["Quorate"]) == (2, "Yes")
+    assert summer["Minutes sent on"] == datetime(2025, 7, 15)
+    assert summer["Reasons recorded"] == "Notice: Room booked late"
+
+    autumn = _by_title(rows)["Autumn board"]
+    assert autumn["Cancelled"] == "Yes"
+    assert autumn["Reasons recorded"] == "Cancelled: Chair unwell"
+    assert autumn["Quorate"] is None and autumn["Notice late"] is None  # not known, not "No"
+    winter = _by_title(rows)["'" + EVIL_TITLE]
+    assert (winter["Start"], winter["Mode"], winter["Notice days"], winter["Notice late"]) == (
+        "10:00",
+        "Online",
+        38,
+        "No",
+    )
+
+
+def test_no_names_unless_asked(store, meetings, tmp_path):
+    path = tmp_path / "meetings.xlsx"
+    with store.reader() as session:
+        export_meetings(session, path)
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Meetings"]
+    text = " ".join(str(cell.value) for row in workbook["Meetings"].iter_rows() for cell in row)
+    for name in (WELSH, "Ann Bell", "Cai Rees", "Printer broken"):
+        assert name not in text
+
+
+def test_a_named_list_adds_the_attendance_sheet(store, meetings, tmp_path):
+    path = tmp_path / "named.xlsx"
+    with store.reader() as session:
+        assert export_meetings(session, path, named=True) == 4
+    sheet, rows = _sheet(path, "Attendance")
+    headings = [column.heading for column in ATTENDANCE_COLUMNS]
+    assert rows[0] == headings
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows)}"
+    by_name = {row[4]: dict(zip(headings, row, strict=True)) for row in rows[1:]}
+    assert set(by_name) == {WELSH, "Ann Bell", "Cai Rees"}  # only the summer meeting had invitations
+    sian = by_name[WELSH]
+    assert (sian["Title"], sian["Attendance"], sian["Papers sent on"]) == (
+        "Summer board",
+        "Attended",
+        datetime(2025, 7, 4),
+    )
+    assert (sian["Papers days"], sian["Papers late"], sian["Format sent"], sian["Format asked for"]) == (
+        4, "Yes", "Email", "Large print",
+    )  # fmt: skip
+    assert (sian["Format met"], sian["Reason recorded"]) == ("No", "Printer broken")
+    assert by_name["Ann Bell"]["Attendance"] == "Sent apologies"
+
+
+def test_the_heading_is_bold_frozen_and_filtered(store, meetings, tmp_path):
+    path = tmp_path / "meetings.xlsx"
+    with store.reader() as session:
+        export_meetings(session, path)
+    sheet = load_workbook(path)["Meetings"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:X5"
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.column_dimensions["G"].width == 32
+
+
+def test_dates_choose_meetings_both_ends_included(store, meetings, tmp_path):
+    path = tmp_path / "range.xlsx"
+    with store.reader() as session:
+        assert export_meetings(session, path, date_from=date(2025, 7, 8), date_to=date(2025, 9, 9)) == 2
+        with pytest.raises(ExportError, match="after"):
+            export_meetings(session, tmp_path / "bad.xlsx", date_from=date(2025, 9, 9), date_to=date(2025, 7, 8))
+    assert not (tmp_path / "bad.xlsx").exists()
+
+
+def test_stopping_part_way_writes_nothing(store, meetings, tmp_path):
+    path = tmp_path / "stopped.xlsx"
+    with store.reader() as session, pytest.raises(ExportCancelled):
+        export_meetings(session, path, progress=lambda done, total: done == 0)
+    assert not path.exists()
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "partnerdesk", *args], capture_output=True, text=True, timeout=120, env=os.environ.copy()
+    )
+
+
+def test_the_command_line_exports_meetings(store, meetings, tmp_path):
+    db = str(store.engine.url.database)
+    out = tmp_path / "cli.xlsx"
+    result = run("--db", db, "export", "meetings", "--out", str(out), "--from", "01/07/2025", "--to", "2025-12-31")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote 3 meetings to {out}"
+    assert load_workbook(out).sheetnames == ["Meetings"]
+
+    named = tmp_path / "named.xlsx"
+    result = run("--db", db, "export", "meetings", "--out", str(named), "--named")
+    assert result.returncode == 0, result.stderr
+    assert load_workbook(named).sheetnames == ["Meetings", "Attendance"]
+
+
+@pytest.mark.parametrize(
+    ("dates", "message"),
+    [
+        (("--from", "31/02/2025"), "not a real date"),
+        (("--from", "2025-02-31"), "not a real date"),
+        (("--to", "next week"), "day/month/year"),
+        (("--from", "09/09/2025", "--to", "08/07/2025"), "after"),
+    ],
+)
+def test_bad_dates_are_refused_and_nothing_is_written(store, tmp_path, dates, message):
+    out = tmp_path / "never.xlsx"
+    result = run("--db", str(store.engine.url.database), "export", "meetings", "--out", str(out), *dates)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
