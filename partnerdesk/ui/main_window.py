@@ -22,6 +22,9 @@ from partnerdesk import __version__
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services import drafts
 from partnerdesk.ui.background import run_with_progress
+from partnerdesk.ui.meetings.list_page import MeetingsListPage
+from partnerdesk.ui.meetings.meeting_form import MeetingForm
+from partnerdesk.ui.meetings.series_dialog import SeriesDialog
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.organisations_page import OrganisationsPage
 from partnerdesk.ui.people.list_page import PeopleListPage
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("PartnerDesk — demo data (made-up people)" if demo else "PartnerDesk")
         self.today = TodayPage(writer)
         self.people = PeopleListPage(writer)
+        self.meetings = MeetingsListPage(writer)
         self.organisations = OrganisationsPage(writer)
         self.bin = PeopleListPage(writer, in_bin=True)
         self.pages = QStackedWidget()
@@ -50,6 +54,7 @@ class MainWindow(QMainWindow):
         for title, page in (
             ("Today", self.today),
             ("People", self.people),
+            ("Meetings", self.meetings),
             ("Organisations", self.organisations),
             ("Bin", self.bin),
         ):
@@ -70,6 +75,13 @@ class MainWindow(QMainWindow):
             page.open_person.connect(self.open_person)
             page.new_person.connect(self.new_person)
         self.people.export_requested.connect(self.export_people)
+        self.today.open_meeting.connect(self.open_meeting)
+        self.meetings.open_meeting.connect(self.open_meeting)
+        self.meetings.new_meeting.connect(self.new_meeting)
+        self.meetings.schedule_series.connect(self.schedule_series)
+        self.meetings.export_requested.connect(self.export_meetings)
+        self.meetings.calendar_requested.connect(self.save_calendar)
+        self.meetings.print_requested.connect(self.print_attendance_sheet)
         self._menus()
         self._restore_geometry()
 
@@ -85,8 +97,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New person…", self.new_person, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find)
+        self._action(file_menu, "New &meeting…", self.new_meeting, "Ctrl+Shift+M")
+        self._action(file_menu, "&Schedule a year of meetings…", self.schedule_series)
         file_menu.addSeparator()
         self._action(file_menu, "&Export people to a spreadsheet…", self.export_people, "Ctrl+E")
+        self._action(file_menu, "Export mee&tings to a spreadsheet…", self.export_meetings)
         self._action(file_menu, "&Back up the database…", self.backup)
         if not self.demo:
             self._action(file_menu, "Open the &demo database (made-up people)", self.open_demo)
@@ -109,7 +124,7 @@ class MainWindow(QMainWindow):
         self.open_person(None)
 
     def find_people(self) -> None:
-        self.nav.setCurrentRow(1)
+        self.nav.setCurrentRow(self.pages.indexOf(self.people))
         self.people.focus_search()
 
     def offer_drafts(self) -> None:
@@ -131,6 +146,95 @@ class MainWindow(QMainWindow):
                 self.open_person(draft.record_id, draft.payload)
             else:
                 self.writer.run(self, lambda s, d=draft: drafts.discard_draft(s, d.form, d.record_id))
+
+    # --- meetings ---------------------------------------------------------------------------------------
+    def open_meeting(self, meeting_id: str | None, preset: dict | None = None) -> None:
+        """Open the meeting form (a new meeting when meeting_id is None)."""
+        form = MeetingForm(self.writer, meeting_id, preset, self)
+        form.print_requested.connect(self.print_attendance_sheet)
+        form.calendar_requested.connect(self.save_calendar)
+        form.exec()
+
+    def new_meeting(self) -> None:
+        self.open_meeting(None)
+
+    def schedule_series(self) -> None:
+        dialog = SeriesDialog(self.writer, self.meetings.committee.currentData(), self)
+        dialog.created.connect(
+            lambda _series, n: self.statusBar().showMessage(f"Scheduled {n} meeting{'s' if n != 1 else ''}.", 10000))
+        dialog.exec()
+
+    def _save_path(self, title: str, name: str, kind: str, suffix: str) -> Path | None:
+        settings = QSettings()
+        folder = settings.value("export/folder", str(Path.home()))
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), f"{kind} (*{suffix})")
+        if not path:
+            return None
+        out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        settings.setValue("export/folder", str(out.parent))
+        return out
+
+    def export_meetings(self) -> None:
+        """Ask where to save, then write the meetings spreadsheet (the list's date range) in the background."""
+        out = self._save_path("Export meetings", f"meetings-{datetime.now():%Y-%m-%d}.xlsx", "Excel spreadsheet",
+                              ".xlsx")
+        if out is None:
+            return
+        named = QMessageBox.question(
+            self, "Export meetings",
+            "Include people's names? Choose No for the anonymous figures a commissioner normally gets.",
+        ) == QMessageBox.StandardButton.Yes
+        flt = self.meetings.model.filter
+        self.write_meetings_export(out, flt.date_from, flt.date_to, named)
+
+    def write_meetings_export(self, out: Path, date_from=None, date_to=None, named: bool = False) -> bool:
+        def work(progress):
+            from partnerdesk.exports.meetings import export_meetings  # openpyxl loads only when exporting
+
+            with self.writer.store.reader() as session:
+                return export_meetings(session, out, date_from=date_from, date_to=date_to, named=named,
+                                       progress=progress)
+
+        done, rows = run_with_progress(self, "Export meetings", "Writing the spreadsheet…", work)
+        if done:
+            self.statusBar().showMessage(f"Exported {rows:,} meetings to {out}", 10000)
+        return done
+
+    def save_calendar(self, meeting_ids: list) -> None:
+        """Save meetings as an .ics file that Outlook and Thunderbird can import."""
+        if not meeting_ids or None in meeting_ids:
+            return
+        out = self._save_path("Add to calendar", "meeting.ics", "Calendar file", ".ics")
+        if out is None:
+            return
+        try:
+            from partnerdesk.exports.calendar import write_ics
+
+            with self.writer.store.reader() as session:
+                count = write_ics(session, out, list(meeting_ids))
+        except (ImportError, OSError) as exc:
+            QMessageBox.warning(self, "Add to calendar", f"The calendar file could not be written.\n\n{exc}")
+            return
+        self.statusBar().showMessage(f"Saved {count} meeting{'s' if count != 1 else ''} to {out}", 10000)
+
+    def print_attendance_sheet(self, meeting_id: str | None) -> None:
+        """Save a PDF attendance sheet for a meeting, in large print if asked."""
+        if meeting_id is None:
+            return
+        out = self._save_path("Print attendance sheet", "attendance-sheet.pdf", "PDF document", ".pdf")
+        if out is None:
+            return
+        large = QMessageBox.question(self, "Print attendance sheet",
+                                     "Make it large print (16 point)?") == QMessageBox.StandardButton.Yes
+        try:
+            from partnerdesk.exports.meeting_pdf import write_attendance_sheet  # reportlab loads only now
+
+            with self.writer.store.reader() as session:
+                write_attendance_sheet(session, meeting_id, out, large_print=large)
+        except (ImportError, OSError) as exc:
+            QMessageBox.warning(self, "Print attendance sheet", f"The sheet could not be written.\n\n{exc}")
+            return
+        self.statusBar().showMessage(f"Attendance sheet saved to {out}", 10000)
 
     # --- files ------------------------------------------------------------------------------------------
     def export_people(self) -> None:

@@ -54,3 +54,16 @@ def test_the_small_dialogs(qtbot):
     for dialog in (seat, NamedRecordDialog("Organisation", "&Kind", kinds, print)):
         qtbot.addWidget(dialog)
         assert _problems(dialog) == []
+
+
+def test_the_meetings_forms(qtbot, writer):
+    from partnerdesk.ui.meetings.meeting_form import MeetingForm
+    from partnerdesk.ui.meetings.series_dialog import SeriesDialog
+    from tests.builders import add_committee, add_invitations, add_meeting, add_person
+
+    committee = add_committee(writer.store)
+    meeting = add_meeting(writer.store, committee)
+    add_invitations(writer.store, meeting, [add_person(writer.store)])
+    for dialog in (MeetingForm(writer), MeetingForm(writer, meeting), SeriesDialog(writer, committee)):
+        qtbot.addWidget(dialog)
+        assert _problems(dialog) == []

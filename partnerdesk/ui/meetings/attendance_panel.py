@@ -1,0 +1,282 @@
+"""The Attendance tab: who is invited, back-ups, attendance, papers sent (date and format), clashes, back-ups to ask.
+
+Each change is saved at once through the Writer (one small transaction), and refused with a message if wrong.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.records import vocab
+from partnerdesk.rules.dates import format_uk
+from partnerdesk.rules.meetings import uk_times
+from partnerdesk.services import attendance as svc
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.people_list import PeopleFilter, people_page
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+
+NAME, BACKUP, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_NOTE = range(6)
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADINGS = ("Name", "Back-up", "Attendance", "Papers sent on", "Papers format", "Papers")
+
+
+def papers_note(inv: svc.Invitation) -> str:
+    """Lateness and format of one person's papers, in words."""
+    if not inv.invited:
+        return "Expressed interest (not invited yet)"
+    if inv.attendance == "apologies" and inv.papers_sent_on is None:
+        return "Sent apologies"
+    if inv.papers_sent_on is None:
+        return "Not sent yet"
+    words = [f"{inv.papers_days} days before" + (" — LATE" if inv.papers_late else "")]
+    if inv.format_met is False:
+        words.append(f"not the format asked for ({vocab.label(vocab.PAPER_FORMATS, inv.wanted_format)})")
+    if inv.papers_reason:
+        words.append(f"reason: {inv.papers_reason}")
+    return "; ".join(words)
+
+
+class AttendancePanel(QWidget):
+    """Everyone on one meeting's list. `changed` fires after anything is saved here."""
+
+    changed = Signal()
+
+    def __init__(self, writer: Writer, meeting_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.meeting_id = meeting_id
+        self.rows: list[svc.Invitation] = []
+
+        self.invite_members = QPushButton("&Invite committee members")
+        self.invite_members.setToolTip("Invite everyone with a seat on the committee on the meeting date")
+        self.invite_members.clicked.connect(self.invite_committee)
+        self.find = QLineEdit()
+        self.find.setPlaceholderText("Type a name to find someone else to invite")
+        self.find.setAccessibleName("Find a person to invite")
+        self.matches = QComboBox()
+        self.matches.setAccessibleName("People found")
+        self.matches.setMinimumWidth(220)
+        self.as_backup = QCheckBox("as a &back-up")
+        self.as_backup.setAccessibleName("Invite as a back-up representative")
+        self.add_button = QPushButton("&Add person")
+        self.add_button.setAccessibleName("Invite the person found")
+        self.add_button.clicked.connect(self.invite_found)
+        self.find.textChanged.connect(self._find)
+        self.remove_button = QPushButton("&Remove from list")
+        self.remove_button.setAccessibleName("Take the selected person off the list")
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        self.message = QLabel()
+        self.message.setObjectName("fieldMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Problem with attendance")
+        self.message.hide()
+        self.warning = QLabel()
+        self.warning.setObjectName("formSummary")
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Double-booking warning")
+        self.warning.hide()
+
+        self.table = QTableWidget(0, len(HEADINGS))
+        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setAccessibleName("People invited to this meeting")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((170, 80, 185, 130, 130)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.suggest_button = QPushButton("&Suggest back-ups")
+        self.suggest_button.setToolTip("List the committee's back-up representatives who could stand in")
+        self.suggest_button.clicked.connect(self.show_suggestions)
+        self.suggestions_title = QLabel("Back-ups who could stand in (double-click or press Invite):")
+        self.suggestions = QListWidget()
+        self.suggestions.setAccessibleName("Back-up representatives who could stand in")
+        self.suggestions.setMaximumHeight(90)
+        self.suggestions.itemActivated.connect(lambda _item: self.invite_suggested())
+        self.invite_suggested_button = QPushButton("In&vite this back-up")
+        self.invite_suggested_button.clicked.connect(self.invite_suggested)
+
+        top = QHBoxLayout()
+        top.addWidget(self.invite_members)
+        top.addSpacing(16)
+        top.addWidget(self.find, 2)
+        top.addWidget(self.matches, 1)
+        top.addWidget(self.as_backup)
+        top.addWidget(self.add_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.suggest_button)
+        bottom.addStretch()
+        bottom.addWidget(self.remove_button)
+        backups = QHBoxLayout()
+        backups.addWidget(self.suggestions, 1)
+        backups.addWidget(self.invite_suggested_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.suggestions_title)
+        layout.addLayout(backups)
+        self.reload()
+
+    # --- reading ----------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the list, clashes and suggestions."""
+
+        def read(session):
+            rows = svc.invitations(session, self.meeting_id)
+            clashes = svc.double_bookings(session, self.meeting_id)
+            apologies = any(r.attendance == "apologies" for r in rows)
+            return rows, clashes, (svc.suggest_backups(session, self.meeting_id) if apologies else None)
+
+        self.rows, clashes, suggestions = self.writer.read(read)
+        self._fill_table()
+        names = {r.person_id: r.person_name for r in self.rows}
+        lines = [
+            f"{names.get(person, 'Someone')} is also invited to “{c.title}” at the same time ({_when(c)})."
+            for person, found in clashes.items() for c in found
+        ]
+        self.warning.setText("Double-booked: " + " ".join(lines) if lines else "")
+        self.warning.setVisible(bool(lines))
+        self.suggest_button.setEnabled(suggestions is not None)
+        self._fill_suggestions(suggestions or [])
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for number, inv in enumerate(self.rows):
+            self.table.setItem(number, NAME, QTableWidgetItem(inv.person_name))
+            backup = QCheckBox()
+            backup.setChecked(inv.is_backup)
+            backup.setAccessibleName(f"{inv.person_name} is a back-up")
+            backup.toggled.connect(lambda on, p=inv.person_id: self._save(lambda s: svc.set_backup(
+                s, self.meeting_id, p, on)))
+            self.table.setCellWidget(number, BACKUP, backup)
+            mark = ChoiceCombo(vocab.ATTENDANCE, f"Attendance of {inv.person_name}", blank="Not recorded")
+            mark.set_code(inv.attendance)
+            mark.setEnabled(inv.invited)
+            mark.currentIndexChanged.connect(lambda _i, p=inv.person_id, w=mark: self.record(p, w.code()))
+            self.table.setCellWidget(number, ATTENDANCE, mark)
+            sent = UkDateEdit(f"Papers sent to {inv.person_name} on")
+            sent.set_date(inv.papers_sent_on)
+            fmt = ChoiceCombo(vocab.PAPER_FORMATS, f"Papers format for {inv.person_name}", blank="Format…")
+            fmt.set_code(inv.papers_format or inv.wanted_format)
+            sent.editingFinished.connect(lambda p=inv.person_id, d=sent, f=fmt: self.record_papers(p, d, f))
+            fmt.activated.connect(lambda _i, p=inv.person_id, d=sent, f=fmt: self.record_papers(p, d, f))
+            self.table.setCellWidget(number, PAPERS_ON, sent)
+            self.table.setCellWidget(number, PAPERS_FORMAT, fmt)
+            note = QTableWidgetItem(papers_note(inv))
+            note.setToolTip(note.text())
+            self.table.setItem(number, PAPERS_NOTE, note)
+
+    def _fill_suggestions(self, suggestions: list[svc.BackupSuggestion]) -> None:
+        self.suggestions.clear()
+        for s in suggestions:
+            text = s.person_name + (" — has said they are interested" if s.interested else "")
+            if s.clashes:
+                text += f" — but invited to “{s.clashes[0].title}” at the same time"
+            item = QListWidgetItem(text, self.suggestions)
+            item.setData(PERSON_ID_ROLE, s.person_id)
+        if not suggestions and self.suggest_button.isEnabled():
+            QListWidgetItem("No back-up representatives are free to ask.", self.suggestions)
+        for widget in (self.suggestions, self.suggestions_title, self.invite_suggested_button):
+            widget.setVisible(self.suggest_button.isEnabled())
+
+    def _find(self, text: str) -> None:
+        self.matches.clear()
+        if len(text.strip()) < 2:
+            return
+        rows = self.writer.read(lambda s: people_page(s, PeopleFilter(search=text), 0, 30))
+        for row in rows:
+            self.matches.addItem(f"{row.full_name} ({row.postcode or row.email or 'no contact details'})", row.id)
+
+    # --- writing ----------------------------------------------------------------------------------------
+    def _save(self, work) -> bool:
+        try:
+            self.writer.run(self, work)
+        except ValidationError as exc:
+            self.message.setText(" ".join(exc.messages.values()))
+            self.message.show()
+            QTimer.singleShot(0, self.reload)  # put the control back as it was
+            return False
+        self.message.hide()
+        QTimer.singleShot(0, self.reload)  # not now: the control that asked may be replaced
+        self.changed.emit()
+        return True
+
+    def invite_committee(self) -> bool:
+        return self._save(lambda s: svc.invite(s, self.meeting_id))
+
+    def invite_found(self) -> bool:
+        person_id = self.matches.currentData()
+        if person_id is None:
+            self.message.setText("Type part of a name, then pick the person to invite.")
+            self.message.show()
+            return False
+        backup = self.as_backup.isChecked()
+        return self._save(lambda s: svc.invite(s, self.meeting_id, [person_id], as_backup=backup))
+
+    def record(self, person_id: str, code: str | None) -> bool:
+        return self._save(lambda s: svc.record_attendance(s, self.meeting_id, person_id, code))
+
+    def record_papers(self, person_id: str, sent: UkDateEdit, fmt: ChoiceCombo) -> bool:
+        try:
+            day = sent.date_value()
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return False
+        current = next((r for r in self.rows if r.person_id == person_id), None)
+        if current is not None and (current.papers_sent_on, current.papers_format) == (day, fmt.code()):
+            return True
+        if current is not None and day is None and current.papers_sent_on is None:
+            return True
+        return self._save(lambda s: svc.record_papers_sent(s, self.meeting_id, person_id, day, fmt.code()))
+
+    def selected_person(self) -> str | None:
+        row = self.table.currentRow()
+        return self.rows[row].person_id if 0 <= row < len(self.rows) else None
+
+    def remove_selected(self) -> bool:
+        person_id = self.selected_person()
+        return person_id is not None and self._save(lambda s: svc.uninvite(s, self.meeting_id, person_id))
+
+    def show_suggestions(self) -> None:
+        self.reload()
+        self.suggestions.setFocus()
+
+    def invite_suggested(self) -> bool:
+        item = self.suggestions.currentItem() or self.suggestions.item(0)
+        person_id = item.data(PERSON_ID_ROLE) if item is not None else None
+        if person_id is None:
+            return False
+        return self._save(lambda s: svc.invite(s, self.meeting_id, [person_id], as_backup=True))
+
+
+def _when(clash: svc.Clash) -> str:
+    day, start, end = uk_times(clash.starts_at, clash.ends_at)
+    return f"{format_uk(day)} {start:%H:%M}–{end:%H:%M}"

@@ -1,0 +1,42 @@
+"""A meeting's compliance (notice, papers, quorum, attendance) in plain words, for the form and its tabs."""
+
+from __future__ import annotations
+
+from partnerdesk.services.meeting_checks import MeetingCompliance
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def describe_compliance(c: MeetingCompliance, notice_period: int, papers_period: int) -> list[str]:
+    """One line each for notice, papers and quorum."""
+    lines = []
+    if c.notice_days is None:
+        lines.append(f"Notice: not sent yet (at least {_days(notice_period)} are needed).")
+    elif c.notice_late:
+        lines.append(f"Notice: LATE — sent {_days(c.notice_days)} before, under the {_days(notice_period)} needed. "
+                     "Please record why.")
+    else:
+        lines.append(f"Notice: sent {_days(c.notice_days)} before — on time.")
+    if c.papers_received_days is not None:
+        late = " — late" if c.papers_received_late else ""
+        lines.append(f"Papers arrived from the committee {_days(c.papers_received_days)} before{late}.")
+    if c.invited:
+        text = f"Papers sent to {c.papers_sent} of {c.invited} invited"
+        if c.papers_late:
+            text += f"; {c.papers_late} LATE (under {_days(papers_period)})"
+        if c.format_missed:
+            text += f"; {c.format_missed} NOT in the format they asked for"
+        lines.append(text + ".")
+    if c.quorum_needed is None:
+        lines.append("Quorum: no quorum has been agreed for this committee.")
+    elif c.quorate is None:
+        lines.append(f"Quorum: {c.quorum_needed} of {c.members} members needed; attendance not recorded yet.")
+    else:
+        verdict = "QUORATE" if c.quorate else "NOT QUORATE"
+        lines.append(f"Quorum: {verdict} — {c.present_members} present, {c.quorum_needed} of {c.members} needed.")
+    if c.invited and c.invited != c.unrecorded:
+        lines.append(f"Attendance: {c.attended} attended, {c.apologies} apologies, {c.absent} absent, "
+                     f"{c.sent_views} sent views, {c.unrecorded} not recorded.")
+    return lines

@@ -1,0 +1,242 @@
+"""The Meetings area: filter by committee, kind, dates and words; sort; open, cancel, delete to the Bin."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.records import vocab
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.meetings import cancel_meeting, delete_meeting, reinstate_meeting
+from partnerdesk.services.meetings_list import MeetingFilter
+from partnerdesk.services.organisations import list_committees
+from partnerdesk.ui.meetings.list_model import MeetingsTableModel
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+
+COLUMN_WIDTHS = (120, 95, 200, 185, 220, 85, 170)
+
+
+class MeetingsListPage(QWidget):
+    """Every meeting (cancelled ones greyed), soonest first."""
+
+    open_meeting = Signal(str)
+    new_meeting = Signal()
+    schedule_series = Signal()
+    export_requested = Signal()
+    calendar_requested = Signal(list)
+    print_requested = Signal(str)
+
+    def __init__(self, writer: Writer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        title = QLabel("Meetings")
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles, venues, committees and notes")
+        self.search.setAccessibleName("Search meetings")
+        self.search.setClearButtonEnabled(True)
+        self.committee = QComboBox()
+        self.committee.setAccessibleName("Filter by committee")
+        self.reload_committees()
+        self.kind = ChoiceCombo(vocab.MEETING_KINDS, "Filter by kind of meeting", blank="Any kind")
+        self.date_from = UkDateEdit("Meetings from this date")
+        self.date_to = UkDateEdit("Meetings up to this date")
+        self.date_problem = QLabel()
+        self.date_problem.setObjectName("fieldMessage")
+        self.date_problem.hide()
+        self.count = QLabel()
+        self.count.setAccessibleName("How many meetings are shown")
+
+        self.model = MeetingsTableModel(writer.store, MeetingFilter(), self)
+        self.table = QTableView()
+        self.table.setAccessibleName("List of meetings")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(lambda index: self._open(index.row()))
+
+        filters = QHBoxLayout()
+        self.search.setMinimumWidth(220)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.committee, 2)
+        filters.addWidget(self.kind, 1)
+        for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            edit.setMinimumWidth(110)
+            label.setMinimumWidth(label.sizeHint().width())
+            filters.addWidget(label)
+            filters.addWidget(edit)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.count)
+        actions.addStretch()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, tip, slot in (
+            ("export", "E&xport…", "Save these meetings as a spreadsheet", self.export_requested.emit),
+            ("calendar", "Add to &calendar…", "Save the selected meeting as a calendar file (.ics)",
+             self.calendar_selected),
+            ("print", "&Print sheet…", "Attendance sheet for the selected meeting (PDF)", self.print_selected),
+            ("cancel", "&Cancel meeting…", "Cancel the selected meeting, saying why", self.cancel_selected),
+            ("delete", "&Delete to Bin", "Move the selected meeting to the Bin (Delete)", self.delete_selected),
+            ("series", "&Schedule a year…", "Make a series of meetings for a committee", self.schedule_series.emit),
+            ("open", "&Open", "Open the selected meeting", self.open_selected),
+            ("new", "&New meeting", "Add a single meeting", self.new_meeting.emit),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            plain = text.replace("&", "").rstrip("…")
+            button.setAccessibleName(tip if key in ("calendar", "print", "cancel", "delete", "open") else plain)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.buttons[key] = button
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.date_problem)
+        layout.addWidget(self.table)
+        layout.addLayout(actions)
+
+        self.search.textChanged.connect(self.apply_filter)
+        self.committee.currentIndexChanged.connect(self.apply_filter)
+        self.kind.currentIndexChanged.connect(self.apply_filter)
+        self.date_from.editingFinished.connect(self.apply_filter)
+        self.date_to.editingFinished.connect(self.apply_filter)
+        writer.changed.connect(self.refresh)
+        self._show_count()
+
+    def reload_committees(self) -> None:
+        current = self.committee.currentData()
+        self.committee.blockSignals(True)
+        self.committee.clear()
+        self.committee.addItem("Any committee", None)
+        for committee in self.writer.read(list_committees):
+            self.committee.addItem(f"{committee.name} ({committee.organisation.name})", committee.id)
+        self.committee.setCurrentIndex(max(self.committee.findData(current), 0))
+        self.committee.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        """Re-run the list for what is typed and chosen."""
+        dates, problems = {}, []
+        for key, edit, what in (("date_from", self.date_from, "From"), ("date_to", self.date_to, "To")):
+            try:
+                dates[key] = edit.date_value()
+            except ValueError as exc:
+                dates[key] = None
+                problems.append(f"{what}: {exc}")
+        self.date_problem.setText(" ".join(problems))
+        self.date_problem.setVisible(bool(problems))
+        self.model.set_filter(
+            replace(
+                self.model.filter,
+                search=self.search.text(),
+                committee_id=self.committee.currentData(),
+                kind=self.kind.code(),
+                **dates,
+            )
+        )
+        self._show_count()
+
+    def refresh(self) -> None:
+        self.reload_committees()
+        self.model.refresh()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        self.count.setText(f"{n:,} meeting{'' if n == 1 else 's'}")
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.meeting_id(index.row()) if index.isValid() else None
+
+    def _describe(self) -> str:
+        texts = self.model.row_text(self.table.currentIndex().row())
+        return f"“{texts[4]}” on {texts[0]}" if texts else "this meeting"
+
+    def _open(self, row: int) -> None:
+        meeting_id = self.model.meeting_id(row)
+        if meeting_id:
+            self.open_meeting.emit(meeting_id)
+
+    def open_selected(self) -> None:
+        if self.table.currentIndex().isValid():
+            self._open(self.table.currentIndex().row())
+
+    def cancel_selected(self) -> None:
+        """Cancel the highlighted meeting after asking why (or reinstate a cancelled one)."""
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return
+        texts = self.model.row_text(self.table.currentIndex().row())
+        if texts and texts[6] == "Cancelled":
+            question = f"{self._describe()} is cancelled. Put it back on?"
+            answer = QMessageBox.question(self, "Reinstate meeting", question)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.writer.run(self, lambda s: reinstate_meeting(s, meeting_id))
+            return
+        prompt = f"Why is {self._describe()} cancelled? This is kept with the meeting."
+        while True:
+            reason, ok = QInputDialog.getText(self, "Cancel meeting", prompt)
+            if not ok:
+                return
+            try:
+                self.writer.run(self, lambda s, r=reason: cancel_meeting(s, meeting_id, r))
+                return
+            except ValidationError as exc:
+                prompt = " ".join(exc.messages.values())
+
+    def delete_selected(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete to Bin",
+            f"Move {self._describe()} to the Bin? If it is not happening, Cancel meeting keeps it on record instead.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.writer.run(self, lambda s: delete_meeting(s, meeting_id))
+
+    def calendar_selected(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.calendar_requested.emit([meeting_id])
+
+    def print_selected(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.print_requested.emit(meeting_id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

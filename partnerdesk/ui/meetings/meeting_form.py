@@ -1,0 +1,333 @@
+"""The meeting form: details, place and contact, notice and papers, then (once saved) attendance and actions.
+
+The details are saved together with Save (Ctrl+S) and only when every field is right; the Attendance and Actions
+tabs save each change as it is made.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.records import vocab
+from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.meetings import SERVING_KINDS, uk_times
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.meeting_checks import meeting_compliance
+from partnerdesk.services.meetings import MEETING_FIELDS, create_meeting, get_meeting, meeting_data, update_meeting
+from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
+from partnerdesk.services.organisations import list_committees
+from partnerdesk.services.settings import get_setting
+from partnerdesk.ui.meetings.actions_panel import ActionsPanel
+from partnerdesk.ui.meetings.attendance_panel import AttendancePanel
+from partnerdesk.ui.meetings.compliance_text import describe_compliance
+from partnerdesk.ui.meetings.meeting_fields import MeetingFields
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.field_tabs import show_value, watch
+
+HIDDEN_FIELDS = ("contact_person_id",)  # kept as loaded; not on the form yet
+SHOWN_FIELDS = tuple(key for key in MEETING_FIELDS if key not in HIDDEN_FIELDS)
+ATTENDANCE_TAB, ACTIONS_TAB = 3, 4
+
+
+class MeetingForm(QDialog):
+    """One meeting. `saved` carries the meeting's id after each successful save."""
+
+    saved = Signal(str)
+    print_requested = Signal(str)
+    calendar_requested = Signal(list)
+
+    def __init__(self, writer: Writer, meeting_id: str | None = None, preset: dict[str, Any] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.meeting_id = meeting_id
+        self.dirty = False
+        self._loading = True
+        self._hidden: dict[str, Any] = dict.fromkeys(HIDDEN_FIELDS)
+        self.setWindowTitle("New meeting")
+        self.setMinimumSize(900, 640)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("formSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.hide()
+        self.fields = MeetingFields()
+        self.attendance: AttendancePanel | None = None
+        self.actions: ActionsPanel | None = None
+        self.attendance_summary = QLabel()
+        self.attendance_summary.setWordWrap(True)
+        self.attendance_summary.setAccessibleName("Quorum and attendance")
+        for title in ("A&ttendance", "Actio&ns"):
+            note = QLabel("Save the meeting first, then invite people and record actions here.")
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.fields.addTab(note, title)
+            self.fields.setTabEnabled(self.fields.count() - 1, False)
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip("Save the details (Ctrl+S)")
+        self.close_button = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button = buttons.addButton("&Print sheet…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAccessibleName("Print an attendance sheet for this meeting")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.meeting_id))
+        self.calendar_button = buttons.addButton("Add to &calendar…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.calendar_button.setAccessibleName("Save this meeting as a calendar file")
+        self.calendar_button.clicked.connect(lambda: self.calendar_requested.emit([self.meeting_id]))
+        self.pre_button = buttons.addButton("Arrange p&re-meeting…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.pre_button.clicked.connect(lambda: self.arrange("pre_meeting"))
+        self.debrief_button = buttons.addButton("Arrange de&brief…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.debrief_button.clicked.connect(lambda: self.arrange("debrief"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.status = QLabel()
+        self.status.setAccessibleName("Save status")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.fields, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+        self._fill_committees()
+        widgets = self.fields.widgets
+        widgets["kind"].currentIndexChanged.connect(self._kind_changed)
+        widgets["mode"].currentIndexChanged.connect(self._mode_changed)
+        widgets["committee_id"].currentIndexChanged.connect(lambda _i: self._fill_served())
+        if meeting_id is not None:
+            self._load()
+        else:
+            for key, value in (preset or {}).items():
+                if key in HIDDEN_FIELDS:
+                    self._hidden[key] = value
+                elif key == "serves_meeting_id":
+                    self._fill_served(value)
+                else:
+                    show_value(widgets[key], value)
+        self._kind_changed()
+        self._mode_changed()
+        for widget in widgets.values():
+            watch(widget, self._changed)
+        self._loading = False
+        self.dirty = preset is not None and meeting_id is None
+        widgets["kind"].setFocus()
+
+    # --- choices ----------------------------------------------------------------------------------------
+    def _fill_committees(self) -> None:
+        combo = self.fields.widgets["committee_id"]
+        combo.addItem("No committee (for example a local group)", None)
+        for cid, text in self.writer.read(lambda s: [(c.id, f"{c.name} ({c.organisation.name})")
+                                                    for c in list_committees(s)]):
+            combo.addItem(text, cid)
+
+    def _fill_served(self, keep: str | None = None) -> None:
+        """Meetings a pre-meeting or debrief could serve: this committee's, within six months of the date."""
+        combo = self.fields.widgets["serves_meeting_id"]
+        keep = keep or combo.currentData()
+        try:
+            anchor = self.fields.widgets["date"].date_value() or today_uk()
+        except ValueError:
+            anchor = today_uk()
+        flt = MeetingFilter(committee_id=self.fields.widgets["committee_id"].currentData(),
+                            date_from=anchor - timedelta(days=183), date_to=anchor + timedelta(days=183),
+                            include_cancelled=False)
+
+        def read(session):
+            rows = [r for r in meetings_page(session, flt, 0, 400)
+                    if r.kind not in SERVING_KINDS and r.id != self.meeting_id]
+            extra = get_meeting(session, keep) if keep and keep not in {r.id for r in rows} else None
+            return rows, extra
+
+        rows, extra = self.writer.read(read)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Pick the meeting…", None)
+        for row in rows:
+            day, start, _end = uk_times(row.starts_at, row.ends_at)
+            combo.addItem(f"{day:%a} {format_uk(day)} {start:%H:%M} — {row.title}", row.id)
+        if extra is not None:
+            day, start, _end = uk_times(extra.starts_at, extra.ends_at)
+            combo.addItem(f"{day:%a} {format_uk(day)} {start:%H:%M} — {extra.title}", extra.id)
+        combo.setCurrentIndex(max(combo.findData(keep), 0))
+        combo.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        serving = self.fields.widgets["kind"].code() in SERVING_KINDS
+        self.fields.set_row_visible("serves_meeting_id", serving)
+        if serving and self.fields.widgets["serves_meeting_id"].count() == 0:
+            self._fill_served()
+
+    def _mode_changed(self) -> None:
+        mode = self.fields.widgets["mode"].code()
+        for key in ("venue", "access_notes"):
+            self.fields.set_row_visible(key, mode != "online")
+        self.fields.set_row_visible("joining_details", mode != "in_person")
+
+    # --- loading ----------------------------------------------------------------------------------------
+    def _load(self) -> None:
+        data = self.writer.read(lambda s: meeting_data(get_meeting(s, self.meeting_id)))
+        for key in HIDDEN_FIELDS:
+            self._hidden[key] = data.get(key)
+        if data.get("serves_meeting_id"):
+            self._fill_served(data["serves_meeting_id"])
+        for key, widget in self.fields.widgets.items():
+            if key != "serves_meeting_id":
+                show_value(widget, data.get(key))
+        self._saved_state(data)
+
+    def _saved_state(self, data: dict[str, Any]) -> None:
+        """Title, tabs and compliance for a meeting that exists in the database."""
+        self.setWindowTitle(f"{data['title']} — {data['date']:%a} {format_uk(data['date'])}")
+        if self.attendance is None:
+            self.attendance = AttendancePanel(self.writer, self.meeting_id)
+            self.actions = ActionsPanel(self.writer, self.meeting_id)
+            self.attendance.changed.connect(self.show_compliance)
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.addWidget(self.attendance_summary)
+            column.addWidget(self.attendance, 1)
+            for index, (widget, title) in enumerate(((holder, "A&ttendance"), (self.actions, "Actio&ns"))):
+                old = self.fields.widget(ATTENDANCE_TAB + index)
+                self.fields.removeTab(ATTENDANCE_TAB + index)
+                old.deleteLater()
+                self.fields.insertTab(ATTENDANCE_TAB + index, widget, title)
+        for button in (self.print_button, self.calendar_button, self.pre_button, self.debrief_button):
+            button.setEnabled(True)
+        supported = data["kind"] not in SERVING_KINDS
+        self.pre_button.setVisible(supported)
+        self.debrief_button.setVisible(supported)
+        self.show_compliance()
+
+    def showEvent(self, event) -> None:
+        if self.meeting_id is None:
+            for button in (self.print_button, self.calendar_button, self.pre_button, self.debrief_button):
+                button.setEnabled(False)
+        super().showEvent(event)
+
+    def show_compliance(self) -> None:
+        if self.meeting_id is None:
+            self.fields.compliance.setText("Notice, papers and quorum are checked once the meeting is saved.")
+            return
+
+        def read(session):
+            return (meeting_compliance(session, self.meeting_id), get_setting(session, "notice_days"),
+                    get_setting(session, "papers_days"))
+
+        lines = describe_compliance(*self.writer.read(read))
+        self.fields.compliance.setText("\n".join(lines))
+        self.attendance_summary.setText("\n".join(line for line in lines if line.startswith(("Quorum", "Attendance",
+                                                                                              "Papers sent"))))
+
+    def compliance_text(self) -> str:
+        return self.fields.compliance.text()
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    # --- saving -----------------------------------------------------------------------------------------
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        data, problems = self.fields.values(SHOWN_FIELDS)
+        if data.get("kind") not in SERVING_KINDS:
+            data["serves_meeting_id"] = None
+        data.update(self._hidden)
+        return data, problems
+
+    def show_problems(self, messages: dict[str, str]) -> None:
+        general = self.fields.show_messages(messages)
+        if messages:
+            count = len(messages)
+            noun = "problem" if count == 1 else "problems"
+            self.summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. "
+                                 + " ".join(general))
+        self.summary.setVisible(bool(messages))
+
+    def save(self) -> bool:
+        """Check and save the meeting's details in one go; the form stays open. True when saved."""
+        data, problems = self.values()
+        if problems:
+            self.show_problems(problems)
+            return False
+
+        def work(session):
+            if self.meeting_id is None:
+                return create_meeting(session, data).id
+            return update_meeting(session, self.meeting_id, data).id
+
+        try:
+            meeting_id = self.writer.run(self, work)
+        except ValidationError as exc:
+            self.show_problems(exc.messages)
+            return False
+        if meeting_id is None:
+            return False
+        new = self.meeting_id is None
+        self.meeting_id = meeting_id
+        self.show_problems({})
+        self.dirty = False
+        self._saved_state(data)
+        self.status.setText("Saved. You can now invite people on the Attendance tab." if new else "Saved.")
+        self.saved.emit(meeting_id)
+        return True
+
+    def arrange(self, kind: str) -> None:
+        """Open a new pre-meeting or debrief for this meeting, filled in from it."""
+        if self.meeting_id is None:
+            return
+        data = self.writer.read(lambda s: meeting_data(get_meeting(s, self.meeting_id)))
+        day: date = data["date"] - timedelta(days=3) if kind == "pre_meeting" else data["date"] + timedelta(days=1)
+        preset = {
+            "kind": kind,
+            "committee_id": data["committee_id"],
+            "serves_meeting_id": self.meeting_id,
+            "title": f"{vocab.MEETING_KINDS[kind]}: {data['title']}",
+            "date": day,
+            "start_time": data["start_time"],
+            "end_time": data["end_time"],
+            "mode": data["mode"],
+        }
+        form = MeetingForm(self.writer, None, preset, self)
+        form.print_requested.connect(self.print_requested)
+        form.calendar_requested.connect(self.calendar_requested)
+        form.exec()
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "You have changes to this meeting that are not saved. Save them now?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # the window's close button behaves like Close
+        event.ignore()
+        self.reject()
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a one-line box would otherwise press Save by surprise; only Ctrl+S or the button saves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,195 @@
+"""Schedule a year: a series of meetings for a committee from one pattern, with the dates shown before saving."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.records import vocab
+from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.meetings import SERVING_KINDS
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.meeting_series import PATTERN_FIELDS, SERIES_FIELDS, create_series, series_dates_preview
+from partnerdesk.services.organisations import list_committees
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
+from partnerdesk.ui.widgets.time_edit import UkTimeEdit
+
+SERIES_KINDS = {code: text for code, text in vocab.MEETING_KINDS.items() if code not in SERVING_KINDS}
+
+
+def _make(session, data: dict) -> tuple[str, int]:
+    made = create_series(session, data)
+    return made.series.id, len(made.meetings)
+
+
+def _numbers(name: str, lowest: int, highest: int, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(lowest, highest)
+    box.setSuffix(suffix)
+    box.setAccessibleName(name)
+    box.lineEdit().setAccessibleName(name)  # the box's own typing area, which Tab reaches
+    box.setMaximumWidth(140)
+    return box
+
+
+def _combo(name: str, choices: dict) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for code, text in choices.items():
+        combo.addItem(text, code)
+    return combo
+
+
+class SeriesDialog(QDialog):
+    """Pattern on the left, the dates it gives on the right. `created` carries the series id and how many meetings."""
+
+    created = Signal(str, int)
+
+    def __init__(self, writer: Writer, committee_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.setWindowTitle("Schedule a series of meetings")
+        self.setMinimumSize(860, 560)
+        self.fields = FieldTabs("Series details")
+        self.fields.tabBar().hide()
+        form = self.fields.tab("Series")
+        committees = QComboBox()
+        committees.setAccessibleName("Committee")
+        for cid, text in writer.read(lambda s: [(c.id, f"{c.name} ({c.organisation.name})")
+                                                for c in list_committees(s)]):
+            committees.addItem(text, cid)
+        self.fields.row(form, "&Committee", "committee_id", committees)
+        self.fields.row(form, "&Kind of meeting", "kind", ChoiceCombo(SERIES_KINDS, "Kind of meeting"))
+        self.fields.row(form, "&Title", "title", text_box("Title of every meeting"))
+        self.fields.row(form, "&Repeats", "rule", ChoiceCombo(vocab.RECURRENCE_RULES, "How the meetings repeat"))
+        self.fields.row(form, "&Which week", "week_of_month", _combo("Which week of the month", {
+            code: text.capitalize() for code, text in vocab.WEEK_OF_MONTH.items()}))
+        self.fields.row(form, "&Day of the week", "weekday", _combo("Day of the week", vocab.WEEKDAYS))
+        self.fields.row(form, "Day of the &month", "day_of_month", _numbers("Day of the month", 1, 31))
+        self.fields.row(form, "E&very", "interval", _numbers("Every how many weeks or months", 1, 12))
+        self.fields.row(form, "&First date from", "starts_on", UkDateEdit("First meeting on or after"))
+        self.fields.row(form, "&Starts at", "start_time", UkTimeEdit("Start time"))
+        self.fields.row(form, "&Ends at", "end_time", UkTimeEdit("End time"))
+        self.fields.row(form, "&Number of meetings", "count", _numbers("Number of meetings", 1, 520))
+        self.fields.row(form, "&How it meets", "mode", ChoiceCombo(vocab.MEETING_MODES, "How the meetings happen"))
+        self.fields.row(form, "&Venue", "venue", text_box("Venue", 300))
+
+        self.summary = QLabel()
+        self.summary.setObjectName("formSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.hide()
+        self.pattern = QLabel()
+        self.pattern.setWordWrap(True)
+        self.pattern.setObjectName("sectionTitle")
+        self.pattern.setAccessibleName("The pattern in words")
+        self.preview = QListWidget()
+        self.preview.setAccessibleName("Dates of the meetings this will make")
+        preview_title = QLabel("&Dates it will make")
+        preview_title.setBuddy(self.preview)
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("&Make these meetings", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addWidget(preview_title)
+        right.addWidget(self.pattern)
+        right.addWidget(self.preview, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.fields, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+
+        today = today_uk()
+        defaults = {"committee_id": committee_id, "kind": "committee", "rule": "monthly_weekday", "week_of_month": 2,
+                    "weekday": 1, "day_of_month": min(today.day, 28), "interval": 1, "starts_on": today,
+                    "start_time": time(10), "end_time": time(12), "count": 12, "mode": "in_person"}
+        for key, value in defaults.items():
+            if value is not None:
+                show_value(self.fields.widgets[key], value)
+        for widget in self.fields.widgets.values():
+            watch(widget, self.update_preview)
+        self.fields.widgets["rule"].currentIndexChanged.connect(self._rule_changed)
+        self._rule_changed()
+        self.update_preview()
+
+    def _rule_changed(self) -> None:
+        rule = self.fields.widgets["rule"].code()
+        self.fields.set_row_visible("week_of_month", rule == "monthly_weekday")
+        self.fields.set_row_visible("weekday", rule in ("monthly_weekday", "weekly"))
+        self.fields.set_row_visible("day_of_month", rule == "monthly_day")
+        self.fields.widgets["interval"].setSuffix(" week(s)" if rule == "weekly" else " month(s)")
+
+    def values(self) -> tuple[dict, dict[str, str]]:
+        """Everything typed, as create_series takes it, and messages for dates or times that could not be read."""
+        data, problems = self.fields.values(self.fields.widgets)
+        rule = data["rule"]
+        if rule != "monthly_weekday":
+            data["week_of_month"] = None
+        if rule == "monthly_day":
+            data["weekday"] = None
+        else:
+            data["day_of_month"] = None
+        data["until"] = None
+        return {key: data.get(key) for key in SERIES_FIELDS}, problems
+
+    def update_preview(self) -> None:
+        """Show the dates the pattern gives, or what is wrong with it, as it is typed."""
+        data, problems = self.values()
+        self.preview.clear()
+        self.pattern.clear()
+        if not problems:
+            try:
+                dates, words = series_dates_preview({key: data[key] for key in PATTERN_FIELDS})
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                self.pattern.setText(words)
+                start = data["start_time"].strftime("%H:%M") if data["start_time"] else ""
+                for day in dates:
+                    self.preview.addItem(f"{day:%a} {format_uk(day)} {start}")
+        for key, label in self.fields.messages.items():
+            label.show_message(problems.get(key))
+        if problems:
+            self.pattern.setText("No dates yet: see the message in red.")
+
+    def save(self) -> bool:
+        data, problems = self.values()
+        if not problems:
+            try:
+                result = self.writer.run(self, lambda s: _make(s, data))
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                if result is None:
+                    return False
+                self.created.emit(*result)
+                self.accept()
+                return True
+        general = self.fields.show_messages(problems)
+        count = len(problems)
+        self.summary.setText(f"No meetings have been made yet. Please fix the {count} "
+                             f"{'problem' if count == 1 else 'problems'} shown in red. " + " ".join(general))
+        self.summary.show()
+        return False
