@@ -7,16 +7,12 @@ from Ofcom's drama ranges and email addresses use the example domains that are r
 
 from __future__ import annotations
 
-import random
-import unicodedata
 import uuid
-from bisect import bisect
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-from itertools import accumulate, product
+from datetime import date, timedelta
+from itertools import product
 from typing import Any
 
 from sqlalchemy import Column, Connection, MetaData, Table, insert, select
@@ -26,12 +22,11 @@ from partnerdesk.records import Committee, Membership, Organisation, Person, Per
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services import demo_names as names
+from partnerdesk.services.demo_common import DEMO_USER, QuickRandom, Weighted, ascii_name, working_moment
 from partnerdesk.services.demo_meetings import add_demo_meetings
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.store import Store
 
-#: What created_by and updated_by say on demo records, so they are easy to tell apart from real ones.
-DEMO_USER = "demo"
 #: Rows sent to the database at a time: big enough to be quick, small enough to keep memory low.
 CHUNK = 5000
 #: How much of the database SQLite may keep in memory while filling it (256 MB; returned afterwards).
@@ -53,89 +48,38 @@ class DemoSummary:
     actions: int = 0
 
 
-class _Weighted:
-    """Picks from a list with weights; the running totals are worked out once because this runs millions of times."""
-
-    def __init__(self, items: list[Any] | tuple[Any, ...], weights: list[int] | tuple[int, ...]):
-        self.items = list(items)
-        self.totals = list(accumulate(weights))
-
-    def __call__(self, rng: random.Random) -> Any:
-        return self.items[bisect(self.totals, rng.random() * self.totals[-1])]
-
-
-_CULTURES = _Weighted(list(names.CULTURES.values()), [c.weight for c in names.CULTURES.values()])
+_CULTURES = Weighted(list(names.CULTURES.values()), [c.weight for c in names.CULTURES.values()])
 _ALL_CULTURES = list(names.CULTURES.values())
-_PLACES = _Weighted(names.PLACES, names.PLACE_WEIGHTS)
-_PHONES = _Weighted([f for f, _ in names.PHONE_FORMATS], [w for _, w in names.PHONE_FORMATS])
-_STATUSES = _Weighted(["interested", "active", "paused", "left"], [24, 52, 11, 13])
-_ROLES = _Weighted(
+_PLACES = Weighted(names.PLACES, names.PLACE_WEIGHTS)
+_PHONES = Weighted([f for f, _ in names.PHONE_FORMATS], [w for _, w in names.PHONE_FORMATS])
+_STATUSES = Weighted(["interested", "active", "paused", "left"], [24, 52, 11, 13])
+_ROLES = Weighted(
     list(v.ROLES),
     # Same order as vocab.ROLES: representatives and peer supporters are most of the people a worker knows.
     [34, 16, 8, 16, 6, 2, 4, 5, 4],
 )
-_PAYMENTS = _Weighted(["paid", "expenses_only", "no_payments", None], [45, 20, 12, 23])
-_CONSENT_HOW = _Weighted(list(v.CONSENT_METHODS), [30, 30, 25, 15])
-_NEEDS = _Weighted(list(v.ACCESS_NEEDS), [5, 5, 2, 3, 1, 3, 5, 3, 3])
+_PAYMENTS = Weighted(["paid", "expenses_only", "no_payments", None], [45, 20, 12, 23])
+_CONSENT_HOW = Weighted(list(v.CONSENT_METHODS), [30, 30, 25, 15])
+_NEEDS = Weighted(list(v.ACCESS_NEEDS), [5, 5, 2, 3, 1, 3, 5, 3, 3])
 
 # Ways to reach someone and send papers, limited to the details we hold; worked out once for each combination
 # of (email, phone, mobile, address) rather than for every person.
 _CONTACT_WAYS = {
-    (e, p, m, a): _Weighted(["email", "phone", "text", "post", "in_person"], [50 * e, 20 * p, 15 * m, 10 * a, 5])
+    (e, p, m, a): Weighted(["email", "phone", "text", "post", "in_person"], [50 * e, 20 * p, 15 * m, 10 * a, 5])
     for e, p, m, a in product((False, True), repeat=4)
 }
 _PAPER_WAYS = {
-    (e, a): _Weighted(["email", "post", "large_print", "easy_read", "other", None], [60 * e, 15 * a, 6, 7, 3, 15])
+    (e, a): Weighted(["email", "post", "large_print", "easy_read", "other", None], [60 * e, 15 * a, 6, 7, 3, 15])
     for e, a in product((False, True), repeat=2)
 }
 _ROLE_ORDER = {code: i for i, code in enumerate(v.ROLES)}
 _NEED_ORDER = {code: i for i, code in enumerate(v.ACCESS_NEEDS)}
 
-# Letters that don't come apart into a plain letter plus an accent, so NFKD alone can't make them ASCII.
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ı": "i", "'": "", " ": ""})
-
-
-@lru_cache(maxsize=4096)
-def _ascii(text: str) -> str:
-    """A name as plain lower-case letters for an email address: "Łukasz" → "lukasz", "O'Brien" → "obrien"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(ch for ch in decomposed if ch.isascii()).lower()
-
-
-class _QuickRandom(random.Random):
-    """random.Random with quicker choice, randint and sample, each made from calls to random().
-
-    The standard versions draw whole numbers bit by bit, which is exact but slower; for demo data the tiny bias
-    of scaling a float does not matter, and 100,000 people need millions of draws.
-    """
-
-    def choice(self, seq):
-        return seq[int(self.random() * len(seq))]
-
-    def randint(self, a: int, b: int) -> int:
-        return a + int(self.random() * (b - a + 1))
-
-    def sample(self, population, k: int, *, counts=None):
-        if counts is not None or k * 2 > len(population):
-            return super().sample(population, k, counts=counts)
-        picked: list = []
-        while len(picked) < k:  # a few picks from a longer list, so repeats are rare
-            item = self.choice(population)
-            if item not in picked:
-                picked.append(item)
-        return picked
-
-
-def _moment(day: date, rng: random.Random) -> datetime:
-    """A time during the working day on the given date, in UTC."""
-    return datetime.combine(day, time(0), UTC) + timedelta(seconds=rng.randint(8 * 3600, 18 * 3600 - 1))
-
-
 class _Maker:
     """Makes rows one after another from a single random stream, so the result depends only on seed and today."""
 
     def __init__(self, seed: int, today: date):
-        self.rng = _QuickRandom(seed)
+        self.rng = QuickRandom(seed)
         self.today = today
         self.emails: set[str] = set()
         self.email_numbers: dict[str, int] = {}
@@ -148,8 +92,8 @@ class _Maker:
 
     def shared(self, created_day: date, updated_day: date | None = None) -> dict[str, Any]:
         """The columns every record has."""
-        created = _moment(created_day, self.rng)
-        updated = _moment(updated_day, self.rng) if updated_day and updated_day > created_day else created
+        created = working_moment(created_day, self.rng)
+        updated = working_moment(updated_day, self.rng) if updated_day and updated_day > created_day else created
         moments = {"created_at": created, "updated_at": updated, "deleted_at": None}
         return {"id": self.uid(), **moments, "created_by": DEMO_USER, "updated_by": DEMO_USER}
 
@@ -202,7 +146,7 @@ class _Maker:
     def email(self, full_name: str) -> str:
         rng = self.rng
         words = full_name.split(" ")
-        first, last = _ascii(words[0]), _ascii(words[-1])
+        first, last = ascii_name(words[0]), ascii_name(words[-1])
         style = rng.choice(names.EMAIL_STYLES)
         local = style.format(first=first, last=last, initial=first[0], number=rng.randint(10, 99))
         domain = rng.choice(names.EMAIL_DOMAINS)

@@ -20,10 +20,9 @@ from sqlalchemy.orm import Session
 from partnerdesk.records import Attendance, Committee, Meeting, MeetingAction, MeetingSeries, Membership, Person
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.rules.recurrence import Recurrence, meeting_dates
+from partnerdesk.services.demo_common import DEMO_USER
 from partnerdesk.services.settings import get_setting
 
-#: What created_by and updated_by say (the same as services.demo.DEMO_USER, repeated to avoid a circular import).
-DEMO_USER = "demo"
 #: A committee meeting invites at most this many full members and back-ups: real committees are small even
 #: when the demo gives a committee hundreds of seats.
 FULL_PANEL, BACKUP_PANEL = 10, 2

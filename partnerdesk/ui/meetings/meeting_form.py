@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
@@ -35,13 +34,14 @@ from partnerdesk.ui.meetings.compliance_text import describe_compliance
 from partnerdesk.ui.meetings.meeting_fields import MeetingFields
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_tabs import show_value, watch
+from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 HIDDEN_FIELDS = ("contact_person_id",)  # kept as loaded; not on the form yet
 SHOWN_FIELDS = tuple(key for key in MEETING_FIELDS if key not in HIDDEN_FIELDS)
 ATTENDANCE_TAB, ACTIONS_TAB = 3, 4
 
 
-class MeetingForm(QDialog):
+class MeetingForm(FormDialog):
     """One meeting. `saved` carries the meeting's id after each successful save."""
 
     saved = Signal(str)
@@ -306,28 +306,9 @@ class MeetingForm(QDialog):
 
     def reject(self) -> None:
         if self.dirty:
-            answer = QMessageBox.question(
-                self,
-                "Unsaved changes",
-                "You have changes to this meeting that are not saved. Save them now?",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
+            answer = self.ask_to_save("You have changes to this meeting that are not saved. Save them now?")
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save and not self.save():
                 return
         super().reject()
-
-    def closeEvent(self, event) -> None:  # the window's close button behaves like Close
-        event.ignore()
-        self.reject()
-
-    def keyPressEvent(self, event) -> None:
-        # Enter in a one-line box would otherwise press Save by surprise; only Ctrl+S or the button saves.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)

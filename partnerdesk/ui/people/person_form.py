@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from partnerdesk.ui.people.seats import Seat, SeatsEditor
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 DRAFT_FORM = "person"
 DRAFT_DELAY_MS = 800
@@ -68,7 +68,7 @@ def write_widget(widget: QWidget, value: Any) -> None:
         widget.set_codes(value or [])
 
 
-class PersonForm(QDialog):
+class PersonForm(FormDialog):
     """One person's details. `saved` carries the person's id after a successful save."""
 
     saved = Signal(str)
@@ -270,15 +270,7 @@ class PersonForm(QDialog):
 
     def reject(self) -> None:
         if self.dirty:
-            answer = QMessageBox.question(
-                self,
-                "Unsaved changes",
-                "You have changes that are not saved. Save them now?",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
+            answer = self.ask_to_save("You have changes that are not saved. Save them now?")
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:
@@ -287,14 +279,3 @@ class PersonForm(QDialog):
             self._draft_timer.stop()
             self.writer.run(self, lambda s: drafts.discard_draft(s, DRAFT_FORM, self.person_id))
         super().reject()
-
-    def closeEvent(self, event) -> None:  # the window's close button behaves like Cancel
-        event.ignore()
-        self.reject()
-
-    def keyPressEvent(self, event) -> None:
-        # Enter in a one-line box would otherwise press Save by surprise; only Ctrl+S or the button saves.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)
