@@ -1,23 +1,45 @@
-"""SQLAlchemy records, one module per area. Importing this package registers every table."""
+"""SQLAlchemy records, one module per area.
 
-from partnerdesk.records.base import Base, RecordMixin
-from partnerdesk.records.drafts import FormDraft
-from partnerdesk.records.meetings import Attendance, Meeting, MeetingAction, MeetingSeries
-from partnerdesk.records.people import Committee, Membership, Organisation, Person, PersonRole
-from partnerdesk.records.settings import Setting
+The record classes load the first time one is asked for (``from partnerdesk.records import Person``), not when this
+package is imported: records.types and records.outlines are then usable without importing SQLAlchemy's ORM, which
+is what lets the window open quickly. Asking for any record declares them all, because records name each other in
+their relationships and must all be known before the first query.
+"""
 
-__all__ = [
-    "Attendance",
-    "Base",
-    "Committee",
-    "FormDraft",
-    "Meeting",
-    "MeetingAction",
-    "MeetingSeries",
-    "Membership",
-    "Organisation",
-    "Person",
-    "PersonRole",
-    "RecordMixin",
-    "Setting",
-]
+from __future__ import annotations
+
+import importlib
+
+#: Each record class and the module (in this package) that declares it.
+_DECLARED_IN = {
+    "Attendance": "meetings",
+    "Base": "base",
+    "Committee": "people",
+    "FormDraft": "drafts",
+    "Meeting": "meetings",
+    "MeetingAction": "meetings",
+    "MeetingSeries": "meetings",
+    "Membership": "people",
+    "Organisation": "people",
+    "Person": "people",
+    "PersonRole": "people",
+    "RecordMixin": "base",
+    "Setting": "settings",
+}
+
+__all__ = [*_DECLARED_IN, "load_all"]
+
+
+def load_all() -> None:
+    """Declare every record, so that Base.metadata holds the whole schema."""
+    for module in dict.fromkeys(_DECLARED_IN.values()):
+        importlib.import_module(f"{__name__}.{module}")
+
+
+def __getattr__(name: str):
+    if name not in _DECLARED_IN:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    load_all()
+    value = getattr(importlib.import_module(f"{__name__}.{_DECLARED_IN[name]}"), name)
+    globals()[name] = value
+    return value

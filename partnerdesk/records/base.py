@@ -2,68 +2,15 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
+from sqlalchemy import MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Stable constraint names so Alembic migrations can alter tables on SQLite (batch mode needs names).
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+# Re-exported: records modules and services import these from here.
+from partnerdesk.records.types import NAMING, USER_ENV, UTCDateTime, current_user, new_id, utc_now
 
-#: Set to the signed-in worker's name once accounts exist; until then the computer's user name is used.
-USER_ENV = "PARTNERDESK_USER"
-
-
-def current_user() -> str:
-    """The name recorded in created_by / updated_by."""
-    name = os.environ.get(USER_ENV)
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (some service accounts and containers)
-        return "unknown"
-
-
-def utc_now() -> datetime:
-    """The current moment, timezone-aware, in UTC."""
-    return datetime.now(UTC)
-
-
-def new_id() -> str:
-    """A random UUID made on this computer, so two PCs never hand out the same id."""
-    return str(uuid.uuid4())
-
-
-class UTCDateTime(TypeDecorator):
-    """Stores moments as UTC and always hands back timezone-aware datetimes.
-
-    SQLite has no time-zone type, so a naive value would be ambiguous; we refuse naive input instead of guessing.
-    """
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("A moment in time must carry its time zone")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC)
+__all__ = ["NAMING", "USER_ENV", "Base", "RecordMixin", "UTCDateTime", "current_user", "new_id", "utc_now"]
 
 
 class Base(DeclarativeBase):

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, delete, select
 
-from partnerdesk.records import FormDraft
-from partnerdesk.records.base import utc_now
+from partnerdesk.records import outlines
+from partnerdesk.records.types import utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A form left unsaved: which form, which record (None for a new one), and what had been typed."""
+
+    id: str
+    form: str
+    record_id: str | None
+    title: str
+    payload: dict[str, Any]
+    saved_at: datetime
+    saved_by: str
 
 
 def save_draft(session: Session, form: str, record_id: str | None, title: str, payload: dict[str, Any]) -> str:
     """Keep the form's current contents; one draft per form and record, replaced each time. Returns its id."""
+    from partnerdesk.records import FormDraft  # not needed to list drafts as the window opens
+
     stmt = select(FormDraft).where(
         FormDraft.form == form, FormDraft.record_id.is_(None) if record_id is None else FormDraft.record_id == record_id
     )
@@ -25,12 +44,20 @@ def save_draft(session: Session, form: str, record_id: str | None, title: str, p
     return draft.id
 
 
-def list_drafts(session: Session) -> list[FormDraft]:
-    """Unsaved forms left behind (for example by a crash), newest first."""
-    return list(session.scalars(select(FormDraft).order_by(FormDraft.saved_at.desc())))
+def list_drafts(session: Connection | Session) -> list[Draft]:
+    """Unsaved forms left behind (for example by a crash), newest first.
+
+    Read through records.outlines: this runs as the window opens, before the ORM is needed.
+    """
+    d = outlines.form_drafts
+    stmt = select(d.c.id, d.c.form, d.c.record_id, d.c.title, d.c.payload, d.c.saved_at, d.c.saved_by).order_by(
+        d.c.saved_at.desc()
+    )
+    return [Draft(*row) for row in session.execute(stmt)]
 
 
 def discard_draft(session: Session, form: str, record_id: str | None) -> None:
     """Forget the draft for a form (after saving it, or when the worker chooses to throw it away)."""
-    condition = FormDraft.record_id.is_(None) if record_id is None else FormDraft.record_id == record_id
-    session.execute(delete(FormDraft).where(FormDraft.form == form, condition))
+    d = outlines.form_drafts
+    condition = d.c.record_id.is_(None) if record_id is None else d.c.record_id == record_id
+    session.execute(delete(d).where(d.c.form == form, condition))

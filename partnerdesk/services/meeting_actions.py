@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Meeting, MeetingAction, Person
+from partnerdesk.records import MeetingAction, Person
 from partnerdesk.records.base import utc_now
 from partnerdesk.services.errors import NotFound, Problems
 from partnerdesk.services.meetings import get_meeting, tidy
@@ -105,38 +104,3 @@ def meeting_actions(session: Session, meeting_id: str) -> list[MeetingAction]:
                   MeetingAction.created_at)
     )  # fmt: skip
     return list(session.scalars(stmt))
-
-
-@dataclass(frozen=True)
-class OverdueAction:
-    """An action past its due date and not done, for the Today page."""
-
-    action_id: str
-    meeting_id: str
-    meeting_title: str
-    description: str
-    owner: str  # the person's name or the name typed in
-    due_on: date
-
-
-def overdue_actions(session: Session, today: date, limit: int = 200) -> list[OverdueAction]:
-    """Actions not done whose due date has passed (on live meetings), most overdue first."""
-    ac, m, p = MeetingAction.__table__, Meeting.__table__, Person.__table__
-    stmt = (
-        select(ac.c.id, m.c.id, m.c.title, ac.c.description, p.c.full_name, ac.c.owner_name, ac.c.due_on)
-        .select_from(ac.join(m, m.c.id == ac.c.meeting_id).outerjoin(p, p.c.id == ac.c.owner_person_id))
-        .where(
-            and_(
-                ac.c.due_on < today,
-                ac.c.done_on.is_(None),
-                ac.c.deleted_at.is_(None),
-                m.c.deleted_at.is_(None),
-            )
-        )
-        .order_by(ac.c.due_on, ac.c.id)
-        .limit(limit)
-    )
-    return [
-        OverdueAction(aid, mid, title, text, person or name or "", due)
-        for aid, mid, title, text, person, name, due in session.execute(stmt)
-    ]

@@ -1,19 +1,20 @@
 """The meetings part of the Today page: the next 14 days with what is due, overdue actions, and recent meetings
 still missing attendance, minutes or a debrief.
 
-Built from a few indexed queries (meetings by start time, attendance by meeting) so it stays quick with ten years
-of meetings; the judgements themselves are the pure rules in rules.meetings.
+Read through records.outlines, not the record classes: Today is the first screen and must not wait for SQLAlchemy's
+ORM to import. A few indexed queries (meetings by start time, attendance by meeting) keep it quick with ten years of
+meetings; the judgements themselves are the pure rules in rules.meetings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, case, func, or_, select
 
-from partnerdesk.records import Attendance, Committee, Meeting
+from partnerdesk.records import outlines
 from partnerdesk.rules.meetings import (
     LOOKAHEAD_DAYS,
     LOOKBACK_DAYS,
@@ -24,10 +25,24 @@ from partnerdesk.rules.meetings import (
     uk_date,
     uk_moment,
 )
-from partnerdesk.services.meeting_actions import OverdueAction, overdue_actions
 from partnerdesk.services.settings import get_setting
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 _CHUNK = 500
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    """An action past its due date and not done, for the Today page."""
+
+    action_id: str
+    meeting_id: str
+    meeting_title: str
+    description: str
+    owner: str  # the person's name or the name typed in
+    due_on: date
 
 
 @dataclass(frozen=True)
@@ -54,8 +69,31 @@ class MeetingsToday:
     past_gaps: list[TodayMeeting]  # meetings in the last LOOKBACK_DAYS with something missing, oldest first
 
 
-def _meetings_between(session: Session, start: datetime, end: datetime) -> list:
-    m, c = Meeting.__table__, Committee.__table__
+def overdue_actions(session: Connection | Session, today: date, limit: int = 200) -> list[OverdueAction]:
+    """Actions not done whose due date has passed (on live meetings), most overdue first."""
+    ac, m, p = outlines.meeting_actions, outlines.meetings, outlines.people
+    stmt = (
+        select(ac.c.id, m.c.id, m.c.title, ac.c.description, p.c.full_name, ac.c.owner_name, ac.c.due_on)
+        .select_from(ac.join(m, m.c.id == ac.c.meeting_id).outerjoin(p, p.c.id == ac.c.owner_person_id))
+        .where(
+            and_(
+                ac.c.due_on < today,
+                ac.c.done_on.is_(None),
+                ac.c.deleted_at.is_(None),
+                m.c.deleted_at.is_(None),
+            )
+        )
+        .order_by(ac.c.due_on, ac.c.id)
+        .limit(limit)
+    )
+    return [
+        OverdueAction(aid, mid, title, text, person or name or "", due)
+        for aid, mid, title, text, person, name, due in session.execute(stmt)
+    ]
+
+
+def _meetings_between(session: Connection | Session, start: datetime, end: datetime) -> list:
+    m, c = outlines.meetings, outlines.committees
     stmt = (
         select(
             m.c.id, m.c.title, m.c.kind, c.c.name.label("committee"), m.c.starts_at, m.c.ends_at, m.c.mode,
@@ -68,9 +106,9 @@ def _meetings_between(session: Session, start: datetime, end: datetime) -> list:
     return list(session.execute(stmt))
 
 
-def _counts(session: Session, ids: list[str]) -> dict[str, dict[str, int]]:
+def _counts(session: Connection | Session, ids: list[str]) -> dict[str, dict[str, int]]:
     """Per meeting: invited, awaiting papers, apologies, back-ups standing in, attendance not recorded."""
-    a = Attendance.__table__
+    a = outlines.attendance
     invited = a.c.invited.is_(True)
     not_apologies = or_(a.c.attendance.is_(None), a.c.attendance != "apologies")
 
@@ -99,9 +137,9 @@ def _counts(session: Session, ids: list[str]) -> dict[str, dict[str, int]]:
     return found
 
 
-def _support(session: Session, ids: list[str]) -> set[tuple[str, str]]:
+def _support(session: Connection | Session, ids: list[str]) -> set[tuple[str, str]]:
     """(served meeting id, kind) for the live pre-meetings and debriefs arranged for these meetings."""
-    m = Meeting.__table__
+    m = outlines.meetings
     found = set()
     for start in range(0, len(ids), _CHUNK):
         stmt = select(m.c.serves_meeting_id, m.c.kind).where(
@@ -132,7 +170,7 @@ def _entry(row, tasks: list[Task]) -> TodayMeeting:
     )
 
 
-def today_meetings(session: Session, today: date, days: int = LOOKAHEAD_DAYS) -> MeetingsToday:
+def today_meetings(session: Connection | Session, today: date, days: int = LOOKAHEAD_DAYS) -> MeetingsToday:
     """What the Today page shows about meetings, as seen on the London date `today`.
 
     upcoming: every meeting (not cancelled) from today to `days` days ahead, each with its tasks (send notice, send

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
-from partnerdesk.records import Setting
-from partnerdesk.records.base import utc_now
+from partnerdesk.records import outlines
+from partnerdesk.records.types import utc_now
 from partnerdesk.services.errors import Problems
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from partnerdesk.records import Setting
 
 #: A checker takes what was typed or chosen and returns (the value to store, None) or (None, a plain message).
 Checker = Callable[[Any], tuple[Any, str | None]]
@@ -62,19 +66,28 @@ def _spec(key: str) -> SettingSpec:
 
 
 def _row(session: Session, key: str) -> Setting | None:
+    from partnerdesk.records import Setting  # the ORM only for changes; reading works without it (Today page)
+
     return session.scalars(select(Setting).where(Setting.key == key)).one_or_none()
 
 
-def get_setting(session: Session, key: str) -> Any:
+def _saved(session: Connection | Session, keys=None) -> dict[str, Any]:
+    table = outlines.settings
+    stmt = select(table.c.key, table.c.value)
+    if keys is not None:
+        stmt = stmt.where(table.c.key.in_(keys))
+    return {key: value for key, value in session.execute(stmt)}
+
+
+def get_setting(session: Connection | Session, key: str) -> Any:
     """A setting's current value: the organisation's own, or the default if nobody has changed it."""
     spec = _spec(key)
-    row = _row(session, key)
-    return spec.default if row is None else row.value
+    return _saved(session, [key]).get(key, spec.default)
 
 
-def all_settings(session: Session) -> dict[str, Any]:
+def all_settings(session: Connection | Session) -> dict[str, Any]:
     """Every setting's current value, by key, in the order of SETTINGS."""
-    saved = {row.key: row.value for row in session.scalars(select(Setting))}
+    saved = _saved(session)
     return {key: saved.get(key, spec.default) for key, spec in SETTINGS.items()}
 
 
@@ -89,6 +102,8 @@ def set_setting(session: Session, key: str, value: Any) -> Any:
     problems.raise_if_any()
     row = _row(session, key)
     if row is None:
+        from partnerdesk.records import Setting
+
         session.add(Setting(key=key, value=clean))
     else:
         row.value = clean

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, func, select
 
-from partnerdesk.records import Committee, Membership, Organisation, Person
+from partnerdesk.records import outlines
 from partnerdesk.rules.reminders import consent_review_cutoff, term_ending_window
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,17 @@ class ConsentReview:
     review_on: date
 
 
-def terms_ending(session: Session, today: date, limit: int = 200) -> list[TermEnding]:
+def terms_ending(session: Connection | Session, today: date, limit: int = 200) -> list[TermEnding]:
     """Terms of office ending in the next 60 days, soonest first."""
     start, end = term_ending_window(today)
-    p, m, c, o = Person.__table__, Membership.__table__, Committee.__table__, Organisation.__table__
+    p, m, c, o = outlines.people, outlines.memberships, outlines.committees, outlines.organisations
     stmt = (
         select(p.c.id, p.c.full_name, c.c.name, o.c.name, m.c.term_end)
-        .select_from(m.join(p, p.c.id == m.c.person_id).join(c, c.c.id == m.c.committee_id).join(o))
+        .select_from(
+            m.join(p, p.c.id == m.c.person_id)
+            .join(c, c.c.id == m.c.committee_id)
+            .join(o, o.c.id == c.c.organisation_id)
+        )
         .where(
             and_(
                 m.c.term_end.between(start, end),
@@ -49,9 +56,9 @@ def terms_ending(session: Session, today: date, limit: int = 200) -> list[TermEn
     return [TermEnding(*row) for row in session.execute(stmt)]
 
 
-def consent_reviews_due(session: Session, today: date, limit: int = 200) -> list[ConsentReview]:
+def consent_reviews_due(session: Connection | Session, today: date, limit: int = 200) -> list[ConsentReview]:
     """People whose consent review is overdue or due within 30 days, most overdue first."""
-    p = Person.__table__
+    p = outlines.people
     stmt = (
         select(p.c.id, p.c.full_name, p.c.consent_review_on)
         .where(
@@ -65,3 +72,9 @@ def consent_reviews_due(session: Session, today: date, limit: int = 200) -> list
         .limit(limit)
     )
     return [ConsentReview(*row) for row in session.execute(stmt)]
+
+
+def people_count(session: Connection | Session) -> int:
+    """How many people there are (not counting the Bin): the Today page welcomes a brand-new database."""
+    p = outlines.people
+    return session.execute(select(func.count()).select_from(p).where(p.c.deleted_at.is_(None))).scalar_one()

@@ -5,13 +5,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:  # the ORM loads when the first session is made, not at start-up
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -66,8 +70,14 @@ class Store:
     """An open, up-to-date PartnerDesk database."""
 
     url: str
-    engine: Engine
-    session_factory: sessionmaker[Session]
+    engine: Engine = field(repr=False)
+
+    @cached_property
+    def session_factory(self) -> sessionmaker[Session]:
+        """Makes ORM sessions; built on first use so a glance at the database does not import the ORM."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def path(self) -> Path | None:
@@ -83,6 +93,12 @@ class Store:
     def reader(self) -> Session:
         """A session for reading; the caller closes it."""
         return self.session_factory()
+
+    @contextmanager
+    def glance(self) -> Iterator[Connection]:
+        """A plain connection for quick reads through records.outlines, without the ORM (the first screen)."""
+        with self.engine.connect() as connection:
+            yield connection
 
     def close(self) -> None:
         """Release every connection (lets the file be copied or deleted)."""
@@ -163,4 +179,4 @@ def open_store(target: str | Path, *, upgrade: bool = True) -> Store:
         from partnerdesk.store.migrate import upgrade_database
 
         upgrade_database(engine, path, revision)
-    return Store(url=url, engine=engine, session_factory=sessionmaker(engine, expire_on_commit=False))
+    return Store(url=url, engine=engine)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from partnerdesk import paths
@@ -45,6 +45,14 @@ def fill_demo_if_empty(window, store: Store) -> None:
     run_with_progress(window, "Demo data", "Adding made-up people to the demo database…", work)
 
 
+def warm_up(store: Store) -> None:
+    """Load the record classes and the ORM once the first screen is up, so the first click elsewhere is quick."""
+    from partnerdesk.records import load_all
+
+    load_all()
+    store.session_factory  # noqa: B018 -- made now rather than on the first click
+
+
 def run_app(target: str | Path, demo: bool = False) -> int:
     """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
     app = make_application()
@@ -62,6 +70,7 @@ def run_app(target: str | Path, demo: bool = False) -> int:
         fill_demo_if_empty(window, store)
         writer.changed.emit()
     window.offer_drafts()
+    QTimer.singleShot(300, lambda: warm_up(store))
     try:
         return app.exec()
     finally:

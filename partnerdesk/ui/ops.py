@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from partnerdesk.services.errors import NotFound, ValidationError
 from partnerdesk.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -58,3 +61,8 @@ class Writer(QObject):
         """Run a read-only query in a short-lived session."""
         with self.store.reader() as session:
             return work(session)
+
+    def glance(self, work: Callable[[Connection], T]) -> T:
+        """Run a quick read on a plain connection, for queries written against records.outlines (the first screen)."""
+        with self.store.glance() as connection:
+            return work(connection)

@@ -9,8 +9,7 @@ from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import LOOKAHEAD_DAYS, uk_times
 from partnerdesk.rules.reminders import CONSENT_REVIEW_WINDOW_DAYS, TERM_ENDING_WINDOW_DAYS, days_until
 from partnerdesk.services.meetings_today import TodayMeeting, today_meetings
-from partnerdesk.services.people_list import PeopleFilter, count_people
-from partnerdesk.services.today import consent_reviews_due, terms_ending
+from partnerdesk.services.today import consent_reviews_due, people_count, terms_ending
 from partnerdesk.ui.ops import Writer
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -127,12 +126,10 @@ class TodayPage(QWidget):
         today = today_uk()
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B %Y}")
 
-        def read(session):
-            everyone = count_people(session, PeopleFilter())
-            return (terms_ending(session, today), consent_reviews_due(session, today), everyone,
-                    today_meetings(session, today))
+        def read(db):
+            return terms_ending(db, today), consent_reviews_due(db, today), people_count(db), today_meetings(db, today)
 
-        terms, reviews, people, meetings = self.writer.read(read)
+        terms, reviews, people, meetings = self.writer.glance(read)
         self._fill(self.meetings, [(upcoming_line(m, today), m.meeting_id) for m in meetings.upcoming],
                    f"No meetings in the next {LOOKAHEAD_DAYS} days.", MEETING_ID_ROLE)
         self._fill(

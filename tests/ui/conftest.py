@@ -86,7 +86,22 @@ def go(window):
     """Go to a page of the main window as a person would, by clicking its name in the list of areas."""
 
     def to(page) -> None:
-        window.nav.setCurrentRow(window.pages.indexOf(page))
-        assert window.pages.currentWidget() is page
+        window.show_page(page)
+        assert window.current_page() is page
 
     return to
+
+
+@pytest.fixture
+def menu(window):
+    """Choose a menu entry by its words (without the & marks), as a person would from the menu bar."""
+
+    def choose(text: str) -> None:
+        for top in window.menuBar().actions():
+            for action in top.menu().actions():
+                if action.text().replace("&", "") == text:
+                    action.trigger()
+                    return
+        raise AssertionError(f"no menu entry called {text!r}")
+
+    return choose

@@ -11,11 +11,11 @@ from partnerdesk.ui.background import run_with_progress
 from tests.builders import add_committee, add_membership, add_person
 
 
-def test_export_people_from_the_menu_writes_the_spreadsheet_where_asked(window, writer, dialogs, tmp_path):
+def test_export_people_from_the_menu_writes_the_spreadsheet_where_asked(window, writer, dialogs, menu, tmp_path):
     add_person(writer.store, full_name="Siân Evans", email="sian@example.org")
     add_person(writer.store, full_name="=HYPERLINK(\"http://x\")")
     dialogs.save_as.append(str(tmp_path / "for the commissioner"))  # no .xlsx typed: it is added
-    window.export_people()
+    menu("Export people to a spreadsheet…")
     out = tmp_path / "for the commissioner.xlsx"
     rows = list(load_workbook(out, read_only=True).active.values)
     names = sorted(row[0] for row in rows[1:])
@@ -24,16 +24,16 @@ def test_export_people_from_the_menu_writes_the_spreadsheet_where_asked(window, 
     assert dialogs.told == []
 
 
-def test_choosing_no_file_exports_nothing(window, dialogs, tmp_path):
-    window.export_people()  # the person pressed Cancel in the file chooser
+def test_choosing_no_file_exports_nothing(window, dialogs, menu, tmp_path):
+    menu("Export people to a spreadsheet…")  # the person pressed Cancel in the file chooser
     assert list(tmp_path.rglob("*.xlsx")) == []
 
 
-def test_back_up_from_the_menu_makes_a_healthy_copy(window, writer, dialogs, tmp_path):
+def test_back_up_from_the_menu_makes_a_healthy_copy(window, writer, dialogs, menu, tmp_path):
     add_person(writer.store, full_name="Kept Safe")
     copy = tmp_path / "copy.sqlite3"
     dialogs.save_as.append(str(copy))
-    window.backup()
+    menu("Back up the database…")
     assert "copied safely" in dialogs.told[-1]
     assert check_database(f"sqlite:///{copy}").healthy
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.people import get_person
 from partnerdesk.ui.main_window import MainWindow
+from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.people.seats import Seat
 from tests.builders import add_committee, add_membership, add_person
@@ -112,7 +113,7 @@ def test_typing_is_kept_as_a_draft_and_offered_back_after_a_crash(qtbot, writer,
     window = MainWindow(writer)  # the next start
     qtbot.addWidget(window)
     opened = []
-    window.open_person = lambda person_id, draft=None: opened.append(draft)
+    window.area(PeopleArea).open_person = lambda person_id, draft=None: opened.append(draft)
     dialogs.clicks.append("Restore it")
     window.offer_drafts()
     assert "Half Typed" in dialogs.asked[-1]

@@ -26,7 +26,6 @@ from partnerdesk.services.meeting_actions import (
     delete_action,
     mark_action_done,
     meeting_actions,
-    overdue_actions,
     update_action,
 )
 from partnerdesk.services.meeting_checks import meeting_compliance, set_committee_quorum
@@ -45,7 +44,7 @@ from partnerdesk.services.meetings import (
     update_meeting,
 )
 from partnerdesk.services.meetings_list import MeetingFilter, count_meetings, meetings_page
-from partnerdesk.services.meetings_today import today_meetings
+from partnerdesk.services.meetings_today import overdue_actions, today_meetings
 from partnerdesk.services.people import delete_person
 from partnerdesk.services.settings import set_setting
 from tests.builders import (

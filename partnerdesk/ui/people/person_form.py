@@ -30,6 +30,7 @@ from partnerdesk.services.people import (
     update_person,
 )
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.people.area import PERSON_FORM
 from partnerdesk.ui.people.form_fields import PersonFields
 from partnerdesk.ui.people.seats import Seat, SeatsEditor
 from partnerdesk.ui.widgets.check_list import CheckList
@@ -37,7 +38,7 @@ from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
-DRAFT_FORM = "person"
+DRAFT_FORM = PERSON_FORM  # the name its drafts are kept under
 DRAFT_DELAY_MS = 800
 
 

@@ -1,0 +1,83 @@
+"""Outlines of the tables the first screen reads: names and types only, without SQLAlchemy's ORM.
+
+The Today page and the check for unsaved forms run before anything else is on screen. Reading through these
+outlines instead of the record classes saves importing the ORM and declaring every record (about a third of a
+second), so the window is up sooner; the rest loads in the background afterwards. The record classes stay the one
+definition of the schema: tests/unit/test_outlines.py checks every column here against them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Date, String, Text, column, table
+
+from partnerdesk.records.types import UTCDateTime
+
+
+def _live(name: str, *columns):
+    """An outline with the id and Bin columns every record has."""
+    return table(name, column("id", String), column("deleted_at", UTCDateTime), *columns)
+
+
+people = _live(
+    "people",
+    column("full_name", String),
+    column("status", String),
+    column("consent_review_on", Date),
+)
+organisations = _live("organisations", column("name", String))
+committees = _live("committees", column("name", String), column("organisation_id", String))
+memberships = _live(
+    "memberships",
+    column("person_id", String),
+    column("committee_id", String),
+    column("term_end", Date),
+)
+meetings = _live(
+    "meetings",
+    column("title", String),
+    column("kind", String),
+    column("committee_id", String),
+    column("starts_at", UTCDateTime),
+    column("ends_at", UTCDateTime),
+    column("mode", String),
+    column("venue", String),
+    column("cancelled", Boolean),
+    column("serves_meeting_id", String),
+    column("notice_sent_on", Date),
+    column("reminders_sent_on", Date),
+    column("minutes_sent_on", Date),
+)
+attendance = _live(
+    "attendance",
+    column("meeting_id", String),
+    column("person_id", String),
+    column("invited", Boolean),
+    column("is_backup", Boolean),
+    column("attendance", String),
+    column("papers_sent_on", Date),
+)
+meeting_actions = _live(
+    "meeting_actions",
+    column("meeting_id", String),
+    column("description", Text),
+    column("owner_person_id", String),
+    column("owner_name", String),
+    column("due_on", Date),
+    column("done_on", Date),
+)
+settings = _live("settings", column("key", String), column("value", JSON))
+form_drafts = table(
+    "form_drafts",
+    column("id", String),
+    column("form", String),
+    column("record_id", String),
+    column("title", String),
+    column("payload", JSON),
+    column("saved_at", UTCDateTime),
+    column("saved_by", String),
+)
+
+#: Every outline, for the test that holds them to the record classes.
+ALL = (people, organisations, committees, memberships, meetings, attendance, meeting_actions, settings, form_drafts)
+
+
