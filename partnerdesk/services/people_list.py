@@ -53,7 +53,7 @@ def search_terms(text_typed: str) -> list[str]:
     return re.findall(r"[^\W_]+", text_typed.lower())
 
 
-def _fts_query(terms: list[str]) -> str:
+def fts_query(terms: list[str]) -> str:
     # Every word must match the start of a word in the person's details ("jo sm" finds "Joanna Smith").
     return " ".join(f'"{term}"*' for term in terms)
 
@@ -84,7 +84,7 @@ def _in_bin(flt: PeopleFilter):
 
 def _fts_keys(terms: list[str]):
     """Row numbers of people whose details match every search word (SQLite's full-text index)."""
-    return text("SELECT rowid FROM people_search WHERE people_search MATCH :q").bindparams(q=_fts_query(terms))
+    return text("SELECT rowid FROM people_search WHERE people_search MATCH :q").bindparams(q=fts_query(terms))
 
 
 def _narrowing(flt: PeopleFilter, dialect: str) -> list:
@@ -158,6 +158,13 @@ def ordered_keys(session: Session, flt: PeopleFilter) -> list:
     order = _sort_expression(flt.sort, dialect)
     order = order.desc() if flt.descending else order.asc()
     return _key_list(session, select(key).select_from(_people).where(_in_bin(flt)).order_by(order, key))
+
+
+def other_side_keys(session: Session, flt: PeopleFilter) -> list:
+    """Row keys of the people on the other side of the Bin from the list (the deleted ones, for the main list)."""
+    dialect = session.get_bind().dialect.name
+    other = PeopleFilter(in_bin=not flt.in_bin)
+    return _key_list(session, select(row_key(dialect)).select_from(_people).where(_in_bin(other)))
 
 
 def matching_keys(session: Session, flt: PeopleFilter) -> set | None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.people import get_person
+from partnerdesk.services.people_list import PeopleFilter
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.people.person_form import PersonForm
@@ -157,3 +158,16 @@ def _drafts(writer):
     from partnerdesk.services.drafts import list_drafts
 
     return writer.read(list_drafts)
+
+
+def test_scrolling_past_the_first_rows_of_a_broad_search_shows_every_match(qtbot, writer):
+    from partnerdesk.ui.people.list_model import PAGE_SIZE, PeopleTableModel  # noqa: PLC0415
+
+    for n in range(PAGE_SIZE + 30):
+        add_person(writer.store, full_name=f"Cardiff Person {n:03d}", postcode="CF10 1AA")
+    model = PeopleTableModel(writer.store)
+    model.load()
+    model.set_filter(PeopleFilter(search="c"))
+    assert model.rowCount() == PAGE_SIZE + 30
+    last = model.index(PAGE_SIZE + 29, 0).data()
+    assert last == f"Cardiff Person {PAGE_SIZE + 29:03d}"

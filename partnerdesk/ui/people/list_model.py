@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
-from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_moment_uk
-from partnerdesk.services.people_list import COLUMNS, PeopleFilter, list_keys, ordered_keys, role_codes, rows_for_keys
+from partnerdesk.services.people_list import (
+    COLUMNS,
+    PeopleFilter,
+    list_keys,
+    ordered_keys,
+    other_side_keys,
+    role_codes,
+    rows_for_keys,
+)
+from partnerdesk.services.people_search import broad_search
 from partnerdesk.store import Store
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,14 +42,24 @@ def _display(row, key: str) -> str:
     return getattr(row, key) or ""
 
 
-class _Shown(NamedTuple):
-    id: str
-    texts: tuple[str, ...]
+class _Shown:
+    """A row as the text of each cell, worked out when first painted rather than on every paint (or never, for the
+    rows of a page that are not scrolled into view)."""
+
+    __slots__ = ("_row", "_texts", "id")
+
+    def __init__(self, row):
+        self._row, self._texts, self.id = row, None, row.id
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        if self._texts is None:
+            self._texts = tuple(_display(self._row, key) for key in _KEYS)
+        return self._texts
 
 
 def _shown(rows: list) -> list[_Shown]:
-    """A page of rows as the text of each cell, worked out once when the page is read rather than on every paint."""
-    return [_Shown(row.id, tuple(_display(row, key) for key in _KEYS)) for row in rows]
+    return [_Shown(row) for row in rows]
 
 
 _ROLES_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PERSON_ID_ROLE})
@@ -57,7 +75,12 @@ class PeopleTableModel(QAbstractTableModel):
         # Everyone in the current sort order, kept until the data or the sort changes, so a keystroke only has to
         # narrow it down (see services.people_list.ordered_keys).
         self._ordered: list | None = None
+        self._others: list | None = None  # the other side of the Bin, read at the first search
+        # The keys of the rows found so far, in order. After a broad search this is only the first screenful and
+        # _count says how many there are in all; the rest is read when the view scrolls to it.
         self._keys: list = []
+        self._count = 0
+        self._complete = True
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._loaded = False
 
@@ -71,6 +94,12 @@ class PeopleTableModel(QAbstractTableModel):
         if not self._loaded:
             self._loaded = True
             self._reload()
+            QTimer.singleShot(0, self._read_others)  # once the first rows are on screen, before the first search
+
+    def _read_others(self) -> None:
+        if self._others is None:
+            with self._store.reader() as session:
+                self._others = other_side_keys(session, self._filter)
 
     @property
     def filter(self) -> PeopleFilter:
@@ -95,8 +124,17 @@ class PeopleTableModel(QAbstractTableModel):
         self._pages.clear()
         with self._store.reader() as session:
             if self._ordered is None:
-                self._ordered = ordered_keys(session, self._filter)
-            self._keys = list_keys(session, self._filter, self._ordered)
+                self._ordered, self._others = ordered_keys(session, self._filter), None
+            broad = None
+            if self._filter.search:
+                if self._others is None:
+                    self._others = other_side_keys(session, self._filter)
+                broad = broad_search(session, self._filter, self._ordered, self._others, PAGE_SIZE)
+            if broad is None:
+                self._keys = list_keys(session, self._filter, self._ordered)
+                self._count, self._complete = len(self._keys), True
+            else:
+                self._keys, self._count, self._complete = broad.first, broad.count, False
             if self._keys:
                 self._pages[0] = _shown(rows_for_keys(session, self._keys[:PAGE_SIZE]))
         self.endResetModel()
@@ -106,6 +144,9 @@ class PeopleTableModel(QAbstractTableModel):
         rows = self._pages.get(page)
         if rows is None:
             with self._store.reader() as session:
+                if not self._complete and (page + 1) * PAGE_SIZE > len(self._keys):
+                    self._keys = list_keys(session, self._filter, self._ordered)  # scrolled past the first rows
+                    self._complete = True
                 rows = _shown(rows_for_keys(session, self._keys[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]))
             self._pages[page] = rows
             while len(self._pages) > PAGES_KEPT:
@@ -116,7 +157,7 @@ class PeopleTableModel(QAbstractTableModel):
         return rows[offset] if offset < len(rows) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_KEYS)
