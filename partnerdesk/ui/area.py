@@ -20,6 +20,8 @@ class Area:
     title = ""
     #: Forms of this area whose unsaved drafts the window offers back after a crash (services.drafts form names).
     draft_forms: tuple[str, ...] = ()
+    #: Kinds of record this area opens when a line about one is chosen elsewhere (the Today page): "person"…
+    record_kinds: tuple[str, ...] = ()
 
     def __init__(self, window: MainWindow):
         self.window = window
@@ -43,6 +45,10 @@ class Area:
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
         """Put the area's commands in the File menu (nothing by default)."""
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open one of record_kinds by its id."""
+        raise NotImplementedError(kind)
 
     def restore_draft(self, form: str, record_id: str | None, payload: dict) -> None:
         """Open one of draft_forms again with what had been typed."""

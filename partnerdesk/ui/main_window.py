@@ -34,10 +34,8 @@ class TodayArea(Area):
 
     def build_page(self) -> QWidget:
         page = TodayPage(self.writer)
-        people, meetings = self.window.area(PeopleArea), self.window.area(MeetingsArea)
-        page.open_person.connect(people.open_person)
-        page.new_person.connect(people.new_person)
-        page.open_meeting.connect(meetings.open_meeting)
+        page.open_record.connect(self.window.open_record)
+        page.new_person.connect(self.window.area(PeopleArea).new_person)
         return page
 
 
@@ -110,6 +108,10 @@ class MainWindow(QMainWindow):
         if holder.layout().count() == 0:
             holder.layout().addWidget(area.page)
         self.pages.setCurrentIndex(row)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open a record of any kind in the area it belongs to (from a line on the Today page, say)."""
+        next(area for area in self.areas if kind in area.record_kinds).open_record(kind, record_id)
 
     def show_area(self, area: Area) -> None:
         """Go to an area, as if its name had been clicked."""

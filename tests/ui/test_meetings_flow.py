@@ -145,9 +145,9 @@ def test_today_shows_the_upcoming_meetings_duties(qtbot, writer):
     assert "Send notice" in lines[0] and "Arrange a pre-meeting" in lines[0]
 
     opened = []
-    today.open_meeting.connect(opened.append)
+    today.open_record.connect(lambda kind, record_id: opened.append((kind, record_id)))
     today.meetings.itemActivated.emit(today.meetings.item(0))
-    assert opened == [meeting]
+    assert opened == [("meeting", meeting)]
 
 
 def test_end_before_start_is_shown_by_the_field_and_nothing_saved(qtbot, writer):

@@ -11,6 +11,7 @@ from partnerdesk.ui.area import Area
 
 class MeetingsArea(Area):
     title = "Meetings"
+    record_kinds = ("meeting",)
 
     def build_page(self) -> QWidget:
         from partnerdesk.ui.meetings.list_page import MeetingsListPage
@@ -36,6 +37,9 @@ class MeetingsArea(Area):
         form.print_requested.connect(self.print_attendance_sheet)
         form.calendar_requested.connect(self.save_calendar)
         form.exec()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        self.open_meeting(record_id)
 
     def new_meeting(self) -> None:
         self.open_meeting(None)

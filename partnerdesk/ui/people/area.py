@@ -16,6 +16,7 @@ PERSON_FORM = "person"
 class PeopleArea(Area):
     title = "People"
     draft_forms = (PERSON_FORM,)
+    record_kinds = ("person",)
 
     def build_page(self) -> QWidget:
         from partnerdesk.ui.people.list_page import PeopleListPage
@@ -42,6 +43,9 @@ class PeopleArea(Area):
     def find_people(self) -> None:
         self.window.show_area(self)
         self.page.focus_search()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        self.open_person(record_id)
 
     def restore_draft(self, form: str, record_id: str | None, payload: dict) -> None:
         self.open_person(record_id, payload)

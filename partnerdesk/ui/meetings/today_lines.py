@@ -1,0 +1,64 @@
+"""The meetings sections of the Today page: the next fortnight with what is due, overdue actions, and recent
+meetings still missing attendance, minutes or a debrief."""
+
+from __future__ import annotations
+
+from partnerdesk.rules.dates import format_uk
+from partnerdesk.rules.meetings import LOOKAHEAD_DAYS, uk_times
+from partnerdesk.rules.reminders import days_until
+from partnerdesk.services.meetings_today import TodayMeeting, today_meetings
+from partnerdesk.ui.today.sections import Line, Section, TodayGroup
+
+
+def _when(m: TodayMeeting) -> str:
+    day, start, _end = uk_times(m.starts_at, m.ends_at)
+    return f"{day:%a} {format_uk(day)} {start:%H:%M}"
+
+
+def upcoming_line(m: TodayMeeting, today) -> str:
+    """A meeting in the next fortnight and what is due for it, e.g. "… — Send papers by 10/06/2031 (overdue)"."""
+    where = f" ({m.committee})" if m.committee else ""
+    if not m.tasks:
+        return f"{_when(m)} — {m.title}{where}: nothing outstanding"
+    todo = []
+    for task in m.tasks:
+        text = task.label
+        if task.due_on is not None:
+            text += f" {'was due' if task.overdue(today) else 'by'} {format_uk(task.due_on)}"
+        if task.detail:
+            text += f" ({task.detail})"
+        todo.append(text)
+    return f"{_when(m)} — {m.title}{where}: " + "; ".join(todo)
+
+
+def gap_line(m: TodayMeeting) -> str:
+    """A past meeting and what it is still missing."""
+    missing = "; ".join(task.label + (f" ({task.detail})" if task.detail else "") for task in m.tasks)
+    return f"{_when(m)} — {m.title}: {missing}"
+
+
+def _read(db, today) -> list[list[Line]]:
+    found = today_meetings(db, today)
+    upcoming = [
+        Line(upcoming_line(m, today), "meeting", m.meeting_id, any(t.overdue(today) for t in m.tasks if t.due_on))
+        for m in found.upcoming
+    ]
+    actions = [
+        Line(f"{a.description} — {a.owner or 'nobody named'}, was due {format_uk(a.due_on)} "
+             f"({days_until(today, a.due_on)}), from “{a.meeting_title}”", "meeting", a.meeting_id, True)
+        for a in found.overdue_actions
+    ]
+    gaps = [Line(gap_line(m), "meeting", m.meeting_id) for m in found.past_gaps]
+    return [upcoming, actions, gaps]
+
+
+MEETINGS_TODAY = TodayGroup(
+    (
+        Section("meetings", f"Meetings in the next {LOOKAHEAD_DAYS} days, and what is due",
+                f"No meetings in the next {LOOKAHEAD_DAYS} days."),
+        Section("actions", "Actions from meetings that are overdue", "No actions are overdue."),
+        Section("gaps", "Past meetings still missing attendance, minutes or a debrief",
+                "Every recent meeting has its attendance, minutes and debrief."),
+    ),
+    _read,
+)

@@ -1,0 +1,33 @@
+"""The people sections of the Today page: terms of office ending soon and consent reviews due."""
+
+from __future__ import annotations
+
+from partnerdesk.rules.dates import format_uk
+from partnerdesk.rules.reminders import CONSENT_REVIEW_WINDOW_DAYS, TERM_ENDING_WINDOW_DAYS, days_until
+from partnerdesk.services.today import consent_reviews_due, terms_ending
+from partnerdesk.ui.today.sections import Line, Section, TodayGroup
+
+
+def _read(db, today) -> list[list[Line]]:
+    terms = [
+        Line(f"{t.person_name} — {t.committee} ({t.organisation}): term ends {format_uk(t.term_end)}, "
+             f"{days_until(today, t.term_end)}", "person", t.person_id)
+        for t in terms_ending(db, today)
+    ]
+    reviews = [
+        Line(f"{r.person_name}: consent review {'was due' if r.review_on < today else 'due'} "
+             f"{format_uk(r.review_on)}, {days_until(today, r.review_on)}", "person", r.person_id, r.review_on < today)
+        for r in consent_reviews_due(db, today)
+    ]
+    return [terms, reviews]
+
+
+PEOPLE_TODAY = TodayGroup(
+    (
+        Section("terms", f"Terms of office ending in the next {TERM_ENDING_WINDOW_DAYS} days",
+                f"No terms of office end in the next {TERM_ENDING_WINDOW_DAYS} days.", stretch=False),
+        Section("consent", f"Consent reviews due in the next {CONSENT_REVIEW_WINDOW_DAYS} days or overdue",
+                "No consent reviews are due.", stretch=False),
+    ),
+    _read,
+)

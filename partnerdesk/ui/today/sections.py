@@ -1,0 +1,42 @@
+"""What an area puts on the Today page: groups of sections, each a titled list of lines read in one go.
+
+Every group reads through a plain connection (records.outlines), never the ORM: Today is the first screen, and
+opening quickly depends on it (tests/unit/test_outlines.py). A line that opens something names the kind of record
+(see Area.record_kinds) and its id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line on the Today page; urgent lines (overdue) are shown in red as well as saying so in words."""
+
+    text: str
+    kind: str | None = None  # the kind of record the line opens: "person", "meeting"…
+    record_id: str | None = None
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled list on the Today page. key names the page's attribute holding the list (tests and screen readers)."""
+
+    key: str
+    title: str
+    empty: str  # said when there is nothing to do
+    stretch: bool = True  # grows with the window (short lists: False)
+
+
+@dataclass(frozen=True)
+class TodayGroup:
+    """Sections that one read fills: read(db, today) returns a list of lines for each section, in order."""
+
+    sections: tuple[Section, ...]
+    read: Callable[[Connection, date], list[list[Line]]]
