@@ -5,6 +5,15 @@ from partnerdesk.records.drafts import FormDraft
 from partnerdesk.records.meetings import Attendance, Meeting, MeetingAction, MeetingSeries
 from partnerdesk.records.people import Committee, Membership, Organisation, Person, PersonRole
 from partnerdesk.records.settings import Setting
+from partnerdesk.records.supervision import (
+    SupervisionAction,
+    SupervisionAttendee,
+    SupervisionPair,
+    SupervisionSession,
+    TrainingCourse,
+    TrainingRecord,
+)
+from partnerdesk.records.wellbeing import WellbeingCheck
 
 __all__ = [
     "Attendance",
@@ -20,4 +29,11 @@ __all__ = [
     "PersonRole",
     "RecordMixin",
     "Setting",
+    "SupervisionAction",
+    "SupervisionAttendee",
+    "SupervisionPair",
+    "SupervisionSession",
+    "TrainingCourse",
+    "TrainingRecord",
+    "WellbeingCheck",
 ]
