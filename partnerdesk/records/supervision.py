@@ -49,9 +49,7 @@ class SupervisionAttendee(Base):
 
     __tablename__ = "supervision_attendees"
 
-    session_id: Mapped[str] = mapped_column(
-        ForeignKey("supervision_sessions.id", ondelete="CASCADE"), primary_key=True
-    )
+    session_id: Mapped[str] = mapped_column(ForeignKey("supervision_sessions.id", ondelete="CASCADE"), primary_key=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
 
     session: Mapped[SupervisionSession] = relationship(back_populates="attendees")
