@@ -83,7 +83,9 @@ def _demo(args: argparse.Namespace) -> int:
     print(
         f"Added {summary.people:,} people, {summary.organisations} organisations, "
         f"{summary.committees} committees, {summary.memberships:,} committee seats, {summary.meetings:,} meetings, "
-        f"{summary.attendance:,} invitations and {summary.actions:,} meeting actions."
+        f"{summary.attendance:,} invitations, {summary.actions:,} meeting actions, {summary.checks:,} wellbeing "
+        f"checks, {summary.supervision_sessions:,} supervision sessions and {summary.training_records:,} training "
+        "records."
     )
     return 0
 
