@@ -35,15 +35,24 @@ _DATE_MESSAGE = "Please type a date as day/month/year, for example 23/11/2026."
 # ------------------------------------------------------------------------------------------------------ cadence
 
 
-def cadence_for_person(session: Session, person_id: str) -> rules.Cadence:
-    """How often a person should have 1:1 supervision: the tightest cadence among their roles in the
-    organisation's settings, or the peer support worker cadence for anyone else who has a named supervisor."""
-    settings = {role: rules.Cadence(*gap) for role, gap in get_setting(session, "supervision_cadences").items()}
-    person = session.get(Person, person_id)
-    found = [settings[code] for code in (person.role_codes if person else []) if code in settings]
+def cadence_settings(session: Session) -> dict[str, rules.Cadence]:
+    """The organisation's supervision cadences, by role code."""
+    return {role: rules.Cadence(*gap) for role, gap in get_setting(session, "supervision_cadences").items()}
+
+
+def cadence_for_roles(roles: list[str], settings: dict[str, rules.Cadence]) -> rules.Cadence:
+    """The tightest cadence among these roles, or the peer support worker cadence for anyone else who has a named
+    supervisor (a volunteer with a supervisor still needs regular supervision)."""
+    found = [settings[code] for code in roles if code in settings]
     if not found:
         return settings.get("peer_support_worker", rules.PEER_SUPPORT_WORKER_CADENCE)
     return min(found, key=lambda cadence: (cadence.max_days, cadence.min_days))
+
+
+def cadence_for_person(session: Session, person_id: str) -> rules.Cadence:
+    """How often a person should have 1:1 supervision, from their roles and the organisation's settings."""
+    person = session.get(Person, person_id)
+    return cadence_for_roles(person.role_codes if person else [], cadence_settings(session))
 
 
 def last_one_to_one(session: Session, person_id: str, before: date | None = None, skip: str | None = None):

@@ -13,9 +13,9 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Person, SupervisionAttendee, SupervisionPair, SupervisionSession
+from partnerdesk.records import Person, PersonRole, SupervisionAttendee, SupervisionPair, SupervisionSession
 from partnerdesk.rules import supervision as rules
-from partnerdesk.services.supervision import cadence_for_person
+from partnerdesk.services.supervision import cadence_for_roles, cadence_settings
 
 _CHUNK = 500
 
@@ -30,6 +30,17 @@ class SupervisionDue:
     last_session_on: date | None
     due_on: date
     status: str  # "overdue", "due" or "not due"
+
+
+def roles_of(session: Session, person_ids: list[str]) -> dict[str, list[str]]:
+    """Each person's role codes, in a few queries rather than one per person."""
+    r = PersonRole.__table__
+    found: dict[str, list[str]] = {person_id: [] for person_id in person_ids}
+    for start in range(0, len(person_ids), _CHUNK):
+        stmt = select(r.c.person_id, r.c.role).where(r.c.person_id.in_(person_ids[start : start + _CHUNK]))
+        for person_id, role in session.execute(stmt):
+            found[person_id].append(role)
+    return found
 
 
 def _last_sessions(session: Session, person_ids: list[str]) -> dict[str, tuple[date, date | None]]:
@@ -65,14 +76,13 @@ def supervision_status_list(
         .order_by(func.lower(see.c.full_name), sp.c.id)
     )  # fmt: skip
     pairs = list(session.execute(stmt))
-    last = _last_sessions(session, list({row[1] for row in pairs}))
-    cadences: dict[str, rules.Cadence] = {}
+    supervisees = list({row[1] for row in pairs})
+    last, roles = _last_sessions(session, supervisees), roles_of(session, supervisees)
+    settings = cadence_settings(session)
     result = []
     for pair_id, supervisee_id, supervisee, supervisor_id, supervisor, starts_on in pairs:
-        if supervisee_id not in cadences:
-            cadences[supervisee_id] = cadence_for_person(session, supervisee_id)
         held_on, agreed = last.get(supervisee_id, (None, None))
-        due_on = agreed or rules.next_due(held_on or starts_on, cadences[supervisee_id])[1]
+        due_on = agreed or rules.next_due(held_on or starts_on, cadence_for_roles(roles[supervisee_id], settings))[1]
         status = rules.status_by_due_date(today, due_on)
         if statuses is None or status in statuses:
             result.append(SupervisionDue(pair_id, supervisee_id, supervisee, supervisor_id, supervisor, held_on,

@@ -19,8 +19,8 @@ from partnerdesk.records.wellbeing import SWEMWBS_COLUMNS
 from partnerdesk.rules import supervision as supervision_rules
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.meetings import uk_moment
-from partnerdesk.services.supervision import cadence_for_person
-from partnerdesk.services.supervision_due import supervision_status_list
+from partnerdesk.services.supervision import cadence_for_roles, cadence_settings
+from partnerdesk.services.supervision_due import roles_of, supervision_status_list
 from partnerdesk.services.training import training_compliance
 
 
@@ -122,10 +122,13 @@ def supervision_figures(
     )
     with_earlier = on_time = 0
     previous: dict[str, tuple[date, date | None]] = {}
-    for person_id, session_id, held_on, next_due_on in session.execute(every):
+    rows = list(session.execute(every))
+    roles, settings = roles_of(session, list({row[0] for row in rows})), cadence_settings(session)
+    for person_id, session_id, held_on, next_due_on in rows:
         if session_id in in_period and person_id in previous:
             last_on, agreed = previous[person_id]
-            due = agreed or supervision_rules.next_due(last_on, cadence_for_person(session, person_id))[1]
+            cadence = cadence_for_roles(roles[person_id], settings)
+            due = agreed or supervision_rules.next_due(last_on, cadence)[1]
             with_earlier += 1
             on_time += held_on <= due
         previous[person_id] = (held_on, next_due_on)

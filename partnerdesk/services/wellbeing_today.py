@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.records import Attendance, Meeting, Person, WellbeingCheck
 from partnerdesk.rules.meetings import LOOKBACK_DAYS, SERVING_KINDS, uk_date, uk_moment
 from partnerdesk.services.supervision_due import SupervisionDue, supervision_status_list
-from partnerdesk.services.training import TrainingStatus, training_gaps
+from partnerdesk.services.training import TrainingStatus, training_expiring
 from partnerdesk.services.wellbeing_list import CheckSummary, summary_from, summary_select
 
 
@@ -33,7 +33,7 @@ class MissingDebrief:
 class WellbeingToday:
     follow_ups: list[CheckSummary]  # due today or overdue (follow_up_status "overdue": show in red), oldest first
     supervision: list[SupervisionDue]  # status "overdue" or "due" (within 7 days), soonest due first
-    training: list[TrainingStatus]  # status "expiring" (within 30 days) or "expired", by name
+    training: list[TrainingStatus]  # "expiring" (within 30 days) or "expired" (in the last 90 days), soonest first
     missing_debriefs: list[MissingDebrief]  # meetings in the last LOOKBACK_DAYS days, oldest first
 
 
@@ -78,6 +78,6 @@ def wellbeing_today(session: Session, today: date) -> WellbeingToday:
     return WellbeingToday(
         follow_ups_due(session, today),
         supervision_status_list(session, today, ("overdue", "due")),
-        training_gaps(session, today, ("expiring", "expired")),
+        training_expiring(session, today),
         missing_debriefs(session, today),
     )
