@@ -9,22 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.xlsx import Column, ExportError, SheetWriter, xlsx_file
+from partnerdesk.exports.xlsx import Column, ExportError, Kind, SheetWriter, xlsx_file
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES
 from partnerdesk.rules.suppression import SUPPRESSED, average_figure, count_figure, percent_figure
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, SWEMWBS_COPYRIGHT
 from partnerdesk.services.wellbeing_figures import supervision_figures, wellbeing_figures
 
-FIGURE_COLUMNS = (Column("Measure", 62), Column("Figure", 18))
+FIGURE_COLUMNS = (Column("Measure", 62), Column("Figure", 18, Kind.FIGURE))
 TRAINING_COLUMNS = (
-    Column("Course", 40), Column("People expected", 16), Column("In date", 12), Column("Compliance", 12),
+    Column("Course", 40), Column("People expected", 16, Kind.FIGURE), Column("In date", 12, Kind.FIGURE),
+    Column("Compliance", 12, Kind.FIGURE),
 )  # fmt: skip
-Row = tuple[str, int | str]
+Row = tuple[str, Decimal | int | str]
 
 
 def _period(date_from: date | None, date_to: date | None) -> str:
@@ -49,8 +51,8 @@ def _about(date_from: date | None, date_to: date | None, today: date) -> list[Ro
 def _write(workbook, title: str, rows: Sequence[Row]) -> int:
     sheet = SheetWriter(workbook, title, FIGURE_COLUMNS)
     for measure, figure in rows:
-        # Figures go in as text so "fewer than 5" and "83%" sit in one column.
-        sheet.append([measure, str(figure) if figure != "" else None])
+        # Numbers go in as numbers; words ("fewer than 5", "83%") as text, in the same column.
+        sheet.append([measure, figure])
     return sheet.finish()
 
 
@@ -128,5 +130,5 @@ def export_supervision(
         written = _write(workbook, "Supervision", _about(date_from, date_to, today) + rows)
         sheet = SheetWriter(workbook, "Training", TRAINING_COLUMNS)
         for row in training:
-            sheet.append([str(value) for value in row])
+            sheet.append(list(row))
         return written + sheet.finish()

@@ -37,11 +37,11 @@ def percent_figure(part: int, whole: int) -> str:
     return f"{percent}%"
 
 
-def average_figure(total: Decimal, how_many: int, places: int = 2) -> str:
-    """An average to places decimals ("2.35"), "fewer than 5" when it is of 1–4 values, "none" for no values."""
+def average_figure(total: Decimal, how_many: int, places: int = 2) -> Decimal | str:
+    """An average to places decimals (Decimal("2.35")), "fewer than 5" when it is of 1–4 values, "none" for none."""
     if how_many == 0:
         return "none"
     if is_suppressed(how_many):
         return SUPPRESSED
     step = Decimal(1).scaleb(-places)
-    return str((Decimal(total) / how_many).quantize(step, rounding=ROUND_HALF_UP))
+    return (Decimal(total) / how_many).quantize(step, rounding=ROUND_HALF_UP)

@@ -82,16 +82,16 @@ def test_the_wellbeing_export_is_figures_only_with_small_numbers_suppressed(stor
     with store.reader() as session:
         export_wellbeing(session, out, today=TODAY)
     found = figures(out)
-    assert found["Wellbeing checks done"] == "12"
-    assert found["Checks: Debrief after a meeting"] == "6" and found["Checks: Routine check"] == "6"
-    assert found["Checks: Phone check-in"] == "0"
-    assert found["Follow-ups due in the period"] == "6"
+    assert found["Wellbeing checks done"] == 12
+    assert found["Checks: Debrief after a meeting"] == 6 and found["Checks: Routine check"] == 6
+    assert found["Checks: Phone check-in"] == 0
+    assert found["Follow-ups due in the period"] == 6
     assert found["Follow-ups completed on time"] == "67%"
-    assert found["People with two or more SWEMWBS scores"] == "6"
+    assert found["People with two or more SWEMWBS scores"] == 6
     # Five rose 15.32 → 19.25 (+3.93), one stayed: (5 × 3.93) / 6 = 3.275 → 3.28.
-    assert found["Average SWEMWBS change, first to latest (metric score)"] == "3.28"
-    assert found["People whose SWEMWBS score rose meaningfully (3 points or more)"] == "5"
-    assert found["People whose SWEMWBS score fell meaningfully (3 points or more)"] == "0"
+    assert found["Average SWEMWBS change, first to latest (metric score)"] == 3.28
+    assert found["People whose SWEMWBS score rose meaningfully (3 points or more)"] == 5
+    assert found["People whose SWEMWBS score fell meaningfully (3 points or more)"] == 0
     assert found["Copyright"] == SWEMWBS_COPYRIGHT
     text = file_text(out)
     assert not any(name in text for name in NAMES)
@@ -118,7 +118,7 @@ def test_the_supervision_export_has_on_time_and_training_compliance(store, team,
     assert found["Supervision overdue today"] == "fewer than 5"
     training = list(load_workbook(out, read_only=True)["Training"].values)
     assert training[0] == ("Course", "People expected", "In date", "Compliance")
-    assert ("GDPR", "6", "0", "0%") in training
+    assert ("GDPR", 6, 0, "0%") in training
     assert not any(name in file_text(out) for name in NAMES)
 
 

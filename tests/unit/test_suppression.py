@@ -27,7 +27,7 @@ def test_percentages_of_fewer_than_5_are_suppressed(part, whole, shown):
 
 def test_averages_of_fewer_than_5_are_suppressed_and_round_half_up():
     assert average_figure(Decimal("10"), 4) == SUPPRESSED
-    assert average_figure(Decimal("11.725"), 5) == "2.35"
+    assert average_figure(Decimal("11.725"), 5) == Decimal("2.35")
     assert average_figure(Decimal(0), 0) == "none"
 
 
