@@ -39,13 +39,17 @@ def main(people: int = 100_000) -> None:
         with store.transaction() as session:
             start = time.perf_counter()
             made = add_demo_wellbeing(session, 99, today)
-            print(f"{'demo wellbeing step (seed 99, rolled back)':<45} {(time.perf_counter() - start) * 1000:8.1f} ms"
-                  f"  ({made.checks} checks, {made.sessions} sessions, {made.training} training records)")
+            print(
+                f"{'demo wellbeing step (seed 99, rolled back)':<45} {(time.perf_counter() - start) * 1000:8.1f} ms"
+                f"  ({made.checks} checks, {made.sessions} sessions, {made.training} training records)"
+            )
             session.rollback()
         with store.reader() as session:
             found = timed("Today: wellbeing, supervision, training", lambda: wellbeing_today(session, today))
-            print(f"  {len(found.follow_ups)} follow-ups, {len(found.supervision)} supervision, "
-                  f"{len(found.training)} training, {len(found.missing_debriefs)} missing debriefs")
+            print(
+                f"  {len(found.follow_ups)} follow-ups, {len(found.supervision)} supervision, "
+                f"{len(found.training)} training, {len(found.missing_debriefs)} missing debriefs"
+            )
             checks = timed("list_checks (first 500)", lambda: list_checks(session))
             person = checks[0].person_id
             timed("wellbeing_history (one person)", lambda: wellbeing_history(session, person))

@@ -112,4 +112,3 @@ def record_debrief(
         made.append(check)
     session.flush()
     return made
-

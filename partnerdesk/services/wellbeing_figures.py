@@ -58,9 +58,7 @@ def _moments(date_from: date | None, date_to: date | None):
     return start, end
 
 
-def wellbeing_figures(
-    session: Session, date_from: date | None, date_to: date | None, today: date
-) -> WellbeingFigures:
+def wellbeing_figures(session: Session, date_from: date | None, date_to: date | None, today: date) -> WellbeingFigures:
     """The wellbeing figures for checks made in the period (live checks of live people)."""
     w, p = WellbeingCheck.__table__, Person.__table__
     stmt = (

@@ -52,11 +52,7 @@ def wellbeing_history(session: Session, person_id: str) -> WellbeingHistory:
     w = WellbeingCheck.__table__
     columns = [w.c.id, w.c.checked_at, w.c.context, w.c.quick_score, *(w.c[c] for c in ONS4_COLUMNS.values()),
                *(w.c[c] for c in SWEMWBS_COLUMNS)]  # fmt: skip
-    stmt = (
-        select(*columns)
-        .where(w.c.person_id == person_id, w.c.deleted_at.is_(None))
-        .order_by(w.c.checked_at, w.c.id)
-    )
+    stmt = select(*columns).where(w.c.person_id == person_id, w.c.deleted_at.is_(None)).order_by(w.c.checked_at, w.c.id)
     points = []
     for row in session.execute(stmt):
         values = row._mapping

@@ -137,8 +137,11 @@ def test_actions_agreed_in_supervision(store, pair):
     coordinator, worker = pair
     session_id = add_session(store, coordinator, [worker], date(2025, 7, 1))
     with store.transaction() as session:
-        action = add_supervision_action(session, session_id, {"description": "Book the safeguarding course",
-                                                              "owner_person_id": worker, "due_on": date(2025, 8, 1)})
+        action = add_supervision_action(
+            session,
+            session_id,
+            {"description": "Book the safeguarding course", "owner_person_id": worker, "due_on": date(2025, 8, 1)},
+        )
         mark_supervision_action_done(session, action.id, date(2025, 7, 20))
     with store.reader() as session:
         [view] = supervision_actions(session, session_id)
