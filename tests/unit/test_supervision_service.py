@@ -185,3 +185,18 @@ def test_training_cannot_be_completed_in_the_future(store, pair):
         record_training(session, {"person_id": worker, "course_id": course,
                                   "completed_on": date.today() + timedelta(days=3)})  # fmt: skip
     assert count_rows(store, "training_records") == 0
+
+
+def test_changing_a_session_without_its_notes_keeps_them(store, pair):
+    from partnerdesk.services.confidential import read_confidential_notes
+    from partnerdesk.services.supervision import update_session
+
+    coordinator, worker = pair
+    session_id = add_session(store, coordinator, [worker], date(2025, 7, 1), notes="Only for us")
+    with store.transaction() as session:
+        data = session_data(session, session_id)
+        assert "notes" not in data
+        update_session(session, session_id, {**data, "topics": ["development"]})
+    with store.reader() as session:
+        assert read_confidential_notes(session, "supervision_session", session_id) == {"notes": "Only for us"}
+        assert session_data(session, session_id)["topics"] == ["development"]

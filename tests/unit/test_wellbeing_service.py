@@ -183,3 +183,14 @@ def test_someone_who_did_not_attend_cannot_be_debriefed(store, debriefed_meeting
     meeting, people = debriefed_meeting
     with pytest.raises(ValidationError, match="not recorded as attending"), store.transaction() as session:
         record_debrief(session, meeting, {people[3]: {"quick_score": 3}}, checked_at=FRIDAY)
+
+
+def test_a_debrief_meeting_lists_who_attended_the_meeting_it_follows(store, debriefed_meeting):
+    from datetime import time
+
+    meeting, _ = debriefed_meeting
+    debrief = add_meeting(store, None, date(2025, 8, 21), kind="debrief", title="Debrief", serves_meeting_id=meeting,
+                          start_time=time(11), end_time=time(12))  # fmt: skip
+    with store.reader() as session:
+        roster = debrief_roster(session, debrief)
+    assert roster.meeting_id == meeting and len(roster.people) == 3
