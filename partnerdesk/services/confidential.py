@@ -60,8 +60,3 @@ def read_confidential_notes(
         raise NotAllowed("These notes are confidential, and you are not one of the people who may read them.")
     return {field: getattr(record, field) for field in CONFIDENTIAL_FIELDS[kind]}
 
-
-def without_confidential(kind: str, data: dict[str, Any]) -> dict[str, Any]:
-    """A copy of data with the confidential fields of that kind taken out."""
-    hidden = CONFIDENTIAL_FIELDS[kind]
-    return {key: value for key, value in data.items() if key not in hidden}
