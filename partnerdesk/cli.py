@@ -13,7 +13,7 @@ from pathlib import Path
 
 from partnerdesk import __version__
 
-EXPORT_KINDS = ("people", "meetings")
+EXPORT_KINDS = ("people", "meetings", "wellbeing", "supervision")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,9 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
     export.add_argument("--out", required=True, metavar="PATH", help="the .xlsx file to write")
     export.add_argument(
-        "--from", dest="date_from", metavar="DATE", help="meetings on or after this date (23/11/2026 or 2026-11-23)"
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="meetings, checks or sessions on or after this date (23/11/2026 or 2026-11-23)",
     )
-    export.add_argument("--to", dest="date_to", metavar="DATE", help="meetings on or before this date")
+    export.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="meetings, checks or sessions on or before this date"
+    )
     export.add_argument(
         "--named", action="store_true", help="meetings: add a sheet naming who was invited (left out unless asked)"
     )
@@ -78,7 +83,9 @@ def _demo(args: argparse.Namespace) -> int:
     print(
         f"Added {summary.people:,} people, {summary.organisations} organisations, "
         f"{summary.committees} committees, {summary.memberships:,} committee seats, {summary.meetings:,} meetings, "
-        f"{summary.attendance:,} invitations and {summary.actions:,} meeting actions."
+        f"{summary.attendance:,} invitations, {summary.actions:,} meeting actions, {summary.checks:,} wellbeing "
+        f"checks, {summary.supervision_sessions:,} supervision sessions and {summary.training_records:,} training "
+        "records."
     )
     return 0
 
@@ -149,7 +156,7 @@ def _export(args: argparse.Namespace) -> int:
         print(str(why), file=sys.stderr)
         return 1
     if args.kind == "people" and (date_from or date_to):
-        print("--from and --to choose meetings by date; the people export has no dates to choose by.", file=sys.stderr)
+        print("--from and --to choose records by date; the people export has no dates to choose by.", file=sys.stderr)
         return 1
     if date_from and date_to and date_from > date_to:
         print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
@@ -157,7 +164,13 @@ def _export(args: argparse.Namespace) -> int:
     store = open_store(_target(args))
     try:
         with store.reader() as session:
-            if args.kind == "meetings":
+            if args.kind in ("wellbeing", "supervision"):
+                from partnerdesk.exports import figures
+
+                write = figures.export_wellbeing if args.kind == "wellbeing" else figures.export_supervision
+                rows = write(session, out, date_from=date_from, date_to=date_to)
+                what = "rows of anonymised figures"
+            elif args.kind == "meetings":
                 from partnerdesk.exports.meetings import export_meetings
 
                 rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -92,3 +92,40 @@ def count_rows(store: Store, table: str) -> int:
     """How many rows a table holds, Bin included, read straight from the database."""
     with store.engine.connect() as con:
         return con.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+def check_data(person_id: str, at: datetime = datetime(2025, 8, 22, 14, 0, tzinfo=UTC), **overrides: Any) -> dict:
+    """Valid details for a routine wellbeing check of a person (a Friday afternoon in 2025 by default)."""
+    data: dict[str, Any] = {"person_id": person_id, "checked_at": at, "context": "routine", "quick_score": 4,
+                            "worker_name": "Test Worker"}  # fmt: skip
+    data.update(overrides)
+    return data
+
+
+def add_check(store: Store, person_id: str, **overrides: Any) -> str:
+    """Save a wellbeing check (see check_data) and return its id."""
+    from partnerdesk.services.wellbeing import create_check
+
+    with store.transaction() as session:
+        return create_check(session, check_data(person_id, **overrides)).id
+
+
+def add_pair(store: Store, supervisor_id: str, supervisee_id: str, starts_on: date = date(2025, 1, 6)) -> str:
+    """Name a supervisor for a supervisee; returns the pair id."""
+    from partnerdesk.services.supervision import create_pair
+
+    with store.transaction() as session:
+        data = {"supervisor_id": supervisor_id, "supervisee_id": supervisee_id, "starts_on": starts_on}
+        return create_pair(session, data).id
+
+
+def add_session(store: Store, supervisor_id: str, supervisee_ids: list[str], held_on: date, **overrides: Any) -> str:
+    """Record a supervision session (1:1 for one supervisee, group for more); returns its id."""
+    from partnerdesk.services.supervision import create_session
+
+    data: dict[str, Any] = {"held_on": held_on, "kind": "one_to_one" if len(supervisee_ids) == 1 else "group",
+                            "supervisor_id": supervisor_id, "supervisee_ids": supervisee_ids,
+                            "topics": ["wellbeing", "caseload"]}  # fmt: skip
+    data.update(overrides)
+    with store.transaction() as session:
+        return create_session(session, data).id

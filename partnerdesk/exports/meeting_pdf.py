@@ -67,6 +67,16 @@ def _register_fonts() -> None:
     addMapping(FONT, 1, 1, FONT_BOLD)
 
 
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular and bold) with reportlab once, so a PDF can print every name as it is spelt."""
+    _register_fonts()
+
+
+def paragraph_text(value: str | None) -> str:
+    """Typed text made safe for a reportlab paragraph (see _text)."""
+    return _text(value)
+
+
 def _text(value: str | None) -> str:
     """Typed text made safe for a reportlab paragraph (which reads <, > and & as markup), line breaks kept."""
     return escape(value or "").replace("\r\n", "\n").replace("\n", "<br/>")
@@ -242,7 +252,7 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
     margin = 16 * mm
     # Large print goes landscape so the attendance table's columns stay wide enough for 16 pt words.
     page = landscape(A4) if large_print else A4
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    temporary = temporary_beside(path)
     footer = f"{meeting.title} · {format_uk(uk_times(meeting.starts_at, meeting.ends_at)[0])}"
 
     def number_pages(canvas, doc) -> None:
@@ -265,13 +275,20 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
         author="PartnerDesk",
         subject="Meeting cover and attendance sheet",
     )
+    # The frame keeps 6 pt of padding each side inside the margins; tables fill what is left exactly.
+    build_and_replace(document, temporary, path, _story(meeting, people, sizes, document.width - 12), number_pages)
+
+
+def temporary_beside(path: Path) -> Path:
+    """A hidden, randomly named file in path's folder to build a PDF in before it takes path's name."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+
+
+def build_and_replace(document, temporary: Path, path: Path, story: list, on_page) -> None:
+    """Build a reportlab document (made on temporary) and only then give it path's name, so a half-written PDF
+    never replaces a good one. Raises ExportError in plain words when the file can't be saved."""
     try:
-        document.build(
-            # The frame keeps 6 pt of padding each side inside the margins; tables fill what is left exactly.
-            _story(meeting, people, sizes, document.width - 12),
-            onFirstPage=number_pages,
-            onLaterPages=number_pages,
-        )
+        document.build(story, onFirstPage=on_page, onLaterPages=on_page)
         os.replace(temporary, path)
     except PermissionError as exc:
         temporary.unlink(missing_ok=True)

@@ -60,6 +60,7 @@ class Kind(StrEnum):
     DATETIME = "datetime"
     NUMBER = "number"
     MONEY_PENCE = "money-pence"
+    FIGURE = "figure"  # a number (whole or Decimal) written as a number, or words such as "fewer than 5" as text
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class SheetWriter:
             return lambda ref, value: _text_cell(ref, safe_text(str(value)))
         if kind is Kind.NUMBER:
             return _number_cell
+        if kind is Kind.FIGURE:
+            return _figure_cell
         style = self._styles[kind]
         if kind is Kind.DATE:
             return lambda ref, value: _date_cell(ref, value, style)
@@ -219,6 +222,12 @@ def _number_cell(ref: str, value: Any) -> str:
     else:
         raise TypeError(f"A number column cannot hold {value!r}")
     return f'<c r="{ref}"><v>{text}</v></c>'
+
+
+def _figure_cell(ref: str, value: Any) -> str:
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return _number_cell(ref, value)
+    return _text_cell(ref, safe_text(str(value)))
 
 
 def _serial(value: date) -> str:

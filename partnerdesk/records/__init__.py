@@ -25,6 +25,13 @@ _DECLARED_IN = {
     "PersonRole": "people",
     "RecordMixin": "base",
     "Setting": "settings",
+    "SupervisionAction": "supervision",
+    "SupervisionAttendee": "supervision",
+    "SupervisionPair": "supervision",
+    "SupervisionSession": "supervision",
+    "TrainingCourse": "supervision",
+    "TrainingRecord": "supervision",
+    "WellbeingCheck": "wellbeing",
 }
 
 __all__ = [*_DECLARED_IN, "load_all"]

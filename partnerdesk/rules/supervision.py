@@ -60,10 +60,15 @@ def supervision_status(today: date, last_session: date | None, cadence: Cadence)
     """
     if last_session is None:
         return "due"
-    latest = next_due(last_session, cadence)[1]
-    if today > latest:
+    return status_by_due_date(today, next_due(last_session, cadence)[1])
+
+
+def status_by_due_date(today: date, due_on: date) -> str:
+    """Where supervision stands against a due date already agreed: "overdue" after it, "due" on it or up to
+    DUE_WINDOW_DAYS before it, else "not due"."""
+    if today > due_on:
         return "overdue"
-    if today >= latest - timedelta(days=DUE_WINDOW_DAYS):
+    if today >= due_on - timedelta(days=DUE_WINDOW_DAYS):
         return "due"
     return "not due"
 

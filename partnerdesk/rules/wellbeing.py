@@ -229,16 +229,19 @@ def meaningful_change(first_metric: Decimal | int, latest_metric: Decimal | int)
 # --- Follow-up after distress -------------------------------------------------------------------------------------
 
 
-def default_follow_up_due(check: date | datetime) -> date:
+def default_follow_up_due(check: date | datetime, working_days: int = 1) -> date:
     """When the follow-up after distress is due unless the worker picks another date: the next working day.
 
     Good practice is to phone later that day or early the next (DOMAIN.md research notes, After distress), so the
     default is the working day after the check's UK date; a check on Friday is followed up on Monday, or Tuesday
     after a bank holiday Monday. check is a date, or a timezone-aware moment (read as UK local time, so a check
     at 23:30 on a summer evening belongs to that evening, not to the next day in UTC).
+    working_days (an organisation setting, 1 by default) counts further working days on.
     """
-    check_day = today_uk(check) if isinstance(check, datetime) else check
-    return next_working_day(check_day)
+    day = today_uk(check) if isinstance(check, datetime) else check
+    for _ in range(max(working_days, 1)):
+        day = next_working_day(day)
+    return day
 
 
 def follow_up_due_problem(check_on: date, due_on: date) -> str | None:

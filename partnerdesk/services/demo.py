@@ -24,6 +24,7 @@ from partnerdesk.rules.dates import today_uk
 from partnerdesk.services import demo_names as names
 from partnerdesk.services.demo_common import DEMO_USER, QuickRandom, Weighted, ascii_name, working_moment
 from partnerdesk.services.demo_meetings import add_demo_meetings
+from partnerdesk.services.demo_wellbeing import add_demo_wellbeing
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.store import Store
 
@@ -46,6 +47,9 @@ class DemoSummary:
     meetings: int = 0  # pre-meetings and debriefs included
     attendance: int = 0  # invitations, with attendance where the meeting has happened
     actions: int = 0
+    checks: int = 0  # wellbeing checks
+    supervision_sessions: int = 0
+    training_records: int = 0
 
 
 _CULTURES = Weighted(list(names.CULTURES.values()), [c.weight for c in names.CULTURES.values()])
@@ -345,8 +349,9 @@ def _big_cache(connection: Connection) -> Iterator[None]:
 
 
 def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None = None) -> DemoSummary:
-    """Add demo organisations, committees, people, their committee seats and a year of committee meetings (see
-    services.demo_meetings) to a database, all in one go.
+    """Add demo organisations, committees, people, their committee seats, a year of committee meetings (see
+    services.demo_meetings) and of wellbeing checks, supervision and training (services.demo_wellbeing) to a
+    database, all in one go.
 
     Works on an empty database or one that already has records. Adding the same seed twice to one database is
     refused (the records would have the same ids), so pick another seed to add more.
@@ -382,6 +387,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
                 memberships += len(seat_rows)
         staging.drop(connection)
         made = add_demo_meetings(session, [(c["id"], c["name"]) for c in committees], seed, maker.today)
+        wellbeing = add_demo_wellbeing(session, seed, maker.today)
     return DemoSummary(
         people=people,
         organisations=len(orgs),
@@ -390,4 +396,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         meetings=made.meetings,
         attendance=made.attendance,
         actions=made.actions,
+        checks=wellbeing.checks,
+        supervision_sessions=wellbeing.sessions,
+        training_records=wellbeing.training,
     )

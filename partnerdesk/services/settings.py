@@ -1,4 +1,5 @@
-"""Organisation settings kept in the database, so they travel with the data: notice and papers periods for now.
+"""Organisation settings kept in the database, so they travel with the data: notice and papers periods, the
+follow-up after distress, the SWEMWBS item wording, supervision cadences and who needs the mandatory training.
 
 Every setting has a default here; a row in the settings table exists only once someone changes it.
 To add a setting, add one line to SETTINGS (use whole_days or write a small checker like it).
@@ -6,6 +7,7 @@ To add a setting, add one line to SETTINGS (use whole_days or write a small chec
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,6 +16,9 @@ from sqlalchemy import Connection, select
 
 from partnerdesk.records import outlines
 from partnerdesk.records.types import utc_now
+from partnerdesk.records.vocab import ROLES
+from partnerdesk.rules.supervision import DEFAULT_CADENCES, Cadence
+from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
 from partnerdesk.services.errors import Problems
 
 if TYPE_CHECKING:
@@ -50,10 +55,74 @@ def whole_days(lowest: int = 0, highest: int = 90) -> Checker:
     return check
 
 
+def swemwbs_wording(value: Any) -> tuple[Any, str | None]:
+    """A checker for the organisation's own SWEMWBS item wording: all seven items, or none (scores only).
+
+    PartnerDesk ships no wording (the licence does not allow it), so the organisation types the items from its own
+    licensed copy.
+    """
+    if value is None or value == [] or value == ():
+        return [], None
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        return None, "Please give the seven SWEMWBS items as a list, one item each."
+    items = [item.strip() if isinstance(item, str) else "" for item in value]
+    if not any(items):
+        return [], None
+    if len(items) != SWEMWBS_ITEMS or not all(items):
+        return None, "Please type all seven SWEMWBS items from your licensed copy, or leave all seven blank."
+    if any(len(item) > 300 for item in items):
+        return None, "Each SWEMWBS item must be 300 characters or fewer."
+    return items, None
+
+
+def role_codes(value: Any) -> tuple[Any, str | None]:
+    """A checker for a list of role codes (records.vocab.ROLES)."""
+    if isinstance(value, str) or not isinstance(value, list | tuple) or any(code not in ROLES for code in value):
+        return None, "Please pick roles from the list."
+    return sorted(set(value), key=list(ROLES).index), None
+
+
+def cadences(value: Any) -> tuple[Any, str | None]:
+    """A checker for supervision cadences: role code → [shortest, longest] days between sessions (up to a year)."""
+    if not isinstance(value, dict):
+        return None, "Please give a shortest and longest gap in days for each role."
+    clean = {}
+    for role, gap in value.items():
+        if role not in ROLES:
+            return None, "Please pick roles from the list."
+        try:
+            shortest, longest = (int(days) for days in gap)
+            Cadence(shortest, longest)
+        except (TypeError, ValueError) as why:
+            message = str(why) if isinstance(why, ValueError) and "gap" in str(why) else ""
+            return None, message or f"{ROLES[role]}: please give two whole numbers of days."
+        if longest > 365:
+            return None, f"{ROLES[role]}: the longest gap must be a year (365 days) or less."
+        clean[role] = [shortest, longest]
+    return clean, None
+
+
 _SPECS = (
     SettingSpec("notice_days", "Notice of meetings (days)", 14, whole_days(), "The least notice of a meeting."),
     SettingSpec("papers_days", "Papers before meetings (days)", 7, whole_days(), "The least time to read papers."),
-)
+    SettingSpec(
+        "follow_up_working_days", "Follow-up after distress (working days)", 1, whole_days(1, 10),
+        "When a follow-up after distress is due, unless the worker picks a date: 1 is the next working day.",
+    ),
+    SettingSpec(
+        "swemwbs_items", "SWEMWBS items (from your licensed copy)", [], swemwbs_wording,
+        "The seven SWEMWBS items as your organisation's licence gives them. Scores can be recorded without them.",
+    ),
+    SettingSpec(
+        "supervision_cadences", "Supervision every (days, by role)",
+        {role: [c.min_days, c.max_days] for role, c in DEFAULT_CADENCES.items()}, cadences,
+        "The shortest and longest gap between 1:1 supervision sessions for each role that needs supervision.",
+    ),
+    SettingSpec(
+        "training_roles", "Roles that need the mandatory training", ["peer_supporter", "peer_support_worker"],
+        role_codes, "People with any of these roles are expected to complete every training course.",
+    ),
+)  # fmt: skip
 #: Every setting the app knows, by key.
 SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in _SPECS}
 
@@ -82,13 +151,15 @@ def _saved(session: Connection | Session, keys=None) -> dict[str, Any]:
 def get_setting(session: Connection | Session, key: str) -> Any:
     """A setting's current value: the organisation's own, or the default if nobody has changed it."""
     spec = _spec(key)
-    return _saved(session, [key]).get(key, spec.default)
+    saved = _saved(session, [key])
+    # A copy, so a caller changing a list or dict it was given can't change the default for everyone.
+    return saved[key] if key in saved else copy.deepcopy(spec.default)
 
 
 def all_settings(session: Connection | Session) -> dict[str, Any]:
     """Every setting's current value, by key, in the order of SETTINGS."""
     saved = _saved(session)
-    return {key: saved.get(key, spec.default) for key, spec in SETTINGS.items()}
+    return {key: saved[key] if key in saved else copy.deepcopy(spec.default) for key, spec in SETTINGS.items()}
 
 
 def set_setting(session: Session, key: str, value: Any) -> Any:

@@ -1,0 +1,159 @@
+"""A printable supervision record (PDF) for the supervisor and supervisee(s) to sign and both keep a copy.
+
+It holds the date, type, who was there, topics, agreed actions with owners and dates, the next due date, and a
+signature block for each person. The notes are confidential: they are printed only when the worker asks for
+them (include_notes), and then only through services.confidential.read_confidential_notes, the one gate for
+confidential text. Drawn in DejaVu Sans like the meeting sheets (exports.meeting_pdf).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from partnerdesk.exports.meeting_pdf import (
+    FONT,
+    FONT_BOLD,
+    build_and_replace,
+    paragraph_text,
+    register_fonts,
+    temporary_beside,
+)
+from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.records import Person
+from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
+from partnerdesk.services.confidential import read_confidential_notes
+from partnerdesk.services.errors import NotFound
+from partnerdesk.services.supervision import get_session
+from partnerdesk.services.supervision_actions import supervision_actions
+
+BODY, SMALL = 10.5, 9
+
+
+def _styles() -> dict:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    def style(name: str, size: float, bold: bool = False, **extra) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * 1.3, **extra)
+
+    return {
+        "title": style("title", 18, bold=True, spaceAfter=2),
+        "subtitle": style("subtitle", 11, textColor=colors.HexColor("#8A1C1C"), spaceAfter=10),
+        "heading": style("heading", 13, bold=True, spaceBefore=12, spaceAfter=4),
+        "label": style("label", BODY, bold=True),
+        "body": style("body", BODY),
+        "small": style("small", SMALL, textColor=colors.HexColor("#444444")),
+    }
+
+
+def _table(rows: list[list], widths: list[float], header: bool = False):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, BODY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    if header:
+        commands += [("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#555555")),
+                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E8EE"))]  # fmt: skip
+    else:
+        commands.append(("LEFTPADDING", (0, 0), (0, -1), 0))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _story(session: Session, record, include_notes: bool, width: float) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    styles = _styles()
+
+    def para(text: str, style: str = "body") -> Paragraph:
+        return Paragraph(text, styles[style])
+
+    supervisor = session.get(Person, record.supervisor_id)
+    supervisees = sorted((session.get(Person, a.person_id) for a in record.attendees), key=lambda p: p.full_name)
+    topics = [SUPERVISION_TOPICS.get(code, code) for code in record.topics or [] if code != "other"]
+    if record.topics_other or "other" in (record.topics or []):
+        topics.append(f"Other: {record.topics_other}" if record.topics_other else "Other")
+    facts = [
+        ("Date", f"{record.held_on:%A} {record.held_on.day} {record.held_on:%B %Y} ({format_uk(record.held_on)})"),
+        ("Type", f"{SESSION_TYPES.get(record.kind, record.kind)} supervision"),
+        ("Supervisor", supervisor.full_name),
+        ("Supervisee" if len(supervisees) == 1 else "Supervisees", ", ".join(p.full_name for p in supervisees)),
+        ("Topics", "; ".join(topics) or "None recorded"),
+        ("Next due", format_uk(record.next_due_on) or "Not set"),
+    ]
+    story = [
+        para("Supervision record", "title"),
+        para("Confidential: for the people named here and their named managers only.", "subtitle"),
+        _table(
+            [[para(label, "label"), para(paragraph_text(value))] for label, value in facts],
+            [width * 0.22, width * 0.78],
+        ),  # fmt: skip
+        para("Agreed actions", "heading"),
+    ]
+    actions = supervision_actions(session, record.id)
+    if actions:
+        rows = [[para("Action", "label"), para("Who", "label"), para("By when", "label"), para("Done", "label")]]
+        rows += [[para(paragraph_text(a.description)), para(paragraph_text(a.owner)), para(format_uk(a.due_on)),
+                  para(format_uk(a.done_on))] for a in actions]  # fmt: skip
+        story.append(_table(rows, [width * 0.44, width * 0.24, width * 0.16, width * 0.16], header=True))
+    else:
+        story.append(para("No actions were agreed."))
+    story.append(para("Notes", "heading"))
+    if include_notes:
+        notes = read_confidential_notes(session, "supervision_session", record.id)["notes"]
+        story.append(para(paragraph_text(notes) or "No notes were written."))
+    else:
+        story.append(para("The notes are confidential and are not printed on this copy.", "small"))
+    story.append(para("Signatures", "heading"))
+    signers = [(supervisor.full_name, "Supervisor")] + [(p.full_name, "Supervisee") for p in supervisees]
+    line = "_" * 34
+    rows = [[para(f"<b>{paragraph_text(name)}</b><br/>{role}"), para(f"Signed<br/><br/>{line}"),
+             para(f"Date<br/><br/>{'_' * 14}")] for name, role in signers]  # fmt: skip
+    story.append(KeepTogether([_table(rows, [width * 0.36, width * 0.42, width * 0.22]), Spacer(1, 6)]))
+    story.append(para(f"Printed from PartnerDesk on {format_uk(today_uk())}. Both keep a copy.", "small"))
+    return story
+
+
+def write_supervision_record(session: Session, session_id: str, path: Path, *, include_notes: bool = False) -> None:
+    """Write a supervision session's record as a PDF at path, for the supervisor and supervisee(s) to sign.
+
+    include_notes prints the confidential notes (read through services.confidential); leave it False for a copy
+    that may be seen by others. Raises ExportError in plain words when the session can't be found or saved.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"The folder {path.parent} does not exist.")
+    try:
+        record = get_session(session, session_id)
+    except NotFound as why:
+        raise ExportError(str(why)) from None
+    register_fonts()
+    margin = 18 * mm
+    temporary = temporary_beside(path)
+
+    def number_pages(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, SMALL)
+        canvas.drawString(margin, margin / 2, f"Supervision record · {format_uk(record.held_on)} · Confidential")
+        canvas.drawRightString(A4[0] - margin, margin / 2, f"Page {doc.page}")
+        canvas.restoreState()
+
+    document = SimpleDocTemplate(
+        str(temporary), pagesize=A4, initialFontName=FONT, initialFontSize=BODY, leftMargin=margin,
+        rightMargin=margin, topMargin=margin, bottomMargin=margin + SMALL,
+        title=f"Supervision record {format_uk(record.held_on)}", author="PartnerDesk", subject="Supervision record",
+    )  # fmt: skip
+    build_and_replace(document, temporary, path, _story(session, record, include_notes, document.width - 12),
+                      number_pages)  # fmt: skip

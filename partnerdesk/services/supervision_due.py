@@ -1,0 +1,90 @@
+"""Whose 1:1 supervision is due or overdue, for the coordinator's list and the Today page.
+
+For each running pair the due date is the next due date agreed at the supervisee's last 1:1 session, else that
+session plus the longest gap of their cadence, else (no session yet) the pair's start plus that gap. The status
+(overdue, due within DUE_WINDOW_DAYS, not due) is rules.supervision.status_by_due_date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from partnerdesk.records import Person, PersonRole, SupervisionAttendee, SupervisionPair, SupervisionSession
+from partnerdesk.rules import supervision as rules
+from partnerdesk.services.supervision import cadence_for_roles, cadence_settings
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class SupervisionDue:
+    pair_id: str
+    supervisee_id: str
+    supervisee_name: str
+    supervisor_id: str
+    supervisor_name: str
+    last_session_on: date | None
+    due_on: date
+    status: str  # "overdue", "due" or "not due"
+
+
+def roles_of(session: Session, person_ids: list[str]) -> dict[str, list[str]]:
+    """Each person's role codes, in a few queries rather than one per person."""
+    r = PersonRole.__table__
+    found: dict[str, list[str]] = {person_id: [] for person_id in person_ids}
+    for start in range(0, len(person_ids), _CHUNK):
+        stmt = select(r.c.person_id, r.c.role).where(r.c.person_id.in_(person_ids[start : start + _CHUNK]))
+        for person_id, role in session.execute(stmt):
+            found[person_id].append(role)
+    return found
+
+
+def _last_sessions(session: Session, person_ids: list[str]) -> dict[str, tuple[date, date | None]]:
+    """Each supervisee's latest 1:1 (held_on, next_due_on)."""
+    s, a = SupervisionSession.__table__, SupervisionAttendee.__table__
+    found: dict[str, tuple[date, date | None]] = {}
+    for start in range(0, len(person_ids), _CHUNK):
+        chunk = person_ids[start : start + _CHUNK]
+        stmt = (
+            select(a.c.person_id, s.c.held_on, s.c.next_due_on)
+            .select_from(s.join(a, a.c.session_id == s.c.id))
+            .where(a.c.person_id.in_(chunk), s.c.kind == "one_to_one", s.c.deleted_at.is_(None))
+            .order_by(a.c.person_id, s.c.held_on)
+        )
+        for person_id, held_on, next_due_on in session.execute(stmt):
+            found[person_id] = (held_on, next_due_on)  # ordered by date, so the last one wins
+    return found
+
+
+def supervision_status_list(
+    session: Session, today: date, statuses: tuple[str, ...] | None = None
+) -> list[SupervisionDue]:
+    """Every pair running today with its due date and status, most overdue first. statuses (e.g. ("overdue",
+    "due")) keeps only those."""
+    sp, sup, see = SupervisionPair.__table__, Person.__table__.alias("sup"), Person.__table__.alias("see")
+    stmt = (
+        select(sp.c.id, sp.c.supervisee_id, see.c.full_name, sp.c.supervisor_id, sup.c.full_name, sp.c.starts_on)
+        .select_from(sp.join(sup, sup.c.id == sp.c.supervisor_id).join(see, see.c.id == sp.c.supervisee_id))
+        .where(
+            sp.c.deleted_at.is_(None), see.c.deleted_at.is_(None), sup.c.deleted_at.is_(None), see.c.status != "left",
+            sp.c.starts_on <= today, or_(sp.c.ends_on.is_(None), sp.c.ends_on >= today),
+        )
+        .order_by(func.lower(see.c.full_name), sp.c.id)
+    )  # fmt: skip
+    pairs = list(session.execute(stmt))
+    supervisees = list({row[1] for row in pairs})
+    last, roles = _last_sessions(session, supervisees), roles_of(session, supervisees)
+    settings = cadence_settings(session)
+    result = []
+    for pair_id, supervisee_id, supervisee, supervisor_id, supervisor, starts_on in pairs:
+        held_on, agreed = last.get(supervisee_id, (None, None))
+        due_on = agreed or rules.next_due(held_on or starts_on, cadence_for_roles(roles[supervisee_id], settings))[1]
+        status = rules.status_by_due_date(today, due_on)
+        if statuses is None or status in statuses:
+            result.append(SupervisionDue(pair_id, supervisee_id, supervisee, supervisor_id, supervisor, held_on,
+                                         due_on, status))  # fmt: skip
+    return sorted(result, key=lambda item: (item.due_on, item.supervisee_name.lower()))
