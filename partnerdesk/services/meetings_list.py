@@ -50,7 +50,13 @@ def search_words(text_typed: str) -> list[str]:
     return re.findall(r"[^\s]+", text_typed.lower())
 
 
-def _where(flt: MeetingFilter):
+def _contains(column, word: str, dialect: str):
+    # SQLite's LIKE already ignores the case of a–z (and its lower() folds nothing else), so wrapping every column
+    # in lower() as icontains does only costs time: five lower() calls per row per word were most of a search.
+    return column.contains(word, autoescape=True) if dialect == "sqlite" else column.icontains(word, autoescape=True)
+
+
+def _where(flt: MeetingFilter, dialect: str = "sqlite"):
     conditions = [_m.c.deleted_at.is_not(None) if flt.in_bin else _m.c.deleted_at.is_(None)]
     if flt.committee_id:
         conditions.append(_m.c.committee_id == flt.committee_id)
@@ -68,7 +74,7 @@ def _where(flt: MeetingFilter):
         conditions.append(
             or_(
                 *(
-                    column.icontains(word, autoescape=True)
+                    _contains(column, word, dialect)
                     for column in (_m.c.title, _m.c.venue, _c.c.name, _o.c.name, _m.c.notes)
                 )
             )
@@ -94,7 +100,8 @@ def _sort(sort: str):
 
 def count_meetings(session: Session, flt: MeetingFilter) -> int:
     """How many meetings the filter matches."""
-    return session.execute(select(func.count()).select_from(_from()).where(_where(flt))).scalar_one()
+    where = _where(flt, session.get_bind().dialect.name)
+    return session.execute(select(func.count()).select_from(_from()).where(where)).scalar_one()
 
 
 def meetings_page(session: Session, flt: MeetingFilter, offset: int = 0, limit: int = 200) -> list:
@@ -120,7 +127,7 @@ def meetings_page(session: Session, flt: MeetingFilter, offset: int = 0, limit: 
             _m.c.serves_meeting_id,
         )
         .select_from(_from())
-        .where(_where(flt))
+        .where(_where(flt, session.get_bind().dialect.name))
         .order_by(order, _m.c.starts_at, _m.c.id)
         .offset(offset)
         .limit(limit)

@@ -22,6 +22,7 @@ from partnerdesk import __version__
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services import drafts
 from partnerdesk.ui.background import run_with_progress
+from partnerdesk.ui.bin_page import BinPage
 from partnerdesk.ui.meetings.list_page import MeetingsListPage
 from partnerdesk.ui.meetings.meeting_form import MeetingForm
 from partnerdesk.ui.meetings.series_dialog import SeriesDialog
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.people = PeopleListPage(writer)
         self.meetings = MeetingsListPage(writer)
         self.organisations = OrganisationsPage(writer)
-        self.bin = PeopleListPage(writer, in_bin=True)
+        self.bin = BinPage(writer)
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
