@@ -24,6 +24,7 @@ from partnerdesk.services import drafts
 from partnerdesk.ui.background import run_with_progress
 from partnerdesk.ui.bin_page import BinPage
 from partnerdesk.ui.meetings.list_page import MeetingsListPage
+from partnerdesk.ui.meetings.meeting_form import DRAFT_FORM as MEETING_DRAFT
 from partnerdesk.ui.meetings.meeting_form import MeetingForm
 from partnerdesk.ui.meetings.series_dialog import SeriesDialog
 from partnerdesk.ui.ops import Writer
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
     def offer_drafts(self) -> None:
         """After a crash, offer back any form that was being filled in."""
         for draft in self.writer.read(drafts.list_drafts):
-            if draft.form != DRAFT_FORM:
+            if draft.form not in (DRAFT_FORM, MEETING_DRAFT):
                 continue
             saved = format_moment_uk(draft.saved_at)
             box = QMessageBox(self)
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
             box.addButton("Throw it away", QMessageBox.ButtonRole.DestructiveRole)
             box.exec()
             if box.clickedButton() is restore:
-                self.open_person(draft.record_id, draft.payload)
+                (self.open_person if draft.form == DRAFT_FORM else self.open_meeting)(draft.record_id, draft.payload)
             else:
                 self.writer.run(self, lambda s, d=draft: drafts.discard_draft(s, d.form, d.record_id))
 
