@@ -37,8 +37,8 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit
 
 NAME, BACKUP, INTERESTED, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_REASON, PAPERS_NOTE = range(8)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADINGS = ("Name", "Back-up", "Interested", "Attendance", "Papers sent on", "Papers format",
-            "Why late or other format", "Papers")
+HEADINGS = ("Name", "Back-up", "Interest", "Attendance", "Papers sent", "Format", "Reason (late, format)",
+            "Papers")
 
 
 def papers_note(inv: svc.Invitation) -> str:
@@ -72,7 +72,7 @@ class AttendancePanel(QWidget):
         self.invite_members.setToolTip("Invite everyone with a seat on the committee on the meeting date")
         self.invite_members.clicked.connect(self.invite_committee)
         self.find = QLineEdit()
-        self.find.setPlaceholderText("Type a name to find someone else to invite")
+        self.find.setPlaceholderText("Find someone else by name")
         self.find.setAccessibleName("Find a person to invite")
         self.matches = QComboBox()
         self.matches.setAccessibleName("People found")
@@ -111,7 +111,7 @@ class AttendancePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 70, 80, 160, 110, 120, 170)):
+        for column, width in enumerate((135, 78, 78, 150, 112, 112, 180)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
@@ -199,6 +199,8 @@ class AttendancePanel(QWidget):
             fmt.set_code(inv.papers_format or inv.wanted_format)
             reason = QLineEdit(inv.papers_reason or "")
             reason.setMaxLength(500)
+            reason.setCursorPosition(0)  # show the start of a long reason; the tooltip holds all of it
+            reason.setToolTip(inv.papers_reason or "Why papers were late or not in the format asked for")
             reason.setAccessibleName(f"Why papers to {inv.person_name} were late or not in their format")
             reason.setPlaceholderText("Reason, if late or another format" if inv.papers_sent_on else "")
             reason.setEnabled(inv.papers_sent_on is not None)  # a reason belongs to papers that were sent
