@@ -88,6 +88,8 @@ class ActionsPanel(QWidget):
             caption = QLabel(label)
             caption.setBuddy(self.fields[key])
             form.addRow(caption, holder)
+            if key == "description":
+                self.description_caption = caption
         self.add_button = QPushButton("A&dd action")
         self.add_button.clicked.connect(self.add)
         self.edit_button = QPushButton("&Edit action")
@@ -186,6 +188,7 @@ class ActionsPanel(QWidget):
         self.fields["description"].setText(self.editing.description)
         self.fields["owner_name"].setText(self.editing.owner)
         self.fields["due_on"].set_date(self.editing.due_on)
+        self.description_caption.setText("&Action")
         self.add_button.setText("Save &changes")
         self.add_button.setAccessibleName("Save the changes to the action")
         self.cancel_edit_button.show()
@@ -198,6 +201,7 @@ class ActionsPanel(QWidget):
             widget.clear()
         for message in self.messages.values():
             message.show_message(None)
+        self.description_caption.setText("New &action")
         self.add_button.setText("A&dd action")
         self.add_button.setAccessibleName("")
         self.cancel_edit_button.hide()
