@@ -118,16 +118,14 @@ def first_page(session: Session, flt: MeetingFilter, limit: int = 200) -> tuple[
     """How many meetings match and the first page of them (as meetings_page), as the list needs them on each
     keystroke.
 
-    Words to find make SQLite read every meeting, so then one query does both (the total rides along on each row)
-    instead of reading everything twice; without words, the count and the page each use an index and stay apart.
+    The page comes first: when it is not full it holds every match, so the count (a second read of every meeting
+    when words are searched for) is only needed when there are more matches than one page.
     """
-    if not search_words(flt.search):
-        return count_meetings(session, flt), meetings_page(session, flt, 0, limit)
-    rows = list(session.execute(_page(session, flt, 0, limit, func.count().over().label("total"))))
-    return (rows[0].total if rows else 0), rows
+    rows = meetings_page(session, flt, 0, limit)
+    return (len(rows) if len(rows) < limit else count_meetings(session, flt)), rows
 
 
-def _page(session: Session, flt: MeetingFilter, offset: int, limit: int, *extra):
+def _page(session: Session, flt: MeetingFilter, offset: int, limit: int):
     order = _sort(flt.sort)
     order = order.desc() if flt.descending else order.asc()
     return (
@@ -146,7 +144,6 @@ def _page(session: Session, flt: MeetingFilter, offset: int, limit: int, *extra)
             _m.c.series_id,
             _m.c.moved_from,
             _m.c.serves_meeting_id,
-            *extra,
         )
         .select_from(_from())
         .where(_where(flt, session.get_bind().dialect.name))
