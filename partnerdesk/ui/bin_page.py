@@ -52,6 +52,7 @@ class BinPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
+        self._shown = False
         title = QLabel("Bin: deleted records")
         title.setObjectName("pageTitle")
         self.kind = ChoiceCombo(KINDS, "Kind of record in the Bin")
@@ -108,13 +109,14 @@ class BinPage(QWidget):
 
     def showEvent(self, event) -> None:
         # Read when first shown, not when the window is built, so PartnerDesk opens quickly.
-        if not self.people_model.loaded:
-            self.people_model.load()
+        if not self._shown:
+            self._shown = True
             self.reload()
         super().showEvent(event)
 
     def refresh(self) -> None:
-        if self.people_model.loaded:
+        """Read again after something changed (once the page has been shown)."""
+        if self._shown:
             self.reload()
 
     def reload(self) -> None:
@@ -123,10 +125,14 @@ class BinPage(QWidget):
         people = kind == "people"
         self.views.setCurrentWidget(self.people_view if people else self.others_view)
         if people:
-            if self.people_model.filter.search != text:
-                self.people_model.set_filter(replace(self.people_model.filter, search=text))
-            else:  # after a restore or a delete elsewhere: read again
-                self.people_model.refresh()
+            model = self.people_model
+            searched = model.filter.search != text
+            if searched:
+                model.set_filter(replace(model.filter, search=text))  # reads again, once loaded
+            if not model.loaded:
+                model.load()
+            elif not searched:  # after a restore, or a delete elsewhere
+                model.refresh()
             shown = self.people_model.rowCount()
         else:
             rows = self.writer.read(lambda s: binned(s, kind, text))
