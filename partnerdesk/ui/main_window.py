@@ -52,11 +52,9 @@ class BinArea(Area):
     title = "Bin"
 
     def build_page(self) -> QWidget:
-        from partnerdesk.ui.people.list_page import PeopleListPage
+        from partnerdesk.ui.bin_page import BinPage
 
-        page = PeopleListPage(self.writer, in_bin=True)
-        page.open_person.connect(self.window.area(PeopleArea).open_person)
-        return page
+        return BinPage(self.writer)
 
 
 #: The areas in the order they are listed (and numbered Ctrl+1, Ctrl+2…).

@@ -16,6 +16,7 @@ from partnerdesk.services.attendance import record_attendances, record_papers_se
 from partnerdesk.services.meeting_checks import set_committee_quorum
 from partnerdesk.services.meetings import cancel_meeting, change_meeting, delete_meeting
 from tests.builders import add_committee, add_invitations, add_meeting, add_membership, add_person
+from tests.readback import sheet_rows
 
 HEADINGS = [column.heading for column in COLUMNS]
 EVIL_TITLE = '=HYPERLINK("http://evil.example","click")'
@@ -57,12 +58,6 @@ def meetings(store):
     return {"summer": summer, "winter": winter, "cancelled": cancelled, "early": early, "people": people}
 
 
-def _sheet(path, title="Meetings"):
-    sheet = load_workbook(path)[title]
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    return sheet, rows
-
-
 def _by_title(rows):
     return {row[HEADINGS.index("Title")]: dict(zip(HEADINGS, row, strict=True)) for row in rows[1:]}
 
@@ -72,7 +67,7 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
     with store.reader() as session:
         written = export_meetings(session, path)
     assert written == 4  # the Bin's meeting is left out
-    sheet, rows = _sheet(path)
+    sheet, rows = sheet_rows(path)
     assert rows[0] == HEADINGS
     titles = [row[HEADINGS.index("Title")] for row in rows[1:]]
     assert titles == ["Last year", "Summer board", "Autumn board", "'" + EVIL_TITLE]
@@ -115,11 +110,11 @@ def test_no_names_unless_asked(store, meetings, tmp_path):
         assert name not in text
 
 
-def test_a_named_list_adds_the_attendance_sheet(store, meetings, tmp_path):
+def test_a_named_list_adds_the_attendancesheet_rows(store, meetings, tmp_path):
     path = tmp_path / "named.xlsx"
     with store.reader() as session:
         assert export_meetings(session, path, named=True) == 4
-    sheet, rows = _sheet(path, "Attendance")
+    sheet, rows = sheet_rows(path, "Attendance")
     headings = [column.heading for column in ATTENDANCE_COLUMNS]
     assert rows[0] == headings
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows)}"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import re
 import shutil
 import subprocess
 import sys
-import zlib
 from datetime import date
 
 import pytest
@@ -17,6 +15,7 @@ from partnerdesk.exports.xlsx import ExportError
 from partnerdesk.services.attendance import record_attendances, record_papers_sent
 from partnerdesk.services.meetings import cancel_meeting
 from tests.builders import add_committee, add_invitations, add_meeting, add_person
+from tests.readback import pdf_font_sizes, pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 
@@ -58,24 +57,9 @@ def _write(store, meeting_id, path, **options):
     return path
 
 
-def _text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def _font_sizes(path) -> set[float]:
-    """Every font size set in the PDF's page streams (the Tf operator), read straight from the file."""
-    raw = path.read_bytes()
-    sizes = set()
-    # reportlab writes page streams as ASCII85 over Flate ("/Filter [ /ASCII85Decode /FlateDecode ]").
-    for stream in re.findall(rb"/ASCII85Decode /FlateDecode \][^>]*>>\s*stream\r?\n(.*?)~>", raw, re.S):
-        content = zlib.decompress(base64.a85decode(stream.strip()))
-        sizes.update(float(size) for size in re.findall(rb"/F\d+(?:\+\d+)? ([\d.]+) Tf", content))
-    return sizes
-
-
 def test_the_sheet_shows_the_meeting_and_everyone_invited(store, meeting, tmp_path):
     path = _write(store, meeting, tmp_path / "sheet.pdf")
-    text = _text(path)
+    text = pdf_text(path)
     for words in (
         "Cardiff and Vale University Health Board",
         "Mental Health Committee",
@@ -104,9 +88,9 @@ def test_the_sheet_shows_the_meeting_and_everyone_invited(store, meeting, tmp_pa
 def test_large_print_uses_16_point_or_more_for_everything(store, meeting, tmp_path):
     normal = _write(store, meeting, tmp_path / "normal.pdf")
     large = _write(store, meeting, tmp_path / "large.pdf", large_print=True)
-    assert min(_font_sizes(normal)) < 16  # the check can tell the difference
-    assert min(_font_sizes(large)) >= 16
-    assert WELSH in _text(large) and TITLE in _text(large)
+    assert min(pdf_font_sizes(normal)) < 16  # the check can tell the difference
+    assert min(pdf_font_sizes(large)) >= 16
+    assert WELSH in pdf_text(large) and TITLE in pdf_text(large)
     # Cross-check with poppler's own measure: every word box is as high as its font size, 16 pt or more.
     bbox = subprocess.run(["pdftotext", "-bbox", str(large), "-"], capture_output=True, text=True, check=True).stdout
     heights = [float(y2) - float(y1) for y1, y2 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', bbox)]
@@ -116,12 +100,12 @@ def test_large_print_uses_16_point_or_more_for_everything(store, meeting, tmp_pa
 def test_a_cancelled_meeting_says_so(store, meeting, tmp_path):
     with store.transaction() as session:
         cancel_meeting(session, meeting, "Chair unwell")
-    assert "This meeting is cancelled: Chair unwell" in _text(_write(store, meeting, tmp_path / "c.pdf"))
+    assert "This meeting is cancelled: Chair unwell" in pdf_text(_write(store, meeting, tmp_path / "c.pdf"))
 
 
 def test_a_meeting_with_nobody_invited_still_prints(store, tmp_path):
     lonely = add_meeting(store, None, date(2026, 5, 5), title="Drop-in", mode="online", venue=None)
-    text = _text(_write(store, lonely, tmp_path / "empty.pdf"))
+    text = pdf_text(_write(store, lonely, tmp_path / "empty.pdf"))
     assert "Drop-in" in text and "Nobody has been invited yet" in text and "Joining details" in text
 
 

@@ -105,3 +105,23 @@ def menu(window):
         raise AssertionError(f"no menu entry called {text!r}")
 
     return choose
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list:
+    """Meeting forms and series dialogs that PartnerDesk opens (and would wait on) are shown without waiting instead,
+    and listed here in the order opened, so a test can fill them in as a person would."""
+    from partnerdesk.ui.meetings.meeting_form import MeetingForm
+    from partnerdesk.ui.meetings.series_dialog import SeriesDialog
+
+    shown = []
+
+    def show(dialog) -> int:
+        shown.append(dialog)
+        dialog.show()
+        return 0
+
+    for kind in (MeetingForm, SeriesDialog):
+        monkeypatch.setattr(kind, "exec", show)
+    return shown
+

@@ -10,6 +10,7 @@ from partnerdesk.services.attendance import invitations
 from partnerdesk.services.meeting_actions import meeting_actions
 from partnerdesk.services.meeting_checks import set_committee_quorum
 from partnerdesk.services.meetings import get_meeting
+from partnerdesk.ui.meetings.attendance_panel import ATTENDANCE, PAPERS_NOTE, PAPERS_ON
 from partnerdesk.ui.meetings.meeting_form import ATTENDANCE_TAB, MeetingForm
 from partnerdesk.ui.meetings.series_dialog import SeriesDialog
 from partnerdesk.ui.today_page import TodayPage
@@ -94,14 +95,14 @@ def test_run_a_meeting_end_to_end(qtbot, window, writer, monkeypatch):
     qtbot.waitUntil(lambda: len(panel.rows) == 3)
     assert [r.person_name for r in panel.rows] == ["Ann Ash", "Ben Birch", "Cy Cole"]
 
-    papers_on = panel.table.cellWidget(0, 3)
+    papers_on = panel.table.cellWidget(0, PAPERS_ON)
     papers_on.setText(format_uk(day - timedelta(days=3)))
     papers_on.editingFinished.emit()
     qtbot.waitUntil(lambda: panel.rows[0].papers_sent_on is not None)
-    assert "LATE" in panel.table.item(0, 5).text()
+    assert "LATE" in panel.table.item(0, PAPERS_NOTE).text()
 
     for row, code in enumerate(("attended", "apologies", "attended")):
-        panel.table.cellWidget(row, 2).set_code(code)
+        panel.table.cellWidget(row, ATTENDANCE).set_code(code)
         qtbot.wait(1)
     qtbot.waitUntil(lambda: [r.attendance for r in panel.rows] == ["attended", "apologies", "attended"])
     assert panel.suggest_button.isEnabled()

@@ -55,10 +55,10 @@ def test_create_search_delete_and_restore(qtbot, window, writer, answer_yes, go)
     assert "Amara Okafor" in answer_yes[0]
     assert people.model.rowCount() == 0
     go(window.bin)
-    assert window.bin.model.rowCount() == 1
-    window.bin.table.selectRow(0)
+    assert window.bin.people_model.rowCount() == 1
+    window.bin.people_view.selectRow(0)
     window.bin.restore_selected()
-    assert window.bin.model.rowCount() == 0
+    assert window.bin.people_model.rowCount() == 0
     go(people)
     assert people.model.rowCount() == 1
 

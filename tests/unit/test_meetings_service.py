@@ -43,7 +43,7 @@ from partnerdesk.services.meetings import (
     serving_meetings,
     update_meeting,
 )
-from partnerdesk.services.meetings_list import MeetingFilter, count_meetings, meetings_page
+from partnerdesk.services.meetings_list import MeetingFilter, count_meetings, first_page, meetings_page
 from partnerdesk.services.meetings_today import overdue_actions, today_meetings
 from partnerdesk.services.people import delete_person
 from partnerdesk.services.settings import set_setting
@@ -583,6 +583,8 @@ def test_the_meetings_list_filters_sorts_and_pages(store):
             f = MeetingFilter(**flt)
             rows = meetings_page(session, f, 0, 50)
             assert count_meetings(session, f) == len(rows)
+            total, first = first_page(session, f, 2)  # what the list reads on each keystroke: the same, at once
+            assert (total, [r.id for r in first]) == (len(rows), [r.id for r in rows[:2]])
             return [next(k for k, v in ids.items() if v == row.id) for row in rows]
 
     assert listed() == ["a", "b", "c", "d"]

@@ -1,6 +1,12 @@
-"""The Actions tab: what was agreed, who does it, by when, and when it was done."""
+"""The Actions tab: what was agreed, who does it, by when, and when it was done.
+
+The small form underneath adds an action, or, after Edit (or Enter on a row), changes the selected one in place.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,6 +29,7 @@ from partnerdesk.services.meeting_actions import (
     delete_action,
     mark_action_done,
     meeting_actions,
+    update_action,
 )
 from partnerdesk.services.people import get_person
 from partnerdesk.ui.ops import Writer
@@ -31,6 +38,16 @@ from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.field_tabs import text_box
 
 HEADINGS = ("Action", "Who", "Due", "Done")
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: str
+    description: str
+    owner: str  # the person's name, or the name typed in
+    owner_person_id: str | None
+    due_on: date | None
+    done_on: date | None
 
 
 class ActionsPanel(QWidget):
@@ -42,7 +59,8 @@ class ActionsPanel(QWidget):
         super().__init__(parent)
         self.writer = writer
         self.meeting_id = meeting_id
-        self.ids: list[str] = []
+        self.rows: list[_Row] = []
+        self.editing: _Row | None = None  # the action the form below is changing, if any
         self.table = QTableWidget(0, len(HEADINGS))
         self.table.setHorizontalHeaderLabels(HEADINGS)
         self.table.setAccessibleName("Actions agreed at this meeting")
@@ -53,6 +71,7 @@ class ActionsPanel(QWidget):
         for column, width in enumerate((360, 160, 170)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda _index: self.edit_selected())
 
         self.fields = {
             "description": text_box("What the action is", 4000),
@@ -69,8 +88,17 @@ class ActionsPanel(QWidget):
             caption = QLabel(label)
             caption.setBuddy(self.fields[key])
             form.addRow(caption, holder)
+            if key == "description":
+                self.description_caption = caption
         self.add_button = QPushButton("A&dd action")
         self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton("&Edit action")
+        self.edit_button.setAccessibleName("Change the selected action in the form below")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.cancel_edit_button = QPushButton("Stop editin&g")
+        self.cancel_edit_button.setAccessibleName("Leave the action as it was and clear the form")
+        self.cancel_edit_button.clicked.connect(self.stop_editing)
+        self.cancel_edit_button.hide()
         self.done_button = QPushButton("&Mark done today")
         self.done_button.setAccessibleName("Mark the selected action done today")
         self.done_button.clicked.connect(self.mark_done)
@@ -79,9 +107,11 @@ class ActionsPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch()
+        buttons.addWidget(self.cancel_edit_button)
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -92,18 +122,19 @@ class ActionsPanel(QWidget):
     def reload(self) -> None:
         def read(session):
             return [
-                (a.id, a.description, get_person(session, a.owner_person_id).full_name if a.owner_person_id
-                 else a.owner_name or "", a.due_on, a.done_on)
+                _Row(a.id, a.description, get_person(session, a.owner_person_id).full_name if a.owner_person_id
+                     else a.owner_name or "", a.owner_person_id, a.due_on, a.done_on)
                 for a in meeting_actions(session, self.meeting_id)
             ]
 
-        rows = self.writer.read(read)
-        self.ids = [row[0] for row in rows]
-        self.table.setRowCount(len(rows))
+        self.rows = self.writer.read(read)
+        self.table.setRowCount(len(self.rows))
         today = today_uk()
-        for number, (_id, text, owner, due, done) in enumerate(rows):
+        for number, row in enumerate(self.rows):
+            due, done = row.due_on, row.done_on
             overdue = due is not None and done is None and due < today
-            for column, value in enumerate((text, owner, format_uk(due) + (" — overdue" if overdue else ""),
+            for column, value in enumerate((row.description, row.owner,
+                                            format_uk(due) + (" — overdue" if overdue else ""),
                                             format_uk(done) if done else "Not yet")):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -123,6 +154,7 @@ class ActionsPanel(QWidget):
         return True
 
     def add(self) -> bool:
+        """Add the action typed below, or save the changes to the one being edited. True when saved."""
         data = dict.fromkeys(ACTION_FIELDS)
         data["description"] = self.fields["description"].text()
         data["owner_name"] = self.fields["owner_name"].text()
@@ -131,15 +163,52 @@ class ActionsPanel(QWidget):
         except ValueError as exc:
             self.messages["due_on"].show_message(str(exc))
             return False
-        if not self._save(lambda s: add_action(s, self.meeting_id, data)):
+        editing = self.editing
+        if editing is not None:
+            data["done_on"] = editing.done_on
+            if editing.owner_person_id and data["owner_name"].strip() == editing.owner:
+                data["owner_person_id"], data["owner_name"] = editing.owner_person_id, None  # same person
+
+        def work(session):
+            if editing is None:
+                return add_action(session, self.meeting_id, data)
+            return update_action(session, editing.id, data)
+
+        if not self._save(work):
             return False
+        self.stop_editing()
+        return True
+
+    def edit_selected(self) -> bool:
+        """Put the selected action in the form below so it can be changed and saved in place."""
+        action_id = self._selected()
+        if action_id is None:
+            return False
+        self.editing = next(row for row in self.rows if row.id == action_id)
+        self.fields["description"].setText(self.editing.description)
+        self.fields["owner_name"].setText(self.editing.owner)
+        self.fields["due_on"].set_date(self.editing.due_on)
+        self.description_caption.setText("&Action")
+        self.add_button.setText("Save &changes")
+        self.add_button.setAccessibleName("Save the changes to the action")
+        self.cancel_edit_button.show()
+        self.fields["description"].setFocus()
+        return True
+
+    def stop_editing(self) -> None:
+        self.editing = None
         for widget in self.fields.values():
             widget.clear()
-        return True
+        for message in self.messages.values():
+            message.show_message(None)
+        self.description_caption.setText("New &action")
+        self.add_button.setText("A&dd action")
+        self.add_button.setAccessibleName("")
+        self.cancel_edit_button.hide()
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()
-        return self.ids[row] if 0 <= row < len(self.ids) else None
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
 
     def mark_done(self) -> bool:
         action_id = self._selected()

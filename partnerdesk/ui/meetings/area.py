@@ -8,10 +8,14 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from partnerdesk.ui.area import Area
 
+#: The meeting form's name for its drafts (services.drafts); kept here so restoring needs no form import.
+MEETING_FORM = "meeting"
+
 
 class MeetingsArea(Area):
     title = "Meetings"
     record_kinds = ("meeting",)
+    draft_forms = (MEETING_FORM,)
 
     def build_page(self) -> QWidget:
         from partnerdesk.ui.meetings.list_page import MeetingsListPage
@@ -40,6 +44,9 @@ class MeetingsArea(Area):
 
     def open_record(self, kind: str, record_id: str) -> None:
         self.open_meeting(record_id)
+
+    def restore_draft(self, form: str, record_id: str | None, payload: dict) -> None:
+        self.open_meeting(record_id, payload)
 
     def new_meeting(self) -> None:
         self.open_meeting(None)

@@ -5,6 +5,8 @@ Each change is saved at once through the Writer (one small transaction), and ref
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,9 +35,10 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 
-NAME, BACKUP, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_NOTE = range(6)
+NAME, BACKUP, INTERESTED, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_REASON, PAPERS_NOTE = range(8)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADINGS = ("Name", "Back-up", "Attendance", "Papers sent on", "Papers format", "Papers")
+HEADINGS = ("Name", "Back-up", "Interest", "Attendance", "Papers sent", "Format", "Reason (late, format)",
+            "Papers")
 
 
 def papers_note(inv: svc.Invitation) -> str:
@@ -69,7 +72,7 @@ class AttendancePanel(QWidget):
         self.invite_members.setToolTip("Invite everyone with a seat on the committee on the meeting date")
         self.invite_members.clicked.connect(self.invite_committee)
         self.find = QLineEdit()
-        self.find.setPlaceholderText("Type a name to find someone else to invite")
+        self.find.setPlaceholderText("Find someone else by name")
         self.find.setAccessibleName("Find a person to invite")
         self.matches = QComboBox()
         self.matches.setAccessibleName("People found")
@@ -79,6 +82,9 @@ class AttendancePanel(QWidget):
         self.add_button = QPushButton("&Add person")
         self.add_button.setAccessibleName("Invite the person found")
         self.add_button.clicked.connect(self.invite_found)
+        self.interest_button = QPushButton("Record &interest")
+        self.interest_button.setAccessibleName("Record that the person found is interested (not invited yet)")
+        self.interest_button.clicked.connect(self.interest_found)
         self.find.textChanged.connect(self._find)
         self.remove_button = QPushButton("&Remove from list")
         self.remove_button.setAccessibleName("Take the selected person off the list")
@@ -105,7 +111,7 @@ class AttendancePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 80, 185, 130, 130)):
+        for column, width in enumerate((135, 78, 78, 150, 112, 112, 180)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
@@ -127,6 +133,7 @@ class AttendancePanel(QWidget):
         top.addWidget(self.matches, 1)
         top.addWidget(self.as_backup)
         top.addWidget(self.add_button)
+        top.addWidget(self.interest_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.suggest_button)
         bottom.addStretch()
@@ -176,6 +183,11 @@ class AttendancePanel(QWidget):
             backup.toggled.connect(lambda on, p=inv.person_id: self._save(lambda s: svc.set_backup(
                 s, self.meeting_id, p, on)))
             self.table.setCellWidget(number, BACKUP, backup)
+            interested = QCheckBox()
+            interested.setChecked(inv.interested)
+            interested.setAccessibleName(f"{inv.person_name} has expressed interest")
+            interested.toggled.connect(lambda on, p=inv.person_id: self.record_interest(p, on))
+            self.table.setCellWidget(number, INTERESTED, interested)
             mark = ChoiceCombo(vocab.ATTENDANCE, f"Attendance of {inv.person_name}", blank="Not recorded")
             mark.set_code(inv.attendance)
             mark.setEnabled(inv.invited)
@@ -185,10 +197,20 @@ class AttendancePanel(QWidget):
             sent.set_date(inv.papers_sent_on)
             fmt = ChoiceCombo(vocab.PAPER_FORMATS, f"Papers format for {inv.person_name}", blank="Format…")
             fmt.set_code(inv.papers_format or inv.wanted_format)
-            sent.editingFinished.connect(lambda p=inv.person_id, d=sent, f=fmt: self.record_papers(p, d, f))
-            fmt.activated.connect(lambda _i, p=inv.person_id, d=sent, f=fmt: self.record_papers(p, d, f))
+            reason = QLineEdit(inv.papers_reason or "")
+            reason.setMaxLength(500)
+            reason.setCursorPosition(0)  # show the start of a long reason; the tooltip holds all of it
+            reason.setToolTip(inv.papers_reason or "Why papers were late or not in the format asked for")
+            reason.setAccessibleName(f"Why papers to {inv.person_name} were late or not in their format")
+            reason.setPlaceholderText("Reason, if late or another format" if inv.papers_sent_on else "")
+            reason.setEnabled(inv.papers_sent_on is not None)  # a reason belongs to papers that were sent
+            papers = partial(self.record_papers, inv.person_id, sent, fmt, reason)
+            sent.editingFinished.connect(papers)
+            fmt.activated.connect(lambda _i, save=papers: save())
+            reason.editingFinished.connect(papers)
             self.table.setCellWidget(number, PAPERS_ON, sent)
             self.table.setCellWidget(number, PAPERS_FORMAT, fmt)
+            self.table.setCellWidget(number, PAPERS_REASON, reason)
             note = QTableWidgetItem(papers_note(inv))
             note.setToolTip(note.text())
             self.table.setItem(number, PAPERS_NOTE, note)
@@ -231,31 +253,46 @@ class AttendancePanel(QWidget):
     def invite_committee(self) -> bool:
         return self._save(lambda s: svc.invite(s, self.meeting_id))
 
-    def invite_found(self) -> bool:
+    def _found(self) -> str | None:
         person_id = self.matches.currentData()
         if person_id is None:
-            self.message.setText("Type part of a name, then pick the person to invite.")
+            self.message.setText("Type part of a name, then pick the person from the list.")
             self.message.show()
-            return False
+        return person_id
+
+    def invite_found(self) -> bool:
+        person_id = self._found()
         backup = self.as_backup.isChecked()
-        return self._save(lambda s: svc.invite(s, self.meeting_id, [person_id], as_backup=backup))
+        return person_id is not None and self._save(
+            lambda s: svc.invite(s, self.meeting_id, [person_id], as_backup=backup))
+
+    def interest_found(self) -> bool:
+        """Note that the person found has expressed interest, without inviting them yet."""
+        person_id = self._found()
+        return person_id is not None and self.record_interest(person_id, True)
+
+    def record_interest(self, person_id: str, interested: bool) -> bool:
+        return self._save(lambda s: svc.set_interest(s, self.meeting_id, person_id, interested))
 
     def record(self, person_id: str, code: str | None) -> bool:
         return self._save(lambda s: svc.record_attendance(s, self.meeting_id, person_id, code))
 
-    def record_papers(self, person_id: str, sent: UkDateEdit, fmt: ChoiceCombo) -> bool:
+    def record_papers(self, person_id: str, sent: UkDateEdit, fmt: ChoiceCombo, reason: QLineEdit) -> bool:
+        """Save when and how papers went to one person, and the reason if late or not in their format."""
         try:
             day = sent.date_value()
         except ValueError as exc:
             self.message.setText(str(exc))
             self.message.show()
             return False
+        why = reason.text().strip() or None
         current = next((r for r in self.rows if r.person_id == person_id), None)
-        if current is not None and (current.papers_sent_on, current.papers_format) == (day, fmt.code()):
+        if current is not None and (current.papers_sent_on, current.papers_format, current.papers_reason) == (
+                day, fmt.code(), why):
             return True
         if current is not None and day is None and current.papers_sent_on is None:
             return True
-        return self._save(lambda s: svc.record_papers_sent(s, self.meeting_id, person_id, day, fmt.code()))
+        return self._save(lambda s: svc.record_papers_sent(s, self.meeting_id, person_id, day, fmt.code(), why))
 
     def selected_person(self) -> str | None:
         row = self.table.currentRow()

@@ -13,7 +13,7 @@ from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import uk_times
 from partnerdesk.services.meeting_checks import compliance_for_meetings
-from partnerdesk.services.meetings_list import MeetingFilter, count_meetings, meetings_page
+from partnerdesk.services.meetings_list import MeetingFilter, first_page, meetings_page
 from partnerdesk.store import Store
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -99,7 +99,8 @@ class MeetingsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         with self._store.reader() as session:
-            self._count = count_meetings(session, self._filter)
+            self._count, rows = first_page(session, self._filter, PAGE_SIZE)
+            self._pages[0] = _shown(session, rows)
         self.endResetModel()
 
     def _row(self, number: int) -> _Shown | None:

@@ -1,7 +1,7 @@
 """The meeting form: details, place and contact, notice and papers, then (once saved) attendance and actions.
 
-The details are saved together with Save (Ctrl+S) and only when every field is right; the Attendance and Actions
-tabs save each change as it is made.
+The details are saved together with Save (Ctrl+S) and only when every field is right, and kept as a draft while
+typing (offered back after a crash); the Attendance and Actions tabs save each change as it is made.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,7 @@ from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
 from partnerdesk.services.organisations import list_committees
 from partnerdesk.services.settings import get_setting
 from partnerdesk.ui.meetings.actions_panel import ActionsPanel
+from partnerdesk.ui.meetings.area import MEETING_FORM
 from partnerdesk.ui.meetings.attendance_panel import AttendancePanel
 from partnerdesk.ui.meetings.compliance_text import describe_compliance
 from partnerdesk.ui.meetings.meeting_fields import MeetingFields
@@ -39,10 +42,24 @@ from partnerdesk.ui.widgets.form_dialog import FormDialog
 HIDDEN_FIELDS = ("contact_person_id",)  # kept as loaded; not on the form yet
 SHOWN_FIELDS = tuple(key for key in MEETING_FIELDS if key not in HIDDEN_FIELDS)
 ATTENDANCE_TAB, ACTIONS_TAB = 3, 4
+DRAFT_FORM = MEETING_FORM  # the name its drafts are kept under
+
+
+def raw_value(widget: QWidget) -> Any:
+    """What a field holds as typed (dates and times as text), for a draft; show_value puts it back."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    return widget.currentData()  # the drop-downs
 
 
 class MeetingForm(FormDialog):
-    """One meeting. `saved` carries the meeting's id after each successful save."""
+    """One meeting. `saved` carries the meeting's id after each successful save.
+
+    preset: values to show on the form instead of the stored (or empty) ones: a new pre-meeting filled in from its
+    meeting, or a draft offered back after a crash.
+    """
 
     saved = Signal(str)
     print_requested = Signal(str)
@@ -109,20 +126,20 @@ class MeetingForm(FormDialog):
         widgets["committee_id"].currentIndexChanged.connect(lambda _i: self._fill_served())
         if meeting_id is not None:
             self._load()
-        else:
-            for key, value in (preset or {}).items():
-                if key in HIDDEN_FIELDS:
-                    self._hidden[key] = value
-                elif key == "serves_meeting_id":
-                    self._fill_served(value)
-                else:
-                    show_value(widgets[key], value)
+        for key, value in (preset or {}).items():
+            if key in HIDDEN_FIELDS:
+                self._hidden[key] = value
+            elif key == "serves_meeting_id":
+                self._fill_served(value)
+            elif key in widgets:
+                show_value(widgets[key], value)
         self._kind_changed()
         self._mode_changed()
+        self.keep_drafts(DRAFT_FORM)
         for widget in widgets.values():
             watch(widget, self._changed)
         self._loading = False
-        self.dirty = preset is not None and meeting_id is None
+        self.dirty = preset is not None
         widgets["kind"].setFocus()
 
     # --- choices ----------------------------------------------------------------------------------------
@@ -237,6 +254,12 @@ class MeetingForm(FormDialog):
     def _changed(self) -> None:
         if not self._loading:
             self.dirty = True
+            self.draft_later()
+
+    def draft_contents(self) -> tuple[str | None, str, dict[str, Any]]:
+        payload = {key: raw_value(widget) for key, widget in self.fields.widgets.items()}
+        payload.update(self._hidden)
+        return self.meeting_id, "Meeting: " + (payload["title"].strip() or "new meeting"), payload
 
     # --- saving -----------------------------------------------------------------------------------------
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -263,6 +286,7 @@ class MeetingForm(FormDialog):
             return False
 
         def work(session):
+            self.discard_draft(session, self.meeting_id)
             if self.meeting_id is None:
                 return create_meeting(session, data).id
             return update_meeting(session, self.meeting_id, data).id
@@ -311,4 +335,6 @@ class MeetingForm(FormDialog):
                 return
             if answer == QMessageBox.StandardButton.Save and not self.save():
                 return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.writer.run(self, lambda s: self.discard_draft(s, self.meeting_id))
         super().reject()

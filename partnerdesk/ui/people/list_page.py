@@ -1,4 +1,4 @@
-"""The People area: search as you type, filter, sort, open, delete to the Bin; and the Bin itself."""
+"""The People area: search as you type, filter, sort, open, delete to the Bin (restoring is on the Bin page)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.records import vocab
 from partnerdesk.services.organisations import list_committees
-from partnerdesk.services.people import delete_person, restore_person
+from partnerdesk.services.people import delete_person
 from partnerdesk.services.people_list import PeopleFilter
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
@@ -32,19 +32,18 @@ COLUMN_WIDTHS = (220, 200, 80, 210, 125, 85, 130)
 
 
 class PeopleListPage(QWidget):
-    """A list of people. In Bin mode it lists deleted people and offers Restore instead of Delete."""
+    """A list of people not in the Bin."""
 
     open_person = Signal(str)
     new_person = Signal()
     export_requested = Signal()
 
-    def __init__(self, writer: Writer, in_bin: bool = False, parent: QWidget | None = None):
+    def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        self.in_bin = in_bin
-        what = "people in the Bin" if in_bin else "people"
+        what = "people"
 
-        title = QLabel("Bin: deleted people" if in_bin else "People")
+        title = QLabel("People")
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name, email, phone or postcode")
@@ -57,7 +56,7 @@ class PeopleListPage(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName("How many people are shown")
 
-        self.model = PeopleTableModel(writer.store, PeopleFilter(in_bin=in_bin), self)
+        self.model = PeopleTableModel(writer.store, PeopleFilter(), self)
         self.table = QTableView()
         self.table.setAccessibleName(f"List of {what}")
         self.table.setModel(self.model)
@@ -84,23 +83,17 @@ class PeopleListPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addStretch()
-        if in_bin:
-            self.restore_button = QPushButton("&Restore")
-            self.restore_button.setAccessibleName("Restore the selected person from the Bin")
-            self.restore_button.clicked.connect(self.restore_selected)
-            actions.addWidget(self.restore_button)
-        else:
-            export = QPushButton("E&xport to spreadsheet…")
-            export.clicked.connect(self.export_requested)
-            add = QPushButton("&New person")
-            add.setToolTip("Add someone new (Ctrl+N)")
-            add.clicked.connect(self.new_person)
-            self.delete_button = QPushButton("&Delete to Bin")
-            self.delete_button.setToolTip("Move the selected person to the Bin (Delete)")
-            self.delete_button.clicked.connect(self.delete_selected)
-            for button in (export, self.delete_button, add):
-                actions.addWidget(button)
-            QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        export = QPushButton("E&xport to spreadsheet…")
+        export.clicked.connect(self.export_requested)
+        add = QPushButton("&New person")
+        add.setToolTip("Add someone new (Ctrl+N)")
+        add.clicked.connect(self.new_person)
+        self.delete_button = QPushButton("&Delete to Bin")
+        self.delete_button.setToolTip("Move the selected person to the Bin (Delete)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        for button in (export, self.delete_button, add):
+            actions.addWidget(button)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -163,10 +156,8 @@ class PeopleListPage(QWidget):
 
     def _activated(self, index) -> None:
         person_id = self.model.person_id(index.row())
-        if person_id and not self.in_bin:
+        if person_id:
             self.open_person.emit(person_id)
-        elif person_id:
-            self.restore_selected()
 
     def delete_selected(self) -> None:
         person_id = self.selected_id()
@@ -176,11 +167,6 @@ class PeopleListPage(QWidget):
         answer = QMessageBox.question(self, "Delete to Bin", f"Move {name} to the Bin? You can restore them later.")
         if answer == QMessageBox.StandardButton.Yes:
             self.writer.run(self, lambda s: delete_person(s, person_id))
-
-    def restore_selected(self) -> None:
-        person_id = self.selected_id()
-        if person_id is not None:
-            self.writer.run(self, lambda s: restore_person(s, person_id))
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.services import drafts
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.organisations import list_committees, person_memberships, remove_membership, save_membership
 from partnerdesk.services.people import (
@@ -39,7 +38,6 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 DRAFT_FORM = PERSON_FORM  # the name its drafts are kept under
-DRAFT_DELAY_MS = 800
 
 
 def read_widget(widget: QWidget) -> Any:
@@ -114,8 +112,7 @@ class PersonForm(FormDialog):
         layout.addWidget(self.fields)
         layout.addWidget(buttons)
 
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
+        self.keep_drafts(DRAFT_FORM)
         if person_id is not None:
             self._load()
         if draft is not None:
@@ -179,13 +176,10 @@ class PersonForm(FormDialog):
         if self._loading:
             return
         self.dirty = True
-        self._draft_timer.start()
+        self.draft_later()
 
-    def save_draft(self) -> None:
-        """Keep what has been typed so far, in case the computer crashes before Save."""
-        title = self.fields.widgets["full_name"].text().strip() or "New person"
-        payload = self.raw_values()
-        self.writer.run(self, lambda s: drafts.save_draft(s, DRAFT_FORM, self.person_id, title, payload))
+    def draft_contents(self) -> tuple[str | None, str, dict[str, Any]]:
+        return self.person_id, self.fields.widgets["full_name"].text().strip() or "New person", self.raw_values()
 
     # --- saving -----------------------------------------------------------------------------------------
     def _collect(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -224,7 +218,6 @@ class PersonForm(FormDialog):
         if problems:
             self.show_problems(problems)
             return False
-        self._draft_timer.stop()
 
         def work(session):
             if self.person_id is None:
@@ -236,7 +229,7 @@ class PersonForm(FormDialog):
             for seat in self.seats.seats:
                 save_membership(session, person.id, seat.committee_id, seat.term_start, seat.term_end,
                                 seat.is_backup, seat.membership_id)
-            drafts.discard_draft(session, DRAFT_FORM, self.person_id)
+            self.discard_draft(session, self.person_id)
             return person.id
 
         try:
@@ -263,7 +256,7 @@ class PersonForm(FormDialog):
 
         def work(session):
             delete_person(session, self.person_id)
-            drafts.discard_draft(session, DRAFT_FORM, self.person_id)
+            self.discard_draft(session, self.person_id)
 
         self.writer.run(self, work)
         self.dirty = False
@@ -277,6 +270,5 @@ class PersonForm(FormDialog):
             if answer == QMessageBox.StandardButton.Save:
                 self.save()
                 return
-            self._draft_timer.stop()
-            self.writer.run(self, lambda s: drafts.discard_draft(s, DRAFT_FORM, self.person_id))
+            self.writer.run(self, lambda s: self.discard_draft(s, self.person_id))
         super().reject()

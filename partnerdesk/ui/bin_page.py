@@ -1,0 +1,176 @@
+"""The Bin: pick a kind of record (people, organisations, committees, meetings), find it, and restore it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.rules.dates import format_moment_uk
+from partnerdesk.services.bin import KINDS, binned, restore
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.people_list import PeopleFilter
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.people.list_model import PeopleTableModel
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OTHER_HEADINGS = ("Name", "Belongs to", "Deleted")
+
+
+def _table(name: str, model) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class BinPage(QWidget):
+    """Deleted records of one kind at a time. People come from the People list's own model (quick with 100,000);
+    the other kinds are few and read whole."""
+
+    def __init__(self, writer: Writer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self._shown = False
+        title = QLabel("Bin: deleted records")
+        title.setObjectName("pageTitle")
+        self.kind = ChoiceCombo(KINDS, "Kind of record in the Bin")
+        kind_label = QLabel("&Show")
+        kind_label.setBuddy(self.kind)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name")
+        self.search.setAccessibleName("Search the Bin")
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setAccessibleName("How many records are shown")
+        self.message = QLabel()
+        self.message.setObjectName("fieldMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Why the record could not be restored")
+        self.message.hide()
+
+        self.people_model = PeopleTableModel(writer.store, PeopleFilter(in_bin=True), self)
+        self.others_model = QStandardItemModel(0, len(OTHER_HEADINGS), self)
+        self.others_model.setHorizontalHeaderLabels(OTHER_HEADINGS)
+        self.people_view = _table("Deleted people", self.people_model)
+        self.others_view = _table("Deleted records", self.others_model)
+        for column, width in enumerate((360, 260)):
+            self.others_view.setColumnWidth(column, width)
+        for view in (self.people_view, self.others_view):
+            view.activated.connect(lambda _index: self.restore_selected())
+        self.views = QStackedWidget()
+        self.views.addWidget(self.people_view)
+        self.views.addWidget(self.others_view)
+
+        self.restore_button = QPushButton("&Restore")
+        self.restore_button.setAccessibleName("Restore the selected record from the Bin")
+        self.restore_button.setToolTip("Bring the selected record back (or press Enter on it)")
+        self.restore_button.clicked.connect(self.restore_selected)
+
+        choose = QHBoxLayout()
+        choose.addWidget(kind_label)
+        choose.addWidget(self.kind, 1)
+        choose.addWidget(self.search, 3)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count)
+        actions.addStretch()
+        actions.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(choose)
+        layout.addWidget(self.message)
+        layout.addWidget(self.views, 1)
+        layout.addLayout(actions)
+
+        self.kind.currentIndexChanged.connect(self.reload)
+        self.search.textChanged.connect(self.reload)
+        writer.changed.connect(self.refresh)
+
+    def showEvent(self, event) -> None:
+        # Read when first shown, not when the window is built, so PartnerDesk opens quickly.
+        if not self._shown:
+            self._shown = True
+            self.reload()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Read again after something changed (once the page has been shown)."""
+        if self._shown:
+            self.reload()
+
+    def reload(self) -> None:
+        """Show the chosen kind, narrowed by what is typed in the search box."""
+        kind, text = self.kind.code(), self.search.text()
+        people = kind == "people"
+        self.views.setCurrentWidget(self.people_view if people else self.others_view)
+        if people:
+            model = self.people_model
+            searched = model.filter.search != text
+            if searched:
+                model.set_filter(replace(model.filter, search=text))  # reads again, once loaded
+            if not model.loaded:
+                model.load()
+            elif not searched:  # after a restore, or a delete elsewhere
+                model.refresh()
+            shown = self.people_model.rowCount()
+        else:
+            rows = self.writer.read(lambda s: binned(s, kind, text))
+            self.others_model.setRowCount(0)
+            for row in rows:
+                cells = [QStandardItem(row.name), QStandardItem(row.detail),
+                         QStandardItem(format_moment_uk(row.deleted_at))]
+                cells[0].setData(row.id, RECORD_ID_ROLE)
+                self.others_model.appendRow(cells)
+            shown = len(rows)
+        what = KINDS[kind].lower()
+        one = "person" if kind == "people" else what.removesuffix("s")
+        self.count.setText(f"{shown:,} deleted {one if shown == 1 else what}" if shown else f"No deleted {what}")
+        self.restore_button.setEnabled(shown > 0)
+
+    def current_view(self) -> QTableView:
+        return self.views.currentWidget()
+
+    def selected_id(self) -> str | None:
+        index = self.current_view().currentIndex()
+        if not index.isValid():
+            return None
+        if self.kind.code() == "people":
+            return self.people_model.person_id(index.row())
+        return self.others_model.item(index.row(), 0).data(RECORD_ID_ROLE)
+
+    def restore_selected(self) -> bool:
+        """Bring the highlighted record back; explain by the list if it cannot come back yet."""
+        record_id, kind = self.selected_id(), self.kind.code()
+        if record_id is None:
+            self.message.setText("Pick a record in the list first.")
+            self.message.show()
+            return False
+        try:
+            self.writer.run(self, lambda s: restore(s, kind, record_id))
+        except ValidationError as exc:
+            self.message.setText(" ".join(exc.messages.values()))
+            self.message.show()
+            return False
+        self.message.hide()
+        return True
