@@ -2,6 +2,7 @@
 
 from partnerdesk.records.base import Base, RecordMixin
 from partnerdesk.records.drafts import FormDraft
+from partnerdesk.records.expenses import BudgetHeading, Claim, ClaimLine, ClaimStatusChange, Receipt
 from partnerdesk.records.meetings import Attendance, Meeting, MeetingAction, MeetingSeries
 from partnerdesk.records.people import Committee, Membership, Organisation, Person, PersonRole
 from partnerdesk.records.settings import Setting
@@ -9,6 +10,10 @@ from partnerdesk.records.settings import Setting
 __all__ = [
     "Attendance",
     "Base",
+    "BudgetHeading",
+    "Claim",
+    "ClaimLine",
+    "ClaimStatusChange",
     "Committee",
     "FormDraft",
     "Meeting",
@@ -18,6 +23,7 @@ __all__ = [
     "Organisation",
     "Person",
     "PersonRole",
+    "Receipt",
     "RecordMixin",
     "Setting",
 ]
