@@ -112,7 +112,9 @@ def add_claim(store: Store, person_id: str, day: date = date(2026, 5, 1), **over
         return create_claim(session, data, today=date(2026, 11, 23)).id
 
 
-def add_line(store: Store, claim_id: str, category: str = "parking", day: date = date(2026, 5, 1), **fields: Any) -> str:
+def add_line(
+    store: Store, claim_id: str, category: str = "parking", day: date = date(2026, 5, 1), **fields: Any
+) -> str:
     """Add a line to a claim (confirming any payment-preference warning); returns its id. Amount defaults to £4.50."""
     from partnerdesk.services.expense_lines import add_line as add
 

@@ -29,7 +29,8 @@ def test_a_changed_setting_is_kept_in_the_database_file(tmp_path):
     again = open_store(path)
     try:
         with again.reader() as session:
-            assert {k: all_settings(session)[k] for k in ("notice_days", "papers_days")} == {"notice_days": 21, "papers_days": 10}
+            saved = all_settings(session)
+            assert (saved["notice_days"], saved["papers_days"]) == (21, 10)
         with again.transaction() as session:
             set_setting(session, "notice_days", 28)  # changing again updates the same row
         assert count_rows(again, "settings") == 2
