@@ -13,7 +13,7 @@ from pathlib import Path
 
 from partnerdesk import __version__
 
-EXPORT_KINDS = ("people", "meetings")
+EXPORT_KINDS = ("people", "meetings", "expenses")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,9 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
     export.add_argument("--out", required=True, metavar="PATH", help="the .xlsx file to write")
     export.add_argument(
-        "--from", dest="date_from", metavar="DATE", help="meetings on or after this date (23/11/2026 or 2026-11-23)"
+        "--from", dest="date_from", metavar="DATE",
+        help="meetings or claims on or after this date (23/11/2026 or 2026-11-23)",
     )
-    export.add_argument("--to", dest="date_to", metavar="DATE", help="meetings on or before this date")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="meetings or claims on or before this date")
     export.add_argument(
         "--named", action="store_true", help="meetings: add a sheet naming who was invited (left out unless asked)"
     )
@@ -149,7 +150,10 @@ def _export(args: argparse.Namespace) -> int:
         print(str(why), file=sys.stderr)
         return 1
     if args.kind == "people" and (date_from or date_to):
-        print("--from and --to choose meetings by date; the people export has no dates to choose by.", file=sys.stderr)
+        print(
+            "--from and --to choose meetings or claims by date; the people export has no dates to choose by.",
+            file=sys.stderr,
+        )
         return 1
     if date_from and date_to and date_from > date_to:
         print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
@@ -157,7 +161,12 @@ def _export(args: argparse.Namespace) -> int:
     store = open_store(_target(args))
     try:
         with store.reader() as session:
-            if args.kind == "meetings":
+            if args.kind == "expenses":
+                from partnerdesk.exports.expenses import export_expenses
+
+                rows = export_expenses(session, out, date_from=date_from, date_to=date_to)
+                what = "claim" if rows == 1 else "claims"
+            elif args.kind == "meetings":
                 from partnerdesk.exports.meetings import export_meetings
 
                 rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)

@@ -160,3 +160,9 @@ def over_budget_warning(spend: HeadingSpend, adding_pence: int) -> str | None:
         f"over its allocation of {format_pounds(spend.allocation_pence)}: "
         f"{format_pounds(after)} would be spent or waiting, {format_pounds(after - spend.allocation_pence)} over."
     )
+
+
+def claim_reference(claim_id: str) -> str:
+    """The short reference for a claim on forms, payment runs and bank statements: "EXP-" and its id's first 8
+    characters, upper case (ids are random, so these are as good as unique for one organisation)."""
+    return f"EXP-{claim_id[:8].upper()}"

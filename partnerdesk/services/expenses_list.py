@@ -47,7 +47,8 @@ class ClaimFilter:
     descending: bool = True  # newest first
 
 
-def _where(flt: ClaimFilter):
+def where_claims(flt: ClaimFilter):
+    """The filter as a condition on claims joined to people (for lists, counts and totals)."""
     conditions = [_c.c.deleted_at.is_not(None) if flt.in_bin else _c.c.deleted_at.is_(None)]
     if flt.person_id:
         conditions.append(_c.c.person_id == flt.person_id)
@@ -98,13 +99,13 @@ def _sort(sort: str):
 
 def count_claims(session: Session, flt: ClaimFilter) -> int:
     """How many claims the filter matches."""
-    return session.execute(select(func.count()).select_from(_from()).where(_where(flt))).scalar_one()
+    return session.execute(select(func.count()).select_from(_from()).where(where_claims(flt))).scalar_one()
 
 
 def claims_total(session: Session, flt: ClaimFilter) -> int:
     """The claims the filter matches added up, in pence (for the list's footer)."""
     return int(session.execute(select(func.coalesce(func.sum(_c.c.total_pence), 0)).select_from(_from())
-                               .where(_where(flt))).scalar_one())  # fmt: skip
+                               .where(where_claims(flt))).scalar_one())  # fmt: skip
 
 
 def claims_page(session: Session, flt: ClaimFilter, offset: int = 0, limit: int = 200) -> list:
@@ -121,7 +122,7 @@ def claims_page(session: Session, flt: ClaimFilter, offset: int = 0, limit: int 
             _c.c.payment_reference,
         )
         .select_from(_from())
-        .where(_where(flt))
+        .where(where_claims(flt))
         .order_by(order, _c.c.claim_date.desc() if flt.descending else _c.c.claim_date, _c.c.id)
         .offset(offset)
         .limit(limit)
