@@ -79,7 +79,8 @@ def _demo(args: argparse.Namespace) -> int:
     print(
         f"Added {summary.people:,} people, {summary.organisations} organisations, "
         f"{summary.committees} committees, {summary.memberships:,} committee seats, {summary.meetings:,} meetings, "
-        f"{summary.attendance:,} invitations and {summary.actions:,} meeting actions."
+        f"{summary.attendance:,} invitations, {summary.actions:,} meeting actions and "
+        f"{summary.claims:,} expense claims with {summary.claim_lines:,} lines."
     )
     return 0
 

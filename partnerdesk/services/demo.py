@@ -23,6 +23,7 @@ from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services import demo_names as names
 from partnerdesk.services.demo_common import DEMO_USER, QuickRandom, Weighted, ascii_name, working_moment
+from partnerdesk.services.demo_expenses import add_demo_expenses
 from partnerdesk.services.demo_meetings import add_demo_meetings
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.store import Store
@@ -46,6 +47,8 @@ class DemoSummary:
     meetings: int = 0  # pre-meetings and debriefs included
     attendance: int = 0  # invitations, with attendance where the meeting has happened
     actions: int = 0
+    claims: int = 0  # expense claims, in every status
+    claim_lines: int = 0
 
 
 _CULTURES = Weighted(list(names.CULTURES.values()), [c.weight for c in names.CULTURES.values()])
@@ -382,6 +385,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
                 memberships += len(seat_rows)
         staging.drop(connection)
         made = add_demo_meetings(session, [(c["id"], c["name"]) for c in committees], seed, maker.today)
+        spent = add_demo_expenses(session, seed, maker.today, claims=min(max(people // 5, 30), 3000))
     return DemoSummary(
         people=people,
         organisations=len(orgs),
@@ -390,4 +394,6 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         meetings=made.meetings,
         attendance=made.attendance,
         actions=made.actions,
+        claims=spent.claims,
+        claim_lines=spent.lines,
     )
