@@ -50,6 +50,8 @@ class Claim(RecordMixin, Base):
     total_pence: Mapped[int] = mapped_column(Integer, default=0)
     line_count: Mapped[int] = mapped_column(Integer, default=0)
     receipts_missing: Mapped[int] = mapped_column(Integer, default=0)
+    # One bit per kind of line on the claim (rules.expenses.category_bit), so "claims with mileage" reads an index.
+    category_mask: Mapped[int] = mapped_column(Integer, default=0)
 
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     approved_by_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
@@ -71,12 +73,17 @@ class Claim(RecordMixin, Base):
         back_populates="claim", cascade="all, delete-orphan", order_by="ClaimStatusChange.changed_at"
     )
 
+    # "Covering" indexes hold every column a query needs, so counting and adding up claims reads only the index:
+    # the list's count and total by date, status and missing receipts; the budget view by heading and status.
     __table_args__ = (
-        Index("ix_claims_claim_date", "claim_date"),
+        Index(
+            "ix_claims_live_date", "deleted_at", "claim_date", "status", "total_pence", "receipts_missing",
+            "category_mask",
+        ),
         Index("ix_claims_status_date", "status", "claim_date"),
         Index("ix_claims_person_date", "person_id", "claim_date"),
-        # Covers the budget view: spend by heading and status without reading the claims themselves.
-        Index("ix_claims_heading_status", "budget_heading_id", "status", "total_pence"),
+        Index("ix_claims_heading_status", "budget_heading_id", "status", "deleted_at", "claim_date", "total_pence"),
+        Index("ix_claims_total", "total_pence"),
         Index("ix_claims_meeting_id", "meeting_id"),
     )
 
@@ -108,7 +115,11 @@ class ClaimLine(RecordMixin, Base):
         back_populates="line", cascade="all, delete-orphan", order_by="Receipt.created_at"
     )
 
-    __table_args__ = (Index("ix_claim_lines_claim_id", "claim_id"), Index("ix_claim_lines_category", "category"))
+    # By category then claim: "claims with a mileage line" reads only this index.
+    __table_args__ = (
+        Index("ix_claim_lines_claim_id", "claim_id"),
+        Index("ix_claim_lines_category", "category", "claim_id"),
+    )
 
 
 class Receipt(RecordMixin, Base):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from partnerdesk.rules.money import format_pounds
+from partnerdesk.rules.payments import EXPENSE_CATEGORIES
 
 #: Which status a claim may move to from each status. Void is the only way out for a paid claim.
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -166,3 +167,20 @@ def claim_reference(claim_id: str) -> str:
     """The short reference for a claim on forms, payment runs and bank statements: "EXP-" and its id's first 8
     characters, upper case (ids are random, so these are as good as unique for one organisation)."""
     return f"EXP-{claim_id[:8].upper()}"
+
+
+# Bits are given in the order categories were first shipped; a new category must take the next free bit.
+_CATEGORY_BITS = {code: 1 << place for place, code in enumerate(EXPENSE_CATEGORIES)}
+
+
+def category_bit(category: str) -> int:
+    """The bit that stands for one kind of line in a claim's category_mask."""
+    return _CATEGORY_BITS[category]
+
+
+def category_mask(categories) -> int:
+    """The mask for a claim with lines of these kinds."""
+    mask = 0
+    for category in categories:
+        mask |= _CATEGORY_BITS[category]
+    return mask

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.records import Claim, ClaimLine, Receipt
 from partnerdesk.records.base import utc_now
-from partnerdesk.rules.expenses import EDITABLE, LIVE
+from partnerdesk.rules.expenses import EDITABLE, LIVE, category_mask
 from partnerdesk.rules.mileage import Journey, MileageResult, mileage_for_journeys, tax_year_dates, tax_year_of
 from partnerdesk.services.settings import get_setting, mileage_schedule
 
@@ -42,13 +42,18 @@ def refresh_claims(session: Session, claim_ids: Iterable[str]) -> None:
         .group_by(_l.c.claim_id)
     )
     found = {row[0]: (int(row[1]), int(row[2]), int(row[3] or 0)) for row in session.execute(stmt)}
+    kinds: dict[str, set[str]] = {}
+    for claim_id, category in session.execute(select(_l.c.claim_id, _l.c.category).where(_l.c.claim_id.in_(ids))):
+        kinds.setdefault(claim_id, set()).add(category)
     for claim_id in ids:
         total, count, lacking = found.get(claim_id, (0, 0, 0))
+        mask = category_mask(kinds.get(claim_id, ()))
         session.execute(
             update(_c)
             .where(_c.c.id == claim_id)
-            .values(total_pence=total, line_count=count, receipts_missing=lacking, updated_at=utc_now())
-        )
+            .values(total_pence=total, line_count=count, receipts_missing=lacking, category_mask=mask,
+                    updated_at=utc_now())
+        )  # fmt: skip
     session.expire_all()  # objects in the session must see the new figures
 
 

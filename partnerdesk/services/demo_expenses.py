@@ -23,7 +23,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import Attendance, BudgetHeading, Claim, ClaimLine, ClaimStatusChange, Meeting, Person, Receipt
-from partnerdesk.rules.expenses import LIVE, financial_year_dates, financial_year_of
+from partnerdesk.rules.expenses import LIVE, category_bit, financial_year_dates, financial_year_of
 from partnerdesk.rules.mileage import Journey, mileage_for_journeys, tax_year_dates, tax_year_of
 from partnerdesk.rules.payments import time_payment_pence
 from partnerdesk.services.demo_common import DEMO_USER, Weighted
@@ -120,7 +120,7 @@ class _Maker:
     def claim(self, person: tuple, day: date, status: str, approvers: list[str], **extra: Any) -> dict:
         rng = self.rng
         row = {**self.shared(day), "person_id": person[0], "claim_date": day, "status": status,
-               "budget_heading_id": None, "total_pence": 0, "line_count": 0, "receipts_missing": 0,
+               "budget_heading_id": None, "total_pence": 0, "line_count": 0, "receipts_missing": 0, "category_mask": 0,
                **dict.fromkeys(_CLAIM_COLUMNS), **extra}  # fmt: skip
         steps = [("draft", None, day)]
         if status != "draft":
@@ -280,6 +280,7 @@ def _settle(maker: _Maker, session: Session) -> None:
             line["amount_pence"], line["working"] = result.pence, result.explain()
     for line in maker.lines:
         claims[line["claim_id"]]["total_pence"] += line["amount_pence"]
+        claims[line["claim_id"]]["category_mask"] |= category_bit(line["category"])
 
 
 def _headings(maker: _Maker, existing: dict[tuple[int, str], str]) -> list[dict]:

@@ -91,7 +91,7 @@ def record_change(session: Session, claim: Claim, to_status: str, reason: str | 
 def create_claim(session: Session, data: dict[str, Any], today: date | None = None) -> Claim:
     """Start a draft claim (no lines yet); raises ValidationError and saves nothing if the details are not right."""
     clean = clean_claim(session, data, today)
-    claim = Claim(**clean, status="draft", total_pence=0, line_count=0, receipts_missing=0)
+    claim = Claim(**clean, status="draft", total_pence=0, line_count=0, receipts_missing=0, category_mask=0)
     session.add(claim)
     session.flush()
     session.add(

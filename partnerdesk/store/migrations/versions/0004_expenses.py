@@ -53,6 +53,7 @@ def upgrade() -> None:
     sa.Column('total_pence', sa.Integer(), nullable=False),
     sa.Column('line_count', sa.Integer(), nullable=False),
     sa.Column('receipts_missing', sa.Integer(), nullable=False),
+    sa.Column('category_mask', sa.Integer(), nullable=False),
     sa.Column('submitted_at', sa.DateTime(), nullable=True),
     sa.Column('approved_by_id', sa.String(length=36), nullable=True),
     sa.Column('approved_at', sa.DateTime(), nullable=True),
@@ -69,8 +70,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claims'))
     )
     with op.batch_alter_table('claims', schema=None) as batch_op:
-        batch_op.create_index('ix_claims_claim_date', ['claim_date'], unique=False)
-        batch_op.create_index('ix_claims_heading_status', ['budget_heading_id', 'status', 'total_pence'], unique=False)
+        batch_op.create_index('ix_claims_live_date', ['deleted_at', 'claim_date', 'status', 'total_pence', 'receipts_missing', 'category_mask'], unique=False)
+        batch_op.create_index('ix_claims_heading_status', ['budget_heading_id', 'status', 'deleted_at', 'claim_date', 'total_pence'], unique=False)
+        batch_op.create_index('ix_claims_total', ['total_pence'], unique=False)
         batch_op.create_index('ix_claims_meeting_id', ['meeting_id'], unique=False)
         batch_op.create_index('ix_claims_person_date', ['person_id', 'claim_date'], unique=False)
         batch_op.create_index('ix_claims_status_date', ['status', 'claim_date'], unique=False)
@@ -93,7 +95,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claim_lines'))
     )
     with op.batch_alter_table('claim_lines', schema=None) as batch_op:
-        batch_op.create_index('ix_claim_lines_category', ['category'], unique=False)
+        batch_op.create_index('ix_claim_lines_category', ['category', 'claim_id'], unique=False)
         batch_op.create_index('ix_claim_lines_claim_id', ['claim_id'], unique=False)
 
     op.create_table('claim_status_changes',
@@ -143,7 +145,8 @@ def downgrade() -> None:
         batch_op.drop_index('ix_claims_person_date')
         batch_op.drop_index('ix_claims_meeting_id')
         batch_op.drop_index('ix_claims_heading_status')
-        batch_op.drop_index('ix_claims_claim_date')
+        batch_op.drop_index('ix_claims_total')
+        batch_op.drop_index('ix_claims_live_date')
 
     op.drop_table('claims')
     op.drop_table('budget_headings')
