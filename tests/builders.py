@@ -109,7 +109,7 @@ def add_claim(store: Store, person_id: str, day: date = date(2026, 5, 1), **over
 
     data = {"person_id": person_id, "claim_date": day, **overrides}
     with store.transaction() as session:
-        return create_claim(session, data, today=date(2026, 11, 23)).id
+        return create_claim(session, data).id
 
 
 def add_line(
@@ -122,7 +122,7 @@ def add_line(
     if category not in ("mileage", "backfill", "involvement_payment"):
         data.setdefault("amount", "4.50")
     with store.transaction() as session:
-        return add(session, claim_id, data, confirmed=True, today=date(2026, 11, 23)).id
+        return add(session, claim_id, data, confirmed=True).id
 
 
 def add_heading(store: Store, name: str = "Engagement", year: int = 2026, allocation: str = "1,000") -> str:
