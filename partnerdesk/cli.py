@@ -13,7 +13,7 @@ from pathlib import Path
 
 from partnerdesk import __version__
 
-EXPORT_KINDS = ("people", "meetings", "wellbeing", "supervision")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,10 +49,10 @@ def _parser() -> argparse.ArgumentParser:
         "--from",
         dest="date_from",
         metavar="DATE",
-        help="meetings, checks or sessions on or after this date (23/11/2026 or 2026-11-23)",
+        help="meetings, claims, checks or sessions on or after this date (23/11/2026 or 2026-11-23)",
     )
     export.add_argument(
-        "--to", dest="date_to", metavar="DATE", help="meetings, checks or sessions on or before this date"
+        "--to", dest="date_to", metavar="DATE", help="meetings, claims, checks or sessions on or before this date"
     )
     export.add_argument(
         "--named", action="store_true", help="meetings: add a sheet naming who was invited (left out unless asked)"
@@ -83,8 +83,9 @@ def _demo(args: argparse.Namespace) -> int:
     print(
         f"Added {summary.people:,} people, {summary.organisations} organisations, "
         f"{summary.committees} committees, {summary.memberships:,} committee seats, {summary.meetings:,} meetings, "
-        f"{summary.attendance:,} invitations, {summary.actions:,} meeting actions, {summary.checks:,} wellbeing "
-        f"checks, {summary.supervision_sessions:,} supervision sessions and {summary.training_records:,} training "
+        f"{summary.attendance:,} invitations, {summary.actions:,} meeting actions, {summary.claims:,} expense "
+        f"claims with {summary.claim_lines:,} lines, {summary.checks:,} wellbeing checks, "
+        f"{summary.supervision_sessions:,} supervision sessions and {summary.training_records:,} training "
         "records."
     )
     return 0
@@ -164,7 +165,12 @@ def _export(args: argparse.Namespace) -> int:
     store = open_store(_target(args))
     try:
         with store.reader() as session:
-            if args.kind in ("wellbeing", "supervision"):
+            if args.kind == "expenses":
+                from partnerdesk.exports.expenses import export_expenses
+
+                rows = export_expenses(session, out, date_from=date_from, date_to=date_to)
+                what = "claim" if rows == 1 else "claims"
+            elif args.kind in ("wellbeing", "supervision"):
                 from partnerdesk.exports import figures
 
                 write = figures.export_wellbeing if args.kind == "wellbeing" else figures.export_supervision

@@ -129,3 +129,42 @@ def add_session(store: Store, supervisor_id: str, supervisee_ids: list[str], hel
     data.update(overrides)
     with store.transaction() as session:
         return create_session(session, data).id
+
+
+# --------------------------------------------------------------------------------------------------- expenses
+
+#: A tiny real PNG (1×1 pixel), a receipt as a phone would send it.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c63f80f040009fb03fdfb5e6b2b"
+    "0000000049454e44ae426082"
+)
+
+
+def add_claim(store: Store, person_id: str, day: date = date(2026, 5, 1), **overrides: Any) -> str:
+    """Start a draft claim for a person dated day; returns its id."""
+    from partnerdesk.services.expenses import create_claim
+
+    data = {"person_id": person_id, "claim_date": day, **overrides}
+    with store.transaction() as session:
+        return create_claim(session, data).id
+
+
+def add_line(
+    store: Store, claim_id: str, category: str = "parking", day: date = date(2026, 5, 1), **fields: Any
+) -> str:
+    """Add a line to a claim (confirming any payment-preference warning); returns its id. Amount defaults to £4.50."""
+    from partnerdesk.services.expense_lines import add_line as add
+
+    data: dict[str, Any] = {"category": category, "day": day, **fields}
+    if category not in ("mileage", "backfill", "involvement_payment"):
+        data.setdefault("amount", "4.50")
+    with store.transaction() as session:
+        return add(session, claim_id, data, confirmed=True).id
+
+
+def add_heading(store: Store, name: str = "Engagement", year: int = 2026, allocation: str = "1,000") -> str:
+    """Add a budget heading for a financial year; returns its id."""
+    from partnerdesk.services.budgets import save_heading
+
+    with store.transaction() as session:
+        return save_heading(session, {"financial_year": year, "name": name, "allocation": allocation}).id

@@ -5,21 +5,23 @@ lists everyone invited with a box to tick (or what was recorded), a space to sig
 person asked for and was sent. Large print uses 16 pt or more for every piece of text.
 
 reportlab is imported only here, when a sheet is printed: it costs time at start-up that most sessions never need.
-The text is drawn in DejaVu Sans, shipped under partnerdesk/resources/fonts, because PDF's built-in fonts have no
-Ł, ŵ or ŷ: a representative's name must print as they spell it.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import dataclass
-from importlib.resources import as_file, files
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.pdf_kit import (
+    FONT,
+    FONT_BOLD,
+    build_and_replace,
+    paragraph_text,
+    register_fonts,
+    temporary_beside,
+)
 from partnerdesk.exports.xlsx import ExportError
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
@@ -28,9 +30,6 @@ from partnerdesk.services.attendance import Invitation, invitations
 from partnerdesk.services.errors import NotFound
 from partnerdesk.services.meetings import get_meeting
 
-FONT = "PartnerDeskSans"
-FONT_BOLD = "PartnerDeskSans-Bold"
-_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 #: Empty rows at the foot of the sheet for people who come but were not on the list (a back-up found on the day).
 SPARE_ROWS = 2
 TICK_BOX = "\u2610"  # ☐
@@ -47,39 +46,6 @@ class _Sizes:
 
 _NORMAL = _Sizes(body=10.5, small=9, title=18, heading=13, row_height=26)
 _LARGE = _Sizes(body=16, small=16, title=26, heading=20, row_height=40)
-
-
-def _register_fonts() -> None:
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    for name, file_name in _FONT_FILES.items():
-        # as_file gives a real path even from a zipped bundle; the font is read in full straight away.
-        with as_file(files("partnerdesk").joinpath("resources", "fonts", file_name)) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-    # So <b> in a paragraph switches to the bold file rather than a built-in font.
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, FONT_BOLD)
-    addMapping(FONT, 0, 1, FONT)
-    addMapping(FONT, 1, 1, FONT_BOLD)
-
-
-def register_fonts() -> None:
-    """Register DejaVu Sans (regular and bold) with reportlab once, so a PDF can print every name as it is spelt."""
-    _register_fonts()
-
-
-def paragraph_text(value: str | None) -> str:
-    """Typed text made safe for a reportlab paragraph (see _text)."""
-    return _text(value)
-
-
-def _text(value: str | None) -> str:
-    """Typed text made safe for a reportlab paragraph (which reads <, > and & as markup), line breaks kept."""
-    return escape(value or "").replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def _styles(sizes: _Sizes) -> dict:
@@ -112,15 +78,16 @@ def _when(meeting) -> str:
 
 
 def _where(meeting) -> list[tuple[str, str]]:
-    rows = [("How", _text(v.label(v.MEETING_MODES, meeting.mode)))]
+    rows = [("How", paragraph_text(v.label(v.MEETING_MODES, meeting.mode)))]
     if meeting.mode in ("in_person", "hybrid"):
-        rows.append(("Venue", _text(meeting.venue) or "To be confirmed"))
+        rows.append(("Venue", paragraph_text(meeting.venue) or "To be confirmed"))
     if meeting.mode in ("online", "hybrid"):
-        rows.append(("Joining details", _text(meeting.joining_details) or "To be sent"))
+        rows.append(("Joining details", paragraph_text(meeting.joining_details) or "To be sent"))
     if meeting.access_notes:
-        rows.append(("Access", _text(meeting.access_notes)))
+        rows.append(("Access", paragraph_text(meeting.access_notes)))
     contact_name = meeting.contact_name or (meeting.contact_person.full_name if meeting.contact_person else None)
-    contact = ", ".join(_text(part) for part in (contact_name, meeting.contact_phone, meeting.contact_email) if part)
+    parts = (contact_name, meeting.contact_phone, meeting.contact_email)
+    contact = ", ".join(paragraph_text(part) for part in parts if part)
     if contact:
         rows.append(("Contact", contact))
     return rows
@@ -129,9 +96,9 @@ def _where(meeting) -> list[tuple[str, str]]:
 def _papers(person: Invitation) -> str:
     wanted = v.label(v.PAPER_FORMATS, person.wanted_format) or "No preference"
     if person.papers_sent_on is None:
-        return f"Asks for: {_text(wanted)}<br/>Not sent yet"
+        return f"Asks for: {paragraph_text(wanted)}<br/>Not sent yet"
     sent = v.label(v.PAPER_FORMATS, person.papers_format)
-    words = f"Asks for: {_text(wanted)}<br/>Sent {format_uk(person.papers_sent_on)}: {_text(sent)}"
+    words = f"Asks for: {paragraph_text(wanted)}<br/>Sent {format_uk(person.papers_sent_on)}: {paragraph_text(sent)}"
     if person.format_met is False:
         words += " (<b>not the format asked for</b>)"
     return words
@@ -148,10 +115,10 @@ def _attendance_table(people: list[Invitation], styles: dict, sizes: _Sizes, wid
     box = f'<font size="{sizes.body * 1.6:g}">{TICK_BOX}</font>'  # big enough to tick with a pen
     data = [[cell(head, "cell_head") for head in heads]]
     for person in people:
-        mark = _text(v.label(v.ATTENDANCE, person.attendance)) or box
+        mark = paragraph_text(v.label(v.ATTENDANCE, person.attendance)) or box
         data.append(
             [
-                cell(f"<b>{_text(person.person_name)}</b>"),
+                cell(f"<b>{paragraph_text(person.person_name)}</b>"),
                 cell("Yes" if person.is_backup else ""),
                 cell(_papers(person), "cell"),
                 cell(mark),
@@ -185,17 +152,17 @@ def _story(meeting, people: list[Invitation], sizes: _Sizes, width: float) -> li
     styles = _styles(sizes)
     story = []
     if meeting.committee is not None:
-        story.append(Paragraph(_text(meeting.committee.organisation.name), styles["organisation"]))
-        story.append(Paragraph(_text(meeting.committee.name), styles["title"]))
-        story.append(Paragraph(_text(meeting.title), styles["subtitle"]))
+        story.append(Paragraph(paragraph_text(meeting.committee.organisation.name), styles["organisation"]))
+        story.append(Paragraph(paragraph_text(meeting.committee.name), styles["title"]))
+        story.append(Paragraph(paragraph_text(meeting.title), styles["subtitle"]))
     else:
-        story.append(Paragraph(_text(meeting.title), styles["title"]))
-        story.append(Paragraph(_text(v.label(v.MEETING_KINDS, meeting.kind)), styles["subtitle"]))
+        story.append(Paragraph(paragraph_text(meeting.title), styles["title"]))
+        story.append(Paragraph(paragraph_text(v.label(v.MEETING_KINDS, meeting.kind)), styles["subtitle"]))
     if meeting.cancelled:
-        reason = f": {_text(meeting.cancel_reason)}" if meeting.cancel_reason else ""
+        reason = f": {paragraph_text(meeting.cancel_reason)}" if meeting.cancel_reason else ""
         story.append(Paragraph(f"This meeting is cancelled{reason}", styles["cancelled"]))
 
-    facts = [("When", _text(_when(meeting)))] + _where(meeting)
+    facts = [("When", paragraph_text(_when(meeting)))] + _where(meeting)
     label_width = width * (0.28 if sizes is _LARGE else 0.2)
     table = Table(
         [[Paragraph(label, styles["label"]), Paragraph(value, styles["body"])] for label, value in facts],
@@ -246,7 +213,7 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
     except NotFound as why:
         raise ExportError(str(why)) from None
     people = invitations(session, meeting_id)
-    _register_fonts()
+    register_fonts()
     sizes = _LARGE if large_print else _NORMAL
 
     margin = 16 * mm
@@ -277,22 +244,3 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
     )
     # The frame keeps 6 pt of padding each side inside the margins; tables fill what is left exactly.
     build_and_replace(document, temporary, path, _story(meeting, people, sizes, document.width - 12), number_pages)
-
-
-def temporary_beside(path: Path) -> Path:
-    """A hidden, randomly named file in path's folder to build a PDF in before it takes path's name."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-
-
-def build_and_replace(document, temporary: Path, path: Path, story: list, on_page) -> None:
-    """Build a reportlab document (made on temporary) and only then give it path's name, so a half-written PDF
-    never replaces a good one. Raises ExportError in plain words when the file can't be saved."""
-    try:
-        document.build(story, onFirstPage=on_page, onLaterPages=on_page)
-        os.replace(temporary, path)
-    except PermissionError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(f"{path.name} could not be saved. If it is open in another program, close it.") from exc
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

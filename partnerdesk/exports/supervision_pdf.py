@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.meeting_pdf import (
+from partnerdesk.exports.pdf_kit import (
     FONT,
     FONT_BOLD,
     build_and_replace,

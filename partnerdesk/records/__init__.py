@@ -14,6 +14,10 @@ import importlib
 _DECLARED_IN = {
     "Attendance": "meetings",
     "Base": "base",
+    "BudgetHeading": "expenses",
+    "Claim": "expenses",
+    "ClaimLine": "expenses",
+    "ClaimStatusChange": "expenses",
     "Committee": "people",
     "FormDraft": "drafts",
     "Meeting": "meetings",
@@ -23,6 +27,7 @@ _DECLARED_IN = {
     "Organisation": "people",
     "Person": "people",
     "PersonRole": "people",
+    "Receipt": "expenses",
     "RecordMixin": "base",
     "Setting": "settings",
     "SupervisionAction": "supervision",

@@ -118,6 +118,23 @@ WEEKDAYS = {0: "Monday", 1: "Tuesday", 2: "Wednesday", 3: "Thursday", 4: "Friday
 # one (see rules.recurrence).
 WEEK_OF_MONTH = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 
+# Where an expense claim is in its life. Draft → submitted → approved → paid; rejected and void say why.
+CLAIM_STATUSES = {
+    "draft": "Draft",
+    "submitted": "Waiting for approval",
+    "approved": "Approved, not paid yet",
+    "paid": "Paid",
+    "rejected": "Rejected",
+    "void": "Void",
+}
+
+PAYMENT_METHODS = {
+    "bank_transfer": "Bank transfer",
+    "cheque": "Cheque",
+    "cash": "Cash",
+    "voucher": "Voucher",
+}
+
 
 def label(vocabulary: dict[str, str], code: str | None) -> str:
     """The label for a code, or an empty string when nothing was chosen."""

@@ -23,6 +23,7 @@ from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services import demo_names as names
 from partnerdesk.services.demo_common import DEMO_USER, QuickRandom, Weighted, ascii_name, working_moment
+from partnerdesk.services.demo_expenses import add_demo_expenses
 from partnerdesk.services.demo_meetings import add_demo_meetings
 from partnerdesk.services.demo_wellbeing import add_demo_wellbeing
 from partnerdesk.services.errors import ValidationError
@@ -47,6 +48,8 @@ class DemoSummary:
     meetings: int = 0  # pre-meetings and debriefs included
     attendance: int = 0  # invitations, with attendance where the meeting has happened
     actions: int = 0
+    claims: int = 0  # expense claims, in every status
+    claim_lines: int = 0
     checks: int = 0  # wellbeing checks
     supervision_sessions: int = 0
     training_records: int = 0
@@ -387,6 +390,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
                 memberships += len(seat_rows)
         staging.drop(connection)
         made = add_demo_meetings(session, [(c["id"], c["name"]) for c in committees], seed, maker.today)
+        spent = add_demo_expenses(session, seed, maker.today, claims=min(max(people // 5, 30), 3000))
         wellbeing = add_demo_wellbeing(session, seed, maker.today)
     return DemoSummary(
         people=people,
@@ -396,6 +400,8 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         meetings=made.meetings,
         attendance=made.attendance,
         actions=made.actions,
+        claims=spent.claims,
+        claim_lines=spent.lines,
         checks=wellbeing.checks,
         supervision_sessions=wellbeing.sessions,
         training_records=wellbeing.training,

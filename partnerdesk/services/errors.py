@@ -36,3 +36,20 @@ class Problems:
         """Raise ValidationError if anything was added."""
         if self.messages:
             raise ValidationError(self.messages)
+
+
+class NeedsConfirmation(Exception):
+    """The change is allowed, but the worker must read these warnings and confirm first; nothing was saved.
+
+    Call the same service again with confirmed=True once the worker has agreed. The warnings are plain English.
+    """
+
+    def __init__(self, warnings: list[str]):
+        self.warnings = list(warnings)
+        super().__init__(" ".join(self.warnings))
+
+
+def confirm_or_stop(warnings: list[str], confirmed: bool) -> None:
+    """The one place the rule lives: warnings stop a change until the worker has confirmed it."""
+    if warnings and not confirmed:
+        raise NeedsConfirmation(warnings)

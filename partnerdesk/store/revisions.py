@@ -4,5 +4,11 @@ Kept as plain data so opening a database does not have to import Alembic (about 
 already current. tests/unit/test_store.py proves this list matches the migration scripts.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_people", "0002_people_list", "0003_meetings", "0005_wellbeing")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_people",
+    "0002_people_list",
+    "0003_meetings",
+    "0004_expenses",
+    "0005_wellbeing",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 revision = '0005_wellbeing'
 # 0004 is being written in parallel; re-chain this after it when the two branches are merged.
-down_revision = '0003_meetings'
+down_revision = '0004_expenses'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,178 @@
+"""A printable expense claim form (PDF): who, what for, each line with how it was worked out, the total, a
+declaration and spaces to sign for the claimant and the approver.
+
+Drawn in DejaVu Sans (registered by exports.meeting_pdf), so names such as Łukasz or Tŷ Gwyn print as spelt.
+reportlab is imported only when a form is printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from partnerdesk.exports.pdf_kit import (
+    FONT,
+    FONT_BOLD,
+    build_and_replace,
+    paragraph_text,
+    register_fonts,
+    temporary_beside,
+)
+from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.records import vocab as v
+from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.expenses import claim_reference, financial_year_label
+from partnerdesk.rules.meetings import uk_date
+from partnerdesk.rules.money import format_pounds
+from partnerdesk.rules.payments import BENEFITS_NOTE, EXPENSE_CATEGORIES, PAYMENTS_FOR_TIME
+from partnerdesk.services.errors import NotFound
+from partnerdesk.services.expense_lines import claim_lines
+from partnerdesk.services.expenses import get_claim
+from partnerdesk.services.settings import get_setting
+
+DECLARATION = (
+    "I declare that the expenses on this form were spent by me on the organisation's business, that I have not "
+    "claimed them before or from anyone else, and that the receipts attached are genuine."
+)
+
+
+def _styles() -> dict:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    def style(name: str, size: float, bold: bool = False, **extra) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * 1.3, **extra)
+
+    return {
+        "title": style("title", 18, bold=True, spaceAfter=2),
+        "subtitle": style("subtitle", 11, textColor=colors.HexColor("#444444"), spaceAfter=8),
+        "heading": style("heading", 12, bold=True, spaceBefore=10, spaceAfter=4),
+        "body": style("body", 10),
+        "label": style("label", 10, bold=True),
+        "cell": style("cell", 9.5),
+        "cell_head": style("cell_head", 9.5, bold=True),
+        "money": style("money", 9.5, alignment=2),
+        "money_bold": style("money_bold", 10, bold=True, alignment=2),
+        "small": style("small", 8.5, textColor=colors.HexColor("#444444")),
+        "banner": style("banner", 12, bold=True, textColor=colors.white, backColor=colors.HexColor("#B00020"),
+                        borderPadding=(4, 6, 4, 6), spaceBefore=4, spaceAfter=10),
+    }  # fmt: skip
+
+
+def _grid(data: list, widths: list[float], head: bool = True, extra: list | None = None):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table(data, colWidths=widths, repeatRows=1 if head else 0)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9.5),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    if head:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E8EE")))
+    table.setStyle(TableStyle(commands + (extra or [])))
+    return table
+
+
+def _story(session: Session, claim, width: float) -> list:
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    s = _styles()
+    lines = claim_lines(session, claim.id)
+    required = set(get_setting(session, "receipt_categories"))
+    story = [
+        Paragraph("Expense claim", s["title"]),
+        Paragraph(f"{claim_reference(claim.id)} · {paragraph_text(v.label(v.CLAIM_STATUSES, claim.status))}",
+                  s["subtitle"]),
+    ]
+    if claim.status == "void":
+        story.append(Paragraph(f"Void: {paragraph_text(claim.void_reason)}", s["banner"]))
+    elif claim.status == "rejected":
+        story.append(Paragraph(f"Rejected: {paragraph_text(claim.rejected_reason)}", s["banner"]))
+    facts = [("Name", claim.person.full_name), ("Date of claim", format_uk(claim.claim_date))]
+    if claim.budget_heading:
+        heading = claim.budget_heading
+        facts.append(("Budget heading", f"{heading.name} ({financial_year_label(heading.financial_year)})"))
+    if claim.programme:
+        facts.append(("Programme", claim.programme))
+    if claim.meeting:
+        facts.append(("Meeting", f"{claim.meeting.title}, {format_uk(uk_date(claim.meeting.starts_at))}"))
+    if claim.notes:
+        facts.append(("Notes", claim.notes))
+    table = Table([[Paragraph(k, s["label"]), Paragraph(paragraph_text(val), s["body"])] for k, val in facts],
+                  colWidths=[width * 0.22, width * 0.78])  # fmt: skip
+    story += [table, Paragraph("What is claimed", s["heading"])]
+
+    def cell(text: str, style: str = "cell"):
+        return Paragraph(text, s[style])
+
+    data = [[cell(h, "cell_head") for h in ("Date", "Kind", "Details", "Receipt", "Amount")]]
+    for line in lines:
+        details = paragraph_text(line.description)
+        if line.working:
+            details += ("<br/>" if details else "") + f'<font color="#444444">{paragraph_text(line.working)}</font>'
+        has = any(r.deleted_at is None for r in line.receipts)
+        receipt = "Attached" if has else ("<b>Missing</b>" if line.category in required else "Not needed")
+        data.append([cell(format_uk(line.day)), cell(paragraph_text(EXPENSE_CATEGORIES[line.category])), cell(details),
+                     cell(receipt), cell(format_pounds(line.amount_pence), "money")])  # fmt: skip
+    data.append(["", "", "", cell("<b>Total</b>"), cell(format_pounds(claim.total_pence), "money_bold")])
+    shares = (0.15, 0.19, 0.41, 0.11, 0.14)
+    story.append(_grid(data, [width * x for x in shares], extra=[("SPAN", (0, -1), (2, -1))]))
+    if any(line.category in PAYMENTS_FOR_TIME for line in lines):
+        story += [Spacer(1, 6), Paragraph(paragraph_text(BENEFITS_NOTE), s["small"])]
+    if claim.status == "paid":
+        how = v.label(v.PAYMENT_METHODS, claim.payment_method)
+        paid = f"Paid on {format_uk(claim.paid_on)} by {paragraph_text(how)}"
+        story += [Spacer(1, 6), Paragraph(paid + (f", reference {paragraph_text(claim.payment_reference)}"
+                                                  if claim.payment_reference else "") + ".", s["body"])]  # fmt: skip
+
+    story += [Paragraph("Declaration", s["heading"]), Paragraph(DECLARATION, s["body"]), Spacer(1, 8)]
+    approver = claim.approved_by.full_name if claim.approved_by else ""
+    approved_on = format_uk(claim.approved_at.date()) if claim.approved_at else ""
+    sign = [
+        [cell("", "cell_head"), cell("Name", "cell_head"), cell("Signature", "cell_head"), cell("Date", "cell_head")],
+        [cell("<b>Claimant</b>"), cell(paragraph_text(claim.person.full_name)), "", ""],
+        [cell("<b>Approved by</b>"), cell(paragraph_text(approver)), "", cell(approved_on)],
+    ]
+    story.append(_grid(sign, [width * x for x in (0.18, 0.3, 0.34, 0.18)], extra=[
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 18), ("TOPPADDING", (0, 1), (-1, -1), 8)]))  # fmt: skip
+    story += [Spacer(1, 8), Paragraph(f"Printed from PartnerDesk on {format_uk(today_uk())}.", s["small"])]
+    return story
+
+
+def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
+    """Write a claim's form as an A4 PDF at path (replacing any file there only once complete).
+
+    Raises ExportError, in plain words, when the claim can't be found or the file can't be saved.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"The folder {path.parent} does not exist.")
+    try:
+        claim = get_claim(session, claim_id)
+    except NotFound as why:
+        raise ExportError(str(why)) from None
+    register_fonts()
+    margin = 16 * mm
+    temporary = temporary_beside(path)
+    footer = f"{claim_reference(claim.id)} · {claim.person.full_name}"
+
+    def number_pages(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8.5)
+        canvas.drawString(margin, margin / 2, footer[:90])
+        canvas.drawRightString(A4[0] - margin, margin / 2, f"Page {doc.page}")
+        canvas.restoreState()
+
+    document = SimpleDocTemplate(
+        str(temporary), pagesize=A4, initialFontName=FONT, initialFontSize=10, leftMargin=margin, rightMargin=margin,
+        topMargin=margin, bottomMargin=margin + 8, title=f"Expense claim {claim_reference(claim.id)}",
+        author="PartnerDesk", subject="Expense claim form",
+    )  # fmt: skip
+    build_and_replace(document, temporary, path, _story(session, claim, document.width - 12), number_pages)

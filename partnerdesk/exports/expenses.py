@@ -1,0 +1,129 @@
+"""The expenses export for the finance team: claims, lines, totals by kind of line and by budget heading, and a
+payment run of approved claims still to pay.
+
+Money is written from whole pence as exact pounds with a £ format (exports.xlsx), never through floating point.
+The totals are sums done by the database over integers (services.expenses_totals), with rejected and void claims
+left out; the claims and lines sheets list every claim not in the Bin, with its status.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from partnerdesk.exports.xlsx import Column, ExportError, Kind, SheetWriter, xlsx_file
+from partnerdesk.records import vocab as v
+from partnerdesk.rules.expenses import claim_reference, financial_year_label
+from partnerdesk.rules.mileage import VEHICLES
+from partnerdesk.rules.payments import EXPENSE_CATEGORIES, TIME_UNITS
+from partnerdesk.services.expenses_list import ClaimFilter, claims_page
+from partnerdesk.services.expenses_totals import (
+    TOTAL_STATUSES,
+    Total,
+    lines_for_claims,
+    totals_by_category,
+    totals_by_heading,
+)
+
+CHUNK = 500
+_MONEY = Kind.MONEY_PENCE
+CLAIM_COLUMNS = (
+    Column("Reference", 14), Column("Claim date", 12, Kind.DATE), Column("Person", 26), Column("Status", 22),
+    Column("Budget heading", 22), Column("Financial year", 10), Column("Programme", 22), Column("Meeting", 26),
+    Column("Lines", 7, Kind.NUMBER), Column("Total", 12, _MONEY), Column("Receipts missing", 9, Kind.NUMBER),
+    Column("Approved on", 12, Kind.DATE), Column("Paid on", 12, Kind.DATE), Column("Payment reference", 18),
+)  # fmt: skip
+LINE_COLUMNS = (
+    Column("Reference", 14), Column("Person", 26), Column("Status", 22), Column("Budget heading", 22),
+    Column("Date", 12, Kind.DATE), Column("Kind", 22), Column("Description", 34), Column("Miles", 8, Kind.NUMBER),
+    Column("Vehicle", 12), Column("Passengers", 10, Kind.NUMBER), Column("Days or half days", 14),
+    Column("Worked out", 36), Column("Amount", 12, _MONEY),
+)  # fmt: skip
+_STATUS_COLUMNS = tuple(Column(v.CLAIM_STATUSES[s], 16, _MONEY) for s in TOTAL_STATUSES)
+CATEGORY_COLUMNS = (Column("Kind", 28), Column("Lines", 8, Kind.NUMBER), *_STATUS_COLUMNS, Column("Total", 14, _MONEY))
+HEADING_COLUMNS = (
+    Column("Financial year", 12), Column("Budget heading", 28), Column("Allocation", 14, _MONEY),
+    Column("Claims", 8, Kind.NUMBER), *_STATUS_COLUMNS, Column("Total", 14, _MONEY),
+)  # fmt: skip
+PAYMENT_COLUMNS = (
+    Column("Payee", 28), Column("Amount", 12, _MONEY), Column("Reference", 14), Column("Claim date", 12, Kind.DATE),
+    Column("Approved on", 12, Kind.DATE), Column("Budget heading", 22),
+)  # fmt: skip
+SHEETS = ("Claims", "Lines", "By kind", "By heading", "Payment run")
+
+
+def _claim_row(claim: Any) -> list[Any]:
+    year = financial_year_label(claim.financial_year) if claim.financial_year else None
+    return [
+        claim_reference(claim.id), claim.claim_date, claim.person, v.label(v.CLAIM_STATUSES, claim.status),
+        claim.heading, year, claim.programme, claim.meeting, claim.line_count, claim.total_pence,
+        claim.receipts_missing, claim.approved_at, claim.paid_on, claim.payment_reference,
+    ]  # fmt: skip
+
+
+def _line_row(claim: Any, line: Any) -> list[Any]:
+    miles = None if line.miles_tenths is None else _miles(line.miles_tenths)
+    units = f"{line.time_count} × {TIME_UNITS[line.time_unit].lower()}" if line.time_unit else None
+    return [
+        claim_reference(claim.id), claim.person, v.label(v.CLAIM_STATUSES, claim.status), claim.heading, line.day,
+        EXPENSE_CATEGORIES.get(line.category, line.category), line.description, miles,
+        VEHICLES.get(line.vehicle) if line.vehicle else None, line.passengers or None, units, line.working,
+        line.amount_pence,
+    ]  # fmt: skip
+
+
+def _miles(tenths: int) -> Decimal:
+    return Decimal(tenths).scaleb(-1)  # exact: 125 tenths is 12.5 miles
+
+
+def _status_values(total: Total) -> list[int]:
+    return [total.by_status.get(status, 0) for status in TOTAL_STATUSES] + [total.total_pence]
+
+
+def export_expenses(
+    session: Session, path: Path, *, date_from: date | None = None, date_to: date | None = None
+) -> int:
+    """Write claims dated from date_from to date_to (both included; None for no limit), not in the Bin, to an xlsx
+    file at path with the sheets in SHEETS. Returns how many claims were written. Raises ExportError when date_from
+    is after date_to or the file can't be saved."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise ExportError("The 'from' date is after the 'to' date. Please swap them or choose other dates.")
+    flt = ClaimFilter(date_from=date_from, date_to=date_to, sort="claim_date", descending=False)
+    with xlsx_file(path) as workbook:
+        claims = SheetWriter(workbook, SHEETS[0], CLAIM_COLUMNS)
+        lines = SheetWriter(workbook, SHEETS[1], LINE_COLUMNS)
+        offset = 0
+        while chunk := claims_page(session, flt, offset=offset, limit=CHUNK):
+            offset += len(chunk)
+            by_id = {claim.id: claim for claim in chunk}
+            for claim in chunk:
+                claims.append(_claim_row(claim))
+            for line in lines_for_claims(session, list(by_id)):
+                lines.append(_line_row(by_id[line.claim_id], line))
+        lines.finish()
+
+        kinds = SheetWriter(workbook, SHEETS[2], CATEGORY_COLUMNS)
+        for total in totals_by_category(session, flt, EXPENSE_CATEGORIES):
+            kinds.append([total.name, total.count, *_status_values(total)])
+        kinds.finish()
+        headings = SheetWriter(workbook, SHEETS[3], HEADING_COLUMNS)
+        for total in totals_by_heading(session, flt):
+            year = financial_year_label(total.financial_year) if total.financial_year else None
+            headings.append([year, total.name, total.allocation_pence, total.count, *_status_values(total)])
+        headings.finish()
+
+        payments = SheetWriter(workbook, SHEETS[4], PAYMENT_COLUMNS)
+        unpaid = ClaimFilter(date_from=date_from, date_to=date_to, statuses=("approved",), sort="person",
+                             descending=False)  # fmt: skip
+        offset = 0
+        while chunk := claims_page(session, unpaid, offset=offset, limit=CHUNK):
+            offset += len(chunk)
+            for claim in chunk:
+                payments.append([claim.person, claim.total_pence, claim_reference(claim.id), claim.claim_date,
+                                 claim.approved_at, claim.heading])  # fmt: skip
+        payments.finish()
+        return claims.finish()
