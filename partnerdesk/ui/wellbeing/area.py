@@ -108,7 +108,7 @@ class WellbeingArea(Area):
 
 
 class SupervisionArea(Area):
-    title = "Supervision and training"
+    title = "Supervision"
     record_kinds = ("supervision_pair", "supervision_session", "training_person")
 
     def build_page(self) -> QWidget:

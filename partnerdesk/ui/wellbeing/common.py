@@ -36,9 +36,10 @@ class PersonPicker(QWidget):
         super().__init__(parent)
         self.writer = writer
         self.find = QLineEdit()
-        self.find.setPlaceholderText("Type two or more letters of a name")
+        self.find.setPlaceholderText("Type a name to find")
         self.find.setAccessibleName(f"Find {name.lower()}")
         self.find.setClearButtonEnabled(True)
+        self.find.setMinimumWidth(170)
         self.matches = QComboBox()
         self.matches.setAccessibleName(name)
         self.matches.setMinimumWidth(260)

@@ -67,7 +67,7 @@ class HistoryDialog(QDialog):
         self.change = QLabel()
         self.change.setWordWrap(True)
         self.change.setAccessibleName("Change since the first SWEMWBS score")
-        self.table = read_only_table(HEADINGS, f"Wellbeing checks of {name}", (140, 170, 170, 120))
+        self.table = read_only_table(HEADINGS, f"Wellbeing checks of {name}", (140, 150, 180, 140))
         self.table.doubleClicked.connect(lambda _i: self._open())
         self.copyright = copyright_label()
         buttons = QDialogButtonBox()

@@ -27,7 +27,7 @@ class SmallForm(FormDialog):
         super().__init__(parent)
         self.writer = writer
         self.setWindowTitle(title)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(680)
         self.summary = problems_summary()
         self.fields = FieldTabs(title)
         self.tab = self.fields.tab(title)

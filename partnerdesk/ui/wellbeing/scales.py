@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from partnerdesk.rules.wellbeing import ONS4_QUESTIONS, SWEMWBS_ITEMS
+from partnerdesk.rules.wellbeing import ONS4_QUESTIONS, SWEMWBS_ITEMS, format_swemwbs_metric, swemwbs_metric
 from partnerdesk.ui.wellbeing.common import copyright_label
 
 NOT_ASKED = "Not asked"
@@ -77,7 +77,23 @@ class SwemwbsFields(QGroupBox):
             caption.setBuddy(box)
             form.addRow(caption, box)
             self.boxes.append(box)
+            box.currentIndexChanged.connect(self._show_score)
+        self.score = QLabel()
+        self.score.setAccessibleName("SWEMWBS score")
+        column.addWidget(self.score)
         column.addWidget(copyright_label())
+        self._show_score()
+
+    def _show_score(self, *_args) -> None:
+        """The score as soon as all seven are answered, so the worker sees it before saving."""
+        answers = self.answers()
+        if all(answer is None for answer in answers):
+            self.score.setText("Score: not asked.")
+        elif any(answer is None for answer in answers):
+            self.score.setText(f"Score: answer all seven items ({7 - answers.count(None)} of 7 so far).")
+        else:
+            raw = sum(answers)
+            self.score.setText(f"Score: {format_swemwbs_metric(swemwbs_metric(raw))} (raw total {raw} of 35).")
 
     def answers(self) -> list[int | None]:
         return [box.currentData() for box in self.boxes]

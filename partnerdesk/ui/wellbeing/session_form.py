@@ -91,7 +91,7 @@ class SessionFields(FieldTabs):
         self.row(tab, "&Kind", "kind", ChoiceCombo(SESSION_TYPES, "1:1 or group supervision"))
         self.supervisor = self.row(tab, "Su&pervisor", "supervisor_id", PersonPicker(writer, "Supervisor"))
         self.supervisees = self.row(tab, "Supervised", "supervisee_ids", SuperviseeList(writer))
-        self.row(tab, "&Topics", "topics", CheckList("Topics", SUPERVISION_TOPICS, columns=1))
+        self.row(tab, None, "topics", CheckList("Topics discussed", SUPERVISION_TOPICS, columns=1))
         self.row(tab, "Other t&opic", "topics_other", text_box("Other topic"))
         self.row(tab, "&Next 1:1 due by", "next_due_on", UkDateEdit("Next 1:1 due by"))
         self.suggestion = QLabel()

@@ -31,6 +31,7 @@ def days_box(name: str, lowest: int = 0) -> QSpinBox:
     box = QSpinBox()
     box.setAccessibleName(name)
     box.setRange(lowest, 365)
+    box.setMaximumWidth(150)
     if lowest == 0:
         box.setSpecialValueText("Not set")
     return box
@@ -43,10 +44,15 @@ class CadenceGrid(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Supervision every (days, by role)")
         grid = QGridLayout(self)
+        note = QLabel("How often each role has 1:1 supervision: the shortest and longest gap between sessions. "
+                      "Anyone else with a named supervisor follows the peer support worker's gap.")  # fmt: skip
+        note.setWordWrap(True)
+        grid.addWidget(note, 0, 0, 1, 4)
         for column, text in enumerate(("Role", "Shortest gap (days)", "Longest gap (days)")):
-            grid.addWidget(QLabel(text), 0, column)
+            grid.addWidget(QLabel(text), 1, column)
+        grid.setColumnStretch(3, 1)
         self.boxes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
-        for row, (code, label) in enumerate(ROLES.items(), start=1):
+        for row, (code, label) in enumerate(ROLES.items(), start=2):
             shortest, longest = days_box(f"{label}: shortest gap in days"), days_box(f"{label}: longest gap in days")
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(shortest, row, 1)

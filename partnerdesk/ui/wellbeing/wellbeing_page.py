@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -100,14 +100,14 @@ class WellbeingPage(QWidget):
         self.open_only.toggled.connect(self.refresh)
         for edit in (self.date_from, self.date_to):
             edit.editingFinished.connect(self.refresh)
-        self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (130, 170, 170, 130, 110, 80))
+        self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 90))
         self.checks.doubleClicked.connect(lambda _i: self._open_selected())
         self.open_button = button("&Open check…", "Open the selected check", self._open_selected)
         column = QVBoxLayout(page)
         column.addLayout(filters)
         column.addWidget(self.filter_message)
         column.addWidget(self.checks, 1)
-        column.addWidget(self.open_button)
+        column.addWidget(self.open_button, alignment=Qt.AlignmentFlag.AlignLeft)
         return page
 
     def _follow_ups_tab(self) -> QWidget:

@@ -45,7 +45,7 @@ class LineChart(QWidget):
         return f"{self.name}, {len(self.points)} score{'s' if len(self.points) != 1 else ''}: {values}."
 
     def _plot_area(self) -> QRectF:
-        return QRectF(48, 14, max(self.width() - 64, 10), max(self.height() - 48, 10))
+        return QRectF(48, 14, max(self.width() - 96, 10), max(self.height() - 48, 10))  # room for the dates
 
     def _position(self, area: QRectF, index: int, value: float) -> QPointF:
         first, last = self.points[0][0], self.points[-1][0]
@@ -82,7 +82,7 @@ class LineChart(QWidget):
         for point in positions:
             painter.drawEllipse(point, 3.5, 3.5)
         painter.setPen(TEXT)  # the first and last dates under the axis
-        bottom = QRectF(area.left() - 40, area.bottom() + 6, area.width() + 80, 18)
+        bottom = QRectF(area.left() - 36, area.bottom() + 6, area.width() + 72, 18)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, format_uk(self.points[0][0]))
         if len(self.points) > 1:
             painter.drawText(bottom, Qt.AlignmentFlag.AlignRight, format_uk(self.points[-1][0]))
