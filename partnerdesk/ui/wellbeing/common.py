@@ -38,7 +38,6 @@ class PersonPicker(QWidget):
         self.find = QLineEdit()
         self.find.setPlaceholderText("Type a name to find")
         self.find.setAccessibleName(f"Find {name.lower()}")
-        self.find.setClearButtonEnabled(True)
         self.find.setMinimumWidth(170)
         self.matches = QComboBox()
         self.matches.setAccessibleName(name)
