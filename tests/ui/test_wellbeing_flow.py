@@ -210,3 +210,35 @@ def test_a_person_s_history_has_a_chart_with_its_values_in_words(qtbot, writer):
     assert dialog.table.rowCount() == 3
     dialog.scale.setCurrentIndex(1)
     assert "How they were doing (1 to 5)" in dialog.values.text()
+
+
+def test_a_check_being_typed_is_kept_as_a_draft_and_offered_back(window, writer, driven, dialogs, qtbot):
+    add_person(writer.store, full_name="Dana Draft")
+    form = CheckForm(writer)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.fields.person.find, "Dana")
+    qtbot.keyClick(form.fields.widgets["quick_score"], "2")
+    qtbot.keyClicks(form.fields.widgets["follow_up_by"], "Jo")
+    form.save_draft()  # what the timer does a moment after typing stops
+    restored = []
+    driven(CheckForm, lambda again: restored.append((again.fields.person.person_name(),
+                                                    again.fields.widgets["quick_score"].currentData(),
+                                                    again.fields.widgets["follow_up_by"].text())))  # fmt: skip
+    dialogs.clicks.append("Restore it")
+    window.offer_drafts()
+    assert restored == [("Dana Draft", 2, "Jo")]
+
+
+def test_a_partial_swemwbs_or_a_follow_up_due_before_the_check_is_explained_and_nothing_saved(qtbot, writer):
+    add_person(writer.store, full_name="Bea Bad-Input")
+    form = CheckForm(writer)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.fields.person.find, "Bea")
+    for box in form.fields.swemwbs.boxes[:3]:
+        qtbot.keyClick(box, "4")
+    form.fields.needed.setChecked(True)
+    form.fields.widgets["follow_up_due_on"].setText(format_uk(today_uk() - timedelta(days=30)))
+    assert not form.save()
+    assert form.fields.messages["swemwbs"].text() and form.fields.messages["follow_up_due_on"].text()
+    assert "Nothing has been saved yet" in form.summary.text()
+    assert count_rows(writer.store, "wellbeing_checks") == 0
