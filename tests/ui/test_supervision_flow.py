@@ -184,3 +184,20 @@ def test_group_sessions_take_several_people(qtbot, writer, team):
     form.fields.widgets["held_on"].setText(format_uk(today_uk() - timedelta(days=2)))
     assert form.save()
     assert writer.read(list_sessions)[0].supervisee_names == ["Sam Support", "Sian Second"]
+
+
+def test_training_running_out_is_on_today_and_opens_the_training_form(window, writer, team, driven):
+    _boss, worker = team
+    from partnerdesk.services.training import list_courses, record_training
+
+    gdpr = next(c.course_id for c in writer.read(list_courses) if c.name == "GDPR")
+    with writer.store.transaction() as session:  # GDPR lasts a year: done 50 weeks ago, it runs out within 30 days
+        record_training(session, {"person_id": worker, "course_id": gdpr,
+                                  "completed_on": today_uk() - timedelta(weeks=50)})  # fmt: skip
+    writer.changed.emit()
+    line = window.today.training.item(0)
+    assert line.text().startswith("Sam Support: GDPR runs out")
+    opened = []
+    driven(TrainingDialog, lambda dialog: opened.append(dialog.person.person_id()))
+    window.today.training.itemActivated.emit(line)
+    assert opened == [worker]

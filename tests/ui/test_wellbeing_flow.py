@@ -242,3 +242,14 @@ def test_a_partial_swemwbs_or_a_follow_up_due_before_the_check_is_explained_and_
     assert form.fields.messages["swemwbs"].text() and form.fields.messages["follow_up_due_on"].text()
     assert "Nothing has been saved yet" in form.summary.text()
     assert count_rows(writer.store, "wellbeing_checks") == 0
+
+
+def test_run_a_debrief_from_the_file_menu_by_choosing_the_meeting(window, writer, driven, menu):
+    from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
+
+    meeting, _people = _attended_meeting(writer.store, ["Iolo Morgan"])
+    driven(MeetingChooser, lambda chooser: chooser.list.currentItem().text().endswith("Mental Health Board"))
+    opened = []
+    driven(DebriefDialog, lambda dialog: opened.append(dialog.roster.meeting_id))
+    menu("Run a debrief after a meeting…")
+    assert opened == [meeting]
