@@ -8,7 +8,7 @@ definition of the schema: tests/unit/test_outlines.py checks every column here a
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Date, String, Text, column, table
+from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, column, table
 
 from partnerdesk.records.types import UTCDateTime
 
@@ -77,7 +77,47 @@ form_drafts = table(
     column("saved_by", String),
 )
 
+person_roles = table("person_roles", column("person_id", String), column("role", String))
+wellbeing_checks = _live(
+    "wellbeing_checks",
+    column("person_id", String),
+    column("checked_at", UTCDateTime),
+    column("context", String),
+    column("meeting_id", String),
+    column("distress", Boolean),
+    column("follow_up_needed", Boolean),
+    column("follow_up_by", String),
+    column("follow_up_due_on", Date),
+    column("follow_up_done_on", Date),
+)
+supervision_pairs = _live(
+    "supervision_pairs",
+    column("supervisor_id", String),
+    column("supervisee_id", String),
+    column("starts_on", Date),
+    column("ends_on", Date),
+)
+supervision_sessions = _live(
+    "supervision_sessions",
+    column("held_on", Date),
+    column("kind", String),
+    column("next_due_on", Date),
+)
+supervision_attendees = table("supervision_attendees", column("session_id", String), column("person_id", String))
+training_courses = _live("training_courses", column("name", String), column("renewal_months", Integer))
+training_records = _live(
+    "training_records",
+    column("person_id", String),
+    column("course_id", String),
+    column("completed_on", Date),
+    column("expires_on", Date),
+)
+
 #: Every outline, for the test that holds them to the record classes.
-ALL = (people, organisations, committees, memberships, meetings, attendance, meeting_actions, settings, form_drafts)
+ALL = (
+    people, organisations, committees, memberships, meetings, attendance, meeting_actions, settings, form_drafts,
+    person_roles, wellbeing_checks, supervision_pairs, supervision_sessions, supervision_attendees, training_courses,
+    training_records,
+)  # fmt: skip
 
 

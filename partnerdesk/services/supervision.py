@@ -24,7 +24,7 @@ from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.errors import NotFound, Problems
 from partnerdesk.services.meetings import tidy
-from partnerdesk.services.settings import get_setting
+from partnerdesk.services.supervision_due import cadence_for_roles, cadence_settings
 from partnerdesk.services.wellbeing import live_person
 
 PAIR_FIELDS = ("supervisor_id", "supervisee_id", "starts_on", "ends_on")
@@ -33,20 +33,6 @@ SESSION_FIELDS = ("held_on", "kind", "supervisor_id", "supervisee_ids", "topics"
 _DATE_MESSAGE = "Please type a date as day/month/year, for example 23/11/2026."
 
 # ------------------------------------------------------------------------------------------------------ cadence
-
-
-def cadence_settings(session: Session) -> dict[str, rules.Cadence]:
-    """The organisation's supervision cadences, by role code."""
-    return {role: rules.Cadence(*gap) for role, gap in get_setting(session, "supervision_cadences").items()}
-
-
-def cadence_for_roles(roles: list[str], settings: dict[str, rules.Cadence]) -> rules.Cadence:
-    """The tightest cadence among these roles, or the peer support worker cadence for anyone else who has a named
-    supervisor (a volunteer with a supervisor still needs regular supervision)."""
-    found = [settings[code] for code in roles if code in settings]
-    if not found:
-        return settings.get("peer_support_worker", rules.PEER_SUPPORT_WORKER_CADENCE)
-    return min(found, key=lambda cadence: (cadence.max_days, cadence.min_days))
 
 
 def cadence_for_person(session: Session, person_id: str) -> rules.Cadence:

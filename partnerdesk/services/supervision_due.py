@@ -3,21 +3,41 @@
 For each running pair the due date is the next due date agreed at the supervisee's last 1:1 session, else that
 session plus the longest gap of their cadence, else (no session yet) the pair's start plus that gap. The status
 (overdue, due within DUE_WINDOW_DAYS, not due) is rules.supervision.status_by_due_date.
+
+Read through records.outlines, not the record classes, because the Today page (the first screen) shows this and
+must not wait for SQLAlchemy's ORM to import. The cadence helpers live here for the same reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, or_, select
 
-from partnerdesk.records import Person, PersonRole, SupervisionAttendee, SupervisionPair, SupervisionSession
+from partnerdesk.records import outlines
 from partnerdesk.rules import supervision as rules
-from partnerdesk.services.supervision import cadence_for_roles, cadence_settings
+from partnerdesk.services.settings import get_setting
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _CHUNK = 500
+
+
+def cadence_settings(session: Connection | Session) -> dict[str, rules.Cadence]:
+    """The organisation's supervision cadences, by role code."""
+    return {role: rules.Cadence(*gap) for role, gap in get_setting(session, "supervision_cadences").items()}
+
+
+def cadence_for_roles(roles: list[str], settings: dict[str, rules.Cadence]) -> rules.Cadence:
+    """The tightest cadence among these roles, or the peer support worker cadence for anyone else who has a named
+    supervisor (a volunteer with a supervisor still needs regular supervision)."""
+    found = [settings[code] for code in roles if code in settings]
+    if not found:
+        return settings.get("peer_support_worker", rules.PEER_SUPPORT_WORKER_CADENCE)
+    return min(found, key=lambda cadence: (cadence.max_days, cadence.min_days))
 
 
 @dataclass(frozen=True)
@@ -32,9 +52,9 @@ class SupervisionDue:
     status: str  # "overdue", "due" or "not due"
 
 
-def roles_of(session: Session, person_ids: list[str]) -> dict[str, list[str]]:
+def roles_of(session: Connection | Session, person_ids: list[str]) -> dict[str, list[str]]:
     """Each person's role codes, in a few queries rather than one per person."""
-    r = PersonRole.__table__
+    r = outlines.person_roles
     found: dict[str, list[str]] = {person_id: [] for person_id in person_ids}
     for start in range(0, len(person_ids), _CHUNK):
         stmt = select(r.c.person_id, r.c.role).where(r.c.person_id.in_(person_ids[start : start + _CHUNK]))
@@ -43,9 +63,9 @@ def roles_of(session: Session, person_ids: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def _last_sessions(session: Session, person_ids: list[str]) -> dict[str, tuple[date, date | None]]:
+def _last_sessions(session: Connection | Session, person_ids: list[str]) -> dict[str, tuple[date, date | None]]:
     """Each supervisee's latest 1:1 (held_on, next_due_on)."""
-    s, a = SupervisionSession.__table__, SupervisionAttendee.__table__
+    s, a = outlines.supervision_sessions, outlines.supervision_attendees
     found: dict[str, tuple[date, date | None]] = {}
     for start in range(0, len(person_ids), _CHUNK):
         chunk = person_ids[start : start + _CHUNK]
@@ -61,11 +81,12 @@ def _last_sessions(session: Session, person_ids: list[str]) -> dict[str, tuple[d
 
 
 def supervision_status_list(
-    session: Session, today: date, statuses: tuple[str, ...] | None = None
+    session: Connection | Session, today: date, statuses: tuple[str, ...] | None = None
 ) -> list[SupervisionDue]:
     """Every pair running today with its due date and status, most overdue first. statuses (e.g. ("overdue",
     "due")) keeps only those."""
-    sp, sup, see = SupervisionPair.__table__, Person.__table__.alias("sup"), Person.__table__.alias("see")
+    sp, people = outlines.supervision_pairs, outlines.people
+    sup, see = people.alias("sup"), people.alias("see")
     stmt = (
         select(sp.c.id, sp.c.supervisee_id, see.c.full_name, sp.c.supervisor_id, sup.c.full_name, sp.c.starts_on)
         .select_from(sp.join(sup, sup.c.id == sp.c.supervisor_id).join(see, see.c.id == sp.c.supervisee_id))

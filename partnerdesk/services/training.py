@@ -8,20 +8,20 @@ expected to complete every course; a course's renewal period decides when a comp
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import Person, PersonRole, TrainingCourse, TrainingRecord
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.rules.meetings import LOOKBACK_DAYS
 from partnerdesk.services.errors import NotFound, Problems
 from partnerdesk.services.meetings import tidy
 from partnerdesk.services.settings import get_setting
+from partnerdesk.services.training_due import TrainingStatus, training_expiring  # noqa: F401 (the Today part)
 from partnerdesk.services.wellbeing import live_person
 
 RECORD_FIELDS = ("person_id", "course_id", "completed_on")
@@ -133,20 +133,6 @@ def delete_training_record(session: Session, record_id: str) -> None:
     session.flush()
 
 
-@dataclass(frozen=True)
-class TrainingStatus:
-    """One person and one course: the latest completion and where it stands (rules.supervision.training_status)."""
-
-    person_id: str
-    person_name: str
-    course_id: str
-    course_name: str
-    completed_on: date | None
-    expires_on: date | None
-    status: str  # "missing", "expired", "expiring" or "in date"
-    record_id: str | None
-
-
 def _latest(session: Session, person_ids: list[str]) -> dict[tuple[str, str], tuple[str, date, date | None]]:
     """(person, course) → (record id, completed_on, expires_on) of the latest completion."""
     t = TrainingRecord.__table__
@@ -217,36 +203,3 @@ def training_compliance(session: Session, today: date | None = None) -> list[tup
         counts[item.course_name][0] += 1
         counts[item.course_name][1] += item.status in ("in date", "expiring")
     return [(name, expected, in_date) for name, (expected, in_date) in counts.items()]
-
-
-def training_expiring(session: Session, today: date, limit: int = 200) -> list[TrainingStatus]:
-    """For the Today page: training of people expected to do it that runs out within 30 days, or ran out in the
-    last 90 days and has not been renewed; soonest expiry first.
-
-    Found from the expiry index rather than by working out everyone's training, so it stays quick with thousands
-    of people; "missing" training is on the training page (training_gaps), not on Today.
-    """
-    t, later, c = TrainingRecord.__table__, TrainingRecord.__table__.alias("later"), TrainingCourse.__table__
-    p, r = Person.__table__, PersonRole.__table__
-    window = (today - timedelta(days=LOOKBACK_DAYS), today + timedelta(days=rules.EXPIRING_WINDOW_DAYS))
-    renewed = exists().where(
-        later.c.person_id == t.c.person_id, later.c.course_id == t.c.course_id, later.c.deleted_at.is_(None),
-        later.c.completed_on > t.c.completed_on,
-    )  # fmt: skip
-    # EXISTS per record, by the roles' primary key: quicker than listing every person with the role.
-    with_role = exists().where(r.c.person_id == t.c.person_id, r.c.role.in_(get_setting(session, "training_roles")))
-    stmt = (
-        select(p.c.id, p.c.full_name, c.c.id, c.c.name, t.c.completed_on, t.c.expires_on, c.c.renewal_months, t.c.id)
-        .select_from(t.join(p, p.c.id == t.c.person_id).join(c, c.c.id == t.c.course_id))
-        .where(
-            t.c.expires_on.between(*window),
-            t.c.deleted_at.is_(None), p.c.deleted_at.is_(None), c.c.deleted_at.is_(None), p.c.status != "left",
-            with_role, ~renewed,
-        )
-        .order_by(t.c.expires_on, func.lower(p.c.full_name))
-        .limit(limit)
-    )  # fmt: skip
-    return [
-        TrainingStatus(pid, name, cid, course, done, expires, rules.training_status(today, done, months), rid)
-        for pid, name, cid, course, done, expires, months, rid in session.execute(stmt)
-    ]

@@ -27,6 +27,7 @@ from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.today_page import TodayPage
+from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
 
 
 class TodayArea(Area):
@@ -58,7 +59,9 @@ class BinArea(Area):
 
 
 #: The areas in the order they are listed (and numbered Ctrl+1, Ctrl+2…).
-AREAS: tuple[type[Area], ...] = (TodayArea, PeopleArea, MeetingsArea, OrganisationsArea, BinArea)
+AREAS: tuple[type[Area], ...] = (
+    TodayArea, PeopleArea, MeetingsArea, WellbeingArea, SupervisionArea, OrganisationsArea, BinArea
+)
 
 
 class MainWindow(QMainWindow):

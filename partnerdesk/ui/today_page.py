@@ -20,13 +20,14 @@ from partnerdesk.ui.meetings.today_lines import MEETINGS_TODAY
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.today_lines import PEOPLE_TODAY
 from partnerdesk.ui.today.sections import Line, TodayGroup
+from partnerdesk.ui.wellbeing.today_lines import WELLBEING_TODAY
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENT = QColor("#b00020")  # dark red: readable on white, and the words say "overdue" too
 
 #: Each area's part of the page, in the order shown.
-GROUPS: tuple[TodayGroup, ...] = (MEETINGS_TODAY, PEOPLE_TODAY)
+GROUPS: tuple[TodayGroup, ...] = (MEETINGS_TODAY, WELLBEING_TODAY, PEOPLE_TODAY)
 
 
 class TodayPage(QWidget):

@@ -125,3 +125,18 @@ def opened(monkeypatch) -> list:
         monkeypatch.setattr(kind, "exec", show)
     return shown
 
+
+@pytest.fixture
+def driven(monkeypatch):
+    """Stand in for the person using the next dialogs: each class's exec runs the given function on the dialog."""
+    steps: dict[type, list] = {}
+    seen: list = []
+
+    def drive(kind: type, step) -> None:
+        if kind not in steps:
+            steps[kind] = []
+            monkeypatch.setattr(kind, "exec", lambda dialog: (seen.append(dialog), steps[kind].pop(0)(dialog))[1])
+        steps[kind].append(step)
+
+    drive.seen = seen
+    return drive

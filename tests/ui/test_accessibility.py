@@ -1,7 +1,15 @@
 """Every control a person can use has a name a screen reader can say, and can be reached with the keyboard."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from partnerdesk.records import vocab
 from partnerdesk.ui.organisations_page import NamedRecordDialog
@@ -9,14 +17,15 @@ from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.people.seats import SeatDialog
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 
-CONTROLS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView, QAbstractButton)
+CONTROLS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView, QAbstractButton, QAbstractSpinBox)
 
 
 def _inside_a_control(widget: QWidget) -> bool:
-    """Qt's own inner parts of a control (a drop-down's popup list, a table's scroll buttons) are named by it."""
+    """Qt's own inner parts of a control (a drop-down's popup list, a table's scroll buttons, a number box's text)
+    are named by it."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QComboBox | QAbstractItemView):
+        if isinstance(parent, QComboBox | QAbstractItemView | QAbstractSpinBox):
             return True
         parent = parent.parentWidget()
     return False
@@ -67,3 +76,41 @@ def test_the_meetings_forms(qtbot, writer):
     for dialog in (MeetingForm(writer), MeetingForm(writer, meeting), SeriesDialog(writer, committee)):
         qtbot.addWidget(dialog)
         assert _problems(dialog) == []
+
+
+def test_the_wellbeing_and_supervision_screens(qtbot, writer, window):
+    from datetime import timedelta
+
+    from partnerdesk.rules.dates import today_uk
+    from partnerdesk.services.attendance import record_attendances
+    from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
+    from partnerdesk.ui.wellbeing.check_form import CheckForm
+    from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
+    from partnerdesk.ui.wellbeing.follow_up_dialog import FollowUpDoneDialog
+    from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
+    from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
+    from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog, PairDialog, TrainingDialog
+    from partnerdesk.ui.wellbeing.session_form import SessionForm
+    from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
+    from tests.builders import add_check, add_invitations, add_meeting, add_person, add_session
+
+    person = add_person(writer.store, roles=["peer_support_worker"])
+    boss = add_person(writer.store, roles=["coordinator"])
+    meeting = add_meeting(writer.store, None, today_uk() - timedelta(days=2))
+    add_invitations(writer.store, meeting, [person])
+    with writer.store.transaction() as session:
+        record_attendances(session, meeting, {person: "attended"})
+    check = add_check(writer.store, person, swemwbs=[3] * 7)
+    session_id = add_session(writer.store, boss, [person], today_uk() - timedelta(days=3))
+    revealed = CheckForm(writer, check)
+    revealed.notes.reveal()
+    dialogs = (CheckForm(writer), revealed, DebriefDialog(writer, meeting), HistoryDialog(writer, person),
+               FollowUpDoneDialog(writer, check, "Someone"), MeetingChooser(writer), SessionForm(writer),
+               SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer), TrainingDialog(writer),
+               CourseDialog(writer))  # fmt: skip
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert _problems(dialog) == [], (type(dialog).__name__, _problems(dialog))
+    for kind in (WellbeingArea, SupervisionArea):
+        window.show_area(window.area(kind))
+    assert _problems(window) == []

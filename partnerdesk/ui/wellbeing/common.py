@@ -1,0 +1,150 @@
+"""Pieces the wellbeing and supervision screens share: finding a person by name, read-only tables, the copyright
+line, and the summary of problems shown above a form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
+from partnerdesk.services.people_list import PeopleFilter, people_page
+from partnerdesk.ui.ops import Writer
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+URGENT = QColor("#b00020")  # the Today page's red: readable on white, and the words say "overdue" too
+
+
+class PersonPicker(QWidget):
+    """Type part of a name, then pick the person from the matches. person_id() is None until someone is picked."""
+
+    picked = Signal()
+
+    def __init__(self, writer: Writer, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.find = QLineEdit()
+        self.find.setPlaceholderText("Type a name to find")
+        self.find.setAccessibleName(f"Find {name.lower()}")
+        self.find.setMinimumWidth(170)
+        self.matches = QComboBox()
+        self.matches.setAccessibleName(name)
+        self.matches.setMinimumWidth(260)
+        self.matches.addItem("Nobody picked yet", None)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.find, 1)
+        row.addWidget(self.matches, 2)
+        self.setFocusProxy(self.find)
+        self.find.textEdited.connect(self._find)
+        self.matches.currentIndexChanged.connect(lambda _i: self.picked.emit())
+
+    def _find(self, text: str) -> None:
+        keep = self.person_id()
+        self.matches.blockSignals(True)
+        self.matches.clear()
+        rows = self.writer.read(lambda s: people_page(s, PeopleFilter(search=text), 0, 30)) if len(
+            text.strip()) >= 2 else []  # fmt: skip
+        if not rows:
+            self.matches.addItem("Nobody found: type more of the name" if text.strip() else "Nobody picked yet", None)
+        for row in rows:
+            self.matches.addItem(f"{row.full_name} ({row.postcode or row.email or 'no contact details'})", row.id)
+        self.matches.setCurrentIndex(max(self.matches.findData(keep), 0))
+        self.matches.blockSignals(False)
+        self.picked.emit()
+
+    def person_id(self) -> str | None:
+        return self.matches.currentData()
+
+    def person_name(self) -> str:
+        return self.matches.currentText().split(" (")[0] if self.person_id() else ""
+
+    def set_person(self, person_id: str | None, name: str = "") -> None:
+        """Show an already chosen person (loading a saved record)."""
+        self.matches.blockSignals(True)
+        self.matches.clear()
+        self.matches.addItem(name or "Nobody picked yet", person_id)
+        self.matches.blockSignals(False)
+        self.find.setText(name)
+        self.picked.emit()
+
+
+def read_only_table(headings: Sequence[str], name: str, widths: Sequence[int] = ()) -> QTableWidget:
+    """A table people read and pick rows from (whole rows, one at a time), never type into."""
+    table = QTableWidget(0, len(headings))
+    table.setHorizontalHeaderLabels(list(headings))
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons, as people expect
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(30)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    table.horizontalHeader().setSectionResizeMode(len(headings) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[tuple[str | None, Sequence[str], bool]]) -> None:
+    """Put rows of (record id, cell texts, urgent) in a table; urgent rows are red (their words say why too)."""
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for number, (record_id, cells, urgent) in enumerate(rows):
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(ID_ROLE, record_id)
+            item.setToolTip(text)
+            if urgent:
+                item.setForeground(QBrush(URGENT))
+            table.setItem(number, column, item)
+    if rows:
+        table.selectRow(0)
+
+
+def selected_id(table: QTableWidget) -> str | None:
+    """The record id of the table's selected row, or None."""
+    row = table.currentRow()
+    item = table.item(row, 0) if row >= 0 else None
+    return item.data(ID_ROLE) if item is not None else None
+
+
+def copyright_label() -> QLabel:
+    """The SWEMWBS copyright line, which must be shown wherever the items or scores are."""
+    label = QLabel(SWEMWBS_COPYRIGHT)
+    label.setObjectName("smallPrint")
+    label.setWordWrap(True)
+    label.setAccessibleName("SWEMWBS copyright")
+    return label
+
+
+def problems_summary() -> QLabel:
+    """The line above a form saying nothing was saved and how many problems to fix (hidden until then)."""
+    summary = QLabel()
+    summary.setObjectName("formSummary")
+    summary.setWordWrap(True)
+    summary.setAccessibleName("Problems to fix before saving")
+    summary.hide()
+    return summary
+
+
+def say_problems(summary: QLabel, messages: dict[str, str], general: list[str]) -> None:
+    """Fill the summary from a form's field messages (general: those with no field of their own)."""
+    if messages:
+        count = len(messages)
+        noun = "problem" if count == 1 else "problems"
+        summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. " + " ".join(general))
+    summary.setVisible(bool(messages))

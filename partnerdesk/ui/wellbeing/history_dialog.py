@@ -1,0 +1,126 @@
+"""A person's wellbeing over time: a trend chart (SWEMWBS score, or the quick 1–5 answer), the change since their
+first SWEMWBS score with a plain "meaningful change" flag, and every check listed. No confidential text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from partnerdesk.rules.dates import format_moment_uk
+from partnerdesk.rules.wellbeing import (
+    CHECK_CONTEXTS,
+    ONS4_QUESTIONS,
+    QUICK_ANSWERS,
+    SWEMWBS_MEANINGFUL_CHANGE,
+    format_swemwbs_metric,
+)
+from partnerdesk.services.people import get_person
+from partnerdesk.services.wellbeing_history import WellbeingHistory, wellbeing_history
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.wellbeing.common import copyright_label, fill_table, read_only_table, selected_id
+from partnerdesk.ui.widgets.line_chart import LineChart
+
+HEADINGS = ("When", "Context", "How they were doing", "SWEMWBS score", "ONS4 (bands)")
+SCALES = {"swemwbs": "SWEMWBS score (7 to 35)", "quick": "How they were doing (1 to 5)"}
+
+
+def change_words(history: WellbeingHistory) -> str:
+    """The change since the first SWEMWBS score, in words, with whether it is meaningful."""
+    if history.swemwbs_first is None:
+        return "No SWEMWBS scores recorded yet."
+    first = format_swemwbs_metric(history.swemwbs_first)
+    if history.swemwbs_change is None:
+        return f"One SWEMWBS score so far: {first}. The change shows once there is a second score."
+    latest, change = format_swemwbs_metric(history.swemwbs_latest), history.swemwbs_change
+    direction = "up" if change > 0 else "down" if change < 0 else "no change"
+    amount = f"{direction} {format_swemwbs_metric(abs(change))}" if change else direction
+    threshold = format_swemwbs_metric(SWEMWBS_MEANINGFUL_CHANGE)
+    if history.meaningful_change:
+        verdict = f"a meaningful change: {history.meaningful_change} (the threshold is {threshold} points)"
+    else:
+        verdict = f"not a meaningful change (that takes {threshold} points or more)"
+    return f"SWEMWBS score from {first} (first) to {latest} (latest), {amount}: {verdict}."
+
+
+class HistoryDialog(QDialog):
+    """One person's wellbeing history. `open_check` asks for a check to be opened."""
+
+    open_check = Signal(str)
+
+    def __init__(self, writer: Writer, person_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer, self.person_id = writer, person_id
+        name = writer.read(lambda s: get_person(s, person_id).full_name)
+        self.setWindowTitle(f"Wellbeing history — {name}")
+        self.setMinimumSize(860, 640)
+        heading = QLabel(f"Wellbeing history: {name}")
+        heading.setObjectName("sectionTitle")
+        self.scale = QComboBox()
+        self.scale.setAccessibleName("Score shown on the chart")
+        for code, text in SCALES.items():
+            self.scale.addItem(text, code)
+        self.chart = LineChart(f"Wellbeing of {name} over time", 7, 35)
+        self.values = QLabel()
+        self.values.setWordWrap(True)
+        self.values.setObjectName("hint")
+        self.values.setAccessibleName("The chart's scores in words")
+        self.change = QLabel()
+        self.change.setWordWrap(True)
+        self.change.setAccessibleName("Change since the first SWEMWBS score")
+        self.table = read_only_table(HEADINGS, f"Wellbeing checks of {name}", (140, 150, 180, 140))
+        self.table.doubleClicked.connect(lambda _i: self._open())
+        self.copyright = copyright_label()
+        buttons = QDialogButtonBox()
+        self.open_button = buttons.addButton("&Open check…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(self._open)
+        buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+
+        row = QHBoxLayout()
+        caption = QLabel("&Chart shows")
+        caption.setBuddy(self.scale)
+        row.addWidget(caption)
+        row.addWidget(self.scale)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.change)
+        layout.addLayout(row)
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.values)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.copyright)
+        layout.addWidget(buttons)
+        self.scale.currentIndexChanged.connect(lambda _i: self._draw())
+        writer.changed.connect(self.refresh)
+        self.refresh()
+        if self.history.swemwbs_first is None:
+            self.scale.setCurrentIndex(1)  # nothing to draw on the SWEMWBS scale: show the quick answers
+
+    def refresh(self) -> None:
+        self.history = self.writer.read(lambda s: wellbeing_history(s, self.person_id))
+        self.change.setText(change_words(self.history))
+        rows = []
+        for point in reversed(self.history.points):  # newest first, as in every other list
+            quick = f"{point.quick_score} — {QUICK_ANSWERS[point.quick_score]}" if point.quick_score else ""
+            swemwbs = format_swemwbs_metric(point.swemwbs_metric) if point.swemwbs_metric is not None else ""
+            bands = "; ".join(f"{ONS4_QUESTIONS[code]}: {band}" for code, band in (point.ons4_bands or {}).items())
+            rows.append((point.check_id, (format_moment_uk(point.checked_at), CHECK_CONTEXTS.get(point.context, ""),
+                                          quick, swemwbs, bands), False))  # fmt: skip
+        fill_table(self.table, rows)
+        self._draw()
+
+    def _draw(self) -> None:
+        swemwbs = self.scale.currentData() == "swemwbs"
+        self.chart.lowest, self.chart.highest = (7, 35) if swemwbs else (1, 5)
+        self.chart.name = f"{self.windowTitle().split(' — ')[-1]}: {SCALES[self.scale.currentData()]}"
+        self.chart.setAccessibleName(self.chart.name)
+        points = [(p.day, float(p.swemwbs_metric) if swemwbs else p.quick_score) for p in self.history.points
+                  if (p.swemwbs_metric if swemwbs else p.quick_score) is not None]  # fmt: skip
+        self.chart.set_points(points)
+        self.values.setText(self.chart.text_alternative())
+
+    def _open(self) -> None:
+        check_id = selected_id(self.table)
+        if check_id:
+            self.open_check.emit(check_id)

@@ -1,0 +1,150 @@
+"""Small forms of the Supervision and training area: a supervisor–supervisee pair, a training completion, and the
+list of training courses. Each saves in one go and shows what to fix by the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget
+
+from partnerdesk.rules.dates import today_uk
+from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.people import get_person
+from partnerdesk.services.supervision import create_pair, get_pair, update_pair
+from partnerdesk.services.training import list_courses, record_training, save_course
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.wellbeing.common import PersonPicker, problems_summary, say_problems
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_tabs import FieldTabs, text_box
+from partnerdesk.ui.widgets.form_dialog import FormDialog
+
+
+class SmallForm(FormDialog):
+    """One tab of fields, Save and Cancel; subclasses add rows to self.tab and write work(session, data)."""
+
+    def __init__(self, writer: Writer, title: str, save_text: str = "&Save", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.setWindowTitle(title)
+        self.setMinimumWidth(680)
+        self.summary = problems_summary()
+        self.fields = FieldTabs(title)
+        self.tab = self.fields.tab(title)
+        buttons = QDialogButtonBox()
+        buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.fields)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        raise NotImplementedError
+
+    def work(self, session, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        data, problems = self.values()
+        try:
+            if problems:
+                raise ValidationError(problems)
+            done = self.writer.run(self, lambda s: self.work(s, data))
+        except ValidationError as exc:
+            say_problems(self.summary, exc.messages, self.fields.show_messages(exc.messages))
+            return False
+        if done is None:
+            return False
+        self.accept()
+        return True
+
+
+class PairDialog(SmallForm):
+    """Name a supervisor for a supervisee, from a date (and, to end it, until a date)."""
+
+    def __init__(self, writer: Writer, pair_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(writer, "Supervision pair", parent=parent)
+        self.pair_id = pair_id
+        self.supervisor = self.fields.row(self.tab, "Su&pervisor", "supervisor_id", PersonPicker(writer, "Supervisor"))
+        self.supervisee = self.fields.row(self.tab, "Supervis&ee", "supervisee_id",
+                                          PersonPicker(writer, "Person supervised"))  # fmt: skip
+        self.starts = self.fields.row(self.tab, "&From", "starts_on", UkDateEdit("Supervision from"))
+        self.ends = self.fields.row(self.tab, "&Until (optional)", "ends_on", UkDateEdit("Supervision until"))
+        self.starts.set_date(today_uk())
+        if pair_id is not None:
+            def read(session):
+                pair = get_pair(session, pair_id)
+                return pair, get_person(session, pair.supervisor_id).full_name, get_person(
+                    session, pair.supervisee_id).full_name  # fmt: skip
+
+            pair, supervisor, supervisee = writer.read(read)
+            self.supervisor.set_person(pair.supervisor_id, supervisor)
+            self.supervisee.set_person(pair.supervisee_id, supervisee)
+            self.starts.set_date(pair.starts_on)
+            self.ends.set_date(pair.ends_on)
+        self.supervisor.setFocus()
+
+    def values(self):
+        data, problems = self.fields.values(("starts_on", "ends_on"))
+        return {**data, "supervisor_id": self.supervisor.person_id(),
+                "supervisee_id": self.supervisee.person_id()}, problems  # fmt: skip
+
+    def work(self, session, data):
+        return (create_pair(session, data) if self.pair_id is None else update_pair(session, self.pair_id, data)).id
+
+
+class TrainingDialog(SmallForm):
+    """Record that a person completed a course on a day."""
+
+    def __init__(self, writer: Writer, person: tuple[str, str] | None = None, course_id: str | None = None,
+                 parent: QWidget | None = None):  # fmt: skip
+        super().__init__(writer, "Record training", "&Record", parent)
+        self.person = self.fields.row(self.tab, "&Person", "person_id", PersonPicker(writer, "Person trained"))
+        self.course = QComboBox()
+        self.course.setAccessibleName("Course")
+        for course in writer.read(list_courses):
+            self.course.addItem(course.name, course.course_id)
+        self.course.setCurrentIndex(max(self.course.findData(course_id), 0))
+        self.fields.row(self.tab, "&Course", "course_id", self.course)
+        self.completed = self.fields.row(self.tab, "Completed &on", "completed_on", UkDateEdit("Completed on"))
+        self.completed.set_date(today_uk())
+        if person is not None:
+            self.person.set_person(*person)
+            self.course.setFocus()
+        else:
+            self.person.setFocus()
+
+    def values(self):
+        data, problems = self.fields.values(("completed_on",))
+        return {**data, "person_id": self.person.person_id(), "course_id": self.course.currentData()}, problems
+
+    def work(self, session, data):
+        return record_training(session, data).id
+
+
+class CourseDialog(SmallForm):
+    """Add a training course, or change one's name or renewal period."""
+
+    def __init__(self, writer: Writer, course=None, parent: QWidget | None = None):
+        super().__init__(writer, "Training course", parent=parent)
+        self.course_id = course.course_id if course else None
+        self.name = self.fields.row(self.tab, "&Name", "name", text_box("Course name"))
+        self.months = QSpinBox()
+        self.months.setAccessibleName("Renew every (months)")
+        self.months.setRange(0, 240)
+        self.months.setSpecialValueText("Never (done once)")
+        self.fields.row(self.tab, "&Renew every (months)", "renewal_months", self.months)
+        if course is not None:
+            self.name.setText(course.name)
+            self.months.setValue(course.renewal_months or 0)
+        self.name.setFocus()
+
+    def values(self):
+        return {"name": self.name.text(), "renewal_months": self.months.value() or None}, {}
+
+    def work(self, session, data):
+        return save_course(session, self.course_id, data["name"], data["renewal_months"]).id

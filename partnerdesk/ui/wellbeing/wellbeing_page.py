@@ -1,0 +1,186 @@
+"""The Wellbeing area's page: wellbeing checks (filtered by person, dates or open follow-ups) and follow-ups
+still to do, overdue ones in red. Lists never show concerns or notes: those open only inside a check."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
+from partnerdesk.rules.reminders import days_until
+from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, format_swemwbs_metric
+from partnerdesk.services.wellbeing_list import CheckSummary, list_checks
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.wellbeing.common import PersonPicker, fill_table, read_only_table, selected_id
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+
+CHECK_HEADINGS = ("When", "Person", "Context", "Worker", "How", "SWEMWBS", "Follow-up")
+FOLLOW_UP_HEADINGS = ("Person", "Check on", "Follow-up by", "Due", "Where it stands")
+
+
+def follow_up_words(check: CheckSummary, today) -> str:
+    """Where a check's follow-up stands, in words ("Overdue: was due 26/08/2025, 6 days ago")."""
+    if not check.follow_up_needed:
+        return "None needed"
+    due = check.follow_up_due_on
+    return {
+        "done": f"Done {format_uk(check.follow_up_done_on)}",
+        "overdue": f"Overdue: was due {format_uk(due)}, {days_until(today, due)}",
+        "due": "Due today",
+        "not due": f"Due {format_uk(due)}",
+    }.get(check.follow_up_status or "", "Needed")
+
+
+def button(text: str, name: str, slot) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setAccessibleName(name)
+    widget.clicked.connect(slot)
+    return widget
+
+
+class WellbeingPage(QWidget):
+    """Checks and follow-ups. The area opens forms when these signals fire."""
+
+    new_check = Signal()
+    open_check = Signal(str)
+    run_debrief = Signal()
+    show_history = Signal(str)  # person id
+    mark_done = Signal(str, str)  # check id, person's name
+
+    def __init__(self, writer: Writer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        title = QLabel("Wellbeing")
+        title.setObjectName("pageTitle")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Wellbeing lists")
+        self.tabs.addTab(self._checks_tab(), "&Checks")
+        self.tabs.addTab(self._follow_ups_tab(), "Fo&llow-ups to do")
+        actions = QHBoxLayout()
+        for widget in (button("&New check…", "Record a new wellbeing check", self.new_check),
+                       button("Run a &debrief…", "Run a debrief after a meeting", self.run_debrief),
+                       button("Wellbeing &history…", "Show the selected person's wellbeing history", self._history)):
+            actions.addWidget(widget)  # fmt: skip
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+        writer.changed.connect(self.refresh)
+        self.refresh()
+
+    def _checks_tab(self) -> QWidget:
+        page = QWidget()
+        self.person = PersonPicker(self.writer, "Show checks of this person")
+        self.date_from = UkDateEdit("Checks from this date")
+        self.date_to = UkDateEdit("Checks up to this date")
+        self.open_only = QCheckBox("Only checks with a follow-up still to do")
+        self.open_only.setAccessibleName("Only checks with a follow-up still to do")
+        self.date_from.set_date(today_uk() - timedelta(days=365))
+        filters = QHBoxLayout()
+        for label, widget in (("Person", self.person), ("From", self.date_from), ("To", self.date_to)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget, 3 if widget is self.person else 0)
+        filters.addWidget(self.open_only)
+        self.filter_message = QLabel()
+        self.filter_message.setObjectName("fieldMessage")
+        self.person.picked.connect(self.refresh)
+        self.open_only.toggled.connect(self.refresh)
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self.refresh)
+        self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 90))
+        self.checks.doubleClicked.connect(lambda _i: self._open_selected())
+        self.open_button = button("&Open check…", "Open the selected check", self._open_selected)
+        column = QVBoxLayout(page)
+        column.addLayout(filters)
+        column.addWidget(self.filter_message)
+        column.addWidget(self.checks, 1)
+        column.addWidget(self.open_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def _follow_ups_tab(self) -> QWidget:
+        page = QWidget()
+        self.follow_ups = read_only_table(FOLLOW_UP_HEADINGS, "Follow-ups still to do", (180, 130, 150, 100))
+        self.follow_ups.doubleClicked.connect(lambda _i: self._mark_selected())
+        self.done_button = button("&Mark done…", "Mark the selected follow-up done", self._mark_selected)
+        self.open_follow_up = button("Open the &check…", "Open the check the follow-up is for",
+                                     lambda: self._emit_open(self.follow_ups))  # fmt: skip
+        row = QHBoxLayout()
+        row.addWidget(self.done_button)
+        row.addWidget(self.open_follow_up)
+        row.addStretch(1)
+        column = QVBoxLayout(page)
+        note = QLabel("Every follow-up still to do, the most overdue first. Overdue ones are shown in red.")
+        note.setObjectName("hint")
+        column.addWidget(note)
+        column.addWidget(self.follow_ups, 1)
+        column.addLayout(row)
+        return page
+
+    def refresh(self) -> None:
+        """Re-read both lists."""
+        today = today_uk()
+        try:
+            date_from, date_to = self.date_from.date_value(), self.date_to.date_value()
+            self.filter_message.setText("")
+        except ValueError as why:
+            self.filter_message.setText(str(why))
+            return
+
+        def read(session):
+            shown = list_checks(session, person_id=self.person.person_id(), date_from=date_from, date_to=date_to,
+                                open_follow_ups=self.open_only.isChecked(), today=today)
+            return shown, list_checks(session, open_follow_ups=True, today=today, limit=1000)
+
+        shown, open_ones = self.writer.read(read)
+        self._names = {c.check_id: c.person_name for c in shown + open_ones}
+        self._people = {c.check_id: c.person_id for c in shown + open_ones}
+        fill_table(self.checks, [
+            (c.check_id, (format_moment_uk(c.checked_at), c.person_name, CHECK_CONTEXTS.get(c.context, ""),
+                          c.worker, str(c.quick_score or ""),
+                          format_swemwbs_metric(c.swemwbs_metric) if c.swemwbs_metric is not None else "",
+                          ("Distress. " if c.distress else "") + follow_up_words(c, today)),
+             c.follow_up_status == "overdue")
+            for c in shown
+        ])  # fmt: skip
+        open_ones.sort(key=lambda c: (c.follow_up_due_on or today, c.checked_at))
+        fill_table(self.follow_ups, [
+            (c.check_id, (c.person_name, format_moment_uk(c.checked_at), c.follow_up_by or "",
+                          format_uk(c.follow_up_due_on), follow_up_words(c, today)),
+             c.follow_up_status == "overdue")
+            for c in open_ones
+        ])  # fmt: skip
+
+    def show_follow_ups(self) -> None:
+        self.tabs.setCurrentIndex(1)
+
+    def _emit_open(self, table) -> None:
+        check_id = selected_id(table)
+        if check_id:
+            self.open_check.emit(check_id)
+
+    def _open_selected(self) -> None:
+        self._emit_open(self.checks)
+
+    def _mark_selected(self) -> None:
+        check_id = selected_id(self.follow_ups)
+        if check_id:
+            self.mark_done.emit(check_id, self._names.get(check_id, ""))
+
+    def _history(self) -> None:
+        """The history of the person picked in the filter, else of the selected check's person."""
+        person_id = self.person.person_id() or self._people.get(selected_id(self.checks) or "")
+        if person_id:
+            self.show_history.emit(person_id)

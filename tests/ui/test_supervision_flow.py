@@ -1,0 +1,203 @@
+"""A coordinator records a supervision session with actions and prints its record, sees who is overdue, records
+training, changes the settings and exports the anonymised figures — all through the real widgets."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.services.confidential import read_confidential_notes
+from partnerdesk.services.settings import get_setting
+from partnerdesk.services.supervision import list_sessions
+from partnerdesk.services.supervision_actions import supervision_actions
+from partnerdesk.services.training import training_gaps
+from partnerdesk.ui.today_page import URGENT
+from partnerdesk.ui.wellbeing.area import SupervisionArea
+from partnerdesk.ui.wellbeing.record_dialogs import PairDialog, TrainingDialog
+from partnerdesk.ui.wellbeing.session_form import SessionForm
+from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
+from tests.builders import add_check, add_pair, add_person, add_session
+from tests.ui.test_wellbeing_flow import MARKER
+
+
+@pytest.fixture
+def team(writer):
+    """A coordinator supervising a peer support worker whose last 1:1 was long ago (so supervision is overdue)."""
+    store = writer.store
+    boss = add_person(store, full_name="Carys Coordinator", roles=["coordinator"])
+    worker = add_person(store, full_name="Sam Support", roles=["peer_support_worker"])
+    add_pair(store, boss, worker, starts_on=today_uk() - timedelta(days=300))
+    add_session(store, boss, [worker], today_uk() - timedelta(days=90))
+    writer.changed.emit()
+    return boss, worker
+
+
+def test_overdue_supervision_is_red_on_today_and_opens_a_new_session_for_the_pair(window, writer, team, driven, qtbot,
+                                                                                 dialogs, tmp_path):  # fmt: skip
+    boss, worker = team
+    line = window.today.supervision.item(0)
+    assert line.text().startswith("Sam Support: supervision with Carys Coordinator is overdue, was due")
+    assert line.foreground().color() == URGENT
+    held_on = today_uk() - timedelta(days=1)
+    pdf = tmp_path / "record.pdf"
+
+    def fill(form: SessionForm) -> None:
+        assert form.fields.supervisor.person_id() == boss and form.fields.supervisees.ids() == [worker]
+        fields = form.fields.widgets
+        fields["held_on"].setText(format_uk(held_on))
+        fields["held_on"].editingFinished.emit()
+        assert "the next 1:1 should be between" in form.fields.suggestion.text()
+        fields["topics"].box("wellbeing").setChecked(True)
+        fields["topics"].box("caseload").setChecked(True)
+        form.fields.setCurrentIndex(1)
+        form.notes.reveal()
+        qtbot.keyClicks(form.notes.boxes["notes"], MARKER)
+        assert form.save()
+        assert fields["next_due_on"].date_value() > held_on  # suggested from the cadence and shown
+        form.fields.setCurrentIndex(form.actions_tab)
+        qtbot.keyClicks(form.actions.fields["description"], "Book the Mental Health First Aid course")
+        qtbot.keyClicks(form.actions.fields["owner_name"], "Sam")
+        form.actions.fields["due_on"].setText(format_uk(today_uk() + timedelta(days=30)))
+        assert form.actions.add()
+        dialogs.save_as.append(str(pdf))
+        qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+        form.reject()
+
+    driven(SessionForm, fill)
+    window.today.supervision.itemActivated.emit(line)
+
+    sessions = writer.read(list_sessions)
+    assert [s.held_on for s in sessions] == [held_on, today_uk() - timedelta(days=90)]
+    assert sessions[0].topics == ["wellbeing", "caseload"]
+    assert writer.read(lambda s: read_confidential_notes(s, "supervision_session", sessions[0].session_id)) == {
+        "notes": MARKER}
+    actions = writer.read(lambda s: supervision_actions(s, sessions[0].session_id))
+    assert [a.description for a in actions] == ["Book the Mental Health First Aid course"]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert any("confidential session notes" in text for text in dialogs.asked)  # asked; No kept them off
+    assert MARKER.encode() not in pdf.read_bytes()
+    assert window.today.supervision.item(0).text() == "No supervision is due."
+
+
+def test_the_supervision_page_lists_who_is_due_and_prints_from_the_sessions_tab(window, writer, team, go, dialogs,
+                                                                                tmp_path):  # fmt: skip
+    area = window.area(SupervisionArea)
+    go(area.page)
+    due = area.page.due
+    assert due.item(0, 0).text() == "Sam Support" and due.item(0, 4).text().startswith("Overdue: was due")
+    assert due.item(0, 0).foreground().color() == URGENT
+    area.page.tabs.setCurrentIndex(1)
+    area.page.sessions.selectRow(0)
+    dialogs.save_as.append(str(tmp_path / "from the list"))
+    assert area.page.print_record(area.page.sessions.item(0, 0).data(Qt.ItemDataRole.UserRole + 1))
+    assert (tmp_path / "from the list.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_supervisor_cannot_supervise_themselves(qtbot, writer, team):
+    boss, _worker = team
+    dialog = PairDialog(writer)
+    qtbot.addWidget(dialog)
+    for picker in (dialog.supervisor, dialog.supervisee):
+        qtbot.keyClicks(picker.find, "Carys")
+    assert not dialog.save()
+    assert dialog.fields.messages["supervisor_id"].text() and dialog.summary.isVisibleTo(dialog)
+
+
+def test_record_training_from_the_training_tab(window, writer, team, driven, qtbot, go):
+    _boss, worker = team
+    area = window.area(SupervisionArea)
+    go(area.page)
+    area.page.tabs.setCurrentIndex(3)
+    before = len(writer.read(training_gaps))
+    row = next(r for r in range(area.page.training.rowCount()) if area.page.training.item(r, 1).text() == "GDPR")
+    area.page.training.selectRow(row)
+
+    def fill(dialog: TrainingDialog) -> None:
+        assert dialog.person.person_id() == worker and dialog.course.currentText() == "GDPR"
+        dialog.completed.setText(format_uk(today_uk() - timedelta(days=3)))
+        assert dialog.save()
+
+    driven(TrainingDialog, fill)
+    area.page._record_selected_training()
+    assert len(writer.read(training_gaps)) == before - 1
+    assert "GDPR" not in [area.page.training.item(r, 1).text() for r in range(area.page.training.rowCount())]
+
+
+def test_settings_are_saved_together_or_not_at_all(qtbot, writer):
+    dialog = SettingsDialog(writer)
+    qtbot.addWidget(dialog)
+    dialog.items[0].setText("Only one item typed")
+    assert not dialog.save()
+    assert "all seven" in dialog.fields.messages["swemwbs_items"].text()
+    for number, box in enumerate(dialog.items):
+        box.setText(f"Licensed item {number + 1}")
+    dialog.working_days.setValue(2)
+    dialog.cadences.boxes["peer_supporter"][0].setValue(56)
+    dialog.cadences.boxes["peer_supporter"][1].setValue(84)
+    assert dialog.save()
+    assert writer.read(lambda s: get_setting(s, "swemwbs_items"))[6] == "Licensed item 7"
+    assert writer.read(lambda s: get_setting(s, "supervision_cadences"))["peer_supporter"] == [56, 84]
+    assert writer.read(lambda s: get_setting(s, "follow_up_working_days")) == 2
+
+
+@pytest.mark.parametrize(("entry", "sheet"), [("Export wellbeing figures…", "Wellbeing"),
+                                               ("Export supervision and training figures…", "Supervision")])
+def test_the_anonymised_figures_from_the_file_menu(window, writer, team, dialogs, menu, tmp_path, entry, sheet):
+    _boss, worker = team
+    add_check(writer.store, worker, distress=True, concerns=MARKER, confidential_notes=MARKER,
+              swemwbs=[3] * 7, at=datetime.now().astimezone() - timedelta(days=5))  # fmt: skip
+    dialogs.save_as.append(str(tmp_path / "figures"))
+    menu(entry)
+    out = tmp_path / "figures.xlsx"
+    book = load_workbook(out, read_only=True)
+    assert sheet in book.sheetnames
+    everything = " ".join(str(cell) for ws in book.worksheets for row in ws.values for cell in row)
+    assert MARKER not in everything and "Sam Support" not in everything and "Carys" not in everything
+    assert "anonymised figures" in window.statusBar().currentMessage()
+    assert dialogs.told == []
+
+
+def test_courses_are_listed_with_their_renewal(window, go):
+    area = window.area(SupervisionArea)
+    go(area.page)
+    courses = {area.page.courses.item(r, 0).text(): area.page.courses.item(r, 1).text()
+               for r in range(area.page.courses.rowCount())}  # fmt: skip
+    assert courses["GDPR"] == "12 months" and courses["Peer Support training"] == "Never (done once)"
+    assert len(courses) == 6
+
+
+def test_group_sessions_take_several_people(qtbot, writer, team):
+    boss, worker = team
+    other = add_person(writer.store, full_name="Sian Second", roles=["peer_supporter"])
+    form = SessionForm(writer)
+    qtbot.addWidget(form)
+    form.fields.widgets["kind"].set_code("group")
+    qtbot.keyClicks(form.fields.supervisor.find, "Carys")
+    for name in ("Sam", "Sian"):
+        qtbot.keyClicks(form.fields.supervisees.picker.find, name)
+        form.fields.supervisees.add_button.click()
+    assert form.fields.supervisees.ids() == [worker, other]
+    form.fields.widgets["held_on"].setText(format_uk(today_uk() - timedelta(days=2)))
+    assert form.save()
+    assert writer.read(list_sessions)[0].supervisee_names == ["Sam Support", "Sian Second"]
+
+
+def test_training_running_out_is_on_today_and_opens_the_training_form(window, writer, team, driven):
+    _boss, worker = team
+    from partnerdesk.services.training import list_courses, record_training
+
+    gdpr = next(c.course_id for c in writer.read(list_courses) if c.name == "GDPR")
+    with writer.store.transaction() as session:  # GDPR lasts a year: done 50 weeks ago, it runs out within 30 days
+        record_training(session, {"person_id": worker, "course_id": gdpr,
+                                  "completed_on": today_uk() - timedelta(weeks=50)})  # fmt: skip
+    writer.changed.emit()
+    line = window.today.training.item(0)
+    assert line.text().startswith("Sam Support: GDPR runs out")
+    opened = []
+    driven(TrainingDialog, lambda dialog: opened.append(dialog.person.person_id()))
+    window.today.training.itemActivated.emit(line)
+    assert opened == [worker]
