@@ -253,3 +253,13 @@ def test_run_a_debrief_from_the_file_menu_by_choosing_the_meeting(window, writer
     driven(DebriefDialog, lambda dialog: opened.append(dialog.roster.meeting_id))
     menu("Run a debrief after a meeting…")
     assert opened == [meeting]
+
+
+def test_the_meeting_form_opens_the_debrief_checks_for_everyone_who_attended(window, writer, driven, opened):
+    meeting, _people = _attended_meeting(writer.store, ["Gwen Price", "Hamid Rahimi"])
+    window.open_record("meeting", meeting)
+    (form,) = opened
+    seen = []
+    driven(DebriefDialog, lambda dialog: seen.append([row.name for row in dialog.rows]) or 0)
+    form.checks_button.click()
+    assert seen == [["Gwen Price", "Hamid Rahimi"]]

@@ -40,6 +40,7 @@ class MeetingsArea(Area):
         form = MeetingForm(self.writer, meeting_id, preset, self.window)
         form.print_requested.connect(self.print_attendance_sheet)
         form.calendar_requested.connect(self.save_calendar)
+        form.checks_requested.connect(lambda meeting_id: self.window.open_record("debrief", meeting_id))
         form.exec()
 
     def open_record(self, kind: str, record_id: str) -> None:

@@ -30,12 +30,13 @@ from partnerdesk.services.meetings import MEETING_FIELDS, create_meeting, get_me
 from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
 from partnerdesk.services.organisations import list_committees
 from partnerdesk.services.settings import get_setting
-from partnerdesk.ui.meetings.actions_panel import ActionsPanel
+from partnerdesk.ui.meetings.actions_source import MEETING_ACTIONS
 from partnerdesk.ui.meetings.area import MEETING_FORM
 from partnerdesk.ui.meetings.attendance_panel import AttendancePanel
 from partnerdesk.ui.meetings.compliance_text import describe_compliance
 from partnerdesk.ui.meetings.meeting_fields import MeetingFields
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.actions_panel import ActionsPanel
 from partnerdesk.ui.widgets.field_tabs import show_value, watch
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
@@ -64,6 +65,7 @@ class MeetingForm(FormDialog):
     saved = Signal(str)
     print_requested = Signal(str)
     calendar_requested = Signal(list)
+    checks_requested = Signal(str)  # record the debrief wellbeing checks for this meeting
 
     def __init__(self, writer: Writer, meeting_id: str | None = None, preset: dict[str, Any] | None = None,
                  parent: QWidget | None = None):
@@ -107,6 +109,9 @@ class MeetingForm(FormDialog):
         self.pre_button.clicked.connect(lambda: self.arrange("pre_meeting"))
         self.debrief_button = buttons.addButton("Arrange de&brief…", QDialogButtonBox.ButtonRole.ActionRole)
         self.debrief_button.clicked.connect(lambda: self.arrange("debrief"))
+        self.checks_button = buttons.addButton("Wellbeing chec&ks…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.checks_button.setAccessibleName("Record a wellbeing check for everyone who attended")
+        self.checks_button.clicked.connect(lambda: self.checks_requested.emit(self.meeting_id))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -210,7 +215,7 @@ class MeetingForm(FormDialog):
         self.setWindowTitle(f"{data['title']} — {data['date']:%a} {format_uk(data['date'])}")
         if self.attendance is None:
             self.attendance = AttendancePanel(self.writer, self.meeting_id)
-            self.actions = ActionsPanel(self.writer, self.meeting_id)
+            self.actions = ActionsPanel(self.writer, self.meeting_id, MEETING_ACTIONS, "Actions agreed at this meeting")
             self.attendance.changed.connect(self.show_compliance)
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -221,16 +226,20 @@ class MeetingForm(FormDialog):
                 self.fields.removeTab(ATTENDANCE_TAB + index)
                 old.deleteLater()
                 self.fields.insertTab(ATTENDANCE_TAB + index, widget, title)
-        for button in (self.print_button, self.calendar_button, self.pre_button, self.debrief_button):
+        for button in self._record_buttons():
             button.setEnabled(True)
         supported = data["kind"] not in SERVING_KINDS
         self.pre_button.setVisible(supported)
         self.debrief_button.setVisible(supported)
         self.show_compliance()
 
+    def _record_buttons(self) -> tuple:
+        """The buttons that work only once the meeting is saved."""
+        return self.print_button, self.calendar_button, self.pre_button, self.debrief_button, self.checks_button
+
     def showEvent(self, event) -> None:
         if self.meeting_id is None:
-            for button in (self.print_button, self.calendar_button, self.pre_button, self.debrief_button):
+            for button in self._record_buttons():
                 button.setEnabled(False)
         super().showEvent(event)
 
@@ -326,6 +335,7 @@ class MeetingForm(FormDialog):
         form = MeetingForm(self.writer, None, preset, self)
         form.print_requested.connect(self.print_requested)
         form.calendar_requested.connect(self.calendar_requested)
+        form.checks_requested.connect(self.checks_requested)
         form.exec()
 
     def reject(self) -> None:

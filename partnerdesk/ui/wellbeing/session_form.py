@@ -175,7 +175,8 @@ class SessionForm(FormDialog):
         self._saved_state(data)
 
     def _saved_state(self, data: dict[str, Any]) -> None:
-        from partnerdesk.ui.wellbeing.supervision_actions_panel import SupervisionActionsPanel
+        from partnerdesk.ui.wellbeing.supervision_actions_panel import SUPERVISION_ACTIONS
+        from partnerdesk.ui.widgets.actions_panel import ActionsPanel
 
         self.setWindowTitle(f"Supervision session — {format_uk(data['held_on'])}")
         self.print_button.setEnabled(True)
@@ -183,7 +184,8 @@ class SessionForm(FormDialog):
             old = self.fields.widget(self.actions_tab)
             self.fields.removeTab(self.actions_tab)
             old.deleteLater()
-            self.actions = SupervisionActionsPanel(self.writer, self.session_id)
+            self.actions = ActionsPanel(self.writer, self.session_id, SUPERVISION_ACTIONS,
+                                        "Actions agreed in this supervision session")
             self.fields.insertTab(self.actions_tab, self.actions, "Agreed &actions")
 
     def _suggest(self) -> None:

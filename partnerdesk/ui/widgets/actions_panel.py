@@ -1,10 +1,11 @@
-"""The Actions tab: what was agreed, who does it, by when, and when it was done.
+"""An Actions tab: what was agreed, who does it, by when, and when it was done (meetings and supervision sessions).
 
 The small form underneath adds an action, or, after Edit (or Enter on a row), changes the selected one in place.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,15 +24,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.meeting_actions import (
-    ACTION_FIELDS,
-    add_action,
-    delete_action,
-    mark_action_done,
-    meeting_actions,
-    update_action,
-)
-from partnerdesk.services.people import get_person
+from partnerdesk.services.meeting_actions import ACTION_FIELDS
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
@@ -41,7 +34,9 @@ HEADINGS = ("Action", "Who", "Due", "Done")
 
 
 @dataclass(frozen=True)
-class _Row:
+class ActionRow:
+    """One action as the panel shows it."""
+
     id: str
     description: str
     owner: str  # the person's name, or the name typed in
@@ -50,20 +45,34 @@ class _Row:
     done_on: date | None
 
 
+@dataclass(frozen=True)
+class ActionsSource:
+    """Where a panel's actions live: each function takes a session, then the owner's id (a meeting or a supervision
+    session) or the action's id, as the services for that kind of action do."""
+
+    rows: Callable[..., list[ActionRow]]
+    add: Callable
+    update: Callable
+    mark_done: Callable
+    delete: Callable
+
+
 class ActionsPanel(QWidget):
-    """A meeting's actions, with a small form underneath to add one."""
+    """The actions agreed at a meeting or a session, with a small form underneath to add or change one."""
 
     changed = Signal()
 
-    def __init__(self, writer: Writer, meeting_id: str, parent: QWidget | None = None):
+    def __init__(self, writer: Writer, owner_id: str, source: ActionsSource, name: str,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        self.meeting_id = meeting_id
-        self.rows: list[_Row] = []
-        self.editing: _Row | None = None  # the action the form below is changing, if any
+        self.owner_id = owner_id
+        self.source = source
+        self.rows: list[ActionRow] = []
+        self.editing: ActionRow | None = None  # the action the form below is changing, if any
         self.table = QTableWidget(0, len(HEADINGS))
         self.table.setHorizontalHeaderLabels(HEADINGS)
-        self.table.setAccessibleName("Actions agreed at this meeting")
+        self.table.setAccessibleName(name)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -120,14 +129,7 @@ class ActionsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        def read(session):
-            return [
-                _Row(a.id, a.description, get_person(session, a.owner_person_id).full_name if a.owner_person_id
-                     else a.owner_name or "", a.owner_person_id, a.due_on, a.done_on)
-                for a in meeting_actions(session, self.meeting_id)
-            ]
-
-        self.rows = self.writer.read(read)
+        self.rows = self.writer.read(lambda session: self.source.rows(session, self.owner_id))
         self.table.setRowCount(len(self.rows))
         today = today_uk()
         for number, row in enumerate(self.rows):
@@ -171,8 +173,8 @@ class ActionsPanel(QWidget):
 
         def work(session):
             if editing is None:
-                return add_action(session, self.meeting_id, data)
-            return update_action(session, editing.id, data)
+                return self.source.add(session, self.owner_id, data)
+            return self.source.update(session, editing.id, data)
 
         if not self._save(work):
             return False
@@ -212,8 +214,8 @@ class ActionsPanel(QWidget):
 
     def mark_done(self) -> bool:
         action_id = self._selected()
-        return action_id is not None and self._save(lambda s: mark_action_done(s, action_id, today_uk()))
+        return action_id is not None and self._save(lambda s: self.source.mark_done(s, action_id, today_uk()))
 
     def delete_selected(self) -> bool:
         action_id = self._selected()
-        return action_id is not None and self._save(lambda s: delete_action(s, action_id))
+        return action_id is not None and self._save(lambda s: self.source.delete(s, action_id))
