@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS, uk_times
-from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.meeting_checks import meeting_compliance
 from partnerdesk.services.meetings import MEETING_FIELDS, create_meeting, get_meeting, meeting_data, update_meeting
 from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
@@ -112,9 +110,7 @@ class MeetingForm(FormDialog):
         self.checks_button = buttons.addButton("Wellbeing chec&ks…", QDialogButtonBox.ButtonRole.ActionRole)
         self.checks_button.setAccessibleName("Record a wellbeing check for everyone who attended")
         self.checks_button.clicked.connect(lambda: self.checks_requested.emit(self.meeting_id))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
         self.status = QLabel()
         self.status.setAccessibleName("Save status")
 
@@ -300,11 +296,7 @@ class MeetingForm(FormDialog):
                 return create_meeting(session, data).id
             return update_meeting(session, self.meeting_id, data).id
 
-        try:
-            meeting_id = self.writer.run(self, work)
-        except ValidationError as exc:
-            self.show_problems(exc.messages)
-            return False
+        meeting_id = self.write(work)
         if meeting_id is None:
             return False
         new = self.meeting_id is None

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.organisations import list_committees, person_memberships, remove_membership, save_membership
 from partnerdesk.services.people import (
     DATE_FIELDS,
@@ -103,9 +101,7 @@ class PersonForm(FormDialog):
         if person_id is not None:
             self.delete_button = buttons.addButton("&Delete to Bin", QDialogButtonBox.ButtonRole.DestructiveRole)
             self.delete_button.clicked.connect(self.delete)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -232,11 +228,7 @@ class PersonForm(FormDialog):
             self.discard_draft(session, self.person_id)
             return person.id
 
-        try:
-            person_id = self.writer.run(self, work)
-        except ValidationError as exc:
-            self.show_problems(exc.messages)
-            return False
+        person_id = self.write(work)
         if person_id is None:
             return False
         self.person_id = person_id

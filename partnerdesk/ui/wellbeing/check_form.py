@@ -7,14 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
 from partnerdesk.rules.dates import UK, today_uk
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, QUICK_ANSWERS, default_follow_up_due
 from partnerdesk.services import drafts
-from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.settings import get_setting
 from partnerdesk.services.wellbeing import (
     check_data,
@@ -105,9 +103,7 @@ class CheckForm(FormDialog):
         if check_id is not None:
             buttons.addButton("&Delete to Bin", QDialogButtonBox.ButtonRole.DestructiveRole).clicked.connect(
                 self.delete)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.fields, 1)
@@ -237,11 +233,7 @@ class CheckForm(FormDialog):
             drafts.discard_draft(session, CHECK_FORM, self.check_id)
             return check.id
 
-        try:
-            check_id = self.writer.run(self, work)
-        except ValidationError as exc:
-            self.show_problems(exc.messages)
-            return False
+        check_id = self.write(work)
         if check_id is None:
             return False
         self.check_id, self.dirty = check_id, False

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -128,9 +127,7 @@ class DebriefDialog(FormDialog):
         self.save_button = buttons.addButton("&Save debrief", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setToolTip("Save every row (Ctrl+S)")
         buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         for widget in (heading, hint, self.summary):
             layout.addWidget(widget)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
 
 from partnerdesk.rules.dates import today_uk
@@ -34,9 +33,7 @@ class FollowUpDoneDialog(FormDialog):
         buttons = QDialogButtonBox()
         buttons.addButton("&Mark done", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.fields)

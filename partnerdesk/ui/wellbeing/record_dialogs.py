@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget
 
 from partnerdesk.rules.dates import today_uk
@@ -34,9 +33,7 @@ class SmallForm(FormDialog):
         buttons = QDialogButtonBox()
         buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.fields)

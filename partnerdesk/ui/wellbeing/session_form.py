@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
-from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.people import get_person
 from partnerdesk.services.supervision import create_session, session_data, suggest_next_due, update_session
 from partnerdesk.ui.ops import Writer
@@ -130,9 +128,7 @@ class SessionForm(FormDialog):
                                               QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.session_id))
         self.print_button.setEnabled(session_id is not None)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
         self.status = QLabel()
         self.status.setAccessibleName("Save status")
         layout = QVBoxLayout(self)
@@ -231,11 +227,7 @@ class SessionForm(FormDialog):
                 return create_session(session, data).id
             return update_session(session, self.session_id, data).id
 
-        try:
-            session_id = self.writer.run(self, work)
-        except ValidationError as exc:
-            self.show_problems(exc.messages)
-            return False
+        session_id = self.write(work)
         if session_id is None:
             return False
         new, self.session_id = self.session_id is None, session_id

@@ -4,7 +4,6 @@ All saved together, or nothing if anything is wrong."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
@@ -108,9 +107,7 @@ class SettingsDialog(FormDialog):
         buttons = QDialogButtonBox()
         buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.fields, 1)

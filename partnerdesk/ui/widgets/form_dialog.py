@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from partnerdesk.services import drafts
+from partnerdesk.services.errors import ValidationError
 
 Button = QMessageBox.StandardButton
 DRAFT_DELAY_MS = 800  # a pause in typing this long saves a draft
@@ -22,6 +24,25 @@ class FormDialog(QDialog):
     """
 
     draft_form = ""  # the name drafts of this form are kept under (services.drafts)
+
+    def wire_buttons(self, buttons: QDialogButtonBox) -> None:
+        """The form's Save (also Ctrl+S) calls save() and its Cancel calls reject()."""
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+    def write(self, work) -> Any:
+        """Run work in one transaction through the form's writer. When the input can't be saved, each message is
+        shown by its field (show_problems) and None is returned; nothing was saved."""
+        try:
+            return self.writer.run(self, work)
+        except ValidationError as exc:
+            self.show_problems(exc.messages)
+            return None
+
+    def show_problems(self, messages: dict[str, str]) -> None:
+        """Show each message by the field it is about (forms that save through write() provide this)."""
+        raise NotImplementedError
 
     def ask_to_save(self, question: str) -> QMessageBox.StandardButton:
         """Ask whether to save unsaved changes: Save, Discard or Cancel (Save is the default)."""
