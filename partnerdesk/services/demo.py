@@ -392,6 +392,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         made = add_demo_meetings(session, [(c["id"], c["name"]) for c in committees], seed, maker.today)
         spent = add_demo_expenses(session, seed, maker.today, claims=min(max(people // 5, 30), 3000))
         wellbeing = add_demo_wellbeing(session, seed, maker.today)
+    store.tidy_after_bulk_load()
     return DemoSummary(
         people=people,
         organisations=len(orgs),

@@ -61,7 +61,7 @@ def totals_by_category(session: Session, flt: ClaimFilter, labels: dict[str, str
     stmt = (
         select(_l.c.category, _c.c.status, func.count(), func.sum(_l.c.amount_pence))
         .select_from(_l.join(_c, _c.c.id == _l.c.claim_id).join(_p, _p.c.id == _c.c.person_id))
-        .where(where_claims(_live(flt)))
+        .where(where_claims(_live(flt), session.get_bind().dialect.name))
         .group_by(_l.c.category, _c.c.status)
     )
     found = {code: Total(code, name) for code, name in labels.items()}
@@ -78,7 +78,7 @@ def totals_by_heading(session: Session, flt: ClaimFilter) -> list[Total]:
         select(_h.c.id, _h.c.financial_year, _h.c.name, _h.c.allocation_pence, _c.c.status, func.count(),
                func.sum(_c.c.total_pence))
         .select_from(_c.join(_p, _p.c.id == _c.c.person_id).outerjoin(_h, _h.c.id == _c.c.budget_heading_id))
-        .where(where_claims(_live(flt)))
+        .where(where_claims(_live(flt), session.get_bind().dialect.name))
         .group_by(_h.c.id, _h.c.financial_year, _h.c.name, _h.c.allocation_pence, _c.c.status)
     )  # fmt: skip
     found: dict[str | None, Total] = {}

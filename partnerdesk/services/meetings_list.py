@@ -50,7 +50,8 @@ def search_words(text_typed: str) -> list[str]:
     return re.findall(r"[^\s]+", text_typed.lower())
 
 
-def _contains(column, word: str, dialect: str):
+def contains_text(column, word: str, dialect: str):
+    """A condition: the column contains the word, ignoring capitals."""
     # SQLite's LIKE already ignores the case of a–z (and its lower() folds nothing else), so wrapping every column
     # in lower() as icontains does only costs time: five lower() calls per row per word were most of a search.
     return column.contains(word, autoescape=True) if dialect == "sqlite" else column.icontains(word, autoescape=True)
@@ -75,11 +76,11 @@ def _where(flt: MeetingFilter, dialect: str = "sqlite"):
         named = (
             select(_c.c.id)
             .select_from(_c.join(_o, _o.c.id == _c.c.organisation_id))
-            .where(or_(_contains(_c.c.name, word, dialect), _contains(_o.c.name, word, dialect)))
+            .where(or_(contains_text(_c.c.name, word, dialect), contains_text(_o.c.name, word, dialect)))
         )
         conditions.append(
             or_(
-                *(_contains(column, word, dialect) for column in (_m.c.title, _m.c.venue, _m.c.notes)),
+                *(contains_text(column, word, dialect) for column in (_m.c.title, _m.c.venue, _m.c.notes)),
                 _m.c.committee_id.in_(named),
             )
         )

@@ -87,6 +87,15 @@ def _fts_keys(terms: list[str]):
     return text("SELECT rowid FROM people_search WHERE people_search MATCH :q").bindparams(q=fts_query(terms))
 
 
+def people_named(word: str, dialect: str):
+    """A query for the ids of people whose details have a word starting with `word` (SQLite's search index), or
+    whose name contains it (other databases), for searching other lists by person."""
+    if dialect == "sqlite":
+        keys = _fts_keys(search_terms(word) or [word]).columns(rowid=Integer())
+        return select(_people.c.id).where(row_key(dialect).in_(keys))
+    return select(_people.c.id).where(func.lower(_people.c.full_name).contains(word.lower(), autoescape=True))
+
+
 def _narrowing(flt: PeopleFilter, dialect: str) -> list:
     """The conditions of the search and filters, apart from which side of the Bin people are on."""
     conditions = []

@@ -102,7 +102,26 @@ class Store:
 
     def close(self) -> None:
         """Release every connection (lets the file be copied or deleted)."""
+        if self.engine.dialect.name == "sqlite":
+            try:
+                with self.engine.connect() as connection:
+                    # SQLite's advice for long-lived programs: refresh the planner's statistics where they have
+                    # gone stale, cheaply, as the database is closed.
+                    connection.exec_driver_sql("PRAGMA optimize")
+                    connection.commit()
+            except Exception:  # noqa: BLE001 -- closing must never fail because tidying did
+                pass
         self.engine.dispose()
+
+    def tidy_after_bulk_load(self) -> None:
+        """After adding many rows at once (demo data, an import): gather the statistics SQLite's planner uses to
+        pick indexes (without them a sorted list can read every row) and merge the people search index."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+            connection.exec_driver_sql("INSERT INTO people_search (people_search) VALUES ('optimize')")
+            connection.commit()
 
 
 def inspect_sqlite_file(path: Path) -> str | None:
