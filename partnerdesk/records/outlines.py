@@ -8,7 +8,7 @@ definition of the schema: tests/unit/test_outlines.py checks every column here a
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Date, String, Text, column, table
+from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, column, table
 
 from partnerdesk.records.types import UTCDateTime
 
@@ -66,6 +66,20 @@ meeting_actions = _live(
     column("done_on", Date),
 )
 settings = _live("settings", column("key", String), column("value", JSON))
+budget_headings = _live(
+    "budget_headings", column("financial_year", Integer), column("name", String), column("allocation_pence", Integer)
+)
+claims = _live(
+    "claims",
+    column("person_id", String),
+    column("claim_date", Date),
+    column("status", String),
+    column("budget_heading_id", String),
+    column("total_pence", Integer),
+    column("receipts_missing", Integer),
+    column("submitted_at", UTCDateTime),
+    column("approved_at", UTCDateTime),
+)
 form_drafts = table(
     "form_drafts",
     column("id", String),
@@ -79,5 +93,6 @@ form_drafts = table(
 
 #: Every outline, for the test that holds them to the record classes.
 ALL = (people, organisations, committees, memberships, meetings, attendance, meeting_actions, settings, form_drafts)
+ALL += (budget_headings, claims)  # expenses (Today page)
 
 

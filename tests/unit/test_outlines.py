@@ -30,10 +30,12 @@ import sys
 from datetime import date
 from partnerdesk.store import open_store
 from partnerdesk.services import drafts, meetings_today, today
+from partnerdesk.services import expenses_today
 store = open_store({str(tmp_path / 'pd.sqlite3')!r})
 with store.glance() as db:
     today.terms_ending(db, date.today()); today.consent_reviews_due(db, date.today()); today.people_count(db)
     meetings_today.today_meetings(db, date.today()); drafts.list_drafts(db)
+    expenses_today.today_expenses(db, date.today())
 loaded = sorted(m for m in sys.modules if m.startswith("sqlalchemy.orm") or m.startswith("partnerdesk.records."))
 print(loaded)
 """
