@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
@@ -45,7 +44,9 @@ class ExpensesToday:
     headings_near_limit: list[HeadingSpend]  # fullest first
 
 
-def _claims(db: Connection | Session, status: str, since_column, before: datetime | None, limit: int) -> list[TodayClaim]:
+def _claims(
+    db: Connection | Session, status: str, since_column, before: datetime | None, limit: int
+) -> list[TodayClaim]:
     c, p = outlines.claims, outlines.people
     stmt = (
         select(c.c.id, p.c.full_name, c.c.claim_date, c.c.total_pence, c.c.receipts_missing, since_column)

@@ -23,6 +23,7 @@ from partnerdesk import __version__
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services import drafts
 from partnerdesk.ui.area import Area
+from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
@@ -59,6 +60,7 @@ class BinArea(Area):
 
 #: The areas in the order they are listed (and numbered Ctrl+1, Ctrl+2…).
 AREAS: tuple[type[Area], ...] = (TodayArea, PeopleArea, MeetingsArea, OrganisationsArea, BinArea)
+AREAS = AREAS[:3] + (ExpensesArea,) + AREAS[3:]  # after Meetings
 
 
 class MainWindow(QMainWindow):

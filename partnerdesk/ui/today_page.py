@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.today import people_count
+from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
 from partnerdesk.ui.meetings.today_lines import MEETINGS_TODAY
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.today_lines import PEOPLE_TODAY
@@ -27,6 +28,7 @@ URGENT = QColor("#b00020")  # dark red: readable on white, and the words say "ov
 
 #: Each area's part of the page, in the order shown.
 GROUPS: tuple[TodayGroup, ...] = (MEETINGS_TODAY, PEOPLE_TODAY)
+GROUPS += (EXPENSES_TODAY,)
 
 
 class TodayPage(QWidget):
