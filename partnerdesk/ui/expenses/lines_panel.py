@@ -194,19 +194,22 @@ class LinesPanel(QWidget):
         return True
 
     def open_line(self, line_id: str | None) -> LineDialog:
-        """The line dialog (made here so tests and the buttons open it the same way)."""
-        return LineDialog(self.writer, self.claim_id, line_id, self)
+        """The line dialog; once it saves, the lines and totals here are read again."""
+        dialog = LineDialog(self.writer, self.claim_id, line_id, self)
+        dialog.accepted.connect(self._line_saved)
+        return dialog
+
+    def _line_saved(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     def add_line(self) -> None:
-        if self.open_line(None).exec():
-            self.reload()
-            self.changed.emit()
+        self.open_line(None).exec()
 
     def edit_line(self) -> None:
         line_id = self.selected_line()
-        if line_id and self.buttons["edit"].isEnabled() and self.open_line(line_id).exec():
-            self.reload()
-            self.changed.emit()
+        if line_id and self.buttons["edit"].isEnabled():
+            self.open_line(line_id).exec()
 
     def remove_selected(self) -> None:
         line_id = self.selected_line()
