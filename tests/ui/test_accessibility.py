@@ -1,7 +1,15 @@
 """Every control a person can use has a name a screen reader can say, and can be reached with the keyboard."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from partnerdesk.records import vocab
 from partnerdesk.ui.organisations_page import NamedRecordDialog
@@ -16,7 +24,7 @@ def _inside_a_control(widget: QWidget) -> bool:
     """Qt's own inner parts of a control (a drop-down's popup list, a table's scroll buttons) are named by it."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QComboBox | QAbstractItemView):
+        if isinstance(parent, QComboBox | QAbstractItemView | QAbstractSpinBox):  # a spin box's own text box too
             return True
         parent = parent.parentWidget()
     return False
@@ -65,5 +73,27 @@ def test_the_meetings_forms(qtbot, writer):
     meeting = add_meeting(writer.store, committee)
     add_invitations(writer.store, meeting, [add_person(writer.store)])
     for dialog in (MeetingForm(writer), MeetingForm(writer, meeting), SeriesDialog(writer, committee)):
+        qtbot.addWidget(dialog)
+        assert _problems(dialog) == []
+
+
+def test_the_expenses_forms(qtbot, writer):
+    from datetime import date
+
+    from partnerdesk.ui.expenses.budgets_page import HeadingDialog
+    from partnerdesk.ui.expenses.claim_form import ClaimForm
+    from partnerdesk.ui.expenses.line_dialog import LineDialog
+    from partnerdesk.ui.expenses.page import ExpensesPage
+    from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
+    from tests.builders import add_claim, add_line, add_person
+
+    claim = add_claim(writer.store, add_person(writer.store), date(2026, 10, 1))
+    line = add_line(writer.store, claim, "mileage", date(2026, 10, 1), miles="12")
+    form = ClaimForm(writer, claim)
+    status = form.status_panel
+    dialogs = (ExpensesPage(writer), ClaimForm(writer), form, LineDialog(writer, claim),
+               LineDialog(writer, claim, line), status.approve_dialog(), status.paid_dialog(), HeadingDialog(writer, 2026),
+               ExpensesSettingsDialog(writer))
+    for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert _problems(dialog) == []
