@@ -1,4 +1,4 @@
-"""Steps shared by the expenses GUI tests: dialogs shown without waiting, and the claim form filled as a person would."""
+"""Steps shared by the expenses GUI tests: dialogs shown without waiting, and forms filled in as a person would."""
 
 from __future__ import annotations
 

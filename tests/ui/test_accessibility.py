@@ -24,7 +24,8 @@ def _inside_a_control(widget: QWidget) -> bool:
     """Qt's own inner parts of a control (a drop-down's popup list, a table's scroll buttons) are named by it."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QComboBox | QAbstractItemView | QAbstractSpinBox):  # a spin box's own text box too
+        # A spin box's own text box is named by the spin box, as a drop-down's list is.
+        if isinstance(parent, QComboBox | QAbstractItemView | QAbstractSpinBox):
             return True
         parent = parent.parentWidget()
     return False
@@ -92,8 +93,8 @@ def test_the_expenses_forms(qtbot, writer):
     form = ClaimForm(writer, claim)
     status = form.status_panel
     dialogs = (ExpensesPage(writer), ClaimForm(writer), form, LineDialog(writer, claim),
-               LineDialog(writer, claim, line), status.approve_dialog(), status.paid_dialog(), HeadingDialog(writer, 2026),
-               ExpensesSettingsDialog(writer))
+               LineDialog(writer, claim, line), status.approve_dialog(), status.paid_dialog(),
+               HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer))
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert _problems(dialog) == []

@@ -112,6 +112,8 @@ def test_the_list_filters_counts_and_totals_and_opens_on_enter(qtbot, window, st
     window.show_area(area)
     claims = area.page.claims
     assert claims.count.text() == "3 claims, £16.75 in all"
+    claims.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # a click on the Total heading
+    assert [claims.model.row_text(r)[4] for r in range(3)] == ["£10.00", "£4.50", "£2.25"]
     type_into(qtbot, claims.person.find, "Ann Ash")
     assert claims.count.text() == "2 claims, £14.50 in all"
     claims.status.set_code("paid")
@@ -145,6 +147,13 @@ def test_budgets_add_a_heading_and_chart_spend_with_a_table_of_the_same_figures(
     assert [bar.label for bar in budgets.chart.bars] == ["Engagement events"]
     assert budgets.chart.accessibleName() and "£0.00 of £1,200.00" in budgets.chart.accessibleDescription()
     budgets.chart.grab()  # it paints without trouble
+    budgets.table.selectRow(0)
+    budgets.edit_button.click()
+    change = shown[-1]
+    assert change.allocation.text() == "£1,200.00"
+    type_into(qtbot, change.allocation, "1500")
+    change.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert budgets.table.item(0, 1).text() == "£1,500.00"
 
 
 def test_expenses_settings_warn_above_hmrc_and_save(qtbot, window, store, shown, writer):  # noqa: F811
@@ -168,3 +177,52 @@ def test_expenses_settings_warn_above_hmrc_and_save(qtbot, window, store, shown,
     assert values["mileage_rates"][-1]["car_first_pence"] == 50
     assert values["payment_rates"]["half_day_pence"] == 18000
     assert values["backfill_cap_half_days"] is None and "taxi" not in values["receipt_categories"]
+
+
+def test_reject_with_a_reason_reopen_and_void(qtbot, window, store, shown, dialogs, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QInputDialog
+
+    person = add_person(store, full_name="Huw Jenkins")
+    claim = add_claim(store, person, date(2026, 10, 1))
+    add_line(store, claim, "parking", date(2026, 10, 1))  # needs a receipt, and has none
+    form = _open_claim(window, shown, claim)
+    status = form.status_panel
+    status.buttons["submit"].click()  # the safe answer is No
+    assert "1 line needs a receipt and has none attached." in dialogs.asked[-1] and status.status == "draft"
+    dialogs.answers.append(Button.Yes)
+    status.buttons["submit"].click()
+    assert status.status == "submitted"
+
+    typed = ["", "No receipt for the parking"]  # an empty reason is asked for again, with the message
+    prompts = []
+
+    def ask(_parent, _title, prompt, *_args, **_kwargs):
+        prompts.append(prompt)
+        return (typed.pop(0), True) if typed else ("", False)
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    status.buttons["reject"].click()
+    assert prompts[1].startswith("Please say why the claim is rejected.")
+    assert status.status == "rejected" and status.history.item(2, 3).text() == "No receipt for the parking"
+    assert not form.lines.buttons["add"].isEnabled()
+    status.buttons["reopen"].click()
+    assert status.status == "draft" and form.lines.buttons["add"].isEnabled()
+    typed.append("Sent in twice")
+    status.buttons["void"].click()
+    assert status.status == "void" and not form.save_button.isEnabled()
+    assert [b for b in status.buttons.values() if b.isVisibleTo(form)] == []  # nothing more can happen to it
+
+
+def test_a_claim_typed_but_not_saved_is_offered_back(qtbot, window, store, shown, dialogs):  # noqa: F811
+    add_person(store, full_name="Sian Lloyd")
+    window.area(ExpensesArea).new_claim()
+    form = shown[-1]
+    type_into(qtbot, form.claimant.find, "Sian")
+    type_into(qtbot, form.fields.widgets["programme"], "Peer mentoring")
+    form.save_draft()
+    form.hide()  # as if the computer had crashed
+    dialogs.clicks.append("Restore it")
+    window.offer_drafts()
+    again = shown[-1]
+    assert again is not form and again.claimant.person_id() == form.claimant.person_id()
+    assert again.fields.widgets["programme"].text() == "Peer mentoring" and again.dirty

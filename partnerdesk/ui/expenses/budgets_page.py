@@ -28,7 +28,7 @@ from partnerdesk.services.budgets import budget_view, get_heading, save_heading
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.bar_chart import Bar, BarChart
-from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,20 +49,11 @@ class HeadingDialog(QDialog):
         self.allocation = MoneyEdit("Allocation in pounds", allow_zero=True)
         self.notes = QLineEdit()
         self.notes.setAccessibleName("Notes")
-        self.messages = {key: FieldMessage(text) for key, text in
-                         (("name", "the name"), ("allocation", "the allocation"), ("", "this heading"))}
         form = QFormLayout()
+        self.messages = {"": FieldMessage("this heading")}
         for label, key, widget in (("&Name", "name", self.name), ("&Allocation", "allocation", self.allocation),
                                    ("N&otes", "notes", self.notes)):
-            holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(widget)
-            if key in self.messages:
-                column.addWidget(self.messages[key])
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            form.addRow(caption, holder)
+            self.messages[key] = add_field_row(form, label, widget)[0]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

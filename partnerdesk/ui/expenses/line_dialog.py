@@ -31,7 +31,7 @@ from partnerdesk.ui.expenses.confirm import run_confirmed
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
-from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 #: Which fields show for which kind of line (the rest are hidden).
@@ -55,7 +55,8 @@ def mileage_words(preview: LinePreview, day: date | None) -> str:
     elif result.miles_at_after_rate:
         text += f"\nThis person is past the threshold for the {year} tax year, so the lower rate applies."
     else:
-        text += f"\n{format_miles(result.miles_this_tax_year_after)} car or van miles in the {year} tax year so far."
+        miles = format_miles(result.miles_this_tax_year_after)
+        text += f"\n{miles} car or van miles in the {year} tax year, this journey included."
     return text
 
 
@@ -89,10 +90,12 @@ class LineDialog(QDialog):
         self.vehicle = self._row(form, "&Vehicle", "vehicle", ChoiceCombo(VEHICLES, "Vehicle"))
         self.passengers = self._row(form, "&Passengers", "passengers", QSpinBox())
         self.passengers.setRange(0, 8)
+        self.passengers.setMaximumWidth(100)
         self.passengers.setAccessibleName("Passengers carried for work")
         self.unit = self._row(form, "Day or &half day", "unit", ChoiceCombo(TIME_UNITS, "Day or half day"))
         self.count = self._row(form, "How &many", "count", QSpinBox())
         self.count.setRange(1, 20)
+        self.count.setMaximumWidth(100)
         self.count.setAccessibleName("How many days or half days")
         self.amount = self._row(form, "&Amount", "amount", MoneyEdit("Amount in pounds"))
 
@@ -130,17 +133,8 @@ class LineDialog(QDialog):
         self._kind_changed()
 
     def _row(self, form: QFormLayout, label: str, key: str, widget):
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        self.messages[key] = FieldMessage(label.replace("&", ""))
-        column.addWidget(self.messages[key])
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        form.addRow(caption, holder)
-        self.widgets[key], self.captions[key], self.holders[key] = widget, caption, holder
+        self.messages[key], self.captions[key], self.holders[key] = add_field_row(form, label, widget)
+        self.widgets[key] = widget
         return widget
 
     def _load(self) -> None:

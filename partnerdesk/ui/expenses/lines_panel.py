@@ -65,7 +65,7 @@ class LinesPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)  # one line a row; the full text is in the tooltip
         header = self.table.horizontalHeader()
-        for column, width in enumerate((95, 150, 250, 260, 90)):
+        for column, width in enumerate((95, 140, 210, 300, 90)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -32,7 +32,7 @@ from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
-from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
 
 #: step button key → (words, accessible name, the status it leads to)
 STEPS = {
@@ -67,15 +67,7 @@ class StepDialog(QDialog):
         self.step = None  # set by the owner: called with (session, confirmed)
 
     def add(self, label: str, key: str, widget: QWidget) -> QWidget:
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(widget)
-        self.messages[key] = FieldMessage(label.replace("&", ""))
-        column.addWidget(self.messages[key])
-        caption = QLabel(label)
-        caption.setBuddy(widget.focusProxy() or widget)
-        self.form.addRow(caption, holder)
+        self.messages[key] = add_field_row(self.form, label, widget)[0]
         return widget
 
     def show_problems(self, messages: dict[str, str]) -> None:

@@ -46,7 +46,7 @@ def _read(db, today: date) -> list[list[Line]]:
 EXPENSES_TODAY = TodayGroup(
     (
         Section("claims_waiting", "Claims waiting for approval", "No claims are waiting for approval.", stretch=False),
-        Section("claims_unpaid", "Approved claims not paid after 14 days or more",
+        Section("claims_unpaid", "Approved claims waiting too long to be paid",
                 "Every approved claim has been paid in good time.", stretch=False),
         Section("budgets_near_limit", "Budget headings nearly or over spent",
                 "No budget heading is near its allocation.", stretch=False),
