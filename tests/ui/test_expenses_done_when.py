@@ -65,6 +65,7 @@ def test_a_paper_claim_from_entry_to_paid(qtbot, window, menu, people, shown, ch
     fill_line(qtbot, form, shown, "taxi", amount="12", description="Station to venue").save_button.click()
     assert form.lines.totals.text() == "Total £372.25 (4 lines)"
     assert form.lines.missing.isVisibleTo(form) and "parking on 02/11/2026" in form.lines.missing.text()
+    assert form.header.text().endswith("Draft · total £372.25 · 2 receipts missing")
 
     # The two receipts: a photo for the parking, a PDF for the taxi; a text file is refused in words.
     png, pdf = write_receipts(tmp_path)
@@ -109,6 +110,7 @@ def test_a_paper_claim_from_entry_to_paid(qtbot, window, menu, people, shown, ch
     paid.ok_button.click()
     assert status.status == "paid" and "reference BACS 4471" in status.summary.text()
     assert not form.save_button.isEnabled() and not form.lines.buttons["add"].isEnabled()
+    assert form.header.text().endswith("Paid · total £372.25")
     assert not form.lines.buttons["attach"].isEnabled() and not status.buttons["approve"].isVisibleTo(form)
     history = [status.history.item(r, 1).text() for r in range(status.history.rowCount())]
     assert history == ["Draft", "Draft → Waiting for approval", "Waiting for approval → Approved, not paid yet",

@@ -14,13 +14,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.expenses import EDITABLE, claim_reference, financial_year_label, financial_year_of
 from partnerdesk.rules.meetings import uk_date
+from partnerdesk.rules.money import format_pounds
 from partnerdesk.services.budgets import headings_for_year
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.expenses import claim_data, create_claim, get_claim, update_claim
 from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
+from partnerdesk.ui.expenses.area import CLAIM_FORM
 from partnerdesk.ui.expenses.lines_panel import LinesPanel
 from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.expenses.status_panel import StatusPanel
@@ -29,7 +32,6 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, watch
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
-CLAIM_FORM = "claim"  # the name its drafts are kept under (services.drafts)
 TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme", "notes")
 LINES_TAB, STATUS_TAB = 1, 2
 _RECEIPTS_ACCEPTED = ("draft", "submitted", "approved")
@@ -58,6 +60,9 @@ class ClaimForm(FormDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Problems to fix before saving")
         self.summary.hide()
+        self.header = QLabel("A new claim: fill in the details and save, then add its lines.")
+        self.header.setObjectName("sectionTitle")
+        self.header.setAccessibleName("This claim in short")
         self.fields = FieldTabs("Claim")
         details = self.fields.tab("&Details")
         self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, "the person claiming"))
@@ -93,6 +98,7 @@ class ClaimForm(FormDialog):
         self.status.setAccessibleName("Save status")
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
         layout.addWidget(self.summary)
         layout.addWidget(self.fields, 1)
         layout.addWidget(self.status)
@@ -177,6 +183,7 @@ class ClaimForm(FormDialog):
             self.lines = LinesPanel(self.writer, self.claim_id)
             self.status_panel = StatusPanel(self.writer, self.claim_id)
             self.lines.changed.connect(self.status_panel.reload)
+            self.lines.changed.connect(self._show_header)
             self.status_panel.changed.connect(self._status_changed)
             for index, (widget, title) in enumerate(((self.lines, "&Lines and receipts"),
                                                      (self.status_panel, "S&tatus and history"))):
@@ -186,6 +193,7 @@ class ClaimForm(FormDialog):
                 self.fields.insertTab(LINES_TAB + index, widget, title)
         self.print_button.setEnabled(True)
         self._apply_status(status)
+        self._show_header()
 
     def _apply_status(self, status: str) -> None:
         editable = status in EDITABLE
@@ -198,6 +206,20 @@ class ClaimForm(FormDialog):
     def _status_changed(self) -> None:
         self.lines.reload()
         self._apply_status(self.status_panel.status)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        """Reference, status, total and any missing receipt, in one line above every tab."""
+        def read(session):
+            claim = get_claim(session, self.claim_id)
+            return claim.status, claim.total_pence, claim.receipts_missing
+
+        status, total, missing = self.writer.read(read)
+        words = [claim_reference(self.claim_id), vocab.label(vocab.CLAIM_STATUSES, status),
+                 f"total {format_pounds(total)}"]
+        if missing:
+            words.append(f"{missing} receipt{'s' if missing != 1 else ''} missing")
+        self.header.setText(" · ".join(words))
 
     def _changed(self) -> None:
         if not self._loading:
