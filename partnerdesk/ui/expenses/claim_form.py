@@ -75,8 +75,7 @@ class ClaimForm(FormDialog):
         heading.setAccessibleName("Budget heading")
         self.fields.row(details, "&Budget heading", "budget_heading_id", heading)
         self.fields.row(details, "&Programme", "programme", text_box("Programme (optional)"))
-        notes = self.fields.row(details, "&Notes", "notes", long_text_box("Notes", 90))
-        notes.setMaximumHeight(200)
+        self.fields.row(details, "&Notes", "notes", long_text_box("Notes", 90))
         for title in ("&Lines and receipts", "S&tatus and history"):
             note = QLabel("Save the claim's details first, then add its lines and receipts here.")
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -30,7 +30,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 
-COLUMN_WIDTHS = (95, 125, 175, 165, 90, 185, 150)
+COLUMN_WIDTHS = (95, 125, 165, 175, 90, 165, 130)
 
 
 def heading_choices(writer: Writer, years) -> list[tuple[str, str]]:
