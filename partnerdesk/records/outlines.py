@@ -66,6 +66,20 @@ meeting_actions = _live(
     column("done_on", Date),
 )
 settings = _live("settings", column("key", String), column("value", JSON))
+budget_headings = _live(
+    "budget_headings", column("financial_year", Integer), column("name", String), column("allocation_pence", Integer)
+)
+claims = _live(
+    "claims",
+    column("person_id", String),
+    column("claim_date", Date),
+    column("status", String),
+    column("budget_heading_id", String),
+    column("total_pence", Integer),
+    column("receipts_missing", Integer),
+    column("submitted_at", UTCDateTime),
+    column("approved_at", UTCDateTime),
+)
 form_drafts = table(
     "form_drafts",
     column("id", String),
@@ -117,7 +131,7 @@ training_records = _live(
 ALL = (
     people, organisations, committees, memberships, meetings, attendance, meeting_actions, settings, form_drafts,
     person_roles, wellbeing_checks, supervision_pairs, supervision_sessions, supervision_attendees, training_courses,
-    training_records,
+    training_records, budget_headings, claims,
 )  # fmt: skip
 
 

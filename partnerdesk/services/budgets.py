@@ -1,45 +1,31 @@
 """Budget headings per financial year (April to March), spend against them, and the over-budget warning.
 
-Spent means approved and paid claims; committed means submitted claims, waiting for approval (rules.expenses).
-Drafts, rejected and void claims and claims in the Bin count for nothing. The budget view is one grouped query over
-an index holding heading, status and total together, so it stays quick with tens of thousands of claims.
+The figures themselves (BudgetView, budget_view) live in services.budget_figures, which reads without the ORM so the
+Today page can use them; they are imported here so callers keep one place to look.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import BudgetHeading, Claim
+from partnerdesk.records import BudgetHeading, Claim, outlines
 from partnerdesk.records.base import utc_now
-from partnerdesk.rules.expenses import COMMITTED, SPENT, HeadingSpend, financial_year_dates, over_budget_warning
+from partnerdesk.rules.expenses import HeadingSpend, over_budget_warning
 from partnerdesk.rules.money import MAX_PENCE, format_pounds, parse_pounds
+from partnerdesk.services.budget_figures import BudgetView, budget_view, heading_position, spend_sums
 from partnerdesk.services.errors import NotFound, Problems, ValidationError
 from partnerdesk.services.meetings import tidy
+
+__all__ = ["BudgetView", "budget_view", "save_heading", "headings_for_year", "heading_spend", "describe"]
 
 #: Every field the heading form can send; allocation as typed ("12,000") or whole pence.
 HEADING_FIELDS = ("financial_year", "name", "allocation", "notes")
 #: Budgets are entered a few years back (catching up) and ahead (planning); further is a slip.
 _YEARS = range(2000, 2100)
 _h, _c = BudgetHeading.__table__, Claim.__table__
-
-
-@dataclass(frozen=True)
-class BudgetView:
-    """A financial year's budget: each heading's position (also the chart's data), and spend with no heading."""
-
-    financial_year: int
-    headings: list[HeadingSpend]
-    no_heading_spent_pence: int
-    no_heading_committed_pence: int
-
-    @property
-    def allocation_pence(self) -> int:
-        """Every heading's allocation added up."""
-        return sum(h.allocation_pence for h in self.headings)
 
 
 def _clean(session: Session, data: dict[str, Any], heading_id: str | None) -> dict[str, Any]:
@@ -115,45 +101,11 @@ def headings_for_year(session: Session, financial_year: int) -> list[BudgetHeadi
     return list(session.scalars(stmt.order_by(func.lower(BudgetHeading.name))))
 
 
-def _sums(session: Session, where: list, exclude_claim_id: str | None = None) -> dict[str | None, list[int]]:
-    """(spent, committed) pence by heading id, for claims matching where."""
-    conditions = [*where, _c.c.deleted_at.is_(None), _c.c.status.in_(SPENT + COMMITTED)]
-    if exclude_claim_id:
-        conditions.append(_c.c.id != exclude_claim_id)
-    stmt = (
-        select(_c.c.budget_heading_id, _c.c.status, func.sum(_c.c.total_pence))
-        .where(*conditions)
-        .group_by(_c.c.budget_heading_id, _c.c.status)
-    )
-    found: dict[str | None, list[int]] = {}
-    for heading_id, status, total in session.execute(stmt):
-        found.setdefault(heading_id, [0, 0])[0 if status in SPENT else 1] += int(total or 0)
-    return found
-
-
-def _spend(heading: Any, sums: dict[str | None, list[int]]) -> HeadingSpend:
-    spent, committed = sums.get(heading.id, (0, 0))
-    return HeadingSpend(heading.id, heading.financial_year, heading.name, heading.allocation_pence, spent, committed)
-
-
-def budget_view(session: Session, financial_year: int) -> BudgetView:
-    """Each heading of a financial year with its allocation, spent and committed money (the chart's data too), by
-    name; and what claims dated in that year with no heading have spent and committed."""
-    headings = session.execute(
-        select(_h.c.id, _h.c.financial_year, _h.c.name, _h.c.allocation_pence)
-        .where(_h.c.financial_year == financial_year, _h.c.deleted_at.is_(None))
-        .order_by(func.lower(_h.c.name))
-    ).all()
-    sums = _sums(session, [_c.c.budget_heading_id.in_([h.id for h in headings])]) if headings else {}
-    start, end = financial_year_dates(financial_year)
-    loose = _sums(session, [_c.c.budget_heading_id.is_(None), _c.c.claim_date.between(start, end)]).get(None, [0, 0])
-    return BudgetView(financial_year, [_spend(h, sums) for h in headings], loose[0], loose[1])
-
-
 def heading_spend(session: Session, heading_id: str, exclude_claim_id: str | None = None) -> HeadingSpend:
     """One heading's position, leaving out one claim (the one being submitted or approved) if given."""
     heading = get_heading(session, heading_id)
-    return _spend(heading, _sums(session, [_c.c.budget_heading_id == heading_id], exclude_claim_id))
+    return heading_position(heading, spend_sums(session, [outlines.claims.c.budget_heading_id == heading_id],
+                                                exclude_claim_id))
 
 
 def claim_budget_warning(session: Session, claim: Claim) -> str | None:

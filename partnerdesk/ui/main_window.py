@@ -23,6 +23,7 @@ from partnerdesk import __version__
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services import drafts
 from partnerdesk.ui.area import Area
+from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
@@ -60,7 +61,7 @@ class BinArea(Area):
 
 #: The areas in the order they are listed (and numbered Ctrl+1, Ctrl+2…).
 AREAS: tuple[type[Area], ...] = (
-    TodayArea, PeopleArea, MeetingsArea, WellbeingArea, SupervisionArea, OrganisationsArea, BinArea
+    TodayArea, PeopleArea, MeetingsArea, ExpensesArea, WellbeingArea, SupervisionArea, OrganisationsArea, BinArea
 )
 
 

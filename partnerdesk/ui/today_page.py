@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.today import people_count
+from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
 from partnerdesk.ui.meetings.today_lines import MEETINGS_TODAY
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.today_lines import PEOPLE_TODAY
@@ -27,7 +28,7 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENT = QColor("#b00020")  # dark red: readable on white, and the words say "overdue" too
 
 #: Each area's part of the page, in the order shown.
-GROUPS: tuple[TodayGroup, ...] = (MEETINGS_TODAY, WELLBEING_TODAY, PEOPLE_TODAY)
+GROUPS: tuple[TodayGroup, ...] = (MEETINGS_TODAY, WELLBEING_TODAY, EXPENSES_TODAY, PEOPLE_TODAY)
 
 
 class TodayPage(QWidget):

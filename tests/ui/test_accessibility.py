@@ -25,6 +25,7 @@ def _inside_a_control(widget: QWidget) -> bool:
     are named by it."""
     parent = widget.parentWidget()
     while parent is not None:
+        # A spin box's own text box is named by the spin box, as a drop-down's list is.
         if isinstance(parent, QComboBox | QAbstractItemView | QAbstractSpinBox):
             return True
         parent = parent.parentWidget()
@@ -114,3 +115,25 @@ def test_the_wellbeing_and_supervision_screens(qtbot, writer, window):
     for kind in (WellbeingArea, SupervisionArea):
         window.show_area(window.area(kind))
     assert _problems(window) == []
+
+
+def test_the_expenses_forms(qtbot, writer):
+    from datetime import date
+
+    from partnerdesk.ui.expenses.budgets_page import HeadingDialog
+    from partnerdesk.ui.expenses.claim_form import ClaimForm
+    from partnerdesk.ui.expenses.line_dialog import LineDialog
+    from partnerdesk.ui.expenses.page import ExpensesPage
+    from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
+    from tests.builders import add_claim, add_line, add_person
+
+    claim = add_claim(writer.store, add_person(writer.store), date(2026, 10, 1))
+    line = add_line(writer.store, claim, "mileage", date(2026, 10, 1), miles="12")
+    form = ClaimForm(writer, claim)
+    status = form.status_panel
+    dialogs = (ExpensesPage(writer), ClaimForm(writer), form, LineDialog(writer, claim),
+               LineDialog(writer, claim, line), status.approve_dialog(), status.paid_dialog(),
+               HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer))
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert _problems(dialog) == []

@@ -29,12 +29,13 @@ def test_the_today_page_and_drafts_read_without_importing_the_orm(tmp_path):
 import sys
 from datetime import date
 from partnerdesk.store import open_store
-from partnerdesk.services import drafts, meetings_today, today, wellbeing_today
+from partnerdesk.services import drafts, expenses_today, meetings_today, today, wellbeing_today
 store = open_store({str(tmp_path / 'pd.sqlite3')!r})
 with store.glance() as db:
     today.terms_ending(db, date.today()); today.consent_reviews_due(db, date.today()); today.people_count(db)
     meetings_today.today_meetings(db, date.today()); drafts.list_drafts(db)
     wellbeing_today.wellbeing_today(db, date.today())
+    expenses_today.today_expenses(db, date.today())
 loaded = sorted(m for m in sys.modules if m.startswith("sqlalchemy.orm") or m.startswith("partnerdesk.records."))
 print(loaded)
 """

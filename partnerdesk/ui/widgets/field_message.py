@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
 class FieldMessage(QLabel):
@@ -18,3 +18,21 @@ class FieldMessage(QLabel):
     def show_message(self, text: str | None) -> None:
         self.setText(text or "")
         self.setVisible(bool(text))
+
+
+def add_field_row(form: QFormLayout, label: str, widget: QWidget) -> tuple[FieldMessage, QLabel, QWidget]:
+    """Add a labelled field to a form with its message underneath; Alt and the label's marked letter reach it.
+
+    Returns the message, the label and the box holding field and message (hide both to hide the row).
+    """
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    message = FieldMessage(label.replace("&", ""))
+    column.addWidget(message)
+    caption = QLabel(label)
+    caption.setBuddy(widget.focusProxy() or widget)
+    form.addRow(caption, holder)
+    return message, caption, holder

@@ -1,0 +1,279 @@
+"""The claim form: who is claiming, when, for which meeting, budget heading and programme; then (once saved) its
+lines and receipts, and its status with the steps it can take and its history.
+
+The details are saved with Save (Ctrl+S) and kept as a draft while typing; lines, receipts and status steps are saved
+one at a time as they are made. A claim that is approved, paid, rejected or void can't have its details changed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from partnerdesk.records import vocab
+from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.expenses import EDITABLE, claim_reference, financial_year_label, financial_year_of
+from partnerdesk.rules.meetings import uk_date
+from partnerdesk.rules.money import format_pounds
+from partnerdesk.services.budgets import headings_for_year
+from partnerdesk.services.expenses import claim_data, create_claim, get_claim, update_claim
+from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
+from partnerdesk.ui.expenses.area import CLAIM_FORM
+from partnerdesk.ui.expenses.lines_panel import LinesPanel
+from partnerdesk.ui.expenses.person_picker import PersonPicker
+from partnerdesk.ui.expenses.status_panel import StatusPanel
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, watch
+from partnerdesk.ui.widgets.form_dialog import FormDialog
+
+TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme", "notes")
+LINES_TAB, STATUS_TAB = 1, 2
+_RECEIPTS_ACCEPTED = ("draft", "submitted", "approved")
+
+
+class ClaimForm(FormDialog):
+    """One claim. `saved` carries the claim's id after each save; `print_requested` asks for its PDF form."""
+
+    saved = Signal(str)
+    print_requested = Signal(str)
+
+    def __init__(self, writer: Writer, claim_id: str | None = None, preset: dict[str, Any] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.claim_id = claim_id
+        self.dirty = False
+        self._loading = True
+        self.lines: LinesPanel | None = None
+        self.status_panel: StatusPanel | None = None
+        self.setWindowTitle("New claim")
+        self.setMinimumSize(980, 680)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("formSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.hide()
+        self.header = QLabel("A new claim: fill in the details and save, then add its lines.")
+        self.header.setObjectName("sectionTitle")
+        self.header.setAccessibleName("This claim in short")
+        self.fields = FieldTabs("Claim")
+        details = self.fields.tab("&Details")
+        self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, "the person claiming"))
+        self.fields.captions["person_id"].setBuddy(self.claimant.find)
+        self.fields.row(details, "Claim &date", "claim_date", UkDateEdit("Date of the claim"))
+        meeting = QComboBox()
+        meeting.setAccessibleName("Meeting the claim is for (optional)")
+        self.fields.row(details, "&Meeting", "meeting_id", meeting)
+        heading = QComboBox()
+        heading.setAccessibleName("Budget heading")
+        self.fields.row(details, "&Budget heading", "budget_heading_id", heading)
+        self.fields.row(details, "&Programme", "programme", text_box("Programme (optional)"))
+        self.fields.row(details, "&Notes", "notes", long_text_box("Notes", 90))
+        for title in ("&Lines and receipts", "S&tatus and history"):
+            note = QLabel("Save the claim's details first, then add its lines and receipts here.")
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.fields.addTab(note, title)
+            self.fields.setTabEnabled(self.fields.count() - 1, False)
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip("Save the claim's details (Ctrl+S)")
+        buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button = buttons.addButton("P&rint claim form (PDF)…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAccessibleName("Print claim form (PDF)")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.claim_id))
+        self.print_button.setEnabled(False)
+        self.wire_buttons(buttons)
+        self.status = QLabel()
+        self.status.setAccessibleName("Save status")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.fields, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+        date_box = self.fields.widgets["claim_date"]
+        date_box.editingFinished.connect(self._date_changed)
+        if claim_id is not None:
+            self._load()
+        else:
+            date_box.set_date(today_uk())
+            self._date_changed()
+        for key, value in (preset or {}).items():
+            if key == "person_id":
+                self.claimant.set_person(value, (preset or {}).get("person_name", ""))
+            elif key in TYPED_FIELDS:
+                show_value(self.fields.widgets[key], value)
+                if key == "claim_date":
+                    self._date_changed()
+        self.keep_drafts(CLAIM_FORM)
+        for key in TYPED_FIELDS:
+            watch(self.fields.widgets[key], self._changed)
+        self.claimant.changed.connect(self._changed)
+        self._loading = False
+        self.dirty = preset is not None
+        self.claimant.find.setFocus()
+
+    # --- choices ----------------------------------------------------------------------------------------
+    def _date_changed(self) -> None:
+        """Meetings around the claim's date and the headings of its financial year, keeping what was chosen."""
+        try:
+            day = self.fields.widgets["claim_date"].date_value() or today_uk()
+        except ValueError:
+            day = today_uk()
+        year = financial_year_of(day)
+        flt = MeetingFilter(date_from=day - timedelta(days=120), date_to=day + timedelta(days=1),
+                            include_cancelled=False, sort="starts_at", descending=True)
+
+        def read(session):
+            rows = meetings_page(session, flt, 0, 300)
+            meetings = [(m.id, f"{format_uk(uk_date(m.starts_at))} — {m.title}") for m in rows]
+            return meetings, [(h.id, h.name) for h in headings_for_year(session, year)]
+
+        meetings, headings = self.writer.read(read)
+        self._refill("meeting_id", "No meeting", meetings)
+        self._refill("budget_heading_id", f"No budget heading ({financial_year_label(year)})", headings)
+
+    def _refill(self, key: str, blank: str, choices: list[tuple[str, str]]) -> None:
+        combo = self.fields.widgets[key]
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(blank, None)
+        for value, text in choices:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(keep), 0))
+        combo.blockSignals(False)
+
+    # --- loading ----------------------------------------------------------------------------------------
+    def _load(self) -> None:
+        def read(session):
+            claim = get_claim(session, self.claim_id)
+            meeting = (claim.meeting.id, f"{format_uk(uk_date(claim.meeting.starts_at))} — {claim.meeting.title}") \
+                if claim.meeting else None
+            return claim_data(claim), claim.person.full_name, claim.status, meeting
+
+        data, name, status, meeting = self.writer.read(read)
+        self.claimant.set_person(data["person_id"], name)
+        show_value(self.fields.widgets["claim_date"], data["claim_date"])
+        self._date_changed()
+        if meeting and self.fields.widgets["meeting_id"].findData(meeting[0]) < 0:
+            self.fields.widgets["meeting_id"].addItem(meeting[1], meeting[0])
+        for key in TYPED_FIELDS:
+            if key != "claim_date":
+                show_value(self.fields.widgets[key], data[key])
+        self._saved_state(name, status)
+
+    def _saved_state(self, name: str, status: str) -> None:
+        """Title, tabs and what can still change, for a claim in the database."""
+        self.setWindowTitle(f"Claim {claim_reference(self.claim_id)} — {name}")
+        if self.lines is None:
+            self.lines = LinesPanel(self.writer, self.claim_id)
+            self.status_panel = StatusPanel(self.writer, self.claim_id)
+            self.lines.changed.connect(self.status_panel.reload)
+            self.lines.changed.connect(self._show_header)
+            self.status_panel.changed.connect(self._status_changed)
+            for index, (widget, title) in enumerate(((self.lines, "&Lines and receipts"),
+                                                     (self.status_panel, "S&tatus and history"))):
+                old = self.fields.widget(LINES_TAB + index)
+                self.fields.removeTab(LINES_TAB + index)
+                old.deleteLater()
+                self.fields.insertTab(LINES_TAB + index, widget, title)
+        self.print_button.setEnabled(True)
+        self._apply_status(status)
+        self._show_header()
+
+    def _apply_status(self, status: str) -> None:
+        editable = status in EDITABLE
+        for _key, widget in self.fields.widgets.items():
+            widget.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+        self.lines.set_status(editable, status in _RECEIPTS_ACCEPTED)
+        self.status.setText("" if editable else "This claim can't be changed now: see Status and history.")
+
+    def _status_changed(self) -> None:
+        self.lines.reload()
+        self._apply_status(self.status_panel.status)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        """Reference, status, total and any missing receipt, in one line above every tab."""
+        def read(session):
+            claim = get_claim(session, self.claim_id)
+            return claim.status, claim.total_pence, claim.receipts_missing
+
+        status, total, missing = self.writer.read(read)
+        words = [claim_reference(self.claim_id), vocab.label(vocab.CLAIM_STATUSES, status),
+                 f"total {format_pounds(total)}"]
+        if missing:
+            words.append(f"{missing} receipt{'s' if missing != 1 else ''} missing")
+        self.header.setText(" · ".join(words))
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.dirty = True
+            self.draft_later()
+
+    def draft_contents(self) -> tuple[str | None, str, dict[str, Any]]:
+        payload: dict[str, Any] = {"person_id": self.claimant.person_id(),
+                                   "person_name": self.claimant.matches.currentText()}
+        for key in TYPED_FIELDS:
+            widget = self.fields.widgets[key]
+            payload[key] = widget.currentData() if isinstance(widget, QComboBox) else \
+                widget.toPlainText() if key == "notes" else widget.text()
+        return self.claim_id, f"Claim: {payload['person_name'] if payload['person_id'] else 'new claim'}", payload
+
+    # --- saving -----------------------------------------------------------------------------------------
+    def show_problems(self, messages: dict[str, str]) -> None:
+        general = self.fields.show_messages(messages)
+        if messages:
+            count = len(messages)
+            self.summary.setText(f"Nothing has been saved yet. Please fix the {count} "
+                                 f"{'problem' if count == 1 else 'problems'} shown in red. " + " ".join(general))
+        self.summary.setVisible(bool(messages))
+
+    def save(self) -> bool:
+        """Check and save the claim's details; the form stays open. True when saved."""
+        data, problems = self.fields.values(TYPED_FIELDS)
+        data["person_id"] = self.claimant.person_id()
+        if problems:
+            self.show_problems(problems)
+            return False
+
+        def work(session):
+            self.discard_draft(session, self.claim_id)
+            claim = create_claim(session, data) if self.claim_id is None else update_claim(session, self.claim_id,
+                                                                                           data)
+            return claim.id, claim.person.full_name, claim.status
+
+        saved = self.write(work)
+        if saved is None:
+            return False
+        new = self.claim_id is None
+        self.claim_id, name, status = saved
+        self.show_problems({})
+        self.dirty = False
+        self._saved_state(name, status)
+        self.status.setText("Saved. Now add the lines and receipts on the Lines and receipts tab." if new else "Saved.")
+        if new:
+            self.fields.setCurrentIndex(LINES_TAB)
+        self.saved.emit(self.claim_id)
+        return True
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = self.ask_to_save("You have changes to this claim that are not saved. Save them now?")
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.writer.run(self, lambda s: self.discard_draft(s, self.claim_id))
+        super().reject()

@@ -1,0 +1,188 @@
+"""The claims list: filter by status, person, dates, budget heading and words; sort; count and total; open."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.records import vocab
+from partnerdesk.rules.dates import today_uk
+from partnerdesk.rules.expenses import financial_year_label, financial_year_of
+from partnerdesk.rules.money import format_pounds
+from partnerdesk.services.budgets import headings_for_year
+from partnerdesk.services.expenses_list import ClaimFilter
+from partnerdesk.ui.expenses.list_model import ClaimsTableModel
+from partnerdesk.ui.expenses.person_picker import PersonPicker
+from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.date_edit import UkDateEdit
+
+COLUMN_WIDTHS = (95, 125, 165, 175, 90, 165, 130)
+
+
+def heading_choices(writer: Writer, years) -> list[tuple[str, str]]:
+    """(heading id, "Name (2026–27)") for every heading of these financial years, newest year first."""
+
+    def read(session):
+        return [(h.id, f"{h.name} ({financial_year_label(h.financial_year)})")
+                for year in years for h in headings_for_year(session, year)]
+
+    return writer.read(read)
+
+
+class ClaimsListPage(QWidget):
+    """Every claim not in the Bin, newest first, with how many and how much underneath."""
+
+    open_claim = Signal(str)
+    new_claim = Signal()
+
+    def __init__(self, writer: Writer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.writer = writer
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, programmes and notes")
+        self.search.setAccessibleName("Search claims")
+        self.search.setClearButtonEnabled(True)
+        self.status = ChoiceCombo(vocab.CLAIM_STATUSES, "Filter by status", blank="Any status")
+        self.person = PersonPicker(writer, "the person claiming", blank="Anyone")
+        self.heading = QComboBox()
+        self.heading.setAccessibleName("Filter by budget heading")
+        self.reload_headings()
+        self.date_from = UkDateEdit("Claims from this date")
+        self.date_to = UkDateEdit("Claims up to this date")
+        self.date_problem = QLabel()
+        self.date_problem.setObjectName("fieldMessage")
+        self.date_problem.hide()
+        self.count = QLabel()
+        self.count.setAccessibleName("How many claims are shown and their total")
+
+        self.model = ClaimsTableModel(writer.store, ClaimFilter(), self)
+        self.table = QTableView()
+        self.table.setAccessibleName("List of claims")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
+
+        first = QHBoxLayout()
+        first.addWidget(self.search, 3)
+        first.addWidget(self.status, 1)
+        first.addWidget(self.heading, 1)
+        second = QHBoxLayout()
+        who = QLabel("&Person")
+        who.setBuddy(self.person.find)
+        second.addWidget(who)
+        second.addWidget(self.person, 3)
+        for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            edit.setMinimumWidth(110)
+            second.addWidget(label)
+            second.addWidget(edit)
+        second.addStretch()
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.count)
+        actions.addStretch()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, tip, slot in (
+            ("open", "&Open", "Open the selected claim", self.open_selected),
+            ("new", "&New claim", "Enter a new claim", self.new_claim.emit),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip if key == "open" else text.replace("&", ""))
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.buttons[key] = button
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.date_problem)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self.search.textChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.heading.currentIndexChanged.connect(self.apply_filter)
+        self.person.changed.connect(self.apply_filter)
+        self.date_from.editingFinished.connect(self.apply_filter)
+        self.date_to.editingFinished.connect(self.apply_filter)
+        writer.changed.connect(self.refresh)
+        self._show_count()
+
+    def reload_headings(self) -> None:
+        current = self.heading.currentData()
+        year = financial_year_of(today_uk())
+        self.heading.blockSignals(True)
+        self.heading.clear()
+        self.heading.addItem("Any budget heading", None)
+        for heading_id, text in heading_choices(self.writer, range(year + 1, year - 3, -1)):
+            self.heading.addItem(text, heading_id)
+        self.heading.setCurrentIndex(max(self.heading.findData(current), 0))
+        self.heading.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        """Re-run the list for what is typed and chosen."""
+        dates, problems = {}, []
+        for key, edit, what in (("date_from", self.date_from, "From"), ("date_to", self.date_to, "To")):
+            try:
+                dates[key] = edit.date_value()
+            except ValueError as exc:
+                dates[key] = None
+                problems.append(f"{what}: {exc}")
+        self.date_problem.setText(" ".join(problems))
+        self.date_problem.setVisible(bool(problems))
+        status = self.status.code()
+        self.model.set_filter(replace(
+            self.model.filter, search=self.search.text(), statuses=(status,) if status else (),
+            person_id=self.person.person_id(), budget_heading_id=self.heading.currentData(), **dates,
+        ))  # fmt: skip
+        self._show_count()
+
+    def refresh(self) -> None:
+        self.reload_headings()
+        self.model.refresh()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.model.count
+        self.count.setText(f"{n:,} claim{'' if n == 1 else 's'}, {format_pounds(self.model.total_pence)} in all")
+
+    def _open(self, row: int) -> None:
+        claim_id = self.model.claim_id(row)
+        if claim_id:
+            self.open_claim.emit(claim_id)
+
+    def open_selected(self) -> None:
+        if self.table.currentIndex().isValid():
+            self._open(self.table.currentIndex().row())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,41 @@
+"""The Expenses page: Claims and Budgets tabs, with the expenses settings and export at the top."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from partnerdesk.ui.expenses.budgets_page import BudgetsPage
+from partnerdesk.ui.expenses.list_page import ClaimsListPage
+from partnerdesk.ui.ops import Writer
+
+
+class ExpensesPage(QWidget):
+    """claims: the claims list; budgets: the budget headings and chart."""
+
+    def __init__(self, writer: Writer, parent: QWidget | None = None):
+        super().__init__(parent)
+        title = QLabel("Expenses")
+        title.setObjectName("pageTitle")
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setAccessibleName("Export expenses to a spreadsheet")
+        self.settings_button = QPushButton("Se&ttings…")
+        self.settings_button.setAccessibleName("Expenses settings: rates, limits and receipts")
+        self.claims = ClaimsListPage(writer)
+        self.budgets = BudgetsPage(writer)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Claims and budgets")
+        self.tabs.addTab(self.claims, "&Claims")
+        self.tabs.addTab(self.budgets, "&Budgets")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch()
+        top.addWidget(self.export_button)
+        top.addWidget(self.settings_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    def show_budgets(self, heading_id: str | None = None) -> None:
+        self.tabs.setCurrentWidget(self.budgets)
+        if heading_id:
+            self.budgets.show_heading(heading_id)

@@ -1,0 +1,55 @@
+"""The expenses sections of the Today page: claims waiting for approval, approved claims unpaid too long, and budget
+headings nearly spent. Each line opens its claim (or the budgets view)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partnerdesk.rules.dates import format_uk
+from partnerdesk.rules.expenses import financial_year_label
+from partnerdesk.rules.money import format_pounds
+from partnerdesk.services.expenses_today import TodayClaim, today_expenses
+from partnerdesk.services.settings import get_setting
+from partnerdesk.ui.today.sections import Line, Section, TodayGroup
+
+
+def _days(since, today: date) -> int:
+    return (today - since.date()).days if since else 0
+
+
+def claim_line(claim: TodayClaim, today: date, waiting: bool) -> str:
+    """A claim in words: whose, when, how much, how long it has waited, and any missing receipt."""
+    days = _days(claim.since, today)
+    wait = f"waiting {days} day{'s' if days != 1 else ''}" if waiting else \
+        f"approved {days} days ago and still not paid"
+    text = f"{claim.person_name} — {format_pounds(claim.total_pence)} claimed on {format_uk(claim.claim_date)}, {wait}"
+    if claim.receipts_missing:
+        text += f" ({claim.receipts_missing} receipt{'s' if claim.receipts_missing != 1 else ''} missing)"
+    return text
+
+
+def _read(db, today: date) -> list[list[Line]]:
+    found = today_expenses(db, today)
+    percent = get_setting(db, "budget_warning_percent")
+    waiting = [Line(claim_line(c, today, True), "claim", c.claim_id) for c in found.waiting_for_approval]
+    unpaid = [Line(claim_line(c, today, False), "claim", c.claim_id, urgent=True) for c in found.approved_unpaid]
+    headings = [
+        Line(f"{h.name} ({financial_year_label(h.financial_year)}): {h.percent_used}% used — "
+             f"{format_pounds(h.used_pence)} spent or waiting of {format_pounds(h.allocation_pence)}"
+             + (", over budget" if h.percent_used > 100 else f", at or above the {percent}% warning level"),
+             "budget_heading", h.heading_id, urgent=True)
+        for h in found.headings_near_limit
+    ]
+    return [waiting, unpaid, headings]
+
+
+EXPENSES_TODAY = TodayGroup(
+    (
+        Section("claims_waiting", "Claims waiting for approval", "No claims are waiting for approval.", stretch=False),
+        Section("claims_unpaid", "Approved claims waiting too long to be paid",
+                "Every approved claim has been paid in good time.", stretch=False),
+        Section("budgets_near_limit", "Budget headings nearly or over spent",
+                "No budget heading is near its allocation.", stretch=False),
+    ),
+    _read,
+)
