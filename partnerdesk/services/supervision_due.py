@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from partnerdesk.records import outlines
 from partnerdesk.rules import supervision as rules
@@ -66,17 +66,25 @@ def roles_of(session: Connection | Session, person_ids: list[str]) -> dict[str, 
 def _last_sessions(session: Connection | Session, person_ids: list[str]) -> dict[str, tuple[date, date | None]]:
     """Each supervisee's latest 1:1 (held_on, next_due_on)."""
     s, a = outlines.supervision_sessions, outlines.supervision_attendees
+    wanted = set(person_ids)
+    ones = s.join(a, a.c.session_id == s.c.id)
+    live_one_to_one = and_(s.c.kind == "one_to_one", s.c.deleted_at.is_(None))
+    # Everyone's latest date first, then that session's agreed next date: asking for "these 300 people's sessions"
+    # instead made SQLite check every session against the whole list (90 ms at 3,000 sessions).
+    latest = (
+        select(a.c.person_id, func.max(s.c.held_on).label("held_on"))
+        .select_from(ones).where(live_one_to_one).group_by(a.c.person_id).subquery()
+    )  # fmt: skip
+    stmt = (
+        select(a.c.person_id, s.c.held_on, s.c.next_due_on)
+        .select_from(ones.join(latest, and_(latest.c.person_id == a.c.person_id, latest.c.held_on == s.c.held_on)))
+        .where(live_one_to_one)
+        .order_by(a.c.person_id, s.c.held_on, s.c.next_due_on)
+    )
     found: dict[str, tuple[date, date | None]] = {}
-    for start in range(0, len(person_ids), _CHUNK):
-        chunk = person_ids[start : start + _CHUNK]
-        stmt = (
-            select(a.c.person_id, s.c.held_on, s.c.next_due_on)
-            .select_from(s.join(a, a.c.session_id == s.c.id))
-            .where(a.c.person_id.in_(chunk), s.c.kind == "one_to_one", s.c.deleted_at.is_(None))
-            .order_by(a.c.person_id, s.c.held_on)
-        )
-        for person_id, held_on, next_due_on in session.execute(stmt):
-            found[person_id] = (held_on, next_due_on)  # ordered by date, so the last one wins
+    for person_id, held_on, next_due_on in session.execute(stmt):
+        if person_id in wanted:
+            found[person_id] = (held_on, next_due_on)  # two sessions on one day: the later agreed date wins
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -16,16 +17,24 @@ from partnerdesk.ui.ops import Writer
 DEMO_PEOPLE = 500
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with PartnerDesk's names, settings location and style (reused if one exists)."""
+def make_application(argv: list[str] | None = None, styled: bool = True) -> QApplication:
+    """The QApplication with PartnerDesk's names, settings location and style (reused if one exists).
+
+    styled=False leaves the style sheet to style_application(), for start-up (see run_app)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_NAME)
     # Window sizes and the last export folder live in an .ini beside the data, so a portable install carries them.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir() / "settings"))
-    app.setStyleSheet(read_text("partnerdesk.qss"))
+    if styled:
+        style_application(app)
     return app
+
+
+def style_application(app: QApplication) -> None:
+    """PartnerDesk's look, for every window and dialog."""
+    app.setStyleSheet(read_text("partnerdesk.qss"))
 
 
 def fill_demo_if_empty(window, store: Store) -> None:
@@ -45,6 +54,17 @@ def fill_demo_if_empty(window, store: Store) -> None:
     run_with_progress(window, "Demo data", "Adding made-up people to the demo database…", work)
 
 
+def _style_everything(app: QApplication, window) -> None:
+    style_application(app)
+    for part in (window.nav, window.today):
+        part.setStyleSheet("")  # the application's sheet covers them now
+
+
+def _collect_garbage_again() -> None:
+    gc.freeze()  # what start-up made stays: later collections need not look at it again
+    gc.enable()
+
+
 def warm_up(store: Store) -> None:
     """Load the record classes and the ORM once the first screen is up, so the first click elsewhere is quick."""
     from partnerdesk.records import load_all
@@ -55,7 +75,10 @@ def warm_up(store: Store) -> None:
 
 def run_app(target: str | Path, demo: bool = False) -> int:
     """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
-    app = make_application()
+    # A style sheet makes Qt restyle every widget as it is made (about 40 ms for the first window). So the window
+    # first appears with the sheet on its list of areas and its Today page only, which is all that shows, and
+    # the sheet goes on the whole application straight after, which changes nothing that can be seen.
+    app = make_application(styled=False)
     try:
         store = open_store(target)
     except StoreError as exc:
@@ -65,11 +88,16 @@ def run_app(target: str | Path, demo: bool = False) -> int:
 
     writer = Writer(store)
     window = MainWindow(writer, demo=demo)
+    sheet = read_text("partnerdesk.qss")
+    for part in (window.nav, window.today):
+        part.setStyleSheet(sheet)
     window.show()
     if demo:
         fill_demo_if_empty(window, store)
         writer.changed.emit()
     window.offer_drafts()
+    QTimer.singleShot(0, _collect_garbage_again)  # paused while the window was made (cli.main)
+    QTimer.singleShot(0, lambda: _style_everything(app, window))
     QTimer.singleShot(300, lambda: warm_up(store))
     try:
         return app.exec()

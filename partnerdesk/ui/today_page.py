@@ -25,7 +25,10 @@ from partnerdesk.ui.wellbeing.today_lines import WELLBEING_TODAY
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-URGENT = QColor("#b00020")  # dark red: readable on white, and the words say "overdue" too
+URGENT = QColor("#b00020")
+#: Lines shown in a section at first: the most urgent come first, and a last line offers the rest.
+FIRST_LINES = 25
+_SHOW_ALL = "show all"  # dark red: readable on white, and the words say "overdue" too
 
 #: Each area's part of the page, in the order shown.
 GROUPS: tuple[TodayGroup, ...] = (MEETINGS_TODAY, WELLBEING_TODAY, EXPENSES_TODAY, PEOPLE_TODAY)
@@ -88,13 +91,21 @@ class TodayPage(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(KIND_ROLE), item.data(RECORD_ID_ROLE)
-        if kind and record_id:
+        if kind == _SHOW_ALL:
+            key = record_id
+            self._fill(self.lists[key], self._lines[key], "", everything=True)
+            self.lists[key].setCurrentRow(FIRST_LINES)
+        elif kind and record_id:
             self.open_record.emit(kind, record_id)
 
-    @staticmethod
-    def _fill(widget: QListWidget, lines: list[Line], nothing: str) -> None:
+    def _fill(self, widget: QListWidget, lines: list[Line], nothing: str, everything: bool = False) -> None:
         widget.clear()
-        for line in lines or [Line(nothing)]:
+        shown = lines if everything or len(lines) <= FIRST_LINES + 1 else lines[:FIRST_LINES]
+        if len(shown) < len(lines):
+            key = next(key for key, each in self.lists.items() if each is widget)
+            shown = [*shown, Line(f"…and {len(lines) - FIRST_LINES:,} more: press Enter here to show them all",
+                                  _SHOW_ALL, key)]
+        for line in shown or [Line(nothing)]:
             item = QListWidgetItem(line.text, widget)
             item.setData(KIND_ROLE, line.kind)
             item.setData(RECORD_ID_ROLE, line.record_id)
@@ -113,6 +124,8 @@ class TodayPage(QWidget):
         people, filled = self.writer.glance(read)
         self.empty.setVisible(people == 0)
         self.add_first.setVisible(people == 0)
+        self._lines: dict[str, list[Line]] = {}
         for group, lists in zip(self.groups, filled, strict=True):
             for section, lines in zip(group.sections, lists, strict=True):
+                self._lines[section.key] = lines
                 self._fill(self.lists[section.key], lines, section.empty)

@@ -80,3 +80,20 @@ def test_an_empty_database_says_how_to_start(window):
     page = window.today
     assert page.empty.isVisible() and page.add_first.isVisible()
     assert page.terms.item(0).text() == "No terms of office end in the next 60 days."
+
+
+def test_a_long_today_list_shows_the_most_urgent_first_and_the_rest_on_request(window, writer):
+    from partnerdesk.ui.today_page import FIRST_LINES
+
+    today = today_uk()
+    for n in range(FIRST_LINES + 5):
+        add_person(writer.store, full_name=f"Review {n:02d}", consent_given_on=today - timedelta(days=400),
+                   consent_how="written", consent_review_on=today - timedelta(days=60 - n))
+    writer.changed.emit()
+    consent = window.today.consent
+    assert consent.count() == FIRST_LINES + 1
+    assert consent.item(0).text().startswith("Review 00")  # the longest overdue first
+    assert consent.item(FIRST_LINES).text().startswith("…and 5 more")
+    consent.itemActivated.emit(consent.item(FIRST_LINES))
+    assert consent.count() == FIRST_LINES + 5
+    assert consent.item(FIRST_LINES + 4).text().startswith("Review 29")
