@@ -99,6 +99,7 @@ class ClaimsListPage(QWidget):
         for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
             label = QLabel(text)
             label.setBuddy(edit)
+            label.setMinimumWidth(label.sizeHint().width() + 4)  # "To" was drawn as "Tc", its o under the box
             edit.setMinimumWidth(110)
             second.addWidget(label)
             second.addWidget(edit)

@@ -84,7 +84,7 @@ class WellbeingPage(QWidget):
         self.person = PersonPicker(self.writer, "Show checks of this person")
         self.date_from = UkDateEdit("Checks from this date")
         self.date_to = UkDateEdit("Checks up to this date")
-        self.open_only = QCheckBox("Only checks with a follow-up still to do")
+        self.open_only = QCheckBox("Open follow-ups only")
         self.open_only.setAccessibleName("Only checks with a follow-up still to do")
         self.date_from.set_date(today_uk() - timedelta(days=365))
         filters = QHBoxLayout()
@@ -99,8 +99,9 @@ class WellbeingPage(QWidget):
         self.person.picked.connect(self.refresh)
         self.open_only.toggled.connect(self.refresh)
         for edit in (self.date_from, self.date_to):
+            edit.setMinimumWidth(110)  # room for dd/mm/yyyy
             edit.editingFinished.connect(self.refresh)
-        self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 90))
+        self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 105))
         self.checks.doubleClicked.connect(lambda _i: self._open_selected())
         self.open_button = button("&Open check…", "Open the selected check", self._open_selected)
         column = QVBoxLayout(page)
@@ -135,8 +136,10 @@ class WellbeingPage(QWidget):
         try:
             date_from, date_to = self.date_from.date_value(), self.date_to.date_value()
             self.filter_message.setText("")
+            self.filter_message.hide()  # no empty gap above the list
         except ValueError as why:
             self.filter_message.setText(str(why))
+            self.filter_message.show()
             return
 
         def read(session):
