@@ -88,10 +88,10 @@ def _fts_keys(terms: list[str]):
 
 
 def people_named(word: str, dialect: str):
-    """A query for the ids of people whose details have a word starting with `word` (SQLite's search index), or
-    whose name contains it (other databases), for searching other lists by person."""
+    """A query for the ids of people whose details have a word starting with `word` (SQLite's search index; give
+    one of search_terms), or whose name contains it (other databases), for searching other lists by person."""
     if dialect == "sqlite":
-        keys = _fts_keys(search_terms(word) or [word]).columns(rowid=Integer())
+        keys = _fts_keys([word]).columns(rowid=Integer())  # word: one of search_terms
         return select(_people.c.id).where(row_key(dialect).in_(keys))
     return select(_people.c.id).where(func.lower(_people.c.full_name).contains(word.lower(), autoescape=True))
 

@@ -10,5 +10,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_meetings",
     "0004_expenses",
     "0005_wellbeing",
+    "0006_claims_search",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

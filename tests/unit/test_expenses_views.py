@@ -11,7 +11,7 @@ from partnerdesk.rules.expenses import financial_year_of
 from partnerdesk.services.budgets import budget_view, delete_heading, save_heading
 from partnerdesk.services.claim_status import approve_claim, submit_claim
 from partnerdesk.services.errors import NeedsConfirmation, ValidationError
-from partnerdesk.services.expenses import delete_claim, restore_claim
+from partnerdesk.services.expenses import delete_claim, restore_claim, update_claim
 from partnerdesk.services.expenses_list import ClaimFilter, claims_page, claims_summary
 from partnerdesk.services.expenses_today import today_expenses
 from tests.builders import add_claim, add_heading, add_line, add_person
@@ -77,3 +77,42 @@ def test_today_shows_waiting_claims_long_unpaid_claims_and_nearly_spent_headings
         approve_claim(session, claim, boss, confirmed=True)
         assert today_expenses(session, today).approved_unpaid == []
         assert [c.claim_id for c in today_expenses(session, today + timedelta(days=15)).approved_unpaid] == [claim]
+
+
+@pytest.mark.parametrize("sort", ["claim_date", "status", "total", "programme", "receipts_missing"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_search_lists_its_claims_in_the_same_order_as_the_whole_list(store, sort, descending):
+    eoin, other = add_person(store, full_name="Eoin Byrne"), add_person(store, full_name="Sara Khan")
+    for n in range(12):
+        day = date(2026, 5, 1) + timedelta(days=n % 4)  # ties on the date, so the id decides
+        claim = add_claim(store, eoin if n % 3 else other, day, programme=None if n % 5 == 0 else f"Prog {n % 2}",
+                          notes="bus to the eoin meeting" if n % 3 == 0 else None)
+        add_line(store, claim, "parking", day, amount=f"{1 + n % 3}.00")
+    everything = ClaimFilter(sort=sort, descending=descending)
+    searched = ClaimFilter(search="eoin", sort=sort, descending=descending)
+    with store.reader() as session:
+        whole = [row.id for row in claims_page(session, everything)]
+        found = [row.id for row in claims_page(session, searched)]
+        assert claims_summary(session, searched)[0] == len(found) == 12  # Eoin's claims and the notes naming eoin
+        assert found == [claim_id for claim_id in whole if claim_id in set(found)]
+        assert [row.id for row in claims_page(session, searched, offset=5, limit=4)] == found[5:9]
+
+
+@pytest.mark.parametrize("typed", ['"', "o'", "*", "AND"])
+def test_searching_claims_with_odd_characters_never_fails(store, typed):
+    add_claim(store, add_person(store, full_name="Ann O'Brien"), date(2026, 5, 1), notes="taxi home")
+    with store.reader() as session:
+        assert claims_summary(session, ClaimFilter(search=typed))[0] in (0, 1)
+
+
+def test_changing_a_claims_notes_changes_what_finds_it(store):
+    person = add_person(store, full_name="Ann Jones")
+    claim = add_claim(store, person, date(2026, 5, 1), notes="taxi to the hospital", programme="Buddying")
+    with store.reader() as session:
+        assert [row.id for row in claims_page(session, ClaimFilter(search="hosp"))] == [claim]
+        assert [row.id for row in claims_page(session, ClaimFilter(search="budd"))] == [claim]
+    with store.transaction() as session:
+        update_claim(session, claim, {"person_id": person, "claim_date": date(2026, 5, 1), "notes": "bus fare"})
+    with store.reader() as session:
+        assert claims_page(session, ClaimFilter(search="hosp")) == []
+        assert [row.id for row in claims_page(session, ClaimFilter(search="bus"))] == [claim]
