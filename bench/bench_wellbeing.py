@@ -8,10 +8,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ROOT, demo_database
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-sys.path.insert(0, str(ROOT))
-
+from bench.common import demo_database  # noqa: E402
 from partnerdesk.exports.figures import export_supervision, export_wellbeing  # noqa: E402
 from partnerdesk.rules.dates import today_uk  # noqa: E402
 from partnerdesk.services.demo_wellbeing import add_demo_wellbeing  # noqa: E402
