@@ -1,4 +1,5 @@
-"""The Bin: every kind of record that was deleted (people, organisations, committees, meetings), and restoring them.
+"""The Bin: every kind of record that was deleted (people, organisations, committees, meetings, expense claims and
+wellbeing checks), and restoring them.
 
 People are listed through services.people_list (PeopleFilter(in_bin=True)), which stays quick with 100,000 people;
 this module lists the other kinds, which are few, and restores any kind.
@@ -12,17 +13,25 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Committee, Meeting, Organisation
+from partnerdesk.records import Claim, Committee, Meeting, Organisation, WellbeingCheck
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules.dates import format_uk
+from partnerdesk.rules.expenses import claim_reference
 from partnerdesk.rules.meetings import uk_date
+from partnerdesk.rules.money import format_pounds
+from partnerdesk.rules.wellbeing import CHECK_CONTEXTS
 from partnerdesk.services.errors import NotFound, Problems
+from partnerdesk.services.expenses import restore_claim
 from partnerdesk.services.meetings import restore_meeting
 from partnerdesk.services.people import restore_person
+from partnerdesk.services.wellbeing import restore_check
 
 #: The kinds of record the Bin holds: code → what the worker sees.
-KINDS = {"people": "People", "organisations": "Organisations", "committees": "Committees", "meetings": "Meetings"}
-_MODELS = {"organisations": Organisation, "committees": Committee, "meetings": Meeting}
+KINDS = {"people": "People", "organisations": "Organisations", "committees": "Committees", "meetings": "Meetings",
+         "claims": "Expense claims", "checks": "Wellbeing checks"}  # fmt: skip
+_MODELS = {"organisations": Organisation, "committees": Committee, "meetings": Meeting, "claims": Claim,
+           "checks": WellbeingCheck}  # fmt: skip
+_UNNAMED = (Claim, WellbeingCheck)  # found by their date, reference or person rather than a name column
 
 
 @dataclass(frozen=True)
@@ -40,19 +49,31 @@ def _describe(record) -> tuple[str, str]:
         return record.name, ""
     if isinstance(record, Committee):
         return record.name, record.organisation.name
+    if isinstance(record, Claim):
+        return (f"{format_uk(record.claim_date)} {claim_reference(record.id)} {format_pounds(record.total_pence)}",
+                record.person.full_name)
+    if isinstance(record, WellbeingCheck):  # what kind of check and whose: never its confidential text
+        when = format_uk(uk_date(record.checked_at))
+        return f"{when} {CHECK_CONTEXTS.get(record.context, '')}", record.person.full_name
     day = uk_date(record.starts_at)
     return f"{format_uk(day)} {record.title}", record.committee.name if record.committee else ""
 
 
 def binned(session: Session, kind: str, search: str = "", limit: int = 1000) -> list[BinRow]:
-    """Deleted organisations, committees or meetings whose name has every word of search, latest deleted first."""
+    """Deleted records of a kind (not people: see the module's note) whose name or what they belong to has every
+    word of search, latest deleted first."""
     model = _MODELS[kind]
-    name = model.title if model is Meeting else model.name
     stmt = select(model).where(model.deleted_at.is_not(None))
-    for word in search.split():
-        stmt = stmt.where(name.icontains(word, autoescape=True))
+    if model not in _UNNAMED:  # named records: the database narrows them down
+        name = model.title if model is Meeting else model.name
+        for word in search.split():
+            stmt = stmt.where(name.icontains(word, autoescape=True))
     stmt = stmt.order_by(model.deleted_at.desc(), model.id).limit(limit)
-    return [BinRow(r.id, *_describe(r), r.deleted_at) for r in session.scalars(stmt)]
+    rows = [BinRow(r.id, *_describe(r), r.deleted_at) for r in session.scalars(stmt)]
+    if model in _UNNAMED:  # claims and checks are found by their date, reference or person, worked out above
+        words = search.lower().split()
+        rows = [r for r in rows if all(w in f"{r.name} {r.detail}".lower() for w in words)]
+    return rows
 
 
 def restore(session: Session, kind: str, record_id: str) -> None:
@@ -60,6 +81,9 @@ def restore(session: Session, kind: str, record_id: str) -> None:
     so nothing comes back pointing at something still deleted (ValidationError says which)."""
     if kind == "people":
         restore_person(session, record_id)
+        return
+    if kind in ("claims", "checks"):  # their own services redo what depends on them (mileage, for a claim)
+        (restore_claim if kind == "claims" else restore_check)(session, record_id)
         return
     if kind == "meetings":
         meeting = session.get(Meeting, record_id)

@@ -1,11 +1,17 @@
 """The Bin page: every kind of deleted record can be found and restored, in an order that makes sense."""
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 
+from partnerdesk.services.expenses import delete_claim
+from partnerdesk.services.expenses_list import ClaimFilter, count_claims
 from partnerdesk.services.meetings import delete_meeting
 from partnerdesk.services.organisations import delete_committee, delete_organisation, list_organisations
 from partnerdesk.services.people import delete_person
-from tests.builders import add_committee, add_meeting, add_person
+from partnerdesk.services.wellbeing import delete_check
+from partnerdesk.services.wellbeing_list import list_checks
+from tests.builders import add_check, add_claim, add_committee, add_line, add_meeting, add_person
 
 
 def _bin_everything(store):
@@ -72,3 +78,30 @@ def test_search_the_bin(qtbot, window, writer, go):
     qtbot.keyClicks(window.bin.search, "birch")
     assert _names(window.bin) == ["Ben Birch"]
     assert window.bin.count.text() == "1 deleted person"
+
+
+def test_deleted_claims_and_wellbeing_checks_come_back_from_the_bin(window, writer, go):
+    person = add_person(writer.store, full_name="Ceri Evans")
+    claim = add_claim(writer.store, person, date(2026, 5, 1))
+    add_line(writer.store, claim, "parking", date(2026, 5, 1), amount="4.50")
+    check = add_check(writer.store, person, confidential_notes="SECRET-MARKER")
+    with writer.store.transaction() as session:
+        delete_claim(session, claim)
+        delete_check(session, check)
+    writer.changed.emit()
+    page = window.bin
+    go(page)
+    page.kind.set_code("claims")
+    (shown,) = _names(page)
+    assert shown.startswith("01/05/2026 EXP-") and shown.endswith("£4.50")
+    page.kind.set_code("checks")
+    texts = [page.current_view().model().index(0, column).data() for column in range(3)]
+    assert "Ceri Evans" in texts and not any("SECRET-MARKER" in (text or "") for text in texts)
+    page.current_view().selectRow(0)
+    assert page.restore_selected()
+    page.kind.set_code("claims")
+    page.current_view().selectRow(0)
+    assert page.restore_selected()
+    with writer.store.reader() as session:
+        assert count_claims(session, ClaimFilter()) == 1
+        assert [c.check_id for c in list_checks(session)] == [check]
