@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from partnerdesk.services.people_list import PeopleFilter, fts_query, search_terms
 
 #: A search matching at least this share of the list counts as broad. Below it, listing every match is as quick
-#: (measured with 100,000 demo people: 10-17% took 7-10 ms to list in full, 30%+ took 16-47 ms; see the bench).
-BROAD_SHARE = 0.3
+#: (measured with 100,000 demo people: 10-17% took 7-10 ms to list in full, 25%+ took 15-47 ms; see the bench).
+#: Matches that bunch together in list order fall back to the full list after a few steps (broad_search).
+BROAD_SHARE = 0.2
 #: People on the other side of the Bin whose matches must be taken off the index's count; beyond this many, listing
 #: every match is quicker than checking each of them.
 MOST_OTHERS = 500

@@ -94,7 +94,8 @@ class PeopleTableModel(QAbstractTableModel):
         if not self._loaded:
             self._loaded = True
             self._reload()
-            QTimer.singleShot(0, self._read_others)  # once the first rows are on screen, before the first search
+            # After the first rows are drawn, not before them; a search before then reads it itself.
+            QTimer.singleShot(250, self._read_others)
 
     def _read_others(self) -> None:
         if self._others is None:
