@@ -12,7 +12,9 @@ from sqlalchemy import func, select, text
 from partnerdesk.records import Committee, Membership, Organisation, Person, PersonRole
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.demo import DEMO_USER, DemoSummary, _Maker, fill_demo
+from partnerdesk.services.demo import DemoSummary, fill_demo
+from partnerdesk.services.demo_common import DEMO_USER
+from partnerdesk.services.demo_people import PeopleMaker
 from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.people import clean_person, person_data
 from partnerdesk.services.people_list import PeopleFilter, count_people
@@ -194,5 +196,5 @@ def test_no_people_still_adds_organisations_and_committees(store):
 def test_demo_people_fill_every_column_of_the_people_table():
     # People are copied in from a staging table, so a column the demo leaves out would be saved as NULL rather
     # than get its default: a new column on Person must be added to the demo too.
-    row, _roles = _Maker(seed=1, today=TODAY).person()
+    row, _roles = PeopleMaker(seed=1, today=TODAY).person()
     assert set(row) == set(Person.__table__.columns.keys())

@@ -11,7 +11,8 @@ from partnerdesk.records import Attendance, Committee, Meeting, MeetingAction, M
 from partnerdesk.rules.meetings import uk_date, uk_times
 from partnerdesk.rules.recurrence import Recurrence, meeting_dates
 from partnerdesk.services.attendance import record_attendance, record_papers_sent, seat_holders
-from partnerdesk.services.demo import DEMO_USER, fill_demo
+from partnerdesk.services.demo import fill_demo
+from partnerdesk.services.demo_common import DEMO_USER
 from partnerdesk.services.meeting_actions import ACTION_FIELDS, clean_action
 from partnerdesk.services.meeting_checks import compliance_for_meetings, set_committee_quorum
 from partnerdesk.services.meetings import clean_meeting, meeting_data

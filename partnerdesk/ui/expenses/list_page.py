@@ -6,14 +6,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from partnerdesk.services.expenses_list import ClaimFilter
 from partnerdesk.ui.expenses.list_model import ClaimsTableModel
 from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 
@@ -70,21 +68,7 @@ class ClaimsListPage(QWidget):
         self.count.setAccessibleName("How many claims are shown and their total")
 
         self.model = ClaimsTableModel(writer.store, ClaimFilter(), self)
-        self.table = QTableView()
-        self.table.setAccessibleName("List of claims")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = list_view(self.model, "List of claims", COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
 
         first = QHBoxLayout()
@@ -176,7 +160,7 @@ class ClaimsListPage(QWidget):
         self.count.setText(f"{n:,} claim{'' if n == 1 else 's'}, {format_pounds(self.model.total_pence)} in all")
 
     def _open(self, row: int) -> None:
-        claim_id = self.model.claim_id(row)
+        claim_id = self.model.record_id(row)
         if claim_id:
             self.open_claim.emit(claim_id)
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import replace
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from partnerdesk.records import vocab
@@ -15,10 +13,9 @@ from partnerdesk.rules.meetings import uk_times
 from partnerdesk.services.meeting_checks import compliance_for_meetings
 from partnerdesk.services.meetings_list import MeetingFilter, first_page, meetings_page
 from partnerdesk.store import Store
+from partnerdesk.ui.tables import RECORD_ID_ROLE, PagedTableModel, Shown
 
-MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE_SIZE = 200
-PAGES_KEPT = 40
+MEETING_ID_ROLE = RECORD_ID_ROLE
 
 #: heading, and the sort key the column sorts by (None: not sortable)
 COLUMNS = (
@@ -33,9 +30,7 @@ COLUMNS = (
 _GREY = QColor("#6b7580")
 
 
-class _Shown(NamedTuple):
-    id: str
-    texts: tuple[str, ...]
+class _Extra(NamedTuple):
     cancelled: bool
     tip: str
 
@@ -54,7 +49,7 @@ def _who(row, compliance) -> str:
     return text
 
 
-def _shown(session, rows) -> list[_Shown]:
+def _shown(session, rows) -> list[Shown]:
     compliance = compliance_for_meetings(session, [row.id for row in rows])
     shown = []
     for row in rows:
@@ -72,91 +67,29 @@ def _shown(session, rows) -> list[_Shown]:
             vocab.label(vocab.MEETING_MODES, row.mode).split(" (")[0],
             _who(row, compliance.get(row.id)),
         )
-        shown.append(_Shown(row.id, texts, bool(row.cancelled), tip))
+        shown.append(Shown(row.id, texts, _Extra(bool(row.cancelled), tip)))
     return shown
 
 
-class MeetingsTableModel(QAbstractTableModel):
+class MeetingsTableModel(PagedTableModel):
     """Meetings matching a MeetingFilter, read a page at a time as the view scrolls."""
 
+    COLUMNS = COLUMNS
+    ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole})
+
     def __init__(self, store: Store, flt: MeetingFilter | None = None, parent=None):
-        super().__init__(parent)
-        self._store = store
-        self._filter = flt or MeetingFilter()
-        self._count = 0
-        self._pages: OrderedDict[int, list[_Shown]] = OrderedDict()
-        self.refresh()
+        super().__init__(store, flt or MeetingFilter(), parent)
 
-    @property
-    def filter(self) -> MeetingFilter:
-        return self._filter
+    def read_first(self, session, size: int) -> tuple[int, list[Shown]]:
+        count, rows = first_page(session, self._filter, size)
+        return count, _shown(session, rows)
 
-    def set_filter(self, flt: MeetingFilter) -> None:
-        self._filter = flt
-        self.refresh()
+    def read_page(self, session, offset: int, size: int) -> list[Shown]:
+        return _shown(session, meetings_page(session, self._filter, offset, size))
 
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._pages.clear()
-        with self._store.reader() as session:
-            self._count, rows = first_page(session, self._filter, PAGE_SIZE)
-            self._pages[0] = _shown(session, rows)
-        self.endResetModel()
-
-    def _row(self, number: int) -> _Shown | None:
-        page = number // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            with self._store.reader() as session:
-                rows = _shown(session, meetings_page(session, self._filter, page * PAGE_SIZE, PAGE_SIZE))
-            self._pages[page] = rows
-            while len(self._pages) > PAGES_KEPT:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        offset = number % PAGE_SIZE
-        return rows[offset] if offset < len(rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MEETING_ID_ROLE,
-                        Qt.ItemDataRole.ForegroundRole):
-            return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        if role == MEETING_ID_ROLE:
-            return row.id
+    def cell_data(self, row: Shown, column: int, role):
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _GREY if row.cancelled else None
-        if role == Qt.ItemDataRole.ToolTipRole and row.tip:
-            return row.tip
-        return row.texts[index.column()]
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return _GREY if row.extra.cancelled else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.extra.tip or row.texts[column]
         return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column][1]
-        if key is None:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) != (self._filter.sort, self._filter.descending):
-            self.set_filter(replace(self._filter, sort=key, descending=descending))
-
-    def meeting_id(self, row: int) -> str | None:
-        found = self._row(row)
-        return found.id if found else None
-
-    def row_text(self, row: int) -> tuple[str, ...]:
-        found = self._row(row)
-        return found.texts if found else ()

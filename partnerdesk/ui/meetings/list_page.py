@@ -7,16 +7,13 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from partnerdesk.services.meetings_list import MeetingFilter
 from partnerdesk.services.organisations import list_committees
 from partnerdesk.ui.meetings.list_model import MeetingsTableModel
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 
@@ -66,21 +64,7 @@ class MeetingsListPage(QWidget):
         self.count.setAccessibleName("How many meetings are shown")
 
         self.model = MeetingsTableModel(writer.store, MeetingFilter(), self)
-        self.table = QTableView()
-        self.table.setAccessibleName("List of meetings")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = list_view(self.model, "List of meetings", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda index: self._open(index.row()))
 
         filters = QHBoxLayout()
@@ -178,14 +162,14 @@ class MeetingsListPage(QWidget):
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
-        return self.model.meeting_id(index.row()) if index.isValid() else None
+        return self.model.record_id(index.row()) if index.isValid() else None
 
     def _describe(self) -> str:
         texts = self.model.row_text(self.table.currentIndex().row())
         return f"“{texts[4]}” on {texts[0]}" if texts else "this meeting"
 
     def _open(self, row: int) -> None:
-        meeting_id = self.model.meeting_id(row)
+        meeting_id = self.model.record_id(row)
         if meeting_id:
             self.open_meeting.emit(meeting_id)
 

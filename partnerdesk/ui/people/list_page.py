@@ -7,15 +7,12 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from partnerdesk.services.people import delete_person
 from partnerdesk.services.people_list import PeopleFilter
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
+from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 
 COLUMN_WIDTHS = (220, 200, 80, 210, 125, 85, 130)
@@ -57,22 +55,7 @@ class PeopleListPage(QWidget):
         self.count.setAccessibleName("How many people are shown")
 
         self.model = PeopleTableModel(writer.store, PeopleFilter(), self)
-        self.table = QTableView()
-        self.table.setAccessibleName(f"List of {what}")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # The model starts sorted by name, A to Z; say so before sorting is switched on, or Qt re-sorts Z to A.
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = list_view(self.model, f"List of {what}", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(self._activated)
 
         filters = QHBoxLayout()
