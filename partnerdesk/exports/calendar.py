@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partnerdesk import __version__
-from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import Attendance, Meeting
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import UK
@@ -165,9 +165,7 @@ def write_ics(session: Session, path: Path, meeting_ids: Sequence[str]) -> int:
 
     Raises ExportError, in plain words, when the folder is missing or the file can't be written.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+    path = destination(path)
     text = meetings_ics(session, meeting_ids)
     count = text.count("BEGIN:VEVENT")
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")

@@ -19,7 +19,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
     temporary_beside,
 )
-from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.expenses import claim_reference, financial_year_label
@@ -151,9 +151,7 @@ def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+    path = destination(path)
     try:
         claim = get_claim(session, claim_id)
     except NotFound as why:

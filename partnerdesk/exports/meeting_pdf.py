@@ -22,7 +22,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
     temporary_beside,
 )
-from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import uk_times
@@ -205,9 +205,7 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+    path = destination(path)
     try:
         meeting = get_meeting(session, meeting_id)
     except NotFound as why:

@@ -20,7 +20,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
     temporary_beside,
 )
-from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import Person
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
@@ -132,9 +132,7 @@ def write_supervision_record(session: Session, session_id: str, path: Path, *, i
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+    path = destination(path)
     try:
         record = get_session(session, session_id)
     except NotFound as why:

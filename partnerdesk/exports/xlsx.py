@@ -48,6 +48,14 @@ class ExportError(Exception):
     """An export could not be saved; the message is written for the person at the keyboard."""
 
 
+def destination(path) -> Path:
+    """The file to write, as a Path; ExportError in plain words when its folder does not exist."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"The folder {path.parent} does not exist.")
+    return path
+
+
 class ExportCancelled(Cancelled):
     """The person stopped the export part way through; no file was written."""
 
@@ -288,9 +296,7 @@ def xlsx_file(path: Path) -> Iterator[Workbook]:
     never carries the target's name, and an existing file at path is only ever replaced by a complete one. If the
     block raises (including ExportCancelled), nothing is saved and any file already at path is left as it was.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+    path = destination(path)
     workbook = Workbook(write_only=True)
     try:
         yield workbook

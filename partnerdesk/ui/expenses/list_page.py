@@ -26,7 +26,7 @@ from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
-from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
 
 COLUMN_WIDTHS = (95, 125, 165, 175, 90, 165, 130)
 
@@ -134,15 +134,7 @@ class ClaimsListPage(QWidget):
 
     def apply_filter(self) -> None:
         """Re-run the list for what is typed and chosen."""
-        dates, problems = {}, []
-        for key, edit, what in (("date_from", self.date_from, "From"), ("date_to", self.date_to, "To")):
-            try:
-                dates[key] = edit.date_value()
-            except ValueError as exc:
-                dates[key] = None
-                problems.append(f"{what}: {exc}")
-        self.date_problem.setText(" ".join(problems))
-        self.date_problem.setVisible(bool(problems))
+        dates = date_range(self.date_from, self.date_to, self.date_problem)
         status = self.status.code()
         self.model.set_filter(replace(
             self.model.filter, search=self.search.text(), statuses=(status,) if status else (),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from partnerdesk.rules.dates import format_uk, parse_uk
 
@@ -27,3 +27,18 @@ class UkDateEdit(QLineEdit):
 
     def set_date(self, value: date | None) -> None:
         self.setText(format_uk(value))
+
+
+def date_range(date_from: UkDateEdit, date_to: UkDateEdit, problem: QLabel) -> dict[str, date | None]:
+    """A list's From and To boxes as date_from and date_to (None when empty or not a date); what is wrong with
+    either is said in problem, which is hidden when both are fine."""
+    dates, problems = {}, []
+    for key, edit, what in (("date_from", date_from, "From"), ("date_to", date_to, "To")):
+        try:
+            dates[key] = edit.date_value()
+        except ValueError as exc:
+            dates[key] = None
+            problems.append(f"{what}: {exc}")
+    problem.setText(" ".join(problems))
+    problem.setVisible(bool(problems))
+    return dates
