@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime, time
 from itertools import count
 from pathlib import Path
@@ -86,6 +87,24 @@ def add_invitations(store: Store, meeting_id: str, person_ids: list[str], as_bac
     """Invite these people to a meeting."""
     with store.transaction() as session:
         invite(session, meeting_id, person_ids, as_backup=as_backup)
+
+
+def revision_in_file(path: Path) -> str | None:
+    """The schema revision written in a database file, read with plain sqlite3."""
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        con.close()
+
+
+def integrity(path: Path) -> str:
+    """SQLite's own check of a database file: "ok" when it is sound."""
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        con.close()
 
 
 def count_rows(store: Store, table: str) -> int:

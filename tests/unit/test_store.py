@@ -5,29 +5,21 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
-import uuid
-from datetime import date
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, exc, text
+from sqlalchemy import exc, text
 
 from partnerdesk.records import Base
-from partnerdesk.services.attendance import invitations, invite
-from partnerdesk.services.meeting_checks import set_committee_quorum
-from partnerdesk.services.meetings import create_meeting
-from partnerdesk.services.organisations import list_committees
 from partnerdesk.services.people import create_person, get_person
-from partnerdesk.services.people_list import PeopleFilter, count_people
 from partnerdesk.store import StoreError, open_store
-from partnerdesk.store.backup import automatic_backup_path, backup_sqlite
+from partnerdesk.store.backup import backup_sqlite
 from partnerdesk.store.engine import current_revision, database_url, make_engine, sqlite_path
-from partnerdesk.store.migrate import alembic_config, script_heads, script_revisions, upgrade_database
+from partnerdesk.store.migrate import script_heads, script_revisions, upgrade_database
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
-from tests.builders import add_committee, add_meeting, add_membership, add_person, count_rows, meeting_data, person_data
+from tests.builders import add_person, count_rows, integrity, person_data, revision_in_file
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -35,22 +27,6 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 def side_files(path: Path) -> list[str]:
     """SQLite's working files beside a database (their appearing means someone opened it for writing)."""
     return [suffix for suffix in SIDE_FILES if path.with_name(path.name + suffix).exists()]
-
-
-def revision_in_file(path: Path) -> str | None:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    finally:
-        con.close()
-
-
-def integrity(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        con.close()
 
 
 # ------------------------------------------------------------------------------------------------ a new database
@@ -252,133 +228,6 @@ def test_an_empty_folder_is_refused_even_where_folders_report_no_size(tmp_path, 
     with pytest.raises(StoreError, match="is a folder, not a database file"):
         open_store(folder)
     assert list(folder.iterdir()) == []
-
-
-# ------------------------------------------------------------------------------------------------------ upgrading
-
-
-def _database_at(path: Path, revision: str) -> str:
-    """A database as an earlier PartnerDesk left it, with one person put in by plain SQL. Returns their id."""
-    engine = create_engine("sqlite:///" + str(path))
-    try:
-        upgrade_database(engine, None, None, target=revision)
-        person_id = str(uuid.uuid4())
-        with engine.begin() as con:
-            con.execute(
-                text(
-                    "INSERT INTO people (id, full_name, status, access_needs, language, created_at, updated_at, "
-                    "created_by, updated_by) VALUES (:id, 'Ffion Older', 'active', '[]', 'english', "
-                    "'2025-01-01 09:00:00.000000', '2025-01-01 09:00:00.000000', 'older', 'older')"
-                ),
-                {"id": person_id},
-            )
-    finally:
-        engine.dispose()
-    assert revision_in_file(path) == revision
-    return person_id
-
-
-@pytest.mark.parametrize("revision", KNOWN_REVISIONS)
-def test_a_database_from_an_earlier_version_is_upgraded_keeping_its_people(tmp_path, revision):
-    """Every revision this version knows, oldest included: the people survive, and a copy is taken first when
-    (and only when) the schema had to change."""
-    path = tmp_path / "older.sqlite3"
-    person_id = _database_at(path, revision)
-    store = open_store(path)
-    try:
-        assert current_revision(store.engine) == HEAD_REVISION
-        with store.reader() as session:
-            person = get_person(session, person_id)
-            assert (person.full_name, person.created_by) == ("Ffion Older", "older")
-            assert count_people(session, PeopleFilter(search="ffion")) == 1
-        with store.transaction() as session:  # and the newest records work on the upgraded file
-            meeting = create_meeting(session, meeting_data(None, title="After the upgrade"))
-            invite(session, meeting.id, [person_id])
-    finally:
-        store.close()
-    copies = sorted((tmp_path / "backups").glob("*")) if (tmp_path / "backups").exists() else []
-    if revision == HEAD_REVISION:
-        assert copies == []
-    else:
-        assert len(copies) == 1
-        assert f"before-upgrade-from-{revision}" in copies[0].name
-        assert revision_in_file(copies[0]) == revision
-        assert integrity(copies[0]) == "ok"
-
-
-def test_a_database_from_before_meetings_keeps_its_committees_and_seats(tmp_path):
-    path = tmp_path / "older.sqlite3"
-    person_id = _database_at(path, "0001_people")
-    engine = create_engine("sqlite:///" + str(path))
-    stamp = "'2025-01-01 09:00:00.000000', '2025-01-01 09:00:00.000000', 'older', 'older'"
-    try:
-        with engine.begin() as con:
-            con.exec_driver_sql(f"INSERT INTO organisations VALUES ('Health Board', 'nhs', NULL, 'o1', {stamp}, NULL)")
-            con.exec_driver_sql(f"INSERT INTO committees VALUES ('o1', 'Board', NULL, 'c1', {stamp}, NULL)")
-            con.exec_driver_sql(
-                "INSERT INTO memberships VALUES (:p, 'c1', '2025-01-01', NULL, 0, 's1', " + stamp + ", NULL)",
-                {"p": person_id},
-            )
-    finally:
-        engine.dispose()
-    store = open_store(path)
-    try:
-        with store.transaction() as session:
-            (committee,) = list_committees(session)
-            assert (committee.name, committee.quorum_number, committee.quorum_numerator) == ("Board", None, None)
-            set_committee_quorum(session, "c1", number=1, on=date(2026, 1, 1))
-            meeting = create_meeting(session, meeting_data("c1", date(2026, 1, 6)))
-            invite(session, meeting.id)  # the seat from before the upgrade counts
-            assert [row.person_id for row in invitations(session, meeting.id)] == [person_id]
-    finally:
-        store.close()
-
-
-def test_the_meetings_migration_can_be_undone_keeping_people_and_committees(tmp_path):
-    path = tmp_path / "undo.sqlite3"
-    store = open_store(path)
-    person_id = add_person(store, full_name="Kept Person")
-    committee = add_committee(store)
-    add_membership(store, person_id, committee, date(2026, 1, 1))
-    add_meeting(store, committee, date(2026, 1, 6))
-    config = alembic_config()
-    try:
-        with store.engine.begin() as con:
-            config.attributes["connection"] = con
-            command.downgrade(config, "0002_people_list")
-        with store.engine.connect() as con:
-            tables = {row[0] for row in con.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
-            columns = {row[1] for row in con.execute(text("PRAGMA table_info(committees)"))}
-            assert con.execute(text("SELECT full_name FROM people")).scalars().all() == ["Kept Person"]
-            assert con.execute(text("SELECT count(*) FROM memberships")).scalar() == 1
-    finally:
-        store.close()
-    assert not tables & {"meetings", "meeting_series", "attendance", "meeting_actions", "settings"}
-    assert not any(name.startswith("quorum") for name in columns)
-    assert revision_in_file(path) == "0002_people_list"
-    again = open_store(path)  # and upgrading again works
-    again.close()
-    assert revision_in_file(path) == HEAD_REVISION
-
-
-def test_upgrading_an_existing_file_takes_a_sound_backup_first(tmp_path):
-    path = tmp_path / "data.sqlite3"
-    store = open_store(path)
-    add_person(store, full_name="Backed Up")
-    upgrade_database(store.engine, path, HEAD_REVISION)
-    store.close()
-    (copy,) = (tmp_path / "backups").iterdir()
-    assert copy.name.startswith("data-") and copy.name.endswith(f"-before-upgrade-from-{HEAD_REVISION}.sqlite3")
-    assert integrity(copy) == "ok"
-    con = sqlite3.connect(copy)
-    assert con.execute("SELECT full_name FROM people").fetchall() == [("Backed Up",)]
-    con.close()
-
-
-def test_automatic_backups_go_in_a_backups_folder_beside_the_database(tmp_path):
-    where = automatic_backup_path(tmp_path / "partnerdesk.sqlite3", "before-upgrade-from-0001_people")
-    assert where.parent == tmp_path / "backups"
-    assert where.name.startswith("partnerdesk-") and where.name.endswith("-before-upgrade-from-0001_people.sqlite3")
 
 
 # -------------------------------------------------------------------------------------------------------- backups
