@@ -188,12 +188,24 @@ def matching_keys(session: Session, flt: PeopleFilter) -> set | None:
     return set(_key_list(session, select(row_key(dialect)).select_from(_people).where(and_(*conditions))))
 
 
-def list_keys(session: Session, flt: PeopleFilter, ordered: list | None = None) -> list:
-    """Row keys of the people the filter matches, in list order (ordered: a kept result of ordered_keys)."""
+def places_in(ordered: list) -> dict:
+    """Each row key's place in a kept result of ordered_keys, for putting a few matches in list order quickly."""
+    return {key: place for place, key in enumerate(ordered)}
+
+
+def list_keys(session: Session, flt: PeopleFilter, ordered: list | None = None, places: dict | None = None) -> list:
+    """Row keys of the people the filter matches, in list order (ordered: a kept result of ordered_keys; places:
+    places_in(ordered), when kept too)."""
     if ordered is None:
         ordered = ordered_keys(session, flt)
     matches = matching_keys(session, flt)
-    return ordered if matches is None else list(filter(matches.__contains__, ordered))
+    if matches is None:
+        return ordered
+    # A few matches are sorted by their places (0.1 ms for 500 of 100,000 people); many are quicker picked out by
+    # walking everyone in order (5 ms, however few match).
+    if places is not None and len(matches) * 8 < len(ordered):
+        return sorted((key for key in matches if key in places), key=places.__getitem__)
+    return list(filter(matches.__contains__, ordered))
 
 
 _KEYS_PER_QUERY = 500  # well inside every database's limit on values in one query

@@ -6,7 +6,14 @@ import pytest
 from sqlalchemy import text
 
 from partnerdesk.services.people import delete_person
-from partnerdesk.services.people_list import PeopleFilter, list_keys, ordered_keys, other_side_keys, people_page
+from partnerdesk.services.people_list import (
+    PeopleFilter,
+    list_keys,
+    ordered_keys,
+    other_side_keys,
+    people_page,
+    places_in,
+)
 from partnerdesk.services.people_search import broad_search, index_words
 from tests.builders import add_person
 
@@ -46,6 +53,17 @@ def test_a_narrow_search_is_listed_in_full(cardiff):
                                  PeopleFilter(search="")])
 def test_filters_the_bin_and_no_search_take_the_ordinary_way(cardiff, flt):
     assert _both(cardiff, flt)[0] is None
+
+
+@pytest.mark.parametrize("search", ["np20", "person 0", "person 04", "cf", "nobody"])
+def test_matches_put_in_order_by_their_places_come_out_as_walking_the_whole_list_does(cardiff, search):
+    """A few matches (fewer than an eighth of the list) are sorted by place; the Bin's matches are left out."""
+    with cardiff.reader() as session:
+        for flt in (PeopleFilter(search=search), PeopleFilter(search=search, sort="postcode", descending=True)):
+            ordered = ordered_keys(session, flt)
+            walked = list_keys(session, flt, ordered)
+            assert list_keys(session, flt, ordered, places_in(ordered)) == walked
+            assert list_keys(session, flt) == walked
 
 
 TRICKY = ["Siân Ŵyn-Łukasz", "Zoë O'Brien", "Jürgen Müller-Weiß", "Nguyễn Thị Ánh", "李伟 Li Wei", "Ørsted Ærø",

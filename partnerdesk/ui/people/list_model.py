@@ -15,6 +15,7 @@ from partnerdesk.services.people_list import (
     list_keys,
     ordered_keys,
     other_side_keys,
+    places_in,
     role_codes,
     rows_for_keys,
 )
@@ -76,6 +77,7 @@ class PeopleTableModel(QAbstractTableModel):
         # narrow it down (see services.people_list.ordered_keys).
         self._ordered: list | None = None
         self._others: list | None = None  # the other side of the Bin, read at the first search
+        self._places: dict | None = None  # places_in(self._ordered), worked out before the first search
         # The keys of the rows found so far, in order. After a broad search this is only the first screenful and
         # _count says how many there are in all; the rest is read when the view scrolls to it.
         self._keys: list = []
@@ -94,13 +96,15 @@ class PeopleTableModel(QAbstractTableModel):
         if not self._loaded:
             self._loaded = True
             self._reload()
-            # After the first rows are drawn, not before them; a search before then reads it itself.
-            QTimer.singleShot(250, self._read_others)
+            # After the first rows are drawn, not before them; a search before then does this itself.
+            QTimer.singleShot(250, self._prepare_search)
 
-    def _read_others(self) -> None:
+    def _prepare_search(self) -> None:
         if self._others is None:
             with self._store.reader() as session:
                 self._others = other_side_keys(session, self._filter)
+        if self._places is None and self._ordered is not None:
+            self._places = places_in(self._ordered)
 
     @property
     def filter(self) -> PeopleFilter:
@@ -125,14 +129,16 @@ class PeopleTableModel(QAbstractTableModel):
         self._pages.clear()
         with self._store.reader() as session:
             if self._ordered is None:
-                self._ordered, self._others = ordered_keys(session, self._filter), None
+                self._ordered, self._others, self._places = ordered_keys(session, self._filter), None, None
             broad = None
             if self._filter.search:
                 if self._others is None:
                     self._others = other_side_keys(session, self._filter)
+                if self._places is None:
+                    self._places = places_in(self._ordered)
                 broad = broad_search(session, self._filter, self._ordered, self._others, PAGE_SIZE)
             if broad is None:
-                self._keys = list_keys(session, self._filter, self._ordered)
+                self._keys = list_keys(session, self._filter, self._ordered, self._places)
                 self._count, self._complete = len(self._keys), True
             else:
                 self._keys, self._count, self._complete = broad.first, broad.count, False
@@ -146,7 +152,8 @@ class PeopleTableModel(QAbstractTableModel):
         if rows is None:
             with self._store.reader() as session:
                 if not self._complete and (page + 1) * PAGE_SIZE > len(self._keys):
-                    self._keys = list_keys(session, self._filter, self._ordered)  # scrolled past the first rows
+                    # scrolled past the first rows
+                    self._keys = list_keys(session, self._filter, self._ordered, self._places)
                     self._complete = True
                 rows = _shown(rows_for_keys(session, self._keys[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]))
             self._pages[page] = rows
