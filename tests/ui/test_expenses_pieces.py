@@ -213,6 +213,28 @@ def test_reject_with_a_reason_reopen_and_void(qtbot, window, store, shown, dialo
     assert [b for b in status.buttons.values() if b.isVisibleTo(form)] == []  # nothing more can happen to it
 
 
+def test_a_draft_claim_goes_to_the_bin_from_its_form_but_an_approved_one_can_only_be_made_void(
+        qtbot, window, store, shown, dialogs):  # noqa: F811
+    from partnerdesk.services.bin import binned
+
+    owain, approver = add_person(store, full_name="Owain Price"), add_person(store, full_name="Nia Rowlands")
+    draft = add_claim(store, owain, date(2026, 10, 1))
+    form = _open_claim(window, shown, draft)
+    form.delete_button.click()  # the safe answer is No: nothing happens
+    assert "to the Bin? Its miles stop counting" in dialogs.asked[-1] and form.isVisible()
+    dialogs.answers.append(Button.Yes)
+    form.delete_button.click()
+    assert not form.isVisible()
+    with store.reader() as session:
+        assert [row.detail for row in binned(session, "claims")] == ["Owain Price"]
+
+    approved = add_claim(store, owain, date(2026, 10, 2))
+    add_line(store, approved, "printing", date(2026, 10, 2))
+    _approved_long_ago(store, approved, approver, 1)
+    form = _open_claim(window, shown, approved)
+    assert not form.delete_button.isEnabled() and form.status_panel.buttons["void"].isEnabled()
+
+
 def test_a_claim_typed_but_not_saved_is_offered_back(qtbot, window, store, shown, dialogs):  # noqa: F811
     add_person(store, full_name="Sian Lloyd")
     window.area(ExpensesArea).new_claim()

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, 
 
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.rules.expenses import EDITABLE, claim_reference, financial_year_label, financial_year_of
+from partnerdesk.rules.expenses import DELETABLE, EDITABLE, claim_reference, financial_year_label, financial_year_of
 from partnerdesk.rules.meetings import uk_date
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.services.budgets import headings_for_year
-from partnerdesk.services.expenses import claim_data, create_claim, get_claim, update_claim
+from partnerdesk.services.expenses import claim_data, create_claim, delete_claim, get_claim, update_claim
 from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
 from partnerdesk.ui.expenses.area import CLAIM_FORM
 from partnerdesk.ui.expenses.lines_panel import LinesPanel
@@ -88,6 +88,10 @@ class ClaimForm(FormDialog):
         self.print_button.setAccessibleName("Print claim form (PDF)")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.claim_id))
         self.print_button.setEnabled(False)
+        self.delete_button = buttons.addButton("D&elete to Bin", QDialogButtonBox.ButtonRole.ActionRole)
+        self.delete_button.setToolTip("Move this claim to the Bin: drafts, submitted, rejected and void claims only")
+        self.delete_button.clicked.connect(self.delete_to_bin)
+        self.delete_button.setEnabled(False)
         self.wire_buttons(buttons)
         self.status = QLabel()
         self.status.setAccessibleName("Save status")
@@ -195,6 +199,8 @@ class ClaimForm(FormDialog):
         for _key, widget in self.fields.widgets.items():
             widget.setEnabled(editable)
         self.save_button.setEnabled(editable)
+        # Approved and paid claims are money promised or spent: they are made void, never binned.
+        self.delete_button.setEnabled(status in DELETABLE)
         self.lines.set_status(editable, status in _RECEIPTS_ACCEPTED)
         self.status.setText("" if editable else "This claim can't be changed now: see Status and history.")
 
@@ -266,6 +272,26 @@ class ClaimForm(FormDialog):
             self.fields.setCurrentIndex(LINES_TAB)
         self.saved.emit(self.claim_id)
         return True
+
+    def delete_to_bin(self) -> None:
+        """Move the claim to the Bin after asking, and close the form."""
+        if self.claim_id is None:
+            return
+        question = (f"Move claim {claim_reference(self.claim_id)} to the Bin? Its miles stop counting towards the "
+                    "10,000-mile rate change. You can restore it from the Bin.")
+        if QMessageBox.question(self, "Delete to Bin", question) != QMessageBox.StandardButton.Yes:
+            return
+        claim_id = self.claim_id
+
+        def work(session):
+            self.discard_draft(session, claim_id)
+            delete_claim(session, claim_id)
+            return True
+
+        if self.write(work):
+            self.dirty = False
+            self.saved.emit(claim_id)
+            super().reject()
 
     def reject(self) -> None:
         if self.dirty:
