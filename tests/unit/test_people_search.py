@@ -45,14 +45,37 @@ def test_a_broad_search_counts_every_match_but_the_bin_and_finds_the_first_in_or
 
 
 def test_a_narrow_search_is_listed_in_full(cardiff):
-    broad, everything = _both(cardiff, PeopleFilter(search="np20"))
-    assert broad is None and len(everything) == 3
+    broad, everything = _both(cardiff, PeopleFilter(search="person 07"))  # one in 48: under MEDIUM_SHARE
+    assert broad is None and len(everything) == 1
 
 
 @pytest.mark.parametrize("flt", [PeopleFilter(search="cf", status="active"), PeopleFilter(search="cf", in_bin=True),
                                  PeopleFilter(search="")])
 def test_filters_the_bin_and_no_search_take_the_ordinary_way(cardiff, flt):
     assert _both(cardiff, flt)[0] is None
+
+
+@pytest.fixture
+def medium(store):
+    """Sixty people, eight of them Wynnes (a share between MEDIUM_SHARE and BROAD_SHARE), with two alike and one in
+    the Bin; and the Wynnes are spread through the list by their first names."""
+    firsts = ["Aled", "Bethan", "Carys", "Dafydd", "Elin", "Ffion", "Gareth", "Huw", "Iolo", "Jac"]
+    ids = [add_person(store, full_name=f"{firsts[n % 10]} {'Wynne' if n % 8 == 3 else 'Jones'}") for n in range(60)]
+    add_person(store, full_name="Dafydd Wynne")  # the same name as another Wynne: the row key decides
+    with store.transaction() as session:
+        delete_person(session, ids[11])  # Dafydd Wynne, in the Bin
+    return store
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_medium_search_in_a_list_by_name_finds_its_first_screenful_through_the_name_index(medium, descending):
+    broad, everything = _both(medium, PeopleFilter(search="wyn", descending=descending), enough=3)
+    assert broad is not None and broad.first == everything[:3]
+    assert broad.count == len(everything) == 8  # seven Wynnes and the extra one, less the one in the Bin
+
+
+def test_a_medium_search_sorted_some_other_way_is_listed_in_full(medium):
+    assert _both(medium, PeopleFilter(search="wyn", sort="status"))[0] is None
 
 
 @pytest.mark.parametrize("search", ["np20", "person 0", "person 04", "cf", "nobody"])
