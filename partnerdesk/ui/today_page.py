@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.today import people_count
+from partnerdesk.services.today import has_people
 from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
 from partnerdesk.ui.meetings.today_lines import MEETINGS_TODAY
 from partnerdesk.ui.ops import Writer
@@ -119,11 +119,11 @@ class TodayPage(QWidget):
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B %Y}")
 
         def read(db):
-            return people_count(db), [group.read(db, today) for group in self.groups]
+            return has_people(db), [group.read(db, today) for group in self.groups]
 
-        people, filled = self.writer.glance(read)
-        self.empty.setVisible(people == 0)
-        self.add_first.setVisible(people == 0)
+        anyone, filled = self.writer.glance(read)
+        self.empty.setVisible(not anyone)
+        self.add_first.setVisible(not anyone)
         self._lines: dict[str, list[Line]] = {}
         for group, lists in zip(self.groups, filled, strict=True):
             for section, lines in zip(group.sections, lists, strict=True):

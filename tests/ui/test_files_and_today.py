@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.errors import Cancelled
+from partnerdesk.services.people import delete_person
 from partnerdesk.store.check import check_database
 from partnerdesk.ui.background import run_with_progress
 from tests.builders import add_committee, add_membership, add_person
@@ -76,10 +77,15 @@ def test_today_lists_terms_ending_soon_and_consent_reviews_due(window, writer):
     assert not page.empty.isVisible()
 
 
-def test_an_empty_database_says_how_to_start(window):
+def test_an_empty_database_says_how_to_start(window, writer):
     page = window.today
     assert page.empty.isVisible() and page.add_first.isVisible()
     assert page.terms.item(0).text() == "No terms of office end in the next 60 days."
+    person = add_person(writer.store)
+    writer.changed.emit()
+    assert not page.empty.isVisible() and not page.add_first.isVisible()
+    writer.run(None, lambda session: delete_person(session, person))  # someone in the Bin only: start again
+    assert page.empty.isVisible()
 
 
 def test_a_long_today_list_shows_the_most_urgent_first_and_the_rest_on_request(window, writer):

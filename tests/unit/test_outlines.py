@@ -32,7 +32,7 @@ from partnerdesk.store import open_store
 from partnerdesk.services import drafts, expenses_today, meetings_today, today, wellbeing_today
 store = open_store({str(tmp_path / 'pd.sqlite3')!r})
 with store.glance() as db:
-    today.terms_ending(db, date.today()); today.consent_reviews_due(db, date.today()); today.people_count(db)
+    today.terms_ending(db, date.today()); today.consent_reviews_due(db, date.today()); today.has_people(db)
     meetings_today.today_meetings(db, date.today()); drafts.list_drafts(db)
     wellbeing_today.wellbeing_today(db, date.today())
     expenses_today.today_expenses(db, date.today())
