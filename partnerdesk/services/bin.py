@@ -1,5 +1,5 @@
-"""The Bin: every kind of record that was deleted (people, organisations, committees, meetings, expense claims and
-wellbeing checks), and restoring them.
+"""The Bin: every kind of record that was deleted (people, organisations, committees, meetings, expense claims,
+wellbeing checks, supervision pairs and training courses), and restoring them.
 
 People are listed through services.people_list (PeopleFilter(in_bin=True)), which stays quick with 100,000 people;
 this module lists the other kinds, which are few, and restores any kind.
@@ -13,7 +13,16 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Claim, Committee, Meeting, Organisation, WellbeingCheck
+from partnerdesk.records import (
+    Claim,
+    Committee,
+    Meeting,
+    Organisation,
+    Person,
+    SupervisionPair,
+    TrainingCourse,
+    WellbeingCheck,
+)
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import claim_reference
@@ -28,10 +37,12 @@ from partnerdesk.services.wellbeing import restore_check
 
 #: The kinds of record the Bin holds: code → what the worker sees.
 KINDS = {"people": "People", "organisations": "Organisations", "committees": "Committees", "meetings": "Meetings",
-         "claims": "Expense claims", "checks": "Wellbeing checks"}  # fmt: skip
+         "claims": "Expense claims", "checks": "Wellbeing checks", "pairs": "Supervision pairs",
+         "courses": "Training courses"}  # fmt: skip
 _MODELS = {"organisations": Organisation, "committees": Committee, "meetings": Meeting, "claims": Claim,
-           "checks": WellbeingCheck}  # fmt: skip
-_UNNAMED = (Claim, WellbeingCheck)  # found by their date, reference or person rather than a name column
+           "checks": WellbeingCheck, "pairs": SupervisionPair, "courses": TrainingCourse}  # fmt: skip
+#: Found by their date, reference or people rather than a name column.
+_UNNAMED = (Claim, WellbeingCheck, SupervisionPair)
 
 
 @dataclass(frozen=True)
@@ -44,9 +55,17 @@ class BinRow:
     deleted_at: datetime
 
 
-def _describe(record) -> tuple[str, str]:
-    if isinstance(record, Organisation):
+def _name_of(session: Session, person_id: str) -> str:
+    person = session.get(Person, person_id)
+    return person.full_name if person else "someone no longer recorded"
+
+
+def _describe(session: Session, record) -> tuple[str, str]:
+    if isinstance(record, Organisation | TrainingCourse):
         return record.name, ""
+    if isinstance(record, SupervisionPair):
+        return (f"Supervised by {_name_of(session, record.supervisor_id)} from {format_uk(record.starts_on)}",
+                _name_of(session, record.supervisee_id))
     if isinstance(record, Committee):
         return record.name, record.organisation.name
     if isinstance(record, Claim):
@@ -69,8 +88,8 @@ def binned(session: Session, kind: str, search: str = "", limit: int = 1000) -> 
         for word in search.split():
             stmt = stmt.where(name.icontains(word, autoescape=True))
     stmt = stmt.order_by(model.deleted_at.desc(), model.id).limit(limit)
-    rows = [BinRow(r.id, *_describe(r), r.deleted_at) for r in session.scalars(stmt)]
-    if model in _UNNAMED:  # claims and checks are found by their date, reference or person, worked out above
+    rows = [BinRow(r.id, *_describe(session, r), r.deleted_at) for r in session.scalars(stmt)]
+    if model in _UNNAMED:  # claims, checks and pairs are found by their date, reference or people, worked out above
         words = search.lower().split()
         rows = [r for r in rows if all(w in f"{r.name} {r.detail}".lower() for w in words)]
     return rows
@@ -96,6 +115,11 @@ def restore(session: Session, kind: str, record_id: str) -> None:
         raise NotFound("That record could not be found.")
     if isinstance(record, Committee) and record.organisation.deleted_at is not None:
         _refuse(f"Its organisation, {record.organisation.name}, is in the Bin too: restore the organisation first.")
+    if isinstance(record, SupervisionPair):
+        for person_id in (record.supervisee_id, record.supervisor_id):
+            person = session.get(Person, person_id)
+            if person is not None and person.deleted_at is not None:
+                _refuse(f"{person.full_name} is in the Bin too: restore them from People first.")
     record.deleted_at, record.updated_at = None, utc_now()
     session.flush()
 

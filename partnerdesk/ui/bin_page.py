@@ -1,5 +1,5 @@
-"""The Bin: pick a kind of record (people, organisations, committees, meetings, claims, wellbeing checks), find it,
-and restore it."""
+"""The Bin: pick a kind of record (people, organisations, committees, meetings, claims, wellbeing checks, supervision
+pairs, training courses), find it, and restore it."""
 
 from __future__ import annotations
 

@@ -8,9 +8,11 @@ from datetime import datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.confidential import read_confidential_notes
+from partnerdesk.services.people import delete_person, restore_person
 from partnerdesk.services.settings import get_setting
 from partnerdesk.services.supervision import list_sessions
 from partnerdesk.services.supervision_actions import supervision_actions
@@ -201,3 +203,41 @@ def test_training_running_out_is_on_today_and_opens_the_training_form(window, wr
     driven(TrainingDialog, lambda dialog: opened.append(dialog.person.person_id()))
     window.today.training.itemActivated.emit(line)
     assert opened == [worker]
+
+
+def _row_of(table, text: str) -> int:
+    return next(row for row in range(table.rowCount()) if table.item(row, 0).text() == text)
+
+
+def test_a_deleted_pair_and_course_come_back_from_the_bin(window, writer, team, go, dialogs):
+    _boss, worker = team
+    page = window.area(SupervisionArea).page
+    go(page)
+    page.pairs.selectRow(0)
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    page._delete_pair()
+    assert page.pairs.rowCount() == 0
+    page.courses.selectRow(_row_of(page.courses, "GDPR"))
+    page._delete_course()  # the safe answer is No
+    assert "Delete the course “GDPR” to the Bin?" in dialogs.asked[-1] and page.courses.rowCount() == 6
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    page._delete_course()
+    assert page.courses.rowCount() == 5
+
+    go(window.bin)
+    window.bin.kind.set_code("pairs")
+    view = window.bin.current_view()
+    assert [view.model().index(0, column).data() for column in range(2)] == [
+        f"Supervised by Carys Coordinator from {format_uk(today_uk() - timedelta(days=300))}", "Sam Support"]
+    with writer.store.transaction() as session:  # someone in the pair is in the Bin: they come back first
+        delete_person(session, worker)
+    view.selectRow(0)
+    assert not window.bin.restore_selected() and "Sam Support is in the Bin too" in window.bin.message.text()
+    with writer.store.transaction() as session:
+        restore_person(session, worker)
+    view.selectRow(0)
+    assert window.bin.restore_selected()
+    window.bin.kind.set_code("courses")
+    window.bin.current_view().selectRow(0)
+    assert window.bin.restore_selected()
+    assert page.pairs.rowCount() == 1 and page.courses.rowCount() == 6

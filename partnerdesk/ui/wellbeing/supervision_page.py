@@ -11,7 +11,7 @@ from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
 from partnerdesk.services.people import get_person
 from partnerdesk.services.supervision import delete_pair, get_pair, list_pairs, list_sessions
 from partnerdesk.services.supervision_due import supervision_status_list
-from partnerdesk.services.training import list_courses, training_gaps
+from partnerdesk.services.training import delete_course, list_courses, training_gaps
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import fill_table, read_only_table, selected_id
 from partnerdesk.ui.wellbeing.wellbeing_page import button
@@ -82,7 +82,9 @@ class SupervisionPage(QWidget):
                                                         self._record_selected_training)), "&Training")  # fmt: skip
         self.tabs.addTab(tab_with(
             self.courses, button("&Add course…", "Add a training course", lambda: self._edit_course(new=True)),
-            button("Chan&ge course…", "Change the selected course", self._edit_course)), "&Courses")  # fmt: skip
+            button("Chan&ge course…", "Change the selected course", self._edit_course),
+            button("Delete co&urse", "Delete the selected course to the Bin", self._delete_course)),
+            "&Courses")  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
@@ -194,6 +196,13 @@ class SupervisionPage(QWidget):
         course = self.training.item(row, 1).text() if row >= 0 else None
         course_id = next((c.course_id for c in self._courses.values() if c.name == course), None)
         self.record_training(selected_id(self.training), course_id)
+
+    def _delete_course(self) -> None:
+        course = self._courses.get(selected_id(self.courses) or "")
+        if course and QMessageBox.question(self.window, "Delete course", f"Delete the course “{course.name}” to the "
+                                           "Bin? Nobody will be expected to do it any more; the training people "
+                                           "have done is kept.") == QMessageBox.StandardButton.Yes:  # fmt: skip
+            self.writer.run(self.window, lambda s: delete_course(s, course.course_id))
 
     def _edit_course(self, new: bool = False) -> None:
         from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog
