@@ -11,6 +11,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_expenses",
     "0005_wellbeing",
     "0006_claims_search",
-    "0007_search_speed",
+    "0007_list_speed",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -163,7 +163,7 @@ def _search_index_sql(con) -> str:
     return con.execute(text("SELECT sql FROM sqlite_master WHERE name = 'people_search'")).scalar_one()
 
 
-def test_the_search_speed_upgrade_keeps_every_search_working_and_can_be_undone(tmp_path):
+def test_the_list_speed_upgrade_keeps_every_search_working_and_can_be_undone(tmp_path):
     path = tmp_path / "older.sqlite3"
     _database_at(path, "0006_claims_search")
     engine = create_engine("sqlite:///" + str(path))
@@ -190,6 +190,8 @@ def test_the_search_speed_upgrade_keeps_every_search_working_and_can_be_undone(t
             assert "prefix = '1 2 3 4 5 6'" in _search_index_sql(con)
             plan = con.exec_driver_sql("EXPLAIN QUERY PLAN SELECT rowid FROM people WHERE deleted_at IS NOT NULL")
             assert "ix_people_binned" in str(plan.fetchall())
+            plan = con.exec_driver_sql("EXPLAIN QUERY PLAN SELECT id FROM meetings ORDER BY lower(title) LIMIT 5")
+            assert "ix_meetings_title" in str(plan.fetchall())  # the list sorted by title reads it in order
         config = alembic_config()
         with store.engine.begin() as con:
             config.attributes["connection"] = con
@@ -198,7 +200,8 @@ def test_the_search_speed_upgrade_keeps_every_search_working_and_can_be_undone(t
             assert count_people(session, PeopleFilter(search="0770")) == 2
             con = session.connection()
             assert "prefix = '1 2 3'" in _search_index_sql(con)
-            assert not con.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'ix_people_binned'").all()
+            assert not con.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name IN ('ix_people_binned', "
+                                           "'ix_meetings_title')").all()
     finally:
         store.close()
     assert revision_in_file(path) == "0006_claims_search"

@@ -1,19 +1,20 @@
-"""Quicker People searches with 100,000 people: the search index keeps the first four, five and six letters of every
-word too, and a small index lists the people in the Bin.
+"""Quicker lists: with 100,000 people the People search index keeps the first four, five and six letters of every
+word too, and a small index lists the people in the Bin; and meetings are indexed by title, for the list sorted by it.
 
 Searching phone numbers by their first digits ("0770") matched tens of thousands of people, and counting them took
 12 ms a keystroke because the index only kept words' first three letters (with six kept: 2 ms). Finding who is in
 the Bin read the whole people table (25-35 ms with 100,000 people) because nothing indexed it; the new index holds
-only binned people, so it stays tiny and cannot mislead queries about everyone else (see migration 0002).
+only binned people, so it stays tiny and cannot mislead queries about everyone else (see migration 0002). Sorting
+12,000 meetings by title took 33 ms a time; read in order from the index, 6 ms.
 
-Revision ID: 0007_search_speed
+Revision ID: 0007_list_speed
 Revises: 0006_claims_search
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_search_speed"
+revision = "0007_list_speed"
 down_revision = "0006_claims_search"
 branch_labels = None
 depends_on = None
@@ -48,6 +49,7 @@ def _search_index(prefixes: str) -> list[str]:
 
 
 def upgrade() -> None:
+    op.create_index("ix_meetings_title", "meetings", [sa.text("lower(title)")], unique=False)
     binned = sa.text("deleted_at IS NOT NULL")
     op.create_index("ix_people_binned", "people", ["deleted_at"], unique=False, sqlite_where=binned,
                     postgresql_where=binned)
@@ -61,3 +63,4 @@ def downgrade() -> None:
         for statement in _search_index("1 2 3"):
             op.execute(statement)
     op.drop_index("ix_people_binned", table_name="people")
+    op.drop_index("ix_meetings_title", table_name="meetings")
