@@ -43,6 +43,7 @@ def database() -> Path:
         with store.transaction() as session:
             made = add_demo_expenses(session, seed=99, today=today_uk(), claims=CLAIMS, more_lines=1)
         print(f"built {path.name}: {made.claims:,} more claims, {made.lines:,} lines, {made.receipts:,} receipts")
+        store.tidy_after_bulk_load()  # as the demo command does: without statistics SQLite plans the first reads badly
     finally:
         store.close()
     part.rename(path)

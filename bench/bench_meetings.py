@@ -72,6 +72,7 @@ def build(path: Path) -> None:
             assert session.scalar(select(func.count()).select_from(Attendance)) == made.attendance
         print(f"built {path.name}: {committee_meetings:,} committee meetings ({made.meetings:,} with pre-meetings "
               f"and debriefs), {made.attendance:,} attendance rows, {made.actions:,} actions")  # fmt: skip
+        store.tidy_after_bulk_load()  # as the demo command does: without statistics SQLite plans the first reads badly
     finally:
         store.close()
 
