@@ -35,7 +35,9 @@ class TodayArea(Area):
     title = "Today"
 
     def build_page(self) -> QWidget:
-        page = TodayPage(self.writer)
+        # Made inside its place in the window: a page made elsewhere and moved in is styled twice, which the first
+        # screen can do without.
+        page = TodayPage(self.writer, self.window.pages.widget(self.window.areas.index(self)))
         page.open_record.connect(self.window.open_record)
         page.new_person.connect(self.window.area(PeopleArea).new_person)
         return page
@@ -86,7 +88,6 @@ class MainWindow(QMainWindow):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.pages.addWidget(holder)
         self.nav.currentRowChanged.connect(self._show_row)
-        self.nav.setCurrentRow(0)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        # The first page is made once the window's frame is in place: moving a styled page into it afterwards made
+        # Qt restyle the page twice over (20 ms for Today).
+        self.nav.setCurrentRow(0)
         self.statusBar().showMessage(f"Database: {where}")
         self._menus()
         self._restore_geometry()
