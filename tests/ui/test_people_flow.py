@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.people import get_person
+from partnerdesk.services.people import get_person, update_person
 from partnerdesk.services.people_list import PeopleFilter
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.people.seats import Seat
-from tests.builders import add_committee, add_membership, add_person
+from tests.builders import add_committee, add_membership, add_person, person_data
 
 Button = QMessageBox.StandardButton
 
@@ -171,3 +171,27 @@ def test_scrolling_past_the_first_rows_of_a_broad_search_shows_every_match(qtbot
     assert model.rowCount() == PAGE_SIZE + 30
     last = model.index(PAGE_SIZE + 29, 0).data()
     assert last == f"Cardiff Person {PAGE_SIZE + 29:03d}"
+
+
+def test_typing_on_to_the_same_people_leaves_the_rows_as_they_are(qtbot, writer):
+    from partnerdesk.ui.people.list_model import PAGE_SIZE, PeopleTableModel  # noqa: PLC0415
+
+    for n in range(PAGE_SIZE + 30):
+        add_person(writer.store, full_name=f"Person {n:03d}", email=f"p{n}@example.org")
+    ann = add_person(writer.store, full_name="Ann Ash", email="ann@ash.example")
+    model = PeopleTableModel(writer.store)
+    model.load()
+    resets = []
+    model.modelReset.connect(lambda: resets.append(model.filter.search))
+    for typed in ("ann", "@ex", "@exa", "@example"):  # the same 131 people from "@ex" on: nothing to redraw
+        model.set_filter(PeopleFilter(search=typed))
+    assert resets == ["ann", "@ex"] and model.rowCount() == PAGE_SIZE + 31
+    assert model.index(PAGE_SIZE + 30, 0).data() == "Person 129"  # further down, read for what is typed now
+    model.set_filter(PeopleFilter(search="@example."))  # still the same people, but rows past the first page have
+    assert resets[-1] == "@example."  # been looked at, so the list is read and drawn again
+    model.set_filter(PeopleFilter(search="ann"))
+    assert resets[-1] == "ann" and model.rowCount() == 1 and model.index(0, 0).data() == "Ann Ash"
+    with writer.store.transaction() as session:  # after a change to someone, the rows are always read again
+        update_person(session, ann, {**person_data(full_name="Ann Ashby"), "email": "ann@ash.example"})
+    model.refresh()
+    assert resets[-2:] == ["ann", "ann"] and model.index(0, 0).data() == "Ann Ashby"
