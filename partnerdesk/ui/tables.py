@@ -151,7 +151,7 @@ def list_view(model: QAbstractItemModel, name: str, widths: tuple[int, ...], sor
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(26)
     # Every row the same height, fixed: the view then never measures rows, which made each search-as-you-type
-    # keystroke over 100,000 people about a third quicker to redraw.
+    # keystroke over 100,000 people about a quarter quicker to redraw (26 ms to 19 ms, measured offscreen).
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
