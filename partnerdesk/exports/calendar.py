@@ -7,8 +7,6 @@ written by hand rather than with a library: the format is small, and this keeps 
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -17,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partnerdesk import __version__
-from partnerdesk.exports.xlsx import ExportError, destination
+from partnerdesk.exports.xlsx import destination, replacing
 from partnerdesk.records import Attendance, Meeting
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import UK
@@ -168,18 +166,9 @@ def write_ics(session: Session, path: Path, meeting_ids: Sequence[str]) -> int:
     path = destination(path)
     text = meetings_ics(session, meeting_ids)
     count = text.count("BEGIN:VEVENT")
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    try:
-        # newline="" writes the CRLF line endings exactly as they are, on Windows too.
-        with open(temporary, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except PermissionError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(f"{path.name} could not be saved. If it is open in another program, close it.") from exc
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    # newline="" writes the CRLF line endings exactly as they are, on Windows too.
+    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as file:
+        file.write(text)
     return count
 
 

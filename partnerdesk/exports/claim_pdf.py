@@ -13,11 +13,10 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.pdf_kit import (
     FONT,
-    FONT_BOLD,
-    build_and_replace,
+    build_pdf,
+    paragraph_style,
     paragraph_text,
     register_fonts,
-    temporary_beside,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import vocab as v
@@ -39,11 +38,8 @@ DECLARATION = (
 
 def _styles() -> dict:
     from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
 
-    def style(name: str, size: float, bold: bool = False, **extra) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * 1.3, **extra)
-
+    style = paragraph_style
     return {
         "title": style("title", 18, bold=True, spaceAfter=2),
         "subtitle": style("subtitle", 11, textColor=colors.HexColor("#444444"), spaceAfter=8),
@@ -149,7 +145,6 @@ def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
 
     path = destination(path)
     try:
@@ -158,7 +153,6 @@ def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
         raise ExportError(str(why)) from None
     register_fonts()
     margin = 16 * mm
-    temporary = temporary_beside(path)
     footer = f"{claim_reference(claim.id)} · {claim.person.full_name}"
 
     def number_pages(canvas, doc) -> None:
@@ -168,9 +162,6 @@ def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
         canvas.drawRightString(A4[0] - margin, margin / 2, f"Page {doc.page}")
         canvas.restoreState()
 
-    document = SimpleDocTemplate(
-        str(temporary), pagesize=A4, initialFontName=FONT, initialFontSize=10, leftMargin=margin, rightMargin=margin,
-        topMargin=margin, bottomMargin=margin + 8, title=f"Expense claim {claim_reference(claim.id)}",
-        author="PartnerDesk", subject="Expense claim form",
-    )  # fmt: skip
-    build_and_replace(document, temporary, path, _story(session, claim, document.width - 12), number_pages)
+    build_pdf(path, lambda width: _story(session, claim, width), number_pages, pagesize=A4, initialFontSize=10,
+              leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin + 8,
+              title=f"Expense claim {claim_reference(claim.id)}", subject="Expense claim form")  # fmt: skip

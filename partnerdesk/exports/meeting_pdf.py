@@ -16,11 +16,10 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.pdf_kit import (
     FONT,
-    FONT_BOLD,
-    build_and_replace,
+    build_pdf,
+    paragraph_style,
     paragraph_text,
     register_fonts,
-    temporary_beside,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import vocab as v
@@ -50,10 +49,9 @@ _LARGE = _Sizes(body=16, small=16, title=26, heading=20, row_height=40)
 
 def _styles(sizes: _Sizes) -> dict:
     from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
 
-    def style(name: str, size: float, bold: bool = False, **extra) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * 1.25, **extra)
+    def style(name: str, size: float, bold: bool = False, **extra):
+        return paragraph_style(name, size, bold, leading=1.25, **extra)
 
     return {
         "organisation": style("organisation", sizes.body, textColor=colors.HexColor("#444444")),
@@ -203,7 +201,6 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
     """
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
 
     path = destination(path)
     try:
@@ -217,7 +214,6 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
     margin = 16 * mm
     # Large print goes landscape so the attendance table's columns stay wide enough for 16 pt words.
     page = landscape(A4) if large_print else A4
-    temporary = temporary_beside(path)
     footer = f"{meeting.title} · {format_uk(uk_times(meeting.starts_at, meeting.ends_at)[0])}"
 
     def number_pages(canvas, doc) -> None:
@@ -227,18 +223,7 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
         canvas.drawRightString(page[0] - margin, margin / 2, f"Page {doc.page}")
         canvas.restoreState()
 
-    document = SimpleDocTemplate(
-        str(temporary),
-        pagesize=page,
-        initialFontName=FONT,  # otherwise every page names Helvetica, which can't draw Ł or ŵ
-        initialFontSize=sizes.body,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin + sizes.small,
-        title=f"Attendance: {meeting.title}",
-        author="PartnerDesk",
-        subject="Meeting cover and attendance sheet",
-    )
-    # The frame keeps 6 pt of padding each side inside the margins; tables fill what is left exactly.
-    build_and_replace(document, temporary, path, _story(meeting, people, sizes, document.width - 12), number_pages)
+    build_pdf(path, lambda width: _story(meeting, people, sizes, width), number_pages, pagesize=page,
+              initialFontSize=sizes.body, leftMargin=margin, rightMargin=margin, topMargin=margin,
+              bottomMargin=margin + sizes.small, title=f"Attendance: {meeting.title}",
+              subject="Meeting cover and attendance sheet")  # fmt: skip

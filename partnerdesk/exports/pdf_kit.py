@@ -1,4 +1,5 @@
-"""What every PartnerDesk PDF shares: the DejaVu Sans fonts, safe paragraph text and saving without half-written files.
+"""What every PartnerDesk PDF shares: the DejaVu Sans fonts, paragraph styles, safe paragraph text and saving without
+half-written files.
 
 The text is drawn in DejaVu Sans, shipped under partnerdesk/resources/fonts, because PDF's built-in fonts have no
 Ł, ŵ or ŷ: a representative's name must print as they spell it. reportlab is imported only when a PDF is made.
@@ -6,13 +7,12 @@ The text is drawn in DejaVu Sans, shipped under partnerdesk/resources/fonts, bec
 
 from __future__ import annotations
 
-import os
-import secrets
+from collections.abc import Callable
 from importlib.resources import as_file, files
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from partnerdesk.exports.xlsx import ExportError
+from partnerdesk.exports.xlsx import replacing
 
 FONT = "PartnerDeskSans"
 FONT_BOLD = "PartnerDeskSans-Bold"
@@ -43,20 +43,23 @@ def paragraph_text(value: str | None) -> str:
     return escape(value or "").replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def temporary_beside(path: Path) -> Path:
-    """A hidden, randomly named file in path's folder to build a PDF in before it takes path's name."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+def paragraph_style(name: str, size: float, bold: bool = False, leading: float = 1.3, **extra):
+    """A reportlab paragraph style in PartnerDesk's font: size in points, line height `leading` times the size."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * leading, **extra)
 
 
-def build_and_replace(document, temporary: Path, path: Path, story: list, on_page) -> None:
-    """Build a reportlab document (made on temporary) and only then give it path's name, so a half-written PDF
-    never replaces a good one. Raises ExportError in plain words when the file can't be saved."""
-    try:
-        document.build(story, onFirstPage=on_page, onLaterPages=on_page)
-        os.replace(temporary, path)
-    except PermissionError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(f"{path.name} could not be saved. If it is open in another program, close it.") from exc
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def build_pdf(path: Path, story: Callable[[float], list], on_page: Callable, **options) -> None:
+    """Build an A4-style reportlab document at path, whole or not at all (see xlsx.replacing).
+
+    story(width) gives the contents for the width tables may fill; on_page draws each page's footer; options go to
+    reportlab's SimpleDocTemplate (page size, margins, title…). Raises ExportError in plain words when the file
+    can't be saved."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    with replacing(path) as temporary:
+        # initialFontName: otherwise every page names Helvetica, which can't draw Ł or ŵ.
+        document = SimpleDocTemplate(str(temporary), initialFontName=FONT, author="PartnerDesk", **options)
+        # The frame keeps 6 pt of padding each side inside the margins; tables fill what is left exactly.
+        document.build(story(document.width - 12), onFirstPage=on_page, onLaterPages=on_page)

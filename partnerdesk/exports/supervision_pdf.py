@@ -14,11 +14,10 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.pdf_kit import (
     FONT,
-    FONT_BOLD,
-    build_and_replace,
+    build_pdf,
+    paragraph_style,
     paragraph_text,
     register_fonts,
-    temporary_beside,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import Person
@@ -34,11 +33,8 @@ BODY, SMALL = 10.5, 9
 
 def _styles() -> dict:
     from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
 
-    def style(name: str, size: float, bold: bool = False, **extra) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * 1.3, **extra)
-
+    style = paragraph_style
     return {
         "title": style("title", 18, bold=True, spaceAfter=2),
         "subtitle": style("subtitle", 11, textColor=colors.HexColor("#8A1C1C"), spaceAfter=10),
@@ -130,7 +126,6 @@ def write_supervision_record(session: Session, session_id: str, path: Path, *, i
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
 
     path = destination(path)
     try:
@@ -139,7 +134,6 @@ def write_supervision_record(session: Session, session_id: str, path: Path, *, i
         raise ExportError(str(why)) from None
     register_fonts()
     margin = 18 * mm
-    temporary = temporary_beside(path)
 
     def number_pages(canvas, doc) -> None:
         canvas.saveState()
@@ -148,10 +142,7 @@ def write_supervision_record(session: Session, session_id: str, path: Path, *, i
         canvas.drawRightString(A4[0] - margin, margin / 2, f"Page {doc.page}")
         canvas.restoreState()
 
-    document = SimpleDocTemplate(
-        str(temporary), pagesize=A4, initialFontName=FONT, initialFontSize=BODY, leftMargin=margin,
-        rightMargin=margin, topMargin=margin, bottomMargin=margin + SMALL,
-        title=f"Supervision record {format_uk(record.held_on)}", author="PartnerDesk", subject="Supervision record",
-    )  # fmt: skip
-    build_and_replace(document, temporary, path, _story(session, record, include_notes, document.width - 12),
-                      number_pages)  # fmt: skip
+    build_pdf(path, lambda width: _story(session, record, include_notes, width), number_pages, pagesize=A4,
+              initialFontSize=BODY, leftMargin=margin, rightMargin=margin, topMargin=margin,
+              bottomMargin=margin + SMALL, title=f"Supervision record {format_uk(record.held_on)}",
+              subject="Supervision record")  # fmt: skip

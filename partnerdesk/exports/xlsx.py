@@ -289,6 +289,25 @@ def _discard(workbook: Workbook) -> None:
 
 
 @contextmanager
+def replacing(path: Path, in_use: str = "If it is open in another program, close it.") -> Iterator[Path]:
+    """A hidden, randomly named file beside path for the with-block to write a whole file to, which then takes
+    path's name. A half-written file never carries the name, and a file already at path is only ever replaced by a
+    complete one: if the block raises, the temporary file goes and path is left as it was. A file in use elsewhere
+    is ExportError in plain words (in_use says what to do)."""
+    # Same folder, so the rename is a single step on the same disk; a random part so two exports never collide.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except PermissionError as exc:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(f"{path.name} could not be saved. {in_use}") from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
 def xlsx_file(path: Path) -> Iterator[Workbook]:
     """A write-only workbook that is saved to path when the with-block ends without an error.
 
@@ -303,16 +322,5 @@ def xlsx_file(path: Path) -> Iterator[Workbook]:
     except BaseException:
         _discard(workbook)
         raise
-    # Same folder, so the rename is a single step on the same disk; a random part so two exports never collide.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    try:
+    with replacing(path, "If it is open in Excel or another program, close it and try again.") as temporary:
         workbook.save(temporary)
-        os.replace(temporary, path)
-    except PermissionError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(
-            f"{path.name} could not be saved. If it is open in Excel or another program, close it and try again."
-        ) from exc
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
