@@ -8,6 +8,7 @@ holding them all.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -19,6 +20,27 @@ from partnerdesk.store import Store
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
 PAGES_KEPT = 40
+
+
+class PageCache(OrderedDict):
+    """The pages of rows a lazy list has read (page number → rows), keeping only the `kept` last looked at."""
+
+    def __init__(self, size: int, kept: int):
+        super().__init__()
+        self.size, self.kept = size, kept
+
+    def row(self, number: int, read: Callable[[int], list]) -> Any | None:
+        """Row `number` (from 0), its page read with read(page number) if it isn't kept; None past the end."""
+        page = number // self.size
+        rows = self.get(page)
+        if rows is None:
+            rows = self[page] = read(page)
+            while len(self) > self.kept:
+                self.popitem(last=False)
+        else:
+            self.move_to_end(page)
+        offset = number % self.size
+        return rows[offset] if offset < len(rows) else None
 
 
 class Shown(NamedTuple):
@@ -42,7 +64,7 @@ class PagedTableModel(QAbstractTableModel):
         self._store = store
         self._filter = flt
         self._count = 0
-        self._pages: OrderedDict[int, list[Shown]] = OrderedDict()
+        self._pages = PageCache(PAGE_SIZE, PAGES_KEPT)
         self.refresh()
 
     # --- what a list says -------------------------------------------------------------------------------
@@ -77,18 +99,11 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _row(self, number: int) -> Shown | None:
-        page = number // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            with self._store.reader() as session:
-                rows = self.read_page(session, page * PAGE_SIZE, PAGE_SIZE)
-            self._pages[page] = rows
-            while len(self._pages) > PAGES_KEPT:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        offset = number % PAGE_SIZE
-        return rows[offset] if offset < len(rows) else None
+        return self._pages.row(number, self._read)
+
+    def _read(self, page: int) -> list[Shown]:
+        with self._store.reader() as session:
+            return self.read_page(session, page * PAGE_SIZE, PAGE_SIZE)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count

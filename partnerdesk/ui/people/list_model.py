@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -21,6 +20,7 @@ from partnerdesk.services.people_list import (
 )
 from partnerdesk.services.people_search import broad_search
 from partnerdesk.store import Store
+from partnerdesk.ui.tables import PageCache
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 100
@@ -83,7 +83,7 @@ class PeopleTableModel(QAbstractTableModel):
         self._keys: list = []
         self._count = 0
         self._complete = True
-        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._pages = PageCache(PAGE_SIZE, PAGES_KEPT)
         self._loaded = False
 
     @property
@@ -157,22 +157,15 @@ class PeopleTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _row(self, number: int):
-        page = number // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            with self._store.reader() as session:
-                if not self._complete and (page + 1) * PAGE_SIZE > len(self._keys):
-                    # scrolled past the first rows
-                    self._keys = list_keys(session, self._filter, self._ordered, self._places)
-                    self._complete = True
-                rows = _shown(rows_for_keys(session, self._keys[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]))
-            self._pages[page] = rows
-            while len(self._pages) > PAGES_KEPT:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        offset = number % PAGE_SIZE
-        return rows[offset] if offset < len(rows) else None
+        return self._pages.row(number, self._read)
+
+    def _read(self, page: int) -> list[_Shown]:
+        with self._store.reader() as session:
+            if not self._complete and (page + 1) * PAGE_SIZE > len(self._keys):
+                # scrolled past the first rows
+                self._keys = list_keys(session, self._filter, self._ordered, self._places)
+                self._complete = True
+            return _shown(rows_for_keys(session, self._keys[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
