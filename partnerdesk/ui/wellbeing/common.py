@@ -1,27 +1,33 @@
 """Pieces the wellbeing and supervision screens share: finding a person by name, read-only tables, the copyright
-line, and the summary of problems shown above a form."""
+line, the summary of problems shown above a form, and the small one-tab form."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
+from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.people_list import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.field_tabs import FieldTabs
+from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENT = QColor("#b00020")  # the Today page's red: readable on white, and the words say "overdue" too
@@ -148,3 +154,46 @@ def say_problems(summary: QLabel, messages: dict[str, str], general: list[str]) 
         noun = "problem" if count == 1 else "problems"
         summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. " + " ".join(general))
     summary.setVisible(bool(messages))
+
+
+class SmallForm(FormDialog):
+    """One tab of fields, Save and Cancel; subclasses add rows to self.tab and write work(session, data)."""
+
+    def __init__(self, writer: Writer, title: str, save_text: str = "&Save", parent: QWidget | None = None, *,
+                 name: str | None = None, tab: str | None = None, width: int = 680):  # fmt: skip
+        """title: the window's; name and tab: the fields' accessible name and their tab's title (title by default)."""
+        super().__init__(parent)
+        self.writer = writer
+        self.setWindowTitle(title)
+        self.setMinimumWidth(width)
+        self.summary = problems_summary()
+        self.fields = FieldTabs(name or title)
+        self.tab = self.fields.tab(tab or title)
+        buttons = QDialogButtonBox()
+        buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.wire_buttons(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.fields)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        raise NotImplementedError
+
+    def work(self, session, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        data, problems = self.values()
+        try:
+            if problems:
+                raise ValidationError(problems)
+            done = self.writer.run(self, lambda s: self.work(s, data))
+        except ValidationError as exc:
+            say_problems(self.summary, exc.messages, self.fields.show_messages(exc.messages))
+            return False
+        if done is None:
+            return False
+        self.accept()
+        return True

@@ -3,61 +3,16 @@ list of training courses. Each saves in one go and shows what to fix by the fiel
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.errors import ValidationError
 from partnerdesk.services.people import get_person
 from partnerdesk.services.supervision import create_pair, get_pair, update_pair
 from partnerdesk.services.training import list_courses, record_training, save_course
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import PersonPicker, problems_summary, say_problems
+from partnerdesk.ui.wellbeing.common import PersonPicker, SmallForm
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
-from partnerdesk.ui.widgets.field_tabs import FieldTabs, text_box
-from partnerdesk.ui.widgets.form_dialog import FormDialog
-
-
-class SmallForm(FormDialog):
-    """One tab of fields, Save and Cancel; subclasses add rows to self.tab and write work(session, data)."""
-
-    def __init__(self, writer: Writer, title: str, save_text: str = "&Save", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.writer = writer
-        self.setWindowTitle(title)
-        self.setMinimumWidth(680)
-        self.summary = problems_summary()
-        self.fields = FieldTabs(title)
-        self.tab = self.fields.tab(title)
-        buttons = QDialogButtonBox()
-        buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        self.wire_buttons(buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.fields)
-        layout.addWidget(buttons)
-
-    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
-        raise NotImplementedError
-
-    def work(self, session, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
-
-    def save(self) -> bool:
-        data, problems = self.values()
-        try:
-            if problems:
-                raise ValidationError(problems)
-            done = self.writer.run(self, lambda s: self.work(s, data))
-        except ValidationError as exc:
-            say_problems(self.summary, exc.messages, self.fields.show_messages(exc.messages))
-            return False
-        if done is None:
-            return False
-        self.accept()
-        return True
+from partnerdesk.ui.widgets.field_tabs import text_box
 
 
 class PairDialog(SmallForm):
