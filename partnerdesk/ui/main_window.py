@@ -35,9 +35,7 @@ class TodayArea(Area):
     title = "Today"
 
     def build_page(self) -> QWidget:
-        # Made inside its place in the window: a page made elsewhere and moved in is styled twice, which the first
-        # screen can do without.
-        page = TodayPage(self.writer, self.window.pages.widget(self.window.areas.index(self)))
+        page = TodayPage(self.writer)
         page.open_record.connect(self.window.open_record)
         page.new_person.connect(self.window.area(PeopleArea).new_person)
         return page
@@ -95,8 +93,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        # The first page is made once the window's frame is in place: moving a styled page into it afterwards made
-        # Qt restyle the page twice over (20 ms for Today).
+        # The first page is made once the window's frame is in place: made before, it was restyled again when the
+        # frame went into the window (about 20 ms for Today).
         self.nav.setCurrentRow(0)
         self.statusBar().showMessage(f"Database: {where}")
         self._menus()
