@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from partnerdesk.services.demo import fill_demo  # noqa: E402  (needs ROOT on the path first)
+from partnerdesk.demo.build import fill_demo  # noqa: E402  (needs ROOT on the path first)
 from partnerdesk.store import open_store  # noqa: E402
 
 

@@ -7,7 +7,7 @@ The database (a 2,000-person demo, then services.demo_expenses with 50,000 more 
 built once and kept under bench.common.CACHE.
 
 Targets from issue 4: the expenses list (count_claims, claims_total and the first page of claims_page) within
-50 ms for each filter; the budget view (services.budgets.budget_view) within 100 ms. Only the service calls are
+50 ms for each filter; the budget view (services.expenses.budgets.budget_view) within 100 ms. Only the service calls are
 timed, on a warm connection; the median and 95th percentile of the runs are printed.
 """
 
@@ -29,8 +29,8 @@ CLAIMS = 50_000
 
 def database() -> Path:
     """The cached database, built the first time."""
+    from partnerdesk.demo.expenses import add_demo_expenses
     from partnerdesk.rules.dates import today_uk
-    from partnerdesk.services.demo_expenses import add_demo_expenses
     from partnerdesk.store import open_store
 
     path = CACHE / f"expenses-{CLAIMS}.sqlite3"
@@ -70,9 +70,9 @@ def main() -> None:
     from partnerdesk.records import Claim, ClaimLine, Person
     from partnerdesk.rules.dates import today_uk
     from partnerdesk.rules.expenses import financial_year_of
-    from partnerdesk.services.budgets import budget_view, headings_for_year
-    from partnerdesk.services.expenses_list import ClaimFilter, claims_page, claims_summary
-    from partnerdesk.services.expenses_today import today_expenses
+    from partnerdesk.services.expenses.budgets import budget_view, headings_for_year
+    from partnerdesk.services.expenses.listing import ClaimFilter, claims_page, claims_summary
+    from partnerdesk.services.expenses.today import today_expenses
     from partnerdesk.store import open_store
 
     store = open_store(database())

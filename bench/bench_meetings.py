@@ -6,7 +6,7 @@
 The database (50 committees of 9 seats, 120 monthly meetings each with pre-meetings, debriefs, invitations,
 attendance and actions, made by services.demo_meetings) is built once and kept under bench.common.CACHE.
 
-Targets from issue 3: the meetings part of the Today page (services.meetings_today.today_meetings) ready within
+Targets from issue 3: the meetings part of the Today page (services.meetings.today.today_meetings) ready within
 100 ms; the meetings list (meetings_list.first_page: the count and the first page, as the list reads them on each
 keystroke) within 50 ms for each filter. Only
 the service calls are timed, on a warm connection; the median and 95th percentile of the runs are printed.
@@ -33,8 +33,8 @@ def build(path: Path) -> None:
     """Committees, people with seats for the whole ten years, then the demo meetings for them."""
     from sqlalchemy import func, insert, select
 
+    from partnerdesk.demo.meetings import add_demo_meetings
     from partnerdesk.records import Attendance, Committee, Meeting, Membership, Organisation, Person
-    from partnerdesk.services.demo_meetings import add_demo_meetings
     from partnerdesk.store import open_store
 
     store = open_store(path)
@@ -116,8 +116,8 @@ def main() -> None:
     from sqlalchemy import func, select
 
     from partnerdesk.records import Attendance, Meeting
-    from partnerdesk.services.meetings_list import MeetingFilter, first_page
-    from partnerdesk.services.meetings_today import today_meetings
+    from partnerdesk.services.meetings.listing import MeetingFilter, first_page
+    from partnerdesk.services.meetings.today import today_meetings
     from partnerdesk.store import open_store
 
     store = open_store(db)

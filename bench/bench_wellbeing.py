@@ -11,12 +11,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import demo_database  # noqa: E402
+from partnerdesk.demo.wellbeing import add_demo_wellbeing  # noqa: E402
 from partnerdesk.exports.figures import export_supervision, export_wellbeing  # noqa: E402
 from partnerdesk.rules.dates import today_uk  # noqa: E402
-from partnerdesk.services.demo_wellbeing import add_demo_wellbeing  # noqa: E402
-from partnerdesk.services.wellbeing_history import wellbeing_history  # noqa: E402
-from partnerdesk.services.wellbeing_list import list_checks  # noqa: E402
-from partnerdesk.services.wellbeing_today import wellbeing_today  # noqa: E402
+from partnerdesk.services.wellbeing.history import wellbeing_history  # noqa: E402
+from partnerdesk.services.wellbeing.listing import list_checks  # noqa: E402
+from partnerdesk.services.wellbeing.today import wellbeing_today  # noqa: E402
 from partnerdesk.store import open_store  # noqa: E402
 
 

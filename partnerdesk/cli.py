@@ -70,7 +70,7 @@ def _target(args: argparse.Namespace) -> str | Path:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from partnerdesk.services.demo import fill_demo
+    from partnerdesk.demo.build import fill_demo
     from partnerdesk.store import open_store
 
     if not 1 <= args.people <= 1_000_000:
@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         # collector running over them all again and again added about 0.15 s to start-up. The window turns it
         # back on once it has appeared (ui.app.run_app).
         gc.disable()
-    from partnerdesk.services.errors import ValidationError
+    from partnerdesk.services.common.errors import ValidationError
     from partnerdesk.store.engine import StoreError
 
     try:

@@ -28,12 +28,12 @@ FIRST_SCREEN_CORE = (
     "partnerdesk.paths",
     "partnerdesk.resources_access",
     "partnerdesk.store",
-    "partnerdesk.services.drafts",
-    "partnerdesk.services.settings",
-    "partnerdesk.services.today",
-    "partnerdesk.services.meetings_today",
-    "partnerdesk.services.expenses_today",
-    "partnerdesk.services.wellbeing_today",
+    "partnerdesk.services.common.drafts",
+    "partnerdesk.services.common.settings",
+    "partnerdesk.services.people.today",
+    "partnerdesk.services.meetings.today",
+    "partnerdesk.services.expenses.today",
+    "partnerdesk.services.wellbeing.today",
 )
 
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import text
 
-from partnerdesk.services.attendance import invite
-from partnerdesk.services.meetings import create_meeting
-from partnerdesk.services.organisations import save_committee, save_membership, save_organisation
-from partnerdesk.services.people import create_person
+from partnerdesk.services.meetings.attendance import invite
+from partnerdesk.services.meetings.meetings import create_meeting
+from partnerdesk.services.people.organisations import save_committee, save_membership, save_organisation
+from partnerdesk.services.people.people import create_person
 from partnerdesk.store import Store, open_store
 
 _numbers = count(1)
@@ -123,7 +123,7 @@ def check_data(person_id: str, at: datetime = datetime(2025, 8, 22, 14, 0, tzinf
 
 def add_check(store: Store, person_id: str, **overrides: Any) -> str:
     """Save a wellbeing check (see check_data) and return its id."""
-    from partnerdesk.services.wellbeing import create_check
+    from partnerdesk.services.wellbeing.checks import create_check
 
     with store.transaction() as session:
         return create_check(session, check_data(person_id, **overrides)).id
@@ -131,7 +131,7 @@ def add_check(store: Store, person_id: str, **overrides: Any) -> str:
 
 def add_pair(store: Store, supervisor_id: str, supervisee_id: str, starts_on: date = date(2025, 1, 6)) -> str:
     """Name a supervisor for a supervisee; returns the pair id."""
-    from partnerdesk.services.supervision import create_pair
+    from partnerdesk.services.wellbeing.supervision import create_pair
 
     with store.transaction() as session:
         data = {"supervisor_id": supervisor_id, "supervisee_id": supervisee_id, "starts_on": starts_on}
@@ -140,7 +140,7 @@ def add_pair(store: Store, supervisor_id: str, supervisee_id: str, starts_on: da
 
 def add_session(store: Store, supervisor_id: str, supervisee_ids: list[str], held_on: date, **overrides: Any) -> str:
     """Record a supervision session (1:1 for one supervisee, group for more); returns its id."""
-    from partnerdesk.services.supervision import create_session
+    from partnerdesk.services.wellbeing.supervision import create_session
 
     data: dict[str, Any] = {"held_on": held_on, "kind": "one_to_one" if len(supervisee_ids) == 1 else "group",
                             "supervisor_id": supervisor_id, "supervisee_ids": supervisee_ids,
@@ -161,7 +161,7 @@ TINY_PNG = bytes.fromhex(
 
 def add_claim(store: Store, person_id: str, day: date = date(2026, 5, 1), **overrides: Any) -> str:
     """Start a draft claim for a person dated day; returns its id."""
-    from partnerdesk.services.expenses import create_claim
+    from partnerdesk.services.expenses.claims import create_claim
 
     data = {"person_id": person_id, "claim_date": day, **overrides}
     with store.transaction() as session:
@@ -172,7 +172,7 @@ def add_line(
     store: Store, claim_id: str, category: str = "parking", day: date = date(2026, 5, 1), **fields: Any
 ) -> str:
     """Add a line to a claim (confirming any payment-preference warning); returns its id. Amount defaults to £4.50."""
-    from partnerdesk.services.expense_lines import add_line as add
+    from partnerdesk.services.expenses.lines import add_line as add
 
     data: dict[str, Any] = {"category": category, "day": day, **fields}
     if category not in ("mileage", "backfill", "involvement_payment"):
@@ -183,7 +183,7 @@ def add_line(
 
 def add_heading(store: Store, name: str = "Engagement", year: int = 2026, allocation: str = "1,000") -> str:
     """Add a budget heading for a financial year; returns its id."""
-    from partnerdesk.services.budgets import save_heading
+    from partnerdesk.services.expenses.budgets import save_heading
 
     with store.transaction() as session:
         return save_heading(session, {"financial_year": year, "name": name, "allocation": allocation}).id

@@ -20,7 +20,7 @@ from partnerdesk.records import Attendance, Meeting
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import UK
 from partnerdesk.rules.meetings import uk_moment
-from partnerdesk.services.meeting_series import series_meetings
+from partnerdesk.services.meetings.series import series_meetings
 
 PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"
 UID_DOMAIN = "partnerdesk"

@@ -25,10 +25,10 @@ from partnerdesk.rules.expenses import claim_reference, financial_year_label
 from partnerdesk.rules.meetings import uk_date
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.payments import BENEFITS_NOTE, EXPENSE_CATEGORIES, PAYMENTS_FOR_TIME
-from partnerdesk.services.errors import NotFound
-from partnerdesk.services.expense_lines import claim_lines
-from partnerdesk.services.expenses import get_claim
-from partnerdesk.services.settings import get_setting
+from partnerdesk.services.common.errors import NotFound
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.expenses.claims import get_claim
+from partnerdesk.services.expenses.lines import claim_lines
 
 DECLARATION = (
     "I declare that the expenses on this form were spent by me on the organisation's business, that I have not "

@@ -20,8 +20,8 @@ from partnerdesk.records import vocab as v
 from partnerdesk.rules.expenses import claim_reference, financial_year_label
 from partnerdesk.rules.mileage import VEHICLES
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES, TIME_UNITS
-from partnerdesk.services.expenses_list import ClaimFilter, claims_page
-from partnerdesk.services.expenses_totals import (
+from partnerdesk.services.expenses.listing import ClaimFilter, claims_page
+from partnerdesk.services.expenses.totals import (
     TOTAL_STATUSES,
     Total,
     lines_for_claims,

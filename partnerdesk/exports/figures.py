@@ -19,7 +19,7 @@ from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES
 from partnerdesk.rules.suppression import SUPPRESSED, average_figure, count_figure, percent_figure
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, SWEMWBS_COPYRIGHT
-from partnerdesk.services.wellbeing_figures import supervision_figures, wellbeing_figures
+from partnerdesk.services.wellbeing.figures import supervision_figures, wellbeing_figures
 
 FIGURE_COLUMNS = (Column("Measure", 62), Column("Figure", 18, Kind.FIGURE))
 TRAINING_COLUMNS = (

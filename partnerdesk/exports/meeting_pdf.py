@@ -25,9 +25,9 @@ from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import uk_times
-from partnerdesk.services.attendance import Invitation, invitations
-from partnerdesk.services.errors import NotFound
-from partnerdesk.services.meetings import get_meeting
+from partnerdesk.services.common.errors import NotFound
+from partnerdesk.services.meetings.attendance import Invitation, invitations
+from partnerdesk.services.meetings.meetings import get_meeting
 
 #: Empty rows at the foot of the sheet for people who come but were not on the list (a back-up found on the day).
 SPARE_ROWS = 2

@@ -1,7 +1,7 @@
 """The meetings export: one row per meeting with its compliance figures, for commissioners and the worker's records.
 
 The figures (notice and papers days, format met, attendance counts, quorum) come from
-services.meeting_checks.compliance_for_meetings, the same code the meeting form and lists use, so a spreadsheet
+services.meetings.checks.compliance_for_meetings, the same code the meeting form and lists use, so a spreadsheet
 never disagrees with the screen. No one's name is written unless the worker asks for a named list; then a second
 sheet, "Attendance", has one row per invited person per meeting.
 """
@@ -20,9 +20,9 @@ from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind,
 from partnerdesk.records import Attendance, Meeting
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.meetings import days_before, uk_times
-from partnerdesk.services.attendance import invitations
-from partnerdesk.services.meeting_checks import MeetingCompliance, compliance_for_meetings
-from partnerdesk.services.meetings_list import MeetingFilter, count_meetings, meetings_page
+from partnerdesk.services.meetings.attendance import invitations
+from partnerdesk.services.meetings.checks import MeetingCompliance, compliance_for_meetings
+from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings, meetings_page
 
 #: The meetings sheet's columns, in order.
 COLUMNS = (

@@ -2,7 +2,7 @@
 
 It holds the date, type, who was there, topics, agreed actions with owners and dates, the next due date, and a
 signature block for each person. The notes are confidential: they are printed only when the worker asks for
-them (include_notes), and then only through services.confidential.read_confidential_notes, the one gate for
+them (include_notes), and then only through services.wellbeing.confidential.read_confidential_notes, the one gate for
 confidential text. Drawn in DejaVu Sans like the meeting sheets (exports.meeting_pdf).
 """
 
@@ -23,10 +23,10 @@ from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.records import Person
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
-from partnerdesk.services.confidential import read_confidential_notes
-from partnerdesk.services.errors import NotFound
-from partnerdesk.services.supervision import get_session
-from partnerdesk.services.supervision_actions import supervision_actions
+from partnerdesk.services.common.errors import NotFound
+from partnerdesk.services.wellbeing.confidential import read_confidential_notes
+from partnerdesk.services.wellbeing.supervision import get_session
+from partnerdesk.services.wellbeing.supervision_actions import supervision_actions
 
 BODY, SMALL = 10.5, 9
 
@@ -121,8 +121,8 @@ def _story(session: Session, record, include_notes: bool, width: float) -> list:
 def write_supervision_record(session: Session, session_id: str, path: Path, *, include_notes: bool = False) -> None:
     """Write a supervision session's record as a PDF at path, for the supervisor and supervisee(s) to sign.
 
-    include_notes prints the confidential notes (read through services.confidential); leave it False for a copy
-    that may be seen by others. Raises ExportError in plain words when the session can't be found or saved.
+    include_notes prints the confidential notes (read through services.wellbeing.confidential); leave it False for
+    a copy that may be seen by others. Raises ExportError in plain words when the session can't be found or saved.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm

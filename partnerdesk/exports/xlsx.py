@@ -33,7 +33,7 @@ from openpyxl.xml.functions import fromstring
 
 from partnerdesk.exports.guard import safe_text
 from partnerdesk.rules.dates import UK, format_uk
-from partnerdesk.services.errors import Cancelled
+from partnerdesk.services.common.errors import Cancelled
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
 UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"

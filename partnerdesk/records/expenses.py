@@ -2,7 +2,7 @@
 
 Money is whole pence. Miles are whole tenths of a mile (12.5 miles is 125), so nothing is ever a float.
 A claim keeps its total and how many required receipts are missing as columns, kept up to date by
-services.expense_lines in the same transaction as every line change, so the list and the budget view never add up
+services.expenses.lines in the same transaction as every line change, so the list and the budget view never add up
 lines on the fly. Codes (status, category, vehicle, unit, payment method) come from records.vocab and rules.payments.
 """
 
@@ -46,7 +46,7 @@ class Claim(RecordMixin, Base):
     budget_heading_id: Mapped[str | None] = mapped_column(ForeignKey("budget_headings.id"))
     notes: Mapped[str | None] = mapped_column(Text)
 
-    # Kept up to date with the lines (services.expense_lines.refresh_claim), for quick lists and budgets.
+    # Kept up to date with the lines (services.expenses.lines.refresh_claim), for quick lists and budgets.
     total_pence: Mapped[int] = mapped_column(Integer, default=0)
     line_count: Mapped[int] = mapped_column(Integer, default=0)
     receipts_missing: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,7 +1,7 @@
 """Supervision (pairs, 1:1 and group sessions, agreed actions) and training (courses and who completed them).
 
 Codes (session kind, topics) come from rules.supervision. A session's notes are confidential: only
-services.confidential hands them out.
+services.wellbeing.confidential hands them out.
 """
 
 from __future__ import annotations

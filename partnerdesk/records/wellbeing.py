@@ -3,7 +3,7 @@
 Raw answers only: the scores (SWEMWBS metric, ONS4 bands) are worked out by rules.wellbeing whenever they are
 shown, so a correction to a published table never leaves stale scores behind. Codes (context) come from
 rules.wellbeing.CHECK_CONTEXTS. concerns, follow_up_action and confidential_notes are confidential: only
-services.confidential hands them out (see CONFIDENTIAL_FIELDS there).
+services.wellbeing.confidential hands them out (see CONFIDENTIAL_FIELDS there).
 """
 
 from __future__ import annotations

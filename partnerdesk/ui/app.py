@@ -38,7 +38,7 @@ def style_application(app: QApplication) -> None:
 
 def fill_demo_if_empty(window, store: Store) -> None:
     """Give a brand-new demo database its made-up people, with a progress dialog."""
-    from partnerdesk.services.people_list import PeopleFilter, count_people
+    from partnerdesk.services.people.listing import PeopleFilter, count_people
     from partnerdesk.ui.background import run_with_progress
 
     with store.reader() as session:
@@ -46,7 +46,7 @@ def fill_demo_if_empty(window, store: Store) -> None:
             return
 
     def work(_progress):
-        from partnerdesk.services.demo import fill_demo
+        from partnerdesk.demo.build import fill_demo
 
         return fill_demo(store, people=DEMO_PEOPLE)
 

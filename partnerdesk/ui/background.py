@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from partnerdesk.services.errors import Cancelled
+from partnerdesk.services.common.errors import Cancelled
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.rules.dates import format_moment_uk
-from partnerdesk.services.bin import KINDS, binned, restore
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.people_list import PeopleFilter
+from partnerdesk.services.bin.items import KINDS, binned, restore
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk import __version__
 from partnerdesk.rules.dates import format_moment_uk
-from partnerdesk.services import drafts
+from partnerdesk.services.common import drafts
 from partnerdesk.ui.area import Area
 from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.meetings.area import MeetingsArea

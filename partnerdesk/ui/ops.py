@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from partnerdesk.services.errors import NotFound, ValidationError
+from partnerdesk.services.common.errors import NotFound, ValidationError
 from partnerdesk.store import Store
 
 if TYPE_CHECKING:

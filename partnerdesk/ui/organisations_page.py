@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.records import vocab
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.organisations import (
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.people.organisations import (
     delete_committee,
     delete_organisation,
     list_committees,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.today import has_people
+from partnerdesk.services.people.today import has_people
 from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
 from partnerdesk.ui.meetings.today_lines import MEETINGS_TODAY
 from partnerdesk.ui.ops import Writer

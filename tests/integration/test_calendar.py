@@ -9,8 +9,8 @@ from icalendar import Calendar
 
 from partnerdesk.exports.calendar import fold, meetings_ics, person_upcoming_ids, series_ids, write_ics
 from partnerdesk.records import Meeting
-from partnerdesk.services.meeting_series import create_series
-from partnerdesk.services.meetings import cancel_meeting, delete_meeting, move_meeting
+from partnerdesk.services.meetings.meetings import cancel_meeting, delete_meeting, move_meeting
+from partnerdesk.services.meetings.series import create_series
 from tests.builders import add_committee, add_invitations, add_meeting, add_person
 
 AWKWARD = "Papers: see link, then reply; path C:\\board\\2026\nSecond line, with Siân's notes"

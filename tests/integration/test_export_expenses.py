@@ -11,7 +11,7 @@ import openpyxl
 
 from partnerdesk.cli import main
 from partnerdesk.exports.claim_pdf import write_claim_form
-from partnerdesk.services.claim_status import approve_claim, submit_claim
+from partnerdesk.services.expenses.status import approve_claim, submit_claim
 from tests.builders import add_claim, add_heading, add_line, add_person
 
 

@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from partnerdesk.exports.meetings import ATTENDANCE_COLUMNS, COLUMNS, export_meetings
 from partnerdesk.exports.xlsx import ExportCancelled, ExportError
-from partnerdesk.services.attendance import record_attendances, record_papers_sent
-from partnerdesk.services.meeting_checks import set_committee_quorum
-from partnerdesk.services.meetings import cancel_meeting, change_meeting, delete_meeting
+from partnerdesk.services.meetings.attendance import record_attendances, record_papers_sent
+from partnerdesk.services.meetings.checks import set_committee_quorum
+from partnerdesk.services.meetings.meetings import cancel_meeting, change_meeting, delete_meeting
 from tests.builders import add_committee, add_invitations, add_meeting, add_membership, add_person
 from tests.readback import sheet_rows
 

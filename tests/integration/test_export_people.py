@@ -18,7 +18,7 @@ from partnerdesk.exports.people import COLUMNS, export_people
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, SheetWriter, xlsx_file
 from partnerdesk.records import Person
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.services.people import delete_person
+from partnerdesk.services.people.people import delete_person
 from tests.builders import add_committee, add_membership, add_person
 
 EVIL_NAME = '=HYPERLINK("http://evil.example","click")'

@@ -20,9 +20,9 @@ from partnerdesk.exports.meetings import export_meetings
 from partnerdesk.exports.people import export_people
 from partnerdesk.exports.supervision_pdf import write_supervision_record
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
-from partnerdesk.services.attendance import record_attendances
-from partnerdesk.services.supervision_actions import add_supervision_action
-from partnerdesk.services.wellbeing import record_follow_up_done
+from partnerdesk.services.meetings.attendance import record_attendances
+from partnerdesk.services.wellbeing.checks import record_follow_up_done
+from partnerdesk.services.wellbeing.supervision_actions import add_supervision_action
 from tests.builders import add_check, add_invitations, add_meeting, add_pair, add_person, add_session
 
 MARKER = "QUOKKA-SECRET-4409"

@@ -12,8 +12,8 @@ import pytest
 
 from partnerdesk.exports.meeting_pdf import write_attendance_sheet
 from partnerdesk.exports.xlsx import ExportError
-from partnerdesk.services.attendance import record_attendances, record_papers_sent
-from partnerdesk.services.meetings import cancel_meeting
+from partnerdesk.services.meetings.attendance import record_attendances, record_papers_sent
+from partnerdesk.services.meetings.meetings import cancel_meeting
 from tests.builders import add_committee, add_invitations, add_meeting, add_person
 from tests.readback import pdf_font_sizes, pdf_text
 

@@ -83,7 +83,7 @@ def test_the_wellbeing_and_supervision_screens(qtbot, writer, window):
     from datetime import timedelta
 
     from partnerdesk.rules.dates import today_uk
-    from partnerdesk.services.attendance import record_attendances
+    from partnerdesk.services.meetings.attendance import record_attendances
     from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog

@@ -4,13 +4,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from partnerdesk.services.expenses import delete_claim
-from partnerdesk.services.expenses_list import ClaimFilter, count_claims
-from partnerdesk.services.meetings import delete_meeting
-from partnerdesk.services.organisations import delete_committee, delete_organisation, list_organisations
-from partnerdesk.services.people import delete_person
-from partnerdesk.services.wellbeing import delete_check
-from partnerdesk.services.wellbeing_list import list_checks
+from partnerdesk.services.expenses.claims import delete_claim
+from partnerdesk.services.expenses.listing import ClaimFilter, count_claims
+from partnerdesk.services.meetings.meetings import delete_meeting
+from partnerdesk.services.people.organisations import delete_committee, delete_organisation, list_organisations
+from partnerdesk.services.people.people import delete_person
+from partnerdesk.services.wellbeing.checks import delete_check
+from partnerdesk.services.wellbeing.listing import list_checks
 from tests.builders import add_check, add_claim, add_committee, add_line, add_meeting, add_person
 
 

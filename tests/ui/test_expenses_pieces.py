@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from partnerdesk.rules.payments import BENEFITS_NOTE
-from partnerdesk.services.claim_status import approve_claim, submit_claim
-from partnerdesk.services.settings import get_setting
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.expenses.status import approve_claim, submit_claim
 from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
 from tests.builders import add_claim, add_heading, add_line, add_person, count_rows
@@ -215,7 +215,7 @@ def test_reject_with_a_reason_reopen_and_void(qtbot, window, store, shown, dialo
 
 def test_a_draft_claim_goes_to_the_bin_from_its_form_but_an_approved_one_can_only_be_made_void(
         qtbot, window, store, shown, dialogs):  # noqa: F811
-    from partnerdesk.services.bin import binned
+    from partnerdesk.services.bin.items import binned
 
     owain, approver = add_person(store, full_name="Owain Price"), add_person(store, full_name="Nia Rowlands")
     draft = add_claim(store, owain, date(2026, 10, 1))

@@ -5,8 +5,8 @@ from datetime import timedelta
 from openpyxl import load_workbook
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.errors import Cancelled
-from partnerdesk.services.people import delete_person
+from partnerdesk.services.common.errors import Cancelled
+from partnerdesk.services.people.people import delete_person
 from partnerdesk.store.check import check_database
 from partnerdesk.ui.background import run_with_progress
 from tests.builders import add_committee, add_membership, add_person

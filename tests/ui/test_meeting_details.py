@@ -4,10 +4,10 @@ half-typed meeting kept as a draft and offered back after a crash."""
 from datetime import date, timedelta
 
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.services.attendance import invitations
-from partnerdesk.services.drafts import list_drafts
-from partnerdesk.services.meeting_actions import meeting_actions
-from partnerdesk.services.meetings import get_meeting
+from partnerdesk.services.common.drafts import list_drafts
+from partnerdesk.services.meetings.actions import meeting_actions
+from partnerdesk.services.meetings.attendance import invitations
+from partnerdesk.services.meetings.meetings import get_meeting
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.meetings.attendance_panel import INTERESTED, PAPERS_NOTE, PAPERS_ON, PAPERS_REASON

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from partnerdesk.services.attendance import record_attendances
+from partnerdesk.services.meetings.attendance import record_attendances
 from tests.builders import add_committee, add_invitations, add_meeting, add_person
 from tests.readback import ics_events, pdf_font_sizes, pdf_text, sheet_rows
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import uk_date
-from partnerdesk.services.meeting_checks import set_committee_quorum
-from partnerdesk.services.meetings import get_meeting
+from partnerdesk.services.meetings.checks import set_committee_quorum
+from partnerdesk.services.meetings.meetings import get_meeting
 from partnerdesk.ui.meetings.attendance_panel import ATTENDANCE, PAPERS_FORMAT, PAPERS_ON
 from partnerdesk.ui.meetings.meeting_form import ACTIONS_TAB, ATTENDANCE_TAB
 from tests.builders import add_committee, add_membership, add_person

@@ -6,10 +6,10 @@ from datetime import date, time, timedelta
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.services.attendance import invitations
-from partnerdesk.services.meeting_actions import meeting_actions
-from partnerdesk.services.meeting_checks import set_committee_quorum
-from partnerdesk.services.meetings import get_meeting
+from partnerdesk.services.meetings.actions import meeting_actions
+from partnerdesk.services.meetings.attendance import invitations
+from partnerdesk.services.meetings.checks import set_committee_quorum
+from partnerdesk.services.meetings.meetings import get_meeting
 from partnerdesk.ui.meetings.attendance_panel import ATTENDANCE, PAPERS_NOTE, PAPERS_ON
 from partnerdesk.ui.meetings.meeting_form import ATTENDANCE_TAB, MeetingForm
 from partnerdesk.ui.meetings.series_dialog import SeriesDialog

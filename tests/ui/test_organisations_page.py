@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from partnerdesk.services.organisations import list_committees, list_organisations
+from partnerdesk.services.people.organisations import list_committees, list_organisations
 from partnerdesk.ui.organisations_page import NamedRecordDialog
 from tests.builders import add_committee, add_membership, add_person
 

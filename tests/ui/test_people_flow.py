@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.people import get_person, update_person
-from partnerdesk.services.people_list import PeopleFilter
+from partnerdesk.services.people.listing import PeopleFilter
+from partnerdesk.services.people.people import get_person, update_person
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.people.person_form import PersonForm
@@ -82,7 +82,7 @@ def test_bad_details_are_shown_by_their_fields_and_nothing_is_saved(qtbot, write
 
 
 def window_people_count(writer) -> int:
-    from partnerdesk.services.people_list import PeopleFilter, count_people
+    from partnerdesk.services.people.listing import PeopleFilter, count_people
 
     with writer.store.reader() as session:
         return count_people(session, PeopleFilter())
@@ -155,7 +155,7 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, writer, dialogs):
 
 
 def _drafts(writer):
-    from partnerdesk.services.drafts import list_drafts
+    from partnerdesk.services.common.drafts import list_drafts
 
     return writer.read(list_drafts)
 

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.services.confidential import read_confidential_notes
-from partnerdesk.services.people import delete_person, restore_person
-from partnerdesk.services.settings import get_setting
-from partnerdesk.services.supervision import list_sessions
-from partnerdesk.services.supervision_actions import supervision_actions
-from partnerdesk.services.training import training_gaps
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.people.people import delete_person, restore_person
+from partnerdesk.services.wellbeing.confidential import read_confidential_notes
+from partnerdesk.services.wellbeing.supervision import list_sessions
+from partnerdesk.services.wellbeing.supervision_actions import supervision_actions
+from partnerdesk.services.wellbeing.training import training_gaps
 from partnerdesk.ui.today_page import URGENT
 from partnerdesk.ui.wellbeing.area import SupervisionArea
 from partnerdesk.ui.wellbeing.record_dialogs import PairDialog, TrainingDialog
@@ -190,7 +190,7 @@ def test_group_sessions_take_several_people(qtbot, writer, team):
 
 def test_training_running_out_is_on_today_and_opens_the_training_form(window, writer, team, driven):
     _boss, worker = team
-    from partnerdesk.services.training import list_courses, record_training
+    from partnerdesk.services.wellbeing.training import list_courses, record_training
 
     gdpr = next(c.course_id for c in writer.read(list_courses) if c.name == "GDPR")
     with writer.store.transaction() as session:  # GDPR lasts a year: done 50 weeks ago, it runs out within 30 days

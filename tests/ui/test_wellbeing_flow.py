@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
-from partnerdesk.services.attendance import record_attendances
-from partnerdesk.services.settings import set_setting
-from partnerdesk.services.wellbeing_list import list_checks
+from partnerdesk.services.common.settings import set_setting
+from partnerdesk.services.meetings.attendance import record_attendances
+from partnerdesk.services.wellbeing.listing import list_checks
 from partnerdesk.ui.today_page import URGENT
 from partnerdesk.ui.wellbeing.area import WellbeingArea
 from partnerdesk.ui.wellbeing.check_form import CheckForm
@@ -175,7 +175,7 @@ def test_saving_without_opening_the_notes_keeps_them(qtbot, writer):
     qtbot.addWidget(form)
     qtbot.keyClick(form.fields.widgets["quick_score"], "5")
     assert form.save()
-    from partnerdesk.services.confidential import read_confidential_notes
+    from partnerdesk.services.wellbeing.confidential import read_confidential_notes
 
     assert writer.read(lambda s: read_confidential_notes(s, "wellbeing_check", check))["confidential_notes"] == MARKER
 

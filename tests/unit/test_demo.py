@@ -9,16 +9,16 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select, text
 
+from partnerdesk.demo.build import DemoSummary, fill_demo
+from partnerdesk.demo.common import DEMO_USER
+from partnerdesk.demo.people import PeopleMaker
 from partnerdesk.records import Committee, Membership, Organisation, Person, PersonRole
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.demo import DemoSummary, fill_demo
-from partnerdesk.services.demo_common import DEMO_USER
-from partnerdesk.services.demo_people import PeopleMaker
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.people import clean_person, person_data
-from partnerdesk.services.people_list import PeopleFilter, count_people
-from partnerdesk.services.today import consent_reviews_due, terms_ending
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.people.listing import PeopleFilter, count_people
+from partnerdesk.services.people.people import clean_person, person_data
+from partnerdesk.services.people.today import consent_reviews_due, terms_ending
 from tests.builders import new_store
 
 TODAY = date(2026, 11, 23)

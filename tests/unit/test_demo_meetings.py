@@ -7,16 +7,16 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from partnerdesk.demo.build import fill_demo
+from partnerdesk.demo.common import DEMO_USER
 from partnerdesk.records import Attendance, Committee, Meeting, MeetingAction, MeetingSeries, Person
 from partnerdesk.rules.meetings import uk_date, uk_times
 from partnerdesk.rules.recurrence import Recurrence, meeting_dates
-from partnerdesk.services.attendance import record_attendance, record_papers_sent, seat_holders
-from partnerdesk.services.demo import fill_demo
-from partnerdesk.services.demo_common import DEMO_USER
-from partnerdesk.services.meeting_actions import ACTION_FIELDS, clean_action
-from partnerdesk.services.meeting_checks import compliance_for_meetings, set_committee_quorum
-from partnerdesk.services.meetings import clean_meeting, meeting_data
-from partnerdesk.services.meetings_today import today_meetings
+from partnerdesk.services.meetings.actions import ACTION_FIELDS, clean_action
+from partnerdesk.services.meetings.attendance import record_attendance, record_papers_sent, seat_holders
+from partnerdesk.services.meetings.checks import compliance_for_meetings, set_committee_quorum
+from partnerdesk.services.meetings.meetings import clean_meeting, meeting_data
+from partnerdesk.services.meetings.today import today_meetings
 from tests.builders import new_store
 
 TODAY = date(2026, 11, 23)

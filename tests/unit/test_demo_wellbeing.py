@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from partnerdesk.demo.build import fill_demo
 from partnerdesk.records import SupervisionSession, TrainingRecord, WellbeingCheck
-from partnerdesk.services.demo import fill_demo
-from partnerdesk.services.supervision import clean_session, session_data
-from partnerdesk.services.training import clean_record
-from partnerdesk.services.wellbeing import check_data, clean_check
-from partnerdesk.services.wellbeing_today import wellbeing_today
+from partnerdesk.services.wellbeing.checks import check_data, clean_check
+from partnerdesk.services.wellbeing.supervision import clean_session, session_data
+from partnerdesk.services.wellbeing.today import wellbeing_today
+from partnerdesk.services.wellbeing.training import clean_record
 from tests.builders import count_rows
 
 TODAY = date(2026, 11, 23)

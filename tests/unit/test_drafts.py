@@ -6,7 +6,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from partnerdesk.services.drafts import discard_draft, list_drafts, save_draft
+from partnerdesk.services.common.drafts import discard_draft, list_drafts, save_draft
 from tests.builders import count_rows
 
 

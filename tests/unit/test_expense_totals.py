@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from partnerdesk.rules.mileage import Journey, mileage_for_journeys
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES
-from partnerdesk.services.budgets import budget_view, save_heading
-from partnerdesk.services.claim_status import approve_claim, submit_claim, void_claim
-from partnerdesk.services.expense_lines import add_line
-from partnerdesk.services.expenses import create_claim, get_claim
-from partnerdesk.services.expenses_list import ClaimFilter, claims_summary
-from partnerdesk.services.expenses_totals import totals_by_category, totals_by_heading
-from partnerdesk.services.people import create_person
+from partnerdesk.services.expenses.budgets import budget_view, save_heading
+from partnerdesk.services.expenses.claims import create_claim, get_claim
+from partnerdesk.services.expenses.lines import add_line
+from partnerdesk.services.expenses.listing import ClaimFilter, claims_summary
+from partnerdesk.services.expenses.status import approve_claim, submit_claim, void_claim
+from partnerdesk.services.expenses.totals import totals_by_category, totals_by_heading
+from partnerdesk.services.people.people import create_person
 from tests.builders import new_store, person_data
 
 TODAY = date(2026, 11, 23)

@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.claim_status import (
+from partnerdesk.services.common.errors import NeedsConfirmation, ValidationError
+from partnerdesk.services.common.settings import set_setting
+from partnerdesk.services.expenses.claims import claim_history, create_claim, delete_claim, get_claim, update_claim
+from partnerdesk.services.expenses.lines import add_line, claim_lines, preview_line, update_line
+from partnerdesk.services.expenses.receipts import add_receipt, receipt_file, receipts_for_claim
+from partnerdesk.services.expenses.status import (
     approve_claim,
     mark_paid,
     reject_claim,
@@ -15,11 +20,6 @@ from partnerdesk.services.claim_status import (
     submit_claim,
     void_claim,
 )
-from partnerdesk.services.errors import NeedsConfirmation, ValidationError
-from partnerdesk.services.expense_lines import add_line, claim_lines, preview_line, update_line
-from partnerdesk.services.expenses import claim_history, create_claim, delete_claim, get_claim, update_claim
-from partnerdesk.services.receipts import add_receipt, receipt_file, receipts_for_claim
-from partnerdesk.services.settings import set_setting
 from tests.builders import TINY_PNG, add_claim, add_heading, add_person
 from tests.builders import add_line as add_claim_line
 

@@ -8,12 +8,12 @@ import pytest
 
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_of
-from partnerdesk.services.budgets import budget_view, delete_heading, save_heading
-from partnerdesk.services.claim_status import approve_claim, submit_claim
-from partnerdesk.services.errors import NeedsConfirmation, ValidationError
-from partnerdesk.services.expenses import delete_claim, restore_claim, update_claim
-from partnerdesk.services.expenses_list import ClaimFilter, claims_page, claims_summary
-from partnerdesk.services.expenses_today import today_expenses
+from partnerdesk.services.common.errors import NeedsConfirmation, ValidationError
+from partnerdesk.services.expenses.budgets import budget_view, delete_heading, save_heading
+from partnerdesk.services.expenses.claims import delete_claim, restore_claim, update_claim
+from partnerdesk.services.expenses.listing import ClaimFilter, claims_page, claims_summary
+from partnerdesk.services.expenses.status import approve_claim, submit_claim
+from partnerdesk.services.expenses.today import today_expenses
 from tests.builders import add_claim, add_heading, add_line, add_person
 
 

@@ -70,7 +70,7 @@ def test_discovery_finds_the_core_and_nothing_from_the_ui():
         "partnerdesk.store.migrate",
         "partnerdesk.records.people",
         "partnerdesk.rules.dates",
-        "partnerdesk.services.people_list",
+        "partnerdesk.services.people.listing",
     ):
         assert expected in modules
     assert not [m for m in modules if m == "partnerdesk.ui" or m.startswith("partnerdesk.ui.")]

@@ -7,7 +7,16 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from sqlalchemy import text
 
-from partnerdesk.services.attendance import (
+from partnerdesk.services.common.errors import NotFound, ValidationError
+from partnerdesk.services.common.settings import set_setting
+from partnerdesk.services.meetings.actions import (
+    add_action,
+    delete_action,
+    mark_action_done,
+    meeting_actions,
+    update_action,
+)
+from partnerdesk.services.meetings.attendance import (
     clashes_for_person,
     double_bookings,
     invitations,
@@ -20,17 +29,9 @@ from partnerdesk.services.attendance import (
     suggest_backups,
     uninvite,
 )
-from partnerdesk.services.errors import NotFound, ValidationError
-from partnerdesk.services.meeting_actions import (
-    add_action,
-    delete_action,
-    mark_action_done,
-    meeting_actions,
-    update_action,
-)
-from partnerdesk.services.meeting_checks import meeting_compliance, set_committee_quorum
-from partnerdesk.services.meeting_series import create_series, series_dates_preview, series_meetings
-from partnerdesk.services.meetings import (
+from partnerdesk.services.meetings.checks import meeting_compliance, set_committee_quorum
+from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings, first_page, meetings_page
+from partnerdesk.services.meetings.meetings import (
     cancel_meeting,
     change_meeting,
     create_meeting,
@@ -43,10 +44,9 @@ from partnerdesk.services.meetings import (
     serving_meetings,
     update_meeting,
 )
-from partnerdesk.services.meetings_list import MeetingFilter, count_meetings, first_page, meetings_page
-from partnerdesk.services.meetings_today import overdue_actions, today_meetings
-from partnerdesk.services.people import delete_person
-from partnerdesk.services.settings import set_setting
+from partnerdesk.services.meetings.series import create_series, series_dates_preview, series_meetings
+from partnerdesk.services.meetings.today import overdue_actions, today_meetings
+from partnerdesk.services.people.people import delete_person
 from tests.builders import (
     add_committee,
     add_invitations,

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from partnerdesk.records import Committee, Membership, Organisation
-from partnerdesk.services.errors import NotFound, ValidationError
-from partnerdesk.services.organisations import (
+from partnerdesk.services.common.errors import NotFound, ValidationError
+from partnerdesk.services.people.organisations import (
     delete_committee,
     delete_organisation,
     list_committees,

@@ -29,7 +29,11 @@ def test_the_today_page_and_drafts_read_without_importing_the_orm(tmp_path):
 import sys
 from datetime import date
 from partnerdesk.store import open_store
-from partnerdesk.services import drafts, expenses_today, meetings_today, today, wellbeing_today
+from partnerdesk.services.common import drafts
+from partnerdesk.services.people import today
+from partnerdesk.services.meetings import today as meetings_today
+from partnerdesk.services.wellbeing import today as wellbeing_today
+from partnerdesk.services.expenses import today as expenses_today
 store = open_store({str(tmp_path / 'pd.sqlite3')!r})
 with store.glance() as db:
     today.terms_ending(db, date.today()); today.consent_reviews_due(db, date.today()); today.has_people(db)

@@ -8,16 +8,16 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from partnerdesk.services.organisations import remove_membership
-from partnerdesk.services.people import delete_person, update_person
-from partnerdesk.services.people_list import (
+from partnerdesk.services.common.search import search_terms
+from partnerdesk.services.people.listing import (
     COLUMNS,
     PeopleFilter,
     count_people,
     people_page,
     role_codes,
-    search_terms,
 )
+from partnerdesk.services.people.organisations import remove_membership
+from partnerdesk.services.people.people import delete_person, update_person
 from tests.builders import add_committee, add_membership, add_person, count_rows
 from tests.builders import person_data as details
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from partnerdesk.services.people import delete_person
-from partnerdesk.services.people_list import (
+from partnerdesk.services.people.listing import (
     PeopleFilter,
     list_keys,
     ordered_keys,
@@ -14,7 +13,8 @@ from partnerdesk.services.people_list import (
     people_page,
     places_in,
 )
-from partnerdesk.services.people_search import broad_search, index_words
+from partnerdesk.services.people.people import delete_person
+from partnerdesk.services.people.search import broad_search, index_words
 from tests.builders import add_person
 
 

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.errors import NotFound, ValidationError
-from partnerdesk.services.people import (
+from partnerdesk.services.common.errors import NotFound, ValidationError
+from partnerdesk.services.people.people import (
     TEXT_FIELDS,
     clean_person,
     create_person,

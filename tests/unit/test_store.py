@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import exc, text
 
 from partnerdesk.records import Base
-from partnerdesk.services.people import create_person, get_person
+from partnerdesk.services.people.people import create_person, get_person
 from partnerdesk.store import StoreError, open_store
 from partnerdesk.store.backup import backup_sqlite
 from partnerdesk.store.engine import current_revision, database_url, make_engine, sqlite_path

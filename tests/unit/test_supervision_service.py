@@ -6,16 +6,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.settings import set_setting
-from partnerdesk.services.supervision import list_pairs, list_sessions, session_data, suggest_next_due
-from partnerdesk.services.supervision_actions import (
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.settings import set_setting
+from partnerdesk.services.wellbeing.supervision import list_pairs, list_sessions, session_data, suggest_next_due
+from partnerdesk.services.wellbeing.supervision_actions import (
     add_supervision_action,
     mark_supervision_action_done,
     supervision_actions,
 )
-from partnerdesk.services.supervision_due import supervision_status_list
-from partnerdesk.services.training import (
+from partnerdesk.services.wellbeing.supervision_due import supervision_status_list
+from partnerdesk.services.wellbeing.training import (
     list_courses,
     person_training,
     record_training,
@@ -124,7 +124,7 @@ def test_ended_pairs_are_not_due(store, pair):
     coordinator, worker = pair
     with store.reader() as session:
         [running] = list_pairs(session, active_on=TODAY)
-    from partnerdesk.services.supervision import update_pair
+    from partnerdesk.services.wellbeing.supervision import update_pair
 
     with store.transaction() as session:
         update_pair(session, running.pair_id, {"supervisor_id": coordinator, "supervisee_id": worker,
@@ -188,8 +188,8 @@ def test_training_cannot_be_completed_in_the_future(store, pair):
 
 
 def test_changing_a_session_without_its_notes_keeps_them(store, pair):
-    from partnerdesk.services.confidential import read_confidential_notes
-    from partnerdesk.services.supervision import update_session
+    from partnerdesk.services.wellbeing.confidential import read_confidential_notes
+    from partnerdesk.services.wellbeing.supervision import update_session
 
     coordinator, worker = pair
     session_id = add_session(store, coordinator, [worker], date(2025, 7, 1), notes="Only for us")

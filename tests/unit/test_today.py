@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from partnerdesk.services.organisations import delete_committee, remove_membership
-from partnerdesk.services.people import delete_person
-from partnerdesk.services.today import ConsentReview, TermEnding, consent_reviews_due, terms_ending
+from partnerdesk.services.people.organisations import delete_committee, remove_membership
+from partnerdesk.services.people.people import delete_person
+from partnerdesk.services.people.today import ConsentReview, TermEnding, consent_reviews_due, terms_ending
 from tests.builders import add_committee, add_membership, add_person
 
 TODAY = date(2031, 6, 15)  # a fixed "today", passed in, so the tests never depend on the calendar

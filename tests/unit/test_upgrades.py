@@ -11,12 +11,12 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
-from partnerdesk.services.attendance import invitations, invite
-from partnerdesk.services.meeting_checks import set_committee_quorum
-from partnerdesk.services.meetings import create_meeting
-from partnerdesk.services.organisations import list_committees
-from partnerdesk.services.people import get_person
-from partnerdesk.services.people_list import PeopleFilter, count_people, other_side_keys
+from partnerdesk.services.meetings.attendance import invitations, invite
+from partnerdesk.services.meetings.checks import set_committee_quorum
+from partnerdesk.services.meetings.meetings import create_meeting
+from partnerdesk.services.people.listing import PeopleFilter, count_people, other_side_keys
+from partnerdesk.services.people.organisations import list_committees
+from partnerdesk.services.people.people import get_person
 from partnerdesk.store import open_store
 from partnerdesk.store.backup import automatic_backup_path
 from partnerdesk.store.engine import current_revision

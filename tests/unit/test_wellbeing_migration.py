@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import command
 
 from partnerdesk.rules.supervision import DEFAULT_COURSES
-from partnerdesk.services.training import list_courses
+from partnerdesk.services.wellbeing.training import list_courses
 from partnerdesk.store.migrate import alembic_config
 from tests.builders import add_check, add_meeting, add_person, count_rows
 

@@ -8,19 +8,19 @@ from decimal import Decimal
 import pytest
 
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
-from partnerdesk.services.attendance import record_attendances
-from partnerdesk.services.debrief import debrief_roster, record_debrief
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.settings import set_setting
-from partnerdesk.services.wellbeing import (
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.settings import set_setting
+from partnerdesk.services.meetings.attendance import record_attendances
+from partnerdesk.services.wellbeing.checks import (
     change_check,
     check_data,
     create_check,
     record_follow_up_done,
     swemwbs_wording,
 )
-from partnerdesk.services.wellbeing_history import wellbeing_history
-from partnerdesk.services.wellbeing_list import list_checks
+from partnerdesk.services.wellbeing.debrief import debrief_roster, record_debrief
+from partnerdesk.services.wellbeing.history import wellbeing_history
+from partnerdesk.services.wellbeing.listing import list_checks
 from tests.builders import add_check, add_invitations, add_meeting, add_person, count_rows
 from tests.builders import check_data as new_check
 
@@ -98,7 +98,7 @@ def test_the_follow_up_is_ticked_off_with_what_was_done(store):
 
 
 def test_changing_a_check_without_its_notes_keeps_them(store):
-    from partnerdesk.services.confidential import read_confidential_notes
+    from partnerdesk.services.wellbeing.confidential import read_confidential_notes
 
     person = add_person(store)
     check = add_check(store, person, confidential_notes="Private words")

@@ -7,13 +7,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from partnerdesk.services.attendance import record_attendances
-from partnerdesk.services.confidential import CONFIDENTIAL_FIELDS, NotAllowed, read_confidential_notes
-from partnerdesk.services.supervision import list_sessions
-from partnerdesk.services.training import list_courses, record_training
-from partnerdesk.services.wellbeing_history import wellbeing_history
-from partnerdesk.services.wellbeing_list import list_checks
-from partnerdesk.services.wellbeing_today import wellbeing_today
+from partnerdesk.services.meetings.attendance import record_attendances
+from partnerdesk.services.wellbeing.confidential import CONFIDENTIAL_FIELDS, NotAllowed, read_confidential_notes
+from partnerdesk.services.wellbeing.history import wellbeing_history
+from partnerdesk.services.wellbeing.listing import list_checks
+from partnerdesk.services.wellbeing.supervision import list_sessions
+from partnerdesk.services.wellbeing.today import wellbeing_today
+from partnerdesk.services.wellbeing.training import list_courses, record_training
 from tests.builders import add_check, add_invitations, add_meeting, add_pair, add_person, add_session
 
 TODAY = date(2025, 9, 1)
@@ -91,7 +91,7 @@ def test_lists_summaries_and_today_never_carry_confidential_text(store):
     check = add_check(store, person, distress=True, concerns=MARKER, confidential_notes=MARKER,
                       swemwbs=[3] * 7, at=datetime(2025, 8, 22, 14, tzinfo=UTC))  # fmt: skip
     with store.transaction() as session:
-        from partnerdesk.services.wellbeing import record_follow_up_done
+        from partnerdesk.services.wellbeing.checks import record_follow_up_done
 
         record_follow_up_done(session, check, date(2025, 8, 26), MARKER, "GP")
     session_id = add_session(store, coordinator, [person], date(2025, 6, 2), notes=MARKER)
@@ -107,7 +107,7 @@ def test_lists_summaries_and_today_never_carry_confidential_text(store):
 
 
 def test_the_confidentiality_gate_is_the_one_place_to_refuse(store, monkeypatch):
-    from partnerdesk.services import confidential
+    from partnerdesk.services.wellbeing import confidential
 
     person = add_person(store)
     check = add_check(store, person, confidential_notes=MARKER)

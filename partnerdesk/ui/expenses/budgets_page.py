@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
-from partnerdesk.services.budgets import budget_view, get_heading, save_heading
-from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.expenses.budgets import budget_view, get_heading, save_heading
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.bar_chart import Bar, BarChart
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row

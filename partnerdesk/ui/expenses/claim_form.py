@@ -18,9 +18,9 @@ from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.expenses import DELETABLE, EDITABLE, claim_reference, financial_year_label, financial_year_of
 from partnerdesk.rules.meetings import uk_date
 from partnerdesk.rules.money import format_pounds
-from partnerdesk.services.budgets import headings_for_year
-from partnerdesk.services.expenses import claim_data, create_claim, delete_claim, get_claim, update_claim
-from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
+from partnerdesk.services.expenses.budgets import headings_for_year
+from partnerdesk.services.expenses.claims import claim_data, create_claim, delete_claim, get_claim, update_claim
+from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.ui.expenses.area import CLAIM_FORM
 from partnerdesk.ui.expenses.lines_panel import LinesPanel
 from partnerdesk.ui.expenses.person_picker import PersonPicker

@@ -9,7 +9,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
-from partnerdesk.services.errors import NeedsConfirmation
+from partnerdesk.services.common.errors import NeedsConfirmation
 from partnerdesk.ui.ops import Writer
 
 T = TypeVar("T")

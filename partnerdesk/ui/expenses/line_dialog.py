@@ -1,7 +1,7 @@
 """One line of a claim: what it is for, the day, and then by kind the miles, the days or half days, or the amount.
 
 Mileage, involvement payments and backfill are worked out at the organisation's rates and shown as they are typed
-(services.expense_lines.preview_line), with the 10,000-mile threshold and the backfill limit explained in words.
+(services.expenses.lines.preview_line), with the 10,000-mile threshold and the backfill limit explained in words.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from partnerdesk.rules.mileage import VEHICLES, format_miles, tax_year_label, tax_year_of
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.payments import BENEFITS_NOTE, EXPENSE_CATEGORIES, PAYMENTS_FOR_TIME, TIME_UNITS
-from partnerdesk.services.errors import NotFound, ValidationError
-from partnerdesk.services.expense_lines import LinePreview, add_line, get_line, line_data, preview_line, update_line
-from partnerdesk.services.expenses import get_claim
-from partnerdesk.services.settings import get_setting
+from partnerdesk.services.common.errors import NotFound, ValidationError
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.expenses.claims import get_claim
+from partnerdesk.services.expenses.lines import LinePreview, add_line, get_line, line_data, preview_line, update_line
 from partnerdesk.ui.expenses.confirm import run_confirmed
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo

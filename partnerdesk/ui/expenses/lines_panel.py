@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.expense_lines import claim_lines, lines_missing_receipts, remove_line
-from partnerdesk.services.expenses import get_claim
-from partnerdesk.services.receipts import add_receipt, receipt_file, receipts_for_claim, remove_receipt
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.expenses.claims import get_claim
+from partnerdesk.services.expenses.lines import claim_lines, lines_missing_receipts, remove_line
+from partnerdesk.services.expenses.receipts import add_receipt, receipt_file, receipts_for_claim, remove_receipt
 from partnerdesk.ui.expenses.line_dialog import LineDialog
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_message import FieldMessage

@@ -8,7 +8,7 @@ from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import claim_reference
 from partnerdesk.rules.money import format_pounds
-from partnerdesk.services.expenses_list import ClaimFilter, claims_page, claims_summary
+from partnerdesk.services.expenses.listing import ClaimFilter, claims_page, claims_summary
 from partnerdesk.store import Store
 from partnerdesk.ui.tables import RECORD_ID_ROLE, PagedTableModel, Shown
 

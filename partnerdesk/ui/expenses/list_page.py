@@ -19,8 +19,8 @@ from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
-from partnerdesk.services.budgets import headings_for_year
-from partnerdesk.services.expenses_list import ClaimFilter
+from partnerdesk.services.expenses.budgets import headings_for_year
+from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.ui.expenses.list_model import ClaimsTableModel
 from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer

@@ -1,6 +1,6 @@
 """Pick a person by typing part of their name: a search box and a drop-down of who matches.
 
-Searches the People list (services.people_list.people_page), as the meeting's attendance tab does, so a database of
+Searches the People list (services.people.listing.people_page), as the meeting's attendance tab does, so a database of
 thousands of people never fills a drop-down.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from partnerdesk.services.people_list import PeopleFilter, people_page
+from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
 
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.mileage import MileageRates, rates_on, rates_warning
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES, PaymentRates
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.settings import SETTINGS, all_settings, set_setting
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.settings import SETTINGS, all_settings, set_setting
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.field_message import FieldMessage

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.expenses import TRANSITIONS
-from partnerdesk.services import claim_status as steps
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.expenses import get_claim
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.expenses import status as steps
+from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.ui.expenses.confirm import run_confirmed
 from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer

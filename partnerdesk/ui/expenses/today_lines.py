@@ -8,8 +8,8 @@ from datetime import date
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import financial_year_label
 from partnerdesk.rules.money import format_pounds
-from partnerdesk.services.expenses_today import TodayClaim, today_expenses
-from partnerdesk.services.settings import get_setting
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.expenses.today import TodayClaim, today_expenses
 from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from partnerdesk.services.meeting_actions import (
+from partnerdesk.services.meetings.actions import (
     add_action,
     delete_action,
     mark_action_done,
     meeting_actions,
     update_action,
 )
-from partnerdesk.services.people import get_person
+from partnerdesk.services.people.people import get_person
 from partnerdesk.ui.widgets.actions_panel import ActionRow, ActionsSource
 
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import uk_times
-from partnerdesk.services import attendance as svc
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.people_list import PeopleFilter, people_page
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.meetings import attendance as svc
+from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerdesk.services.meeting_checks import MeetingCompliance
+from partnerdesk.services.meetings.checks import MeetingCompliance
 
 
 def _days(n: int) -> str:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import uk_times
-from partnerdesk.services.meeting_checks import compliance_for_meetings
-from partnerdesk.services.meetings_list import MeetingFilter, first_page, meetings_page
+from partnerdesk.services.meetings.checks import compliance_for_meetings
+from partnerdesk.services.meetings.listing import MeetingFilter, first_page, meetings_page
 from partnerdesk.store import Store
 from partnerdesk.ui.tables import RECORD_ID_ROLE, PagedTableModel, Shown
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.records import vocab
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.meetings import cancel_meeting, delete_meeting, reinstate_meeting
-from partnerdesk.services.meetings_list import MeetingFilter
-from partnerdesk.services.organisations import list_committees
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.meetings.listing import MeetingFilter
+from partnerdesk.services.meetings.meetings import cancel_meeting, delete_meeting, reinstate_meeting
+from partnerdesk.services.people.organisations import list_committees
 from partnerdesk.ui.meetings.list_model import MeetingsTableModel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view

@@ -23,11 +23,17 @@ from PySide6.QtWidgets import (
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS, uk_times
-from partnerdesk.services.meeting_checks import meeting_compliance
-from partnerdesk.services.meetings import MEETING_FIELDS, create_meeting, get_meeting, meeting_data, update_meeting
-from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
-from partnerdesk.services.organisations import list_committees
-from partnerdesk.services.settings import get_setting
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.meetings.checks import meeting_compliance
+from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
+from partnerdesk.services.meetings.meetings import (
+    MEETING_FIELDS,
+    create_meeting,
+    get_meeting,
+    meeting_data,
+    update_meeting,
+)
+from partnerdesk.services.people.organisations import list_committees
 from partnerdesk.ui.meetings.actions_source import MEETING_ACTIONS
 from partnerdesk.ui.meetings.area import MEETING_FORM
 from partnerdesk.ui.meetings.attendance_panel import AttendancePanel

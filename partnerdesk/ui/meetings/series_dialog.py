@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.meeting_series import PATTERN_FIELDS, SERIES_FIELDS, create_series, series_dates_preview
-from partnerdesk.services.organisations import list_committees
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.meetings.series import PATTERN_FIELDS, SERIES_FIELDS, create_series, series_dates_preview
+from partnerdesk.services.people.organisations import list_committees
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit

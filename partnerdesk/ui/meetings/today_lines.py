@@ -6,7 +6,7 @@ from __future__ import annotations
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import LOOKAHEAD_DAYS, uk_times
 from partnerdesk.rules.reminders import days_until
-from partnerdesk.services.meetings_today import TodayMeeting, today_meetings
+from partnerdesk.services.meetings.today import TodayMeeting, today_meetings
 from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 
 

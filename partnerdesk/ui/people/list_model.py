@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_moment_uk
-from partnerdesk.services.people_list import (
+from partnerdesk.services.people.listing import (
     COLUMNS,
     PeopleFilter,
     list_keys,
@@ -18,7 +18,7 @@ from partnerdesk.services.people_list import (
     role_codes,
     rows_for_keys,
 )
-from partnerdesk.services.people_search import broad_search
+from partnerdesk.services.people.search import broad_search
 from partnerdesk.store import Store
 from partnerdesk.ui.tables import PageCache
 
@@ -74,7 +74,7 @@ class PeopleTableModel(QAbstractTableModel):
         self._store = store
         self._filter = flt or PeopleFilter()
         # Everyone in the current sort order, kept until the data or the sort changes, so a keystroke only has to
-        # narrow it down (see services.people_list.ordered_keys).
+        # narrow it down (see services.people.listing.ordered_keys).
         self._ordered: list | None = None
         self._others: list | None = None  # the other side of the Bin, read at the first search
         self._places: dict | None = None  # places_in(self._ordered), worked out before the first search

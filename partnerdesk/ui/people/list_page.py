@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.records import vocab
-from partnerdesk.services.organisations import list_committees
-from partnerdesk.services.people import delete_person
-from partnerdesk.services.people_list import PeopleFilter
+from partnerdesk.services.people.listing import PeopleFilter
+from partnerdesk.services.people.organisations import list_committees
+from partnerdesk.services.people.people import delete_person
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.tables import list_view

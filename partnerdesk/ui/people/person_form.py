@@ -17,8 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.services.organisations import list_committees, person_memberships, remove_membership, save_membership
-from partnerdesk.services.people import (
+from partnerdesk.services.people.organisations import (
+    list_committees,
+    person_memberships,
+    remove_membership,
+    save_membership,
+)
+from partnerdesk.services.people.people import (
     DATE_FIELDS,
     create_person,
     delete_person,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.rules.dates import format_uk
-from partnerdesk.services.errors import Problems
-from partnerdesk.services.organisations import check_term
+from partnerdesk.services.common.errors import Problems
+from partnerdesk.services.people.organisations import check_term
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
 

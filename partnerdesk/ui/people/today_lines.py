@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.reminders import CONSENT_REVIEW_WINDOW_DAYS, TERM_ENDING_WINDOW_DAYS, days_until
-from partnerdesk.services.today import consent_reviews_due, terms_ending
+from partnerdesk.services.people.today import consent_reviews_due, terms_ending
 from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QMessageBo
 from partnerdesk.rules.dates import UK, today_uk
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, QUICK_ANSWERS, default_follow_up_due
-from partnerdesk.services import drafts
-from partnerdesk.services.settings import get_setting
-from partnerdesk.services.wellbeing import (
+from partnerdesk.services.common import drafts
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.wellbeing.checks import (
     check_data,
     create_check,
     delete_check,

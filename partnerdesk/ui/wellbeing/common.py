@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.people_list import PeopleFilter, people_page
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_tabs import FieldTabs
 from partnerdesk.ui.widgets.form_dialog import FormDialog

@@ -1,21 +1,21 @@
 """Confidential notes on a form, hidden until the worker deliberately presses "Show confidential notes".
 
-The notes are read only then, through services.confidential (the one gate that accounts and roles will plug into),
-so a form opened for a date or a score never loads them. Until they are shown, saving leaves them as they were.
+The notes are read only then, through services.wellbeing.confidential (the one gate that accounts and roles will plug
+into), so a form opened for a date or a score never loads them. Until they are shown, saving leaves them as they were.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from partnerdesk.services.confidential import NotAllowed, read_confidential_notes
+from partnerdesk.services.wellbeing.confidential import NotAllowed, read_confidential_notes
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.field_tabs import long_text_box
 
 
 class ConfidentialPanel(QWidget):
-    """Boxes for the confidential fields of one record (kind: services.confidential), behind a button."""
+    """Boxes for the confidential fields of one record (kind: services.wellbeing.confidential), behind a button."""
 
     def __init__(self, writer: Writer, kind: str, record_id: str | None, fields: dict[str, str],
                  parent: QWidget | None = None):  # fmt: skip

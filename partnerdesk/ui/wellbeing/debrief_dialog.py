@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import uk_moment
-from partnerdesk.services.debrief import debrief_roster, record_debrief
-from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.wellbeing.debrief import debrief_roster, record_debrief
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.check_form import quick_box
 from partnerdesk.ui.wellbeing.common import problems_summary, say_problems

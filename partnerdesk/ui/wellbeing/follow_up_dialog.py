@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.wellbeing import record_follow_up_done
+from partnerdesk.services.wellbeing.checks import record_follow_up_done
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import SmallForm
 from partnerdesk.ui.widgets.date_edit import UkDateEdit

@@ -14,8 +14,8 @@ from partnerdesk.rules.wellbeing import (
     SWEMWBS_MEANINGFUL_CHANGE,
     format_swemwbs_metric,
 )
-from partnerdesk.services.people import get_person
-from partnerdesk.services.wellbeing_history import WellbeingHistory, wellbeing_history
+from partnerdesk.services.people.people import get_person
+from partnerdesk.services.wellbeing.history import WellbeingHistory, wellbeing_history
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import copyright_label, fill_table, read_only_table, selected_id
 from partnerdesk.ui.widgets.line_chart import LineChart

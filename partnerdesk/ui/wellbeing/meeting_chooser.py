@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import LOOKBACK_DAYS, SERVING_KINDS, uk_times
-from partnerdesk.services.meetings_list import MeetingFilter, meetings_page
+from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import ID_ROLE
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.people import get_person
-from partnerdesk.services.supervision import create_pair, get_pair, update_pair
-from partnerdesk.services.training import list_courses, record_training, save_course
+from partnerdesk.services.people.people import get_person
+from partnerdesk.services.wellbeing.supervision import create_pair, get_pair, update_pair
+from partnerdesk.services.wellbeing.training import list_courses, record_training, save_course
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import PersonPicker, SmallForm
 from partnerdesk.ui.widgets.date_edit import UkDateEdit

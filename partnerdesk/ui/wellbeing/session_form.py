@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
-from partnerdesk.services.people import get_person
-from partnerdesk.services.supervision import create_session, session_data, suggest_next_due, update_session
+from partnerdesk.services.people.people import get_person
+from partnerdesk.services.wellbeing.supervision import create_session, session_data, suggest_next_due, update_session
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import ID_ROLE, PersonPicker, problems_summary, say_problems
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel

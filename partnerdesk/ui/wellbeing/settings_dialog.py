@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.records.vocab import ROLES
 from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.settings import SETTINGS, all_settings, set_setting
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.settings import SETTINGS, all_settings, set_setting
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import copyright_label, problems_summary, say_problems
 from partnerdesk.ui.widgets.check_list import CheckList

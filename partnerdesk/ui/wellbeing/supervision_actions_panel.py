@@ -3,7 +3,7 @@ supervision actions instead."""
 
 from __future__ import annotations
 
-from partnerdesk.services.supervision_actions import (
+from partnerdesk.services.wellbeing.supervision_actions import (
     add_supervision_action,
     delete_supervision_action,
     mark_supervision_action_done,

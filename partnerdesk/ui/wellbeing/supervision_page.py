@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBo
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
-from partnerdesk.services.people import get_person
-from partnerdesk.services.supervision import delete_pair, get_pair, list_pairs, list_sessions
-from partnerdesk.services.supervision_due import supervision_status_list
-from partnerdesk.services.training import delete_course, list_courses, training_gaps
+from partnerdesk.services.people.people import get_person
+from partnerdesk.services.wellbeing.supervision import delete_pair, get_pair, list_pairs, list_sessions
+from partnerdesk.services.wellbeing.supervision_due import supervision_status_list
+from partnerdesk.services.wellbeing.training import delete_course, list_courses, training_gaps
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import fill_table, read_only_table, selected_id
 from partnerdesk.ui.wellbeing.wellbeing_page import button

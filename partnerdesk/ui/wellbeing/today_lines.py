@@ -7,7 +7,7 @@ from __future__ import annotations
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.supervision import DUE_WINDOW_DAYS, EXPIRING_WINDOW_DAYS
-from partnerdesk.services.wellbeing_today import wellbeing_today
+from partnerdesk.services.wellbeing.today import wellbeing_today
 from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 
 

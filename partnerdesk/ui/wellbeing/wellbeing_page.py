@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, format_swemwbs_metric
-from partnerdesk.services.wellbeing_list import CheckSummary, list_checks
+from partnerdesk.services.wellbeing.listing import CheckSummary, list_checks
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import PersonPicker, fill_table, read_only_table, selected_id
 from partnerdesk.ui.widgets.date_edit import UkDateEdit

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.services.errors import ValidationError
-from partnerdesk.services.meeting_actions import ACTION_FIELDS
+from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.meetings.actions import ACTION_FIELDS
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from partnerdesk.services import drafts
-from partnerdesk.services.errors import ValidationError
+from partnerdesk.services.common import drafts
+from partnerdesk.services.common.errors import ValidationError
 
 Button = QMessageBox.StandardButton
 DRAFT_DELAY_MS = 800  # a pause in typing this long saves a draft

@@ -1,0 +1,299 @@
+"""Organisation settings kept in the database, so they travel with the data: notice and papers periods; the
+expenses settings (mileage and payment rates, backfill cap, receipts, flags and budget warnings); the follow-up after
+distress, the SWEMWBS item wording, supervision cadences and who needs the mandatory training.
+
+Every setting has a default here; a row in the settings table exists only once someone changes it.
+To add a setting, add one line to SETTINGS (use whole_days or write a small checker like it).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, select
+
+from partnerdesk.records import outlines
+from partnerdesk.records.types import utc_now
+from partnerdesk.records.vocab import ROLES
+from partnerdesk.rules.mileage import DEFAULT_RATES, MileageRates
+from partnerdesk.rules.payments import (
+    DEFAULT_CAP_HALF_DAYS,
+    DEFAULT_PAYMENT_RATES,
+    EXPENSE_CATEGORIES,
+    MAX_CAP_HALF_DAYS,
+    PaymentRates,
+)
+from partnerdesk.rules.supervision import DEFAULT_CADENCES, Cadence
+from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
+from partnerdesk.services.common.errors import Problems
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from partnerdesk.records import Setting
+
+#: A checker takes what was typed or chosen and returns (the value to store, None) or (None, a plain message).
+Checker = Callable[[Any], tuple[Any, str | None]]
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One organisation setting: its key, what people read, its default and how to check a new value."""
+
+    key: str
+    label: str
+    default: Any
+    check: Checker
+    help: str = ""
+
+
+def whole_days(lowest: int = 0, highest: int = 90) -> Checker:
+    """A checker for a number of whole days between lowest and highest (text such as "14" is accepted)."""
+    message = f"Please give a whole number of days from {lowest} to {highest}."
+
+    def check(value: Any) -> tuple[Any, str | None]:
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= highest:
+            return None, message
+        return value, None
+
+    return check
+
+
+def swemwbs_wording(value: Any) -> tuple[Any, str | None]:
+    """A checker for the organisation's own SWEMWBS item wording: all seven items, or none (scores only).
+
+    PartnerDesk ships no wording (the licence does not allow it), so the organisation types the items from its own
+    licensed copy.
+    """
+    if value is None or value == [] or value == ():
+        return [], None
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        return None, "Please give the seven SWEMWBS items as a list, one item each."
+    items = [item.strip() if isinstance(item, str) else "" for item in value]
+    if not any(items):
+        return [], None
+    if len(items) != SWEMWBS_ITEMS or not all(items):
+        return None, "Please type all seven SWEMWBS items from your licensed copy, or leave all seven blank."
+    if any(len(item) > 300 for item in items):
+        return None, "Each SWEMWBS item must be 300 characters or fewer."
+    return items, None
+
+
+def role_codes(value: Any) -> tuple[Any, str | None]:
+    """A checker for a list of role codes (records.vocab.ROLES)."""
+    if isinstance(value, str) or not isinstance(value, list | tuple) or any(code not in ROLES for code in value):
+        return None, "Please pick roles from the list."
+    return sorted(set(value), key=list(ROLES).index), None
+
+
+def cadences(value: Any) -> tuple[Any, str | None]:
+    """A checker for supervision cadences: role code → [shortest, longest] days between sessions (up to a year)."""
+    if not isinstance(value, dict):
+        return None, "Please give a shortest and longest gap in days for each role."
+    clean = {}
+    for role, gap in value.items():
+        if role not in ROLES:
+            return None, "Please pick roles from the list."
+        try:
+            shortest, longest = (int(days) for days in gap)
+            Cadence(shortest, longest)
+        except (TypeError, ValueError) as why:
+            message = str(why) if isinstance(why, ValueError) and "gap" in str(why) else ""
+            return None, message or f"{ROLES[role]}: please give two whole numbers of days."
+        if longest > 365:
+            return None, f"{ROLES[role]}: the longest gap must be a year (365 days) or less."
+        clean[role] = [shortest, longest]
+    return clean, None
+
+
+def whole_number(lowest: int, highest: int, unit: str, allow_none: bool = False) -> Checker:
+    """A checker for a whole number of something between lowest and highest; None (or blank) too if allow_none."""
+    message = f"Please give a whole number of {unit} from {lowest} to {highest}."
+    if allow_none:
+        message += " Leave it blank for no limit."
+
+    def check(value: Any) -> tuple[Any, str | None]:
+        if isinstance(value, str):
+            value = value.strip()
+            if value.isdigit():
+                value = int(value)
+            elif value == "" and allow_none:
+                value = None
+        if value is None and allow_none:
+            return None, None
+        if isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= highest:
+            return None, message
+        return value, None
+
+    return check
+
+
+def _mileage_schedule(value: Any) -> tuple[Any, str | None]:
+    """Dated sets of mileage rates: a list of MileageRates (or their stored dicts), at least one, no date twice."""
+    if isinstance(value, MileageRates):
+        value = [value]
+    if not isinstance(value, list | tuple) or not value:
+        return None, "Please give at least one set of mileage rates."
+    stored = []
+    try:
+        for item in value:
+            rates = item if isinstance(item, MileageRates) else MileageRates.from_settings(item)
+            stored.append(rates.as_settings())
+    except (ValueError, TypeError) as why:
+        return None, str(why)
+    days = [item["effective_from"] for item in stored]
+    if len(set(days)) != len(days):
+        return None, "Two sets of mileage rates start on the same day. Please remove one."
+    return sorted(stored, key=lambda item: item["effective_from"]), None
+
+
+def _payment_rates(value: Any) -> tuple[Any, str | None]:
+    try:
+        rates = value if isinstance(value, PaymentRates) else PaymentRates.from_settings(value)
+    except (ValueError, TypeError, AttributeError) as why:
+        return None, str(why) if isinstance(why, ValueError) else "Please give a day rate and a half-day rate."
+    return rates.as_settings(), None
+
+
+def _categories(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, list | tuple | set | frozenset) or any(c not in EXPENSE_CATEGORIES for c in value):
+        return None, "Please choose kinds of claim from the list."
+    return [code for code in EXPENSE_CATEGORIES if code in value], None  # the list's own order, no repeats
+
+
+#: Kinds of claim that need a receipt unless the organisation says otherwise: everything a person paid for.
+#: Mileage is worked out from miles, and involvement and backfill payments are the organisation's own rates.
+DEFAULT_RECEIPT_CATEGORIES = [c for c in EXPENSE_CATEGORIES if c not in ("mileage", "involvement_payment", "backfill")]
+
+_SPECS = (
+    SettingSpec("notice_days", "Notice of meetings (days)", 14, whole_days(), "The least notice of a meeting."),
+    SettingSpec("papers_days", "Papers before meetings (days)", 7, whole_days(), "The least time to read papers."),
+    SettingSpec(
+        "follow_up_working_days", "Follow-up after distress (working days)", 1, whole_days(1, 10),
+        "When a follow-up after distress is due, unless the worker picks a date: 1 is the next working day.",
+    ),
+    SettingSpec(
+        "swemwbs_items", "SWEMWBS items (from your licensed copy)", [], swemwbs_wording,
+        "The seven SWEMWBS items as your organisation's licence gives them. Scores can be recorded without them.",
+    ),
+    SettingSpec(
+        "supervision_cadences", "Supervision every (days, by role)",
+        {role: [c.min_days, c.max_days] for role, c in DEFAULT_CADENCES.items()}, cadences,
+        "The shortest and longest gap between 1:1 supervision sessions for each role that needs supervision.",
+    ),
+    SettingSpec(
+        "training_roles", "Roles that need the mandatory training", ["peer_supporter", "peer_support_worker"],
+        role_codes, "People with any of these roles are expected to complete every training course.",
+    ),
+    SettingSpec(
+        "mileage_rates", "Mileage rates", [DEFAULT_RATES.as_settings()], _mileage_schedule,
+        "Pence per mile, dated; HMRC's approved rates unless you change them.",
+    ),
+    SettingSpec(
+        "payment_rates", "Involvement and backfill rates", DEFAULT_PAYMENT_RATES.as_settings(), _payment_rates,
+        "What a day and a half day of someone's time is paid.",
+    ),
+    SettingSpec(
+        "backfill_cap_half_days", "Backfill limit per participant (half days)", DEFAULT_CAP_HALF_DAYS,
+        whole_number(0, MAX_CAP_HALF_DAYS, "half days", allow_none=True),
+        "The most backfill one person can have on one programme. Blank for no limit.",
+    ),
+    SettingSpec(
+        "receipt_categories", "Kinds of claim that need a receipt", DEFAULT_RECEIPT_CATEGORIES, _categories,
+        "A claim with one of these lines and no receipt is flagged.",
+    ),
+    SettingSpec(
+        "receipt_limit_mb", "Largest receipt (MB)", 5, whole_number(1, 50, "megabytes"),
+        "Receipts are kept inside the database, so keep them small.",
+    ),
+    SettingSpec(
+        "unpaid_flag_days", "Flag approved claims unpaid after (days)", 14, whole_days(1, 365),
+        "Approved claims not paid after this many days show on the Today page.",
+    ),
+    SettingSpec(
+        "budget_warning_percent", "Warn when a budget heading reaches (%)", 90, whole_number(1, 100, "per cent"),
+        "Budget headings at or above this share of their allocation show on the Today page.",
+    ),
+)  # fmt: skip
+#: Every setting the app knows, by key.
+SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in _SPECS}
+
+
+def _spec(key: str) -> SettingSpec:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise KeyError(f"There is no setting called {key!r}") from None  # a programming slip, not user input
+
+
+def _row(session: Session, key: str) -> Setting | None:
+    from partnerdesk.records import Setting  # the ORM only for changes; reading works without it (Today page)
+
+    return session.scalars(select(Setting).where(Setting.key == key)).one_or_none()
+
+
+def _saved(session: Connection | Session, keys=None) -> dict[str, Any]:
+    table = outlines.settings
+    stmt = select(table.c.key, table.c.value)
+    if keys is not None:
+        stmt = stmt.where(table.c.key.in_(keys))
+    return {key: value for key, value in session.execute(stmt)}
+
+
+def get_setting(session: Connection | Session, key: str) -> Any:
+    """A setting's current value: the organisation's own, or the default if nobody has changed it."""
+    spec = _spec(key)
+    saved = _saved(session, [key])
+    # A copy, so a caller changing a list or dict it was given can't change the default for everyone.
+    return saved[key] if key in saved else copy.deepcopy(spec.default)
+
+
+def all_settings(session: Connection | Session) -> dict[str, Any]:
+    """Every setting's current value, by key, in the order of SETTINGS."""
+    saved = _saved(session)
+    return {key: saved[key] if key in saved else copy.deepcopy(spec.default) for key, spec in SETTINGS.items()}
+
+
+def set_setting(session: Session, key: str, value: Any) -> Any:
+    """Change a setting; returns the value stored. Raises ValidationError (keyed by the setting's key) if the value
+    is not allowed, and then nothing is changed."""
+    spec = _spec(key)
+    clean, message = spec.check(value)
+    problems = Problems()
+    if message:
+        problems.add(key, message)
+    problems.raise_if_any()
+    row = _row(session, key)
+    if row is None:
+        from partnerdesk.records import Setting
+
+        session.add(Setting(key=key, value=clean))
+    else:
+        row.value = clean
+        row.updated_at = utc_now()
+    session.flush()
+    return clean
+
+
+def reset_setting(session: Session, key: str) -> None:
+    """Put a setting back to its default."""
+    _spec(key)
+    row = _row(session, key)
+    if row is not None:
+        session.delete(row)
+        session.flush()
+
+
+def mileage_schedule(session: Session) -> tuple[MileageRates, ...]:
+    """The organisation's dated mileage rates, oldest first (for rules.mileage.rates_on)."""
+    return tuple(MileageRates.from_settings(item) for item in get_setting(session, "mileage_rates"))
+
+
+def payment_rates(session: Session) -> PaymentRates:
+    """The organisation's rates for a day and a half day of someone's time."""
+    return PaymentRates.from_settings(get_setting(session, "payment_rates"))

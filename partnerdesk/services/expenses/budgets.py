@@ -1,0 +1,123 @@
+"""Budget headings per financial year (April to March), spend against them, and the over-budget warning.
+
+The figures themselves (BudgetView, budget_view) live in services.expenses.budget_figures, which reads without the ORM
+so the Today page can use them; they are imported here so callers keep one place to look.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from partnerdesk.records import BudgetHeading, Claim, outlines
+from partnerdesk.records.base import utc_now
+from partnerdesk.rules.expenses import HeadingSpend, over_budget_warning
+from partnerdesk.rules.money import MAX_PENCE, format_pounds, parse_pounds
+from partnerdesk.services.common.errors import NotFound, Problems, ValidationError
+from partnerdesk.services.common.text import tidy
+from partnerdesk.services.expenses.budget_figures import BudgetView, budget_view, heading_position, spend_sums
+
+__all__ = ["BudgetView", "budget_view", "save_heading", "headings_for_year", "heading_spend", "describe"]
+
+#: Every field the heading form can send; allocation as typed ("12,000") or whole pence.
+HEADING_FIELDS = ("financial_year", "name", "allocation", "notes")
+#: Budgets are entered a few years back (catching up) and ahead (planning); further is a slip.
+_YEARS = range(2000, 2100)
+_h, _c = BudgetHeading.__table__, Claim.__table__
+
+
+def _clean(session: Session, data: dict[str, Any], heading_id: str | None) -> dict[str, Any]:
+    problems = Problems()
+    out = tidy(data, HEADING_FIELDS, "budget heading")
+    year = out["financial_year"]
+    if isinstance(year, str) and year.strip()[:4].isdigit():
+        year = int(year.strip()[:4])  # "2026" or "2026–27"
+    if isinstance(year, bool) or not isinstance(year, int) or year not in _YEARS:
+        problems.add("financial_year", "Please pick the financial year, for example 2026–27.")
+    out["financial_year"] = year
+    if not out["name"]:
+        problems.add("name", "Please give the heading a name, for example Engagement.")
+    elif len(out["name"]) > 120:
+        problems.add("name", "This is too long: please keep it to 120 characters.")
+    allocation = out["allocation"]
+    if isinstance(allocation, str):
+        try:
+            out["allocation"] = parse_pounds(allocation, allow_zero=True)
+        except ValueError as why:
+            problems.add("allocation", str(why))
+    elif isinstance(allocation, bool) or not isinstance(allocation, int) or not 0 <= allocation <= MAX_PENCE:
+        problems.add("allocation", "Please type the allocation in pounds, for example 12,000.")
+    if "name" not in problems.messages and "financial_year" not in problems.messages:
+        clash = select(_h.c.id).where(
+            _h.c.financial_year == year, func.lower(_h.c.name) == out["name"].lower(), _h.c.deleted_at.is_(None),
+            _h.c.id != (heading_id or ""),
+        )  # fmt: skip
+        if session.execute(clash).first():
+            problems.add("name", "There is already a heading with this name for that year.")
+    problems.raise_if_any()
+    return out
+
+
+def save_heading(session: Session, data: dict[str, Any], heading_id: str | None = None) -> BudgetHeading:
+    """Add a budget heading (heading_id None) or change one; raises ValidationError and saves nothing if not right."""
+    clean = _clean(session, data, heading_id)
+    heading = get_heading(session, heading_id) if heading_id else BudgetHeading()
+    moving_year = heading_id and heading.financial_year != clean["financial_year"]
+    if moving_year and session.scalar(select(func.count()).where(_c.c.budget_heading_id == heading_id)):
+        raise ValidationError({"financial_year": "This heading has claims, so its year can't change."})
+    heading.financial_year, heading.name = clean["financial_year"], clean["name"]
+    heading.allocation_pence, heading.notes = clean["allocation"], clean["notes"]
+    heading.updated_at = utc_now()
+    session.add(heading)
+    session.flush()
+    return heading
+
+
+def get_heading(session: Session, heading_id: str) -> BudgetHeading:
+    """A budget heading by id; raises NotFound."""
+    heading = session.get(BudgetHeading, heading_id) if heading_id else None
+    if heading is None:
+        raise NotFound("That budget heading could not be found.")
+    return heading
+
+
+def delete_heading(session: Session, heading_id: str) -> None:
+    """Move a heading to the Bin. Refused while claims not in the Bin use it: move them to another heading first."""
+    heading = get_heading(session, heading_id)
+    used = select(func.count()).where(_c.c.budget_heading_id == heading_id, _c.c.deleted_at.is_(None))
+    if session.scalar(used):
+        raise ValidationError({"": "Claims use this heading. Move them to another heading first."})
+    heading.deleted_at = utc_now()
+    session.flush()
+
+
+def headings_for_year(session: Session, financial_year: int) -> list[BudgetHeading]:
+    """The year's budget headings (not in the Bin), by name: the choices for a claim dated in that year."""
+    stmt = select(BudgetHeading).where(
+        BudgetHeading.financial_year == financial_year, BudgetHeading.deleted_at.is_(None)
+    )
+    return list(session.scalars(stmt.order_by(func.lower(BudgetHeading.name))))
+
+
+def heading_spend(session: Session, heading_id: str, exclude_claim_id: str | None = None) -> HeadingSpend:
+    """One heading's position, leaving out one claim (the one being submitted or approved) if given."""
+    heading = get_heading(session, heading_id)
+    return heading_position(heading, spend_sums(session, [outlines.claims.c.budget_heading_id == heading_id],
+                                                exclude_claim_id))
+
+
+def claim_budget_warning(session: Session, claim: Claim) -> str | None:
+    """The warning to show when this claim would take its budget heading over its allocation, or None."""
+    if claim.budget_heading_id is None:
+        return None
+    return over_budget_warning(heading_spend(session, claim.budget_heading_id, claim.id), claim.total_pence)
+
+
+def describe(spend: HeadingSpend) -> str:
+    """A heading's position in a sentence, for the budget view and the Today page."""
+    return (
+        f"{spend.name}: {format_pounds(spend.spent_pence)} spent and {format_pounds(spend.committed_pence)} waiting "
+        f"of {format_pounds(spend.allocation_pence)} ({spend.percent_used}%)"
+    )

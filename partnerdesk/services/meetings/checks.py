@@ -1,0 +1,188 @@
+"""Committees' quorum rules, and each meeting's compliance: notice days, papers days and format, quorum, counts.
+
+Compliance is computed from the dates entered, so a meeting recorded afterwards is judged the same way. The notice
+and papers periods are the organisation's settings (services.settings).
+
+Who counts for quorum: the committee's members are the people holding a full (not back-up) seat on the meeting
+date; present are the people marked "attended" who hold any seat then, so a back-up standing in counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from partnerdesk.records import Attendance, Committee, Meeting, Membership, Person
+from partnerdesk.records.base import utc_now
+from partnerdesk.rules.dates import today_uk
+from partnerdesk.rules.meetings import (
+    QuorumRule,
+    days_before,
+    format_met,
+    is_late,
+    is_quorate,
+    quorum_needed,
+    quorum_rule_problems,
+    uk_date,
+)
+from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.meetings.attendance import seat_holders
+
+_CHUNK = 500  # ids per IN (...) list, well inside every database's limit
+
+
+def committee_quorum(committee: Committee) -> QuorumRule:
+    """A committee's quorum rule (QuorumRule().is_set is False when none has been agreed)."""
+    return QuorumRule(committee.quorum_number, committee.quorum_numerator, committee.quorum_denominator)
+
+
+def set_committee_quorum(
+    session: Session,
+    committee_id: str,
+    number: int | None = None,
+    numerator: int | None = None,
+    denominator: int | None = None,
+    on: date | None = None,
+) -> Committee:
+    """Agree a committee's quorum: a number of members, or a fraction (numerator/denominator, e.g. 1 and 3).
+
+    All None clears it. A number larger than the committee's current full members (on the date given, default
+    today) is refused with a ValidationError on "quorum_number", as is giving both a number and a fraction.
+    """
+    committee = session.get(Committee, committee_id) if committee_id else None
+    if committee is None or committee.deleted_at is not None:
+        raise NotFound("That committee could not be found.")
+    rule = QuorumRule(number, numerator, denominator)
+    members = len(seat_holders(session, committee_id, on or today_uk()))
+    problems = Problems()
+    for field, message in quorum_rule_problems(rule, members).items():
+        problems.add(field, message)
+    problems.raise_if_any()
+    committee.quorum_number, committee.quorum_numerator, committee.quorum_denominator = number, numerator, denominator
+    committee.updated_at = utc_now()
+    session.flush()
+    return committee
+
+
+@dataclass(frozen=True)
+class MeetingCompliance:
+    """How one meeting measures up. None means "not known yet" (nothing sent, no rule, nobody recorded)."""
+
+    meeting_id: str
+    day: date
+    notice_days: int | None  # days of notice given
+    notice_late: bool | None
+    papers_received_days: int | None  # days before the meeting the committee's papers arrived
+    papers_received_late: bool | None
+    invited: int
+    papers_sent: int  # invited people who were sent papers
+    papers_late: int  # …of whom this many got them under the papers period
+    format_missed: int  # …and this many not in the format they asked for
+    attended: int
+    apologies: int
+    absent: int
+    sent_views: int
+    unrecorded: int
+    members: int  # full seats on the committee on the day
+    present_members: int  # attended and holding a seat (back-ups included)
+    quorum_needed: int | None
+    quorate: bool | None  # None when no quorum is agreed or no attendance is recorded yet
+
+
+def _seats_by_committee(session: Session, committee_ids: set[str]) -> dict[str, list[tuple]]:
+    m, p = Membership.__table__, Person.__table__
+    found: dict[str, list[tuple]] = {cid: [] for cid in committee_ids}
+    ids = sorted(committee_ids)
+    for start in range(0, len(ids), _CHUNK):
+        stmt = (
+            select(m.c.committee_id, m.c.person_id, m.c.term_start, m.c.term_end, m.c.is_backup)
+            .select_from(m.join(p, p.c.id == m.c.person_id))
+            .where(
+                m.c.committee_id.in_(ids[start : start + _CHUNK]), m.c.deleted_at.is_(None), p.c.deleted_at.is_(None)
+            )
+        )
+        for row in session.execute(stmt):
+            found[row.committee_id].append((row.person_id, row.term_start, row.term_end, row.is_backup))
+    return found
+
+
+def _seated_on(seats: list[tuple], day: date) -> tuple[set[str], set[str]]:
+    """(people with a full seat, people with any seat) on that day."""
+    full, anyone = set(), set()
+    for person_id, start, end, backup in seats:
+        if start <= day and (end is None or end >= day):
+            anyone.add(person_id)
+            if not backup:
+                full.add(person_id)
+    return full, anyone
+
+
+def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[str, MeetingCompliance]:
+    """Compliance for many meetings at once (for lists and exports), by meeting id, in a handful of queries."""
+    notice_period, papers_period = get_setting(session, "notice_days"), get_setting(session, "papers_days")
+    m, a, c, p = Meeting.__table__, Attendance.__table__, Committee.__table__, Person.__table__
+    meetings, people = {}, {}
+    ids = list(dict.fromkeys(meeting_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        stmt = select(m, c.c.quorum_number, c.c.quorum_numerator, c.c.quorum_denominator).select_from(
+            m.outerjoin(c, c.c.id == m.c.committee_id)
+        )
+        meetings.update((row.id, row) for row in session.execute(stmt.where(m.c.id.in_(chunk))))
+        stmt = (
+            select(
+                a.c.meeting_id, a.c.person_id, a.c.attendance, a.c.papers_sent_on, a.c.papers_format, p.c.papers_format
+            )
+            .select_from(a.join(p, p.c.id == a.c.person_id))
+            .where(a.c.meeting_id.in_(chunk), a.c.invited.is_(True))
+        )
+        for row in session.execute(stmt):
+            people.setdefault(row[0], []).append(tuple(row)[1:])
+    seats = _seats_by_committee(session, {row.committee_id for row in meetings.values() if row.committee_id})
+
+    result = {}
+    for meeting_id, row in meetings.items():
+        day = uk_date(row.starts_at)
+        full, anyone = _seated_on(seats.get(row.committee_id, []), day) if row.committee_id else (set(), set())
+        invited = people.get(meeting_id, [])
+        marks = Counter(mark for _, mark, _, _, _ in invited)
+        sent = [(days_before(day, on), fmt, wanted) for _, _, on, fmt, wanted in invited if on is not None]
+        present = sum(1 for person_id, mark, *_ in invited if mark == "attended" and person_id in anyone)
+        rule = QuorumRule(row.quorum_number, row.quorum_numerator, row.quorum_denominator)
+        recorded = len(invited) - marks[None] > 0
+        notice, received = days_before(day, row.notice_sent_on), days_before(day, row.papers_received_on)
+        result[meeting_id] = MeetingCompliance(
+            meeting_id=meeting_id,
+            day=day,
+            notice_days=notice,
+            notice_late=is_late(notice, notice_period),
+            papers_received_days=received,
+            papers_received_late=is_late(received, papers_period),
+            invited=len(invited),
+            papers_sent=len(sent),
+            papers_late=sum(1 for days, _, _ in sent if is_late(days, papers_period)),
+            format_missed=sum(1 for _, fmt, wanted in sent if format_met(fmt, wanted) is False),
+            attended=marks["attended"],
+            apologies=marks["apologies"],
+            absent=marks["absent"],
+            sent_views=marks["sent_views"],
+            unrecorded=marks[None],
+            members=len(full),
+            present_members=present,
+            quorum_needed=quorum_needed(rule, len(full)),
+            quorate=is_quorate(rule, len(full), present) if recorded else None,
+        )
+    return result
+
+
+def meeting_compliance(session: Session, meeting_id: str) -> MeetingCompliance:
+    """Compliance for one meeting (see MeetingCompliance); raises NotFound."""
+    found = compliance_for_meetings(session, [meeting_id])
+    if meeting_id not in found:
+        raise NotFound("That meeting could not be found. It may have been erased.")
+    return found[meeting_id]

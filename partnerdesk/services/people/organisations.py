@@ -1,0 +1,163 @@
+"""Organisations, the committees they run, and people's seats on those committees."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from partnerdesk.records import Committee, Membership, Organisation
+from partnerdesk.records import vocab as v
+from partnerdesk.records.base import utc_now
+from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.people.people import get_person
+
+
+def _name(problems: Problems, name: str | None, what: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        problems.add("name", f"Please give the {what}'s name.")
+    elif len(name) > 200:
+        problems.add("name", "This is too long: please keep it to 200 characters.")
+    return name
+
+
+def list_organisations(session: Session) -> list[Organisation]:
+    """Every organisation not in the Bin, by name."""
+    stmt = select(Organisation).where(Organisation.deleted_at.is_(None)).order_by(Organisation.name)
+    return list(session.scalars(stmt))
+
+
+def save_organisation(
+    session: Session, name: str, kind: str, notes: str | None = None, organisation_id: str | None = None
+) -> Organisation:
+    """Create an organisation, or change one when organisation_id is given."""
+    problems = Problems()
+    name = _name(problems, name, "organisation")
+    if kind not in v.ORGANISATION_KINDS:
+        problems.add("kind", "Please pick what kind of organisation this is.")
+    problems.raise_if_any()
+    if organisation_id:
+        organisation = session.get(Organisation, organisation_id)
+        if organisation is None:
+            raise NotFound("That organisation could not be found.")
+        organisation.updated_at = utc_now()
+    else:
+        organisation = Organisation()
+        session.add(organisation)
+    organisation.name, organisation.kind, organisation.notes = name, kind, (notes or "").strip() or None
+    session.flush()
+    return organisation
+
+
+def delete_organisation(session: Session, organisation_id: str) -> None:
+    """Move an organisation to the Bin; refused while it still runs committees."""
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise NotFound("That organisation could not be found.")
+    problems = Problems()
+    if any(c.deleted_at is None for c in organisation.committees):
+        problems.add("", f"{organisation.name} still runs committees. Delete or move those first.")
+    problems.raise_if_any()
+    organisation.deleted_at = utc_now()
+
+
+def list_committees(session: Session) -> list[Committee]:
+    """Every committee not in the Bin, by organisation and then name."""
+    stmt = (
+        select(Committee)
+        .join(Committee.organisation)
+        .where(Committee.deleted_at.is_(None))
+        .order_by(Organisation.name, Committee.name)
+    )
+    return list(session.scalars(stmt))
+
+
+def save_committee(
+    session: Session, organisation_id: str, name: str, notes: str | None = None, committee_id: str | None = None
+) -> Committee:
+    """Create a committee, board or group, or change one when committee_id is given."""
+    problems = Problems()
+    name = _name(problems, name, "committee")
+    organisation = session.get(Organisation, organisation_id) if organisation_id else None
+    if organisation is None or organisation.deleted_at is not None:
+        problems.add("organisation_id", "Please pick the organisation that runs this committee.")
+    problems.raise_if_any()
+    if committee_id:
+        committee = session.get(Committee, committee_id)
+        if committee is None:
+            raise NotFound("That committee could not be found.")
+        committee.updated_at = utc_now()
+    else:
+        committee = Committee()
+        session.add(committee)
+    committee.organisation_id, committee.name = organisation_id, name
+    committee.notes = (notes or "").strip() or None
+    session.flush()
+    return committee
+
+
+def delete_committee(session: Session, committee_id: str) -> None:
+    """Move a committee to the Bin."""
+    committee = session.get(Committee, committee_id)
+    if committee is None:
+        raise NotFound("That committee could not be found.")
+    committee.deleted_at = utc_now()
+
+
+def check_term(problems: Problems, term_start: date | None, term_end: date | None) -> None:
+    """A term of office needs a start, and cannot end before it starts."""
+    if term_start is None:
+        problems.add("term_start", "Please give the date the term of office starts.")
+    elif term_end is not None and term_end < term_start:
+        problems.add("term_end", "The term of office can't end before it starts.")
+
+
+def save_membership(
+    session: Session,
+    person_id: str,
+    committee_id: str,
+    term_start: date | None,
+    term_end: date | None = None,
+    is_backup: bool = False,
+    membership_id: str | None = None,
+) -> Membership:
+    """Give a person a seat on a committee for a term of office (or change that seat)."""
+    problems = Problems()
+    get_person(session, person_id)
+    committee = session.get(Committee, committee_id) if committee_id else None
+    if committee is None or committee.deleted_at is not None:
+        problems.add("committee_id", "Please pick a committee.")
+    check_term(problems, term_start, term_end)
+    problems.raise_if_any()
+    if membership_id:
+        membership = session.get(Membership, membership_id)
+        if membership is None:
+            raise NotFound("That seat could not be found.")
+        membership.updated_at = utc_now()
+    else:
+        membership = Membership(person_id=person_id)
+        session.add(membership)
+    membership.committee_id, membership.term_start, membership.term_end = committee_id, term_start, term_end
+    membership.is_backup = is_backup
+    session.flush()
+    return membership
+
+
+def remove_membership(session: Session, membership_id: str) -> None:
+    """Take a seat off a person (kept in the Bin, so history is not lost)."""
+    membership = session.get(Membership, membership_id)
+    if membership is None:
+        raise NotFound("That seat could not be found.")
+    membership.deleted_at = utc_now()
+
+
+def person_memberships(session: Session, person_id: str) -> list[Membership]:
+    """A person's seats on committees, current and past, newest term first."""
+    stmt = (
+        select(Membership)
+        .where(Membership.person_id == person_id, Membership.deleted_at.is_(None))
+        .order_by(Membership.term_start.desc())
+    )
+    return list(session.scalars(stmt))

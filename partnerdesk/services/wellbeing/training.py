@@ -1,0 +1,205 @@
+"""Training courses and who has completed them: records, each person's training, and who is missing or due.
+
+People with any role in the "training_roles" setting (peer supporters and peer support workers by default) are
+expected to complete every course; a course's renewal period decides when a completion runs out
+(rules.supervision.training_expires_on, stored on the record as expires_on so Today can find it by index).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from partnerdesk.records import Person, PersonRole, TrainingCourse, TrainingRecord
+from partnerdesk.records.base import utc_now
+from partnerdesk.rules import supervision as rules
+from partnerdesk.rules.dates import today_uk
+from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.common.text import tidy
+from partnerdesk.services.wellbeing.checks import live_person
+from partnerdesk.services.wellbeing.training_due import TrainingStatus, training_expiring  # noqa: F401 (the Today part)
+
+RECORD_FIELDS = ("person_id", "course_id", "completed_on")
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class CourseView:
+    course_id: str
+    name: str
+    renewal_months: int | None  # None: never needs renewing
+
+
+def list_courses(session: Session) -> list[CourseView]:
+    """Courses not in the Bin, by name."""
+    c = TrainingCourse.__table__
+    stmt = select(c.c.id, c.c.name, c.c.renewal_months).where(c.c.deleted_at.is_(None)).order_by(func.lower(c.c.name))
+    return [CourseView(*row) for row in session.execute(stmt)]
+
+
+def save_course(session: Session, course_id: str | None, name: str, renewal_months: int | None) -> TrainingCourse:
+    """Add a course (course_id None) or change one. Changing the renewal period re-works every expiry date."""
+    problems = Problems()
+    name = (name or "").strip()
+    if not name:
+        problems.add("name", "Please give the course a name.")
+    elif len(name) > 200:
+        problems.add("name", "This is too long: please keep it to 200 characters.")
+    if isinstance(renewal_months, str):
+        renewal_months = int(renewal_months) if renewal_months.strip().isdigit() else (renewal_months.strip() or None)
+    if why := rules.renewal_months_problem(renewal_months):
+        problems.add("renewal_months", why)
+    problems.raise_if_any()
+    if course_id is None:
+        course = TrainingCourse(name=name, renewal_months=renewal_months)
+        session.add(course)
+    else:
+        course = get_course(session, course_id)
+        course.name, course.renewal_months, course.updated_at = name, renewal_months, utc_now()
+        for record in session.scalars(select(TrainingRecord).where(TrainingRecord.course_id == course_id)):
+            record.expires_on = rules.training_expires_on(record.completed_on, renewal_months)
+    session.flush()
+    return course
+
+
+def get_course(session: Session, course_id: str) -> TrainingCourse:
+    """A course by id; raises NotFound."""
+    course = session.get(TrainingCourse, course_id) if course_id else None
+    if course is None:
+        raise NotFound("That course could not be found.")
+    return course
+
+
+def delete_course(session: Session, course_id: str) -> None:
+    """Move a course to the Bin: nobody is then expected to do it."""
+    course = get_course(session, course_id)
+    course.deleted_at = utc_now()
+    session.flush()
+
+
+def clean_record(session: Session, data: dict[str, Any]) -> dict[str, Any]:
+    """Check a training record and return it tidied with expires_on worked out, or raise ValidationError."""
+    out = tidy(data, RECORD_FIELDS, "training record")
+    problems = Problems()
+    if live_person(session, out["person_id"]) is None:
+        problems.add("person_id", "Please pick the person from the list.")
+    course = session.get(TrainingCourse, out["course_id"]) if out["course_id"] else None
+    if course is None or course.deleted_at is not None:
+        problems.add("course_id", "Please pick the course from the list.")
+    if not isinstance(out["completed_on"], date):
+        problems.add("completed_on", "Please give the date the training was completed, for example 23/11/2026.")
+    elif why := rules.completed_on_problem(today_uk(), out["completed_on"]):
+        problems.add("completed_on", why)
+    problems.raise_if_any()
+    out["expires_on"] = rules.training_expires_on(out["completed_on"], course.renewal_months)
+    return out
+
+
+def record_training(session: Session, data: dict[str, Any]) -> TrainingRecord:
+    """Record that a person completed a course on a date (fields: RECORD_FIELDS)."""
+    record = TrainingRecord(**clean_record(session, data))
+    session.add(record)
+    session.flush()
+    return record
+
+
+def get_training_record(session: Session, record_id: str) -> TrainingRecord:
+    """A training record by id; raises NotFound."""
+    record = session.get(TrainingRecord, record_id) if record_id else None
+    if record is None:
+        raise NotFound("That training record could not be found.")
+    return record
+
+
+def update_training_record(session: Session, record_id: str, data: dict[str, Any]) -> TrainingRecord:
+    """Change a training record (all fields)."""
+    record = get_training_record(session, record_id)
+    for key, value in clean_record(session, data).items():
+        setattr(record, key, value)
+    record.updated_at = utc_now()
+    session.flush()
+    return record
+
+
+def delete_training_record(session: Session, record_id: str) -> None:
+    """Move a training record to the Bin."""
+    record = get_training_record(session, record_id)
+    record.deleted_at = utc_now()
+    session.flush()
+
+
+def _latest(session: Session, person_ids: list[str]) -> dict[tuple[str, str], tuple[str, date, date | None]]:
+    """(person, course) → (record id, completed_on, expires_on) of the latest completion."""
+    t = TrainingRecord.__table__
+    found = {}
+    for start in range(0, len(person_ids), _CHUNK):
+        stmt = (
+            select(t.c.person_id, t.c.course_id, t.c.id, t.c.completed_on, t.c.expires_on)
+            .where(t.c.person_id.in_(person_ids[start : start + _CHUNK]), t.c.deleted_at.is_(None))
+            .order_by(t.c.completed_on)
+        )
+        for person_id, course_id, record_id, completed_on, expires_on in session.execute(stmt):
+            found[person_id, course_id] = (record_id, completed_on, expires_on)
+    return found
+
+
+def _statuses(session: Session, people: list[tuple[str, str]], today: date) -> list[TrainingStatus]:
+    courses = list_courses(session)
+    latest = _latest(session, [person_id for person_id, _ in people])
+    result = []
+    for person_id, name in people:
+        for course in courses:
+            record_id, completed_on, _ = latest.get((person_id, course.course_id), (None, None, None))
+            expires_on = rules.training_expires_on(completed_on, course.renewal_months) if completed_on else None
+            status = rules.training_status(today, completed_on, course.renewal_months)
+            result.append(TrainingStatus(person_id, name, course.course_id, course.name, completed_on, expires_on,
+                                         status, record_id))  # fmt: skip
+    return result
+
+
+def person_training(session: Session, person_id: str, today: date | None = None) -> list[TrainingStatus]:
+    """Every course with the person's latest completion and its status, by course name."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("That person could not be found.")
+    return _statuses(session, [(person_id, person.full_name)], today or today_uk())
+
+
+def people_needing_training(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of everyone expected to do the training: a role in the training_roles setting, not left, not in
+    the Bin; by name."""
+    p, r = Person.__table__, PersonRole.__table__
+    roles = get_setting(session, "training_roles")
+    with_role = select(r.c.person_id).where(r.c.role.in_(roles))
+    stmt = (
+        select(p.c.id, p.c.full_name)
+        .where(p.c.deleted_at.is_(None), p.c.status != "left", p.c.id.in_(with_role))
+        .order_by(func.lower(p.c.full_name), p.c.id)
+    )
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def training_gaps(
+    session: Session, today: date | None = None, statuses: tuple[str, ...] = ("missing", "expired", "expiring")
+) -> list[TrainingStatus]:
+    """Who is missing a course, or whose training has expired or runs out within 30 days: people expected to do
+    the training only, by name then course."""
+    return [
+        item for item in _statuses(session, people_needing_training(session), today or today_uk())
+        if item.status in statuses
+    ]  # fmt: skip
+
+
+def training_compliance(session: Session, today: date | None = None) -> list[tuple[str, int, int]]:
+    """Per course, by name: (course name, people expected to do it, people whose training is in date today;
+    "expiring" still counts as in date)."""
+    counts: dict[str, list[int]] = {course.name: [0, 0] for course in list_courses(session)}
+    for item in _statuses(session, people_needing_training(session), today or today_uk()):
+        counts[item.course_name][0] += 1
+        counts[item.course_name][1] += item.status in ("in date", "expiring")
+    return [(name, expected, in_date) for name, (expected, in_date) in counts.items()]
