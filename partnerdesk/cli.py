@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from partnerdesk import __version__
+from partnerdesk.i18n import set_language
 
 EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision")
 
@@ -202,6 +203,7 @@ COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export
 def main(argv: list[str] | None = None) -> int:
     """Run PartnerDesk with command-line arguments; returns the exit code."""
     args = _parser().parse_args(argv)
+    set_language()  # PARTNERDESK_LANGUAGE, English when unset
     if args.command is None:
         # Opening the window creates a great many objects and no garbage cycles worth collecting: Python's cycle
         # collector running over them all again and again added about 0.15 s to start-up. The window turns it

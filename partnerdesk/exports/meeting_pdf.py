@@ -22,6 +22,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
+from partnerdesk.i18n import long_date
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import uk_times
@@ -72,7 +73,7 @@ def _styles(sizes: _Sizes) -> dict:
 
 def _when(meeting) -> str:
     day, start, end = uk_times(meeting.starts_at, meeting.ends_at)
-    return f"{day:%A} {day.day} {day:%B %Y} ({format_uk(day)}), {start:%H:%M} to {end:%H:%M} UK time"
+    return f"{long_date(day)} ({format_uk(day)}), {start:%H:%M} to {end:%H:%M} UK time"
 
 
 def _where(meeting) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
+from partnerdesk.i18n import long_date
 from partnerdesk.records import Person
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
@@ -78,7 +79,7 @@ def _story(session: Session, record, include_notes: bool, width: float) -> list:
     if record.topics_other or "other" in (record.topics or []):
         topics.append(f"Other: {record.topics_other}" if record.topics_other else "Other")
     facts = [
-        ("Date", f"{record.held_on:%A} {record.held_on.day} {record.held_on:%B %Y} ({format_uk(record.held_on)})"),
+        ("Date", f"{long_date(record.held_on)} ({format_uk(record.held_on)})"),
         ("Type", f"{SESSION_TYPES.get(record.kind, record.kind)} supervision"),
         ("Supervisor", supervisor.full_name),
         ("Supervisee" if len(supervisees) == 1 else "Supervisees", ", ".join(p.full_name for p in supervisees)),

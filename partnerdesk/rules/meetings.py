@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.rules.dates import UK, format_uk
 
 #: The Today page shows meetings from today to this many days ahead…
@@ -120,7 +121,7 @@ def quorum_rule_problems(rule: QuorumRule, members: int) -> dict[str, str]:
         if not _whole(rule.number) or rule.number < 1:
             return {"quorum_number": "Please give the quorum as a whole number of members, 1 or more."}
         if rule.number > members:
-            have = f"{members} current member{'s' if members != 1 else ''}"
+            have = ngettext("{n} current member", "{n} current members", members).format(n=members)
             return {"quorum_number": f"The committee has only {have}, so the quorum can't be {rule.number}."}
     if fraction_given:
         if not (_whole(rule.numerator) and _whole(rule.denominator)) or rule.numerator < 1 or rule.denominator < 1:
@@ -151,7 +152,7 @@ def is_quorate(rule: QuorumRule, members: int, present: int) -> bool | None:
 def describe_quorum(rule: QuorumRule) -> str:
     """The rule in words: "4 members", "1/3 of the members", or "No quorum agreed"."""
     if rule.number is not None:
-        return f"{rule.number} member{'s' if rule.number != 1 else ''}"
+        return ngettext("{n} member", "{n} members", rule.number).format(n=rule.number)
     if rule.numerator is not None and rule.denominator is not None:
         return f"{rule.numerator}/{rule.denominator} of the members"
     return "No quorum agreed"
@@ -193,7 +194,7 @@ class Task:
 
 
 def _people(n: int) -> str:
-    return f"{n} representative{'s' if n != 1 else ''}"
+    return ngettext("{n} representative", "{n} representatives", n).format(n=n)
 
 
 def tasks_before(facts: MeetingFacts, notice_days: int, papers_days: int) -> list[Task]:

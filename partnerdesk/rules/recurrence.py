@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.rules.dates import format_uk
 
 #: The most meetings one series may make: ten years of weekly meetings.
@@ -187,7 +188,7 @@ def describe_recurrence(r: Recurrence) -> str:
         else:
             text = f"{every} on the {_ordinal_day(r.day_of_month)}"
     if r.count is not None:
-        text += f", {r.count} meeting{'s' if r.count != 1 else ''}"
+        text += ngettext(", {n} meeting", ", {n} meetings", r.count).format(n=r.count)
     if r.until is not None:
         text += f", until {format_uk(r.until)}"
     return text

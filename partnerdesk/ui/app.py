@@ -6,10 +6,11 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from partnerdesk import paths
+from partnerdesk.i18n import ENGLISH, PSEUDO, language
 from partnerdesk.resources_access import read_text
 from partnerdesk.store import Store, StoreError, open_store
 from partnerdesk.ui.ops import Writer
@@ -28,7 +29,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # On the application before any widget exists: each widget is then styled once as it is made. Put on later,
     # the sheet restyles every widget already made (measured: 120 ms for the first window, against 20 ms).
     style_application(app)
+    _translate_qt(app)
     return app
+
+
+def _translate_qt(app: QApplication) -> None:
+    """Qt's own words (in its file and colour dialogs, and its standard buttons) in the language PartnerDesk uses."""
+    code = language()
+    if code in (ENGLISH, PSEUDO) or app.property("partnerdesk_qt_translated") == code:
+        return
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    app.setProperty("partnerdesk_qt_translated", code)
 
 
 def style_application(app: QApplication) -> None:

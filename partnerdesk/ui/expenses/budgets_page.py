@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
@@ -141,7 +142,8 @@ class BudgetsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.loose)
         self.year.currentIndexChanged.connect(self.refresh)
-        writer.changed.connect(self.refresh)
+        writer.watch(self, ("budget_headings", "claims", "claim_lines", "claim_status_changes", "settings"),
+                     self.refresh)
         self.refresh()
 
     def selected_year(self) -> int:
@@ -168,8 +170,10 @@ class BudgetsPage(QWidget):
         self.chart.set_bars(bars)
         self.chart.setVisible(bool(bars))
         label = financial_year_label(view.financial_year)
-        words = [f"{len(view.headings)} heading{'s' if len(view.headings) != 1 else ''} for {label}, "
-                 f"{format_pounds(view.allocation_pence)} allocated in all."]
+        count = len(view.headings)
+        summary = ngettext("{n} heading for {year}, {money} allocated in all.",
+                           "{n} headings for {year}, {money} allocated in all.", count)
+        words = [summary.format(n=count, year=label, money=format_pounds(view.allocation_pence))]
         if view.no_heading_spent_pence or view.no_heading_committed_pence:
             words.append(f"Claims with no heading: {format_pounds(view.no_heading_spent_pence)} spent and "
                          f"{format_pounds(view.no_heading_committed_pence)} waiting for approval.")

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.expenses import DELETABLE, EDITABLE, claim_reference, financial_year_label, financial_year_of
@@ -219,7 +220,7 @@ class ClaimForm(FormDialog):
         words = [claim_reference(self.claim_id), vocab.label(vocab.CLAIM_STATUSES, status),
                  f"total {format_pounds(total)}"]
         if missing:
-            words.append(f"{missing} receipt{'s' if missing != 1 else ''} missing")
+            words.append(ngettext("{n} receipt missing", "{n} receipts missing", missing).format(n=missing))
         self.header.setText(" · ".join(words))
 
     def _changed(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import financial_year_label
 from partnerdesk.rules.money import format_pounds
@@ -20,11 +21,15 @@ def _days(since, today: date) -> int:
 def claim_line(claim: TodayClaim, today: date, waiting: bool) -> str:
     """A claim in words: whose, when, how much, how long it has waited, and any missing receipt."""
     days = _days(claim.since, today)
-    wait = f"waiting {days} day{'s' if days != 1 else ''}" if waiting else \
-        f"approved {days} days ago and still not paid"
+    if waiting:
+        wait = ngettext("waiting {n} day", "waiting {n} days", days).format(n=days)
+    else:
+        wait = ngettext("approved {n} day ago and still not paid", "approved {n} days ago and still not paid",
+                        days).format(n=days)
     text = f"{claim.person_name} — {format_pounds(claim.total_pence)} claimed on {format_uk(claim.claim_date)}, {wait}"
     if claim.receipts_missing:
-        text += f" ({claim.receipts_missing} receipt{'s' if claim.receipts_missing != 1 else ''} missing)"
+        missing = claim.receipts_missing
+        text += " (" + ngettext("{n} receipt missing", "{n} receipts missing", missing).format(n=missing) + ")"
     return text
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.ui.area import Area
 
 #: The meeting form's name for its drafts (services.drafts); kept here so restoring needs no form import.
@@ -58,7 +59,7 @@ class MeetingsArea(Area):
         committee = self.page.committee.currentData() if self.page_built else None
         dialog = SeriesDialog(self.writer, committee, self.window)
         dialog.created.connect(lambda _series, n: self.window.statusBar().showMessage(
-            f"Scheduled {n} meeting{'s' if n != 1 else ''}.", 10000))
+            ngettext("Scheduled {n} meeting.", "Scheduled {n} meetings.", n).format(n=n), 10000))
         dialog.exec()
 
     def export_meetings(self) -> None:
@@ -105,7 +106,8 @@ class MeetingsArea(Area):
         except (ImportError, OSError) as exc:
             QMessageBox.warning(self.window, "Add to calendar", f"The calendar file could not be written.\n\n{exc}")
             return
-        self.window.statusBar().showMessage(f"Saved {count} meeting{'s' if count != 1 else ''} to {out}", 10000)
+        saved = ngettext("Saved {n} meeting to {file}", "Saved {n} meetings to {file}", count)
+        self.window.statusBar().showMessage(saved.format(n=count, file=out), 10000)
 
     def print_attendance_sheet(self, meeting_id: str | None) -> None:
         """Save a PDF attendance sheet for a meeting, in large print if asked."""

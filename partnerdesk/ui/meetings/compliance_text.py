@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.services.meetings.checks import MeetingCompliance
 
 
 def _days(n: int) -> str:
-    return f"{n} day{'s' if n != 1 else ''}"
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def describe_compliance(c: MeetingCompliance, notice_period: int, papers_period: int) -> list[str]:

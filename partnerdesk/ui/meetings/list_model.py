@@ -7,8 +7,8 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from partnerdesk.i18n import short_date
 from partnerdesk.records import vocab
-from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import uk_times
 from partnerdesk.services.meetings.checks import compliance_for_meetings
 from partnerdesk.services.meetings.listing import MeetingFilter, first_page, meetings_page
@@ -59,7 +59,7 @@ def _shown(session, rows) -> list[Shown]:
         if row.cancelled:
             tip = "Cancelled. " + tip
         texts = (
-            f"{day:%a} {format_uk(day)}",
+            short_date(day),
             f"{start:%H:%M}–{end:%H:%M}",
             committee,
             vocab.label(vocab.MEETING_KINDS, row.kind),

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import short_date
 from partnerdesk.records import vocab
-from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS, uk_times
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.meetings.checks import meeting_compliance
@@ -181,10 +182,10 @@ class MeetingForm(FormDialog):
         combo.addItem("Pick the meeting…", None)
         for row in rows:
             day, start, _end = uk_times(row.starts_at, row.ends_at)
-            combo.addItem(f"{day:%a} {format_uk(day)} {start:%H:%M} — {row.title}", row.id)
+            combo.addItem(f"{short_date(day)} {start:%H:%M} — {row.title}", row.id)
         if extra is not None:
             day, start, _end = uk_times(extra.starts_at, extra.ends_at)
-            combo.addItem(f"{day:%a} {format_uk(day)} {start:%H:%M} — {extra.title}", extra.id)
+            combo.addItem(f"{short_date(day)} {start:%H:%M} — {extra.title}", extra.id)
         combo.setCurrentIndex(max(combo.findData(keep), 0))
         combo.blockSignals(False)
 
@@ -214,7 +215,7 @@ class MeetingForm(FormDialog):
 
     def _saved_state(self, data: dict[str, Any]) -> None:
         """Title, tabs and compliance for a meeting that exists in the database."""
-        self.setWindowTitle(f"{data['title']} — {data['date']:%a} {format_uk(data['date'])}")
+        self.setWindowTitle(f"{data['title']} — {short_date(data['date'])}")
         if self.attendance is None:
             self.attendance = AttendancePanel(self.writer, self.meeting_id)
             self.actions = ActionsPanel(self.writer, self.meeting_id, MEETING_ACTIONS, "Actions agreed at this meeting")

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import short_date
 from partnerdesk.records import vocab
-from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.meetings.series import PATTERN_FIELDS, SERIES_FIELDS, create_series, series_dates_preview
@@ -168,7 +169,7 @@ class SeriesDialog(QDialog):
                 self.pattern.setText(words)
                 start = data["start_time"].strftime("%H:%M") if data["start_time"] else ""
                 for day in dates:
-                    self.preview.addItem(f"{day:%a} {format_uk(day)} {start}")
+                    self.preview.addItem(f"{short_date(day)} {start}")
         for key, label in self.fields.messages.items():
             label.show_message(problems.get(key))
         if problems:

@@ -3,6 +3,7 @@ meetings still missing attendance, minutes or a debrief."""
 
 from __future__ import annotations
 
+from partnerdesk.i18n import short_date
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import LOOKAHEAD_DAYS, uk_times
 from partnerdesk.rules.reminders import days_until
@@ -12,7 +13,7 @@ from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 
 def _when(m: TodayMeeting) -> str:
     day, start, _end = uk_times(m.starts_at, m.ends_at)
-    return f"{day:%a} {format_uk(day)} {start:%H:%M}"
+    return f"{short_date(day)} {start:%H:%M}"
 
 
 def upcoming_line(m: TodayMeeting, today) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMenu, QWidget
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.ui.area import Area
 
 #: The wellbeing check form's name for its drafts (services.drafts); kept here so restoring needs no form import.
@@ -52,9 +53,12 @@ class WellbeingArea(Area):
         from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
 
         dialog = DebriefDialog(self.writer, meeting_id, self.window)
-        dialog.saved.connect(lambda n: self.window.statusBar().showMessage(
-            f"Debrief saved: {n} check{'s' if n != 1 else ''} recorded.", 10000))
+        dialog.saved.connect(self._debrief_saved)
         dialog.exec()
+
+    def _debrief_saved(self, n: int) -> None:
+        saved = ngettext("Debrief saved: {n} check recorded.", "Debrief saved: {n} checks recorded.", n)
+        self.window.statusBar().showMessage(saved.format(n=n), 10000)
 
     def show_history(self, person_id: str) -> None:
         from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog

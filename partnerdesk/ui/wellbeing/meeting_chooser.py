@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.i18n import short_date
+from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import LOOKBACK_DAYS, SERVING_KINDS, uk_times
 from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.ui.ops import Writer
@@ -30,7 +31,7 @@ class MeetingChooser(QDialog):
         label.setBuddy(self.list)
         for row in rows:
             day, start, _end = uk_times(row.starts_at, row.ends_at)
-            item = QListWidgetItem(f"{day:%a} {format_uk(day)} {start:%H:%M} — {row.title}", self.list)
+            item = QListWidgetItem(f"{short_date(day)} {start:%H:%M} — {row.title}", self.list)
             item.setData(ID_ROLE, row.id)
         if not rows:
             QListWidgetItem(f"No meetings in the last {LOOKBACK_DAYS} days.", self.list)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.rules.dates import format_uk
 
 LINE = QColor("#1d3b53")
@@ -42,7 +43,9 @@ class LineChart(QWidget):
         if not self.points:
             return f"{self.name}: no scores recorded yet."
         values = "; ".join(f"{format_uk(day)}: {value:g}{self.unit}" for day, value in self.points)
-        return f"{self.name}, {len(self.points)} score{'s' if len(self.points) != 1 else ''}: {values}."
+        count = len(self.points)
+        scores = ngettext("{name}, {n} score: {values}.", "{name}, {n} scores: {values}.", count)
+        return scores.format(name=self.name, n=count, values=values)
 
     def _plot_area(self) -> QRectF:
         return QRectF(48, 14, max(self.width() - 96, 10), max(self.height() - 48, 10))  # room for the dates
