@@ -28,6 +28,7 @@ FIRST_SCREEN_CORE = (
     "partnerdesk.paths",
     "partnerdesk.resources_access",
     "partnerdesk.store",
+    "partnerdesk.store.changes",
     "partnerdesk.services.common.drafts",
     "partnerdesk.services.common.settings",
     "partnerdesk.services.people.today",

@@ -97,7 +97,7 @@ def run_app(target: str | Path, demo: bool = False) -> int:
     window.show()
     if demo:
         fill_demo_if_empty(window, store)
-        writer.changed.emit()
+        writer.tell_everyone()
     window.offer_drafts()
     QTimer.singleShot(0, _collect_garbage_again)  # paused while the window was made (cli.main)
     QTimer.singleShot(300, lambda: warm_up(store))

@@ -106,7 +106,7 @@ class BinPage(QWidget):
 
         self.kind.currentIndexChanged.connect(self.reload)
         self.search.textChanged.connect(self.reload)
-        writer.changed.connect(self.refresh)
+        writer.watch(self, None, self.refresh)  # anything can go to the Bin
 
     def showEvent(self, event) -> None:
         # Read when first shown, not when the window is built, so PartnerDesk opens quickly.

@@ -1,18 +1,20 @@
-"""Every write goes through one door: one transaction, plain-English failures, and a 'something changed' signal."""
+"""Every write goes through one door: one transaction, plain-English failures, and a signal saying which tables
+changed, so only the pages that show them read again (hidden pages when they are next shown)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk.services.common.errors import NotFound, ValidationError
 from partnerdesk.store import Store
+from partnerdesk.store.changes import ChangeLog
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -24,7 +26,9 @@ log = logging.getLogger(__name__)
 class Writer(QObject):
     """Runs changes to the database for the GUI and tells the views when to refresh."""
 
-    changed = Signal()
+    #: Emitted after a write with the names of the tables it changed (a frozenset), or None for "anything may have
+    #: changed" (demo data filled in, for example). Pages listen through watch(), not directly.
+    changed = Signal(object)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -38,6 +42,7 @@ class Writer(QObject):
         """
         try:
             with self.store.transaction() as session:
+                change_log = ChangeLog(session)
                 result = work(session)
         except ValidationError:
             raise
@@ -54,8 +59,19 @@ class Writer(QObject):
                 f"Details: {type(exc).__name__}",
             )
             return None
-        self.changed.emit()
+        tables = change_log.worth_telling()
+        if tables:
+            self.changed.emit(tables)
         return result
+
+    def tell_everyone(self) -> None:
+        """Say that anything may have changed (after work done outside run(), such as filling in demo data)."""
+        self.changed.emit(None)
+
+    def watch(self, page: QWidget, tables: Iterable[str] | None, refresh: Callable[[], None]) -> None:
+        """Call refresh after a write that changed any of tables (None: any table) — at once while the page is
+        shown, otherwise the next time it is shown, so hidden pages do not query the database for nothing."""
+        _Watch(self, page, frozenset(tables) if tables is not None else None, refresh)
 
     def read(self, work: Callable[[Session], T]) -> T:
         """Run a read-only query in a short-lived session."""
@@ -66,3 +82,28 @@ class Writer(QObject):
         """Run a quick read on a plain connection, for queries written against records.outlines (the first screen)."""
         with self.store.glance() as connection:
             return work(connection)
+
+
+class _Watch(QObject):
+    """One page's interest in some tables; lives and dies with the page."""
+
+    def __init__(self, writer: Writer, page: QWidget, tables: frozenset[str] | None, refresh: Callable[[], None]):
+        super().__init__(page)
+        self.page, self.tables, self.refresh = page, tables, refresh
+        self.stale = False
+        writer.changed.connect(self._changed)
+        page.installEventFilter(self)
+
+    def _changed(self, tables: frozenset[str] | None) -> None:
+        if self.tables is not None and tables is not None and not (self.tables & tables):
+            return
+        if self.page.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt's name
+        if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.refresh()
+        return False

@@ -107,7 +107,7 @@ class OrganisationsPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(grid)
         self._loaded = False
-        writer.changed.connect(self._changed)
+        writer.watch(self, ("people", "person_roles", "memberships", "committees", "organisations"), self._changed)
 
     def showEvent(self, event) -> None:
         # Read when first shown, not when the window is built, so PartnerDesk opens quickly.

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _, long_date
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.people.today import has_people
 from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
@@ -77,7 +78,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.add_first, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(scroll, 1)
-        writer.changed.connect(self.refresh)
+        writer.watch(self, None, self.refresh)  # Today gathers every area
         self.refresh()
 
     def _list(self, name: str) -> QListWidget:
@@ -116,7 +117,7 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         """Re-read every section from the database."""
         today = today_uk()
-        self.heading.setText(f"Today, {today:%A} {today.day} {today:%B %Y}")
+        self.heading.setText(_("Today, {date}").format(date=long_date(today)))
 
         def read(db):
             return has_people(db), [group.read(db, today) for group in self.groups]

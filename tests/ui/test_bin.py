@@ -34,7 +34,7 @@ def _names(page):
 
 def test_restore_each_kind_from_the_bin(qtbot, window, writer, go):
     _bin_everything(writer.store)
-    writer.changed.emit()
+    writer.tell_everyone()
     page = window.bin
     go(page)
     assert _names(page) == ["Amara Okafor"]
@@ -88,7 +88,7 @@ def test_deleted_claims_and_wellbeing_checks_come_back_from_the_bin(window, writ
     with writer.store.transaction() as session:
         delete_claim(session, claim)
         delete_check(session, check)
-    writer.changed.emit()
+    writer.tell_everyone()
     page = window.bin
     go(page)
     page.kind.set_code("claims")

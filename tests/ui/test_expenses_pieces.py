@@ -131,6 +131,7 @@ def test_the_list_filters_counts_and_totals_and_opens_on_enter(qtbot, window, st
 def test_budgets_add_a_heading_and_chart_spend_with_a_table_of_the_same_figures(qtbot, window, store, shown):  # noqa: F811
     area = window.area(ExpensesArea)
     window.show_area(area)
+    area.page.show_budgets()
     budgets = area.page.budgets
     budgets.add_button.click()
     dialog = shown[-1]

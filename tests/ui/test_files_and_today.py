@@ -66,7 +66,7 @@ def test_today_lists_terms_ending_soon_and_consent_reviews_due(window, writer):
     add_membership(writer.store, later, committee_id, today, today + timedelta(days=400))
     add_person(writer.store, full_name="Tomasz Review", consent_given_on=today - timedelta(days=400),
                consent_how="written", consent_review_on=today - timedelta(days=3))
-    writer.changed.emit()
+    writer.tell_everyone()
 
     page = window.today
     terms = [page.terms.item(i).text() for i in range(page.terms.count())]
@@ -82,7 +82,7 @@ def test_an_empty_database_says_how_to_start(window, writer):
     assert page.empty.isVisible() and page.add_first.isVisible()
     assert page.terms.item(0).text() == "No terms of office end in the next 60 days."
     person = add_person(writer.store)
-    writer.changed.emit()
+    writer.tell_everyone()
     assert not page.empty.isVisible() and not page.add_first.isVisible()
     writer.run(None, lambda session: delete_person(session, person))  # someone in the Bin only: start again
     assert page.empty.isVisible()
@@ -95,7 +95,7 @@ def test_a_long_today_list_shows_the_most_urgent_first_and_the_rest_on_request(w
     for n in range(FIRST_LINES + 5):
         add_person(writer.store, full_name=f"Review {n:02d}", consent_given_on=today - timedelta(days=400),
                    consent_how="written", consent_review_on=today - timedelta(days=60 - n))
-    writer.changed.emit()
+    writer.tell_everyone()
     consent = window.today.consent
     assert consent.count() == FIRST_LINES + 1
     assert consent.item(0).text().startswith("Review 00")  # the longest overdue first

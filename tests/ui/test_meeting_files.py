@@ -25,7 +25,7 @@ def board(window, writer, go):
     add_invitations(store, meeting, people)
     with store.transaction() as session:
         record_attendances(session, meeting, {people[0]: "attended", people[1]: "apologies"}, DAY)
-    writer.changed.emit()
+    writer.tell_everyone()
     go(window.meetings)
     window.meetings.table.selectRow(0)
     return meeting

@@ -48,7 +48,7 @@ def _save_and_close(qtbot, form) -> None:
 
 def test_schedule_a_year_and_run_a_meeting_end_to_end(qtbot, window, writer, go, dialogs, opened, tmp_path):
     committee = _committee_with_members(writer.store)
-    writer.changed.emit()
+    writer.tell_everyone()
     page = window.meetings
     go(page)
 

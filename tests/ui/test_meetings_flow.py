@@ -29,7 +29,7 @@ def _form(qtbot, writer, meeting_id=None, preset=None):
 
 def test_schedule_a_year_from_the_dialog(qtbot, window, writer):
     committee = add_committee(writer.store)
-    writer.changed.emit()
+    writer.tell_everyone()
     dialog = SeriesDialog(writer, committee)
     qtbot.addWidget(dialog)
     fields = dialog.fields.widgets
@@ -128,7 +128,7 @@ def test_run_a_meeting_end_to_end(qtbot, window, writer, monkeypatch):
     # Cancel from the list asks for a reason.
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Room not available", True))
     page = window.meetings
-    page.refresh()
+    window.show_page(page)  # pages read again when they are shown, not while hidden
     page.table.selectRow(0)
     page.cancel_selected()
     assert page.model.index(0, 6).data() == "Cancelled"

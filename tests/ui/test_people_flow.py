@@ -43,7 +43,7 @@ def test_create_search_delete_and_restore(qtbot, window, writer, answer_yes, go)
     go(people)
     assert people.model.rowCount() == 1
     add_person(writer.store, full_name="Someone Else")
-    writer.changed.emit()
+    writer.tell_everyone()
     assert people.model.rowCount() == 2
     qtbot.keyClicks(people.search, "okaf")
     assert people.model.rowCount() == 1

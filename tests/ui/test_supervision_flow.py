@@ -34,7 +34,7 @@ def team(writer):
     worker = add_person(store, full_name="Sam Support", roles=["peer_support_worker"])
     add_pair(store, boss, worker, starts_on=today_uk() - timedelta(days=300))
     add_session(store, boss, [worker], today_uk() - timedelta(days=90))
-    writer.changed.emit()
+    writer.tell_everyone()
     return boss, worker
 
 
@@ -82,6 +82,7 @@ def test_overdue_supervision_is_red_on_today_and_opens_a_new_session_for_the_pai
     assert pdf.read_bytes().startswith(b"%PDF")
     assert any("confidential session notes" in text for text in dialogs.asked)  # asked; No kept them off
     assert MARKER.encode() not in pdf.read_bytes()
+    window.show_page(window.today)
     assert window.today.supervision.item(0).text() == "No supervision is due."
 
 
@@ -196,7 +197,7 @@ def test_training_running_out_is_on_today_and_opens_the_training_form(window, wr
     with writer.store.transaction() as session:  # GDPR lasts a year: done 50 weeks ago, it runs out within 30 days
         record_training(session, {"person_id": worker, "course_id": gdpr,
                                   "completed_on": today_uk() - timedelta(weeks=50)})  # fmt: skip
-    writer.changed.emit()
+    writer.tell_everyone()
     line = window.today.training.item(0)
     assert line.text().startswith("Sam Support: GDPR runs out")
     opened = []
@@ -240,4 +241,5 @@ def test_a_deleted_pair_and_course_come_back_from_the_bin(window, writer, team, 
     window.bin.kind.set_code("courses")
     window.bin.current_view().selectRow(0)
     assert window.bin.restore_selected()
+    go(page)
     assert page.pairs.rowCount() == 1 and page.courses.rowCount() == 6

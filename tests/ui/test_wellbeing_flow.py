@@ -51,7 +51,7 @@ def _attended_meeting(store, names: list[str], days_ago: int = 2) -> tuple[str, 
 def test_a_debrief_for_six_representatives_from_the_today_page(window, writer, driven, qtbot):
     names = ["Aled Jones", "Bronwen Hughes", "Chidi Okafor", "Dorota Nowak", "Eilidh Fraser", "Farah Khan"]
     meeting, people = _attended_meeting(writer.store, names)
-    writer.changed.emit()
+    writer.tell_everyone()
     today_page = window.today
     debriefs = _lines(today_page.debriefs)
     assert len(debriefs) == 6 and all("no debrief yet after “Mental Health Board”" in line for line in debriefs)
@@ -99,7 +99,7 @@ def test_a_bad_debrief_saves_nobody_and_says_why_by_the_row(qtbot, writer):
 def test_distress_makes_a_red_overdue_follow_up_on_today_until_it_is_marked_done(window, writer, driven, qtbot,
                                                                                menu, go):  # fmt: skip
     add_person(writer.store, full_name="Owen Overdue")
-    writer.changed.emit()
+    writer.tell_everyone()
     checked_on = today_uk() - timedelta(days=10)
 
     def fill(form: CheckForm) -> None:
@@ -137,15 +137,16 @@ def test_distress_makes_a_red_overdue_follow_up_on_today_until_it_is_marked_done
     driven(FollowUpDoneDialog, done)
     table.selectRow(0)
     area.page.done_button.click()
-    assert _lines(window.today.follow_ups) == ["No wellbeing follow-ups are due."]
     assert table.rowCount() == 0
+    go(window.today)
+    assert _lines(window.today.follow_ups) == ["No wellbeing follow-ups are due."]
 
 
 def test_confidential_text_stays_hidden_until_the_button_is_pressed(qtbot, writer, window, go):
     person = add_person(writer.store, full_name="Pat Private")
     check = add_check(writer.store, person, concerns=MARKER, confidential_notes=MARKER,
                       at=datetime.now(UTC) - timedelta(days=1))  # fmt: skip
-    writer.changed.emit()
+    writer.tell_everyone()
     area = window.area(WellbeingArea)
     go(area.page)
     table = area.page.checks

@@ -118,7 +118,8 @@ class ClaimsListPage(QWidget):
         self.person.changed.connect(self.apply_filter)
         self.date_from.editingFinished.connect(self.apply_filter)
         self.date_to.editingFinished.connect(self.apply_filter)
-        writer.changed.connect(self.refresh)
+        writer.watch(self, ("claims", "claim_lines", "claim_status_changes", "receipts", "budget_headings", "people"),
+                     self.refresh)
         self._show_count()
 
     def reload_headings(self) -> None:

@@ -116,7 +116,8 @@ class MeetingsListPage(QWidget):
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.date_from.editingFinished.connect(self.apply_filter)
         self.date_to.editingFinished.connect(self.apply_filter)
-        writer.changed.connect(self.refresh)
+        writer.watch(self, ("meetings", "meeting_series", "attendance", "committees", "organisations", "people"),
+                     self.refresh)
         self._show_count()
 
     def reload_committees(self) -> None:

@@ -87,7 +87,7 @@ class PeopleListPage(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.role, self.status, self.committee):
             combo.currentIndexChanged.connect(self.apply_filter)
-        writer.changed.connect(self.refresh)
+        writer.watch(self, ("people", "person_roles", "memberships", "committees", "organisations"), self.refresh)
 
     def showEvent(self, event) -> None:
         # The list is read when first shown, not when the window is built, so PartnerDesk opens quickly.

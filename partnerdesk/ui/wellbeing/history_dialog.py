@@ -92,7 +92,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.copyright)
         layout.addWidget(buttons)
         self.scale.currentIndexChanged.connect(lambda _i: self._draw())
-        writer.changed.connect(self.refresh)
+        writer.watch(self, ("wellbeing_checks", "people"), self.refresh)
         self.refresh()
         if self.history.swemwbs_first is None:
             self.scale.setCurrentIndex(1)  # nothing to draw on the SWEMWBS scale: show the quick answers

@@ -88,7 +88,9 @@ class SupervisionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        writer.changed.connect(self.refresh)
+        shown = ("supervision_pairs", "supervision_sessions", "supervision_attendees", "supervision_actions",
+                 "training_courses", "training_records", "people", "person_roles", "settings")
+        writer.watch(self, shown, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

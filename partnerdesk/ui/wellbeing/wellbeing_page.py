@@ -76,7 +76,7 @@ class WellbeingPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
-        writer.changed.connect(self.refresh)
+        writer.watch(self, ("wellbeing_checks", "people", "meetings", "attendance", "settings"), self.refresh)
         self.refresh()
 
     def _checks_tab(self) -> QWidget:
