@@ -8,10 +8,10 @@ import sys
 import threading
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from partnerdesk import logs, paths
+from tests.builders import database_error_quoting
 
 MARKER = "Zebedee-Marker-Quist"
 
@@ -25,21 +25,6 @@ def logged(monkeypatch):
     yield path
     logs.set_crash_reporter(None)
     logs.stop_logging()
-
-
-def database_error_quoting(value: str) -> IntegrityError:
-    """A real SQLAlchemy error from saving value twice where it must be unique: its text carries value."""
-    engine = sa.create_engine("sqlite://")
-    table = sa.Table("people", sa.MetaData(), sa.Column("name", sa.String, unique=True))
-    table.metadata.create_all(engine)
-    try:
-        with engine.begin() as connection:
-            connection.execute(table.insert(), [{"name": value}, {"name": value}])
-    except IntegrityError as exc:
-        return exc
-    finally:
-        engine.dispose()
-    raise AssertionError("the second row should have been refused")
 
 
 def raise_it(error: BaseException) -> None:
