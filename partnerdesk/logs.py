@@ -114,6 +114,11 @@ class _QuietDatabaseEngine(logging.Filter):
         return not (record.name.startswith("sqlalchemy.engine") and record.levelno < logging.WARNING)
 
 
+def _system() -> str:
+    # Not platform.platform(): on Linux it runs `uname -p` in a subprocess, 20 ms of every start-up.
+    return f"Python {platform.python_version()} on {platform.system()} {platform.release()}"
+
+
 def log_file() -> Path:
     """The current log file (older ones beside it end in .1, .2 …)."""
     return paths.logs_dir() / LOG_FILE
@@ -140,9 +145,7 @@ def setup_logging(max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUNT) 
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
     _handler = handler
-    logging.getLogger(__name__).info(
-        "PartnerDesk %s started (Python %s on %s)", __version__, platform.python_version(), platform.platform()
-    )
+    logging.getLogger(__name__).info("PartnerDesk %s started (%s)", __version__, _system())
     return target
 
 
@@ -167,7 +170,7 @@ def set_crash_reporter(reporter: CrashReporter | None) -> None:
 def crash_details(exc_info: ExcInfo, where: str = "") -> str:
     """What "Copy details" copies: the version, the computer's system, the time and the error described safely."""
     header = [
-        f"PartnerDesk {__version__}, Python {platform.python_version()} on {platform.platform()}",
+        f"PartnerDesk {__version__} ({_system()})",
         f"At {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC{f' ({where})' if where else ''}",
         f"Log file: {LOG_FILE} in PartnerDesk's logs folder",
     ]
