@@ -97,6 +97,19 @@ def test_a_repeating_error_shows_one_dialog_but_is_logged_each_time(qtbot, crash
     assert log_text().count("ZeroDivisionError") == 2
 
 
+def test_an_error_on_another_thread_is_shown_on_the_windows_thread(qtbot, crash_reporter):
+    def export_in_background():
+        raise database_error_quoting(MARKER)
+
+    worker = threading.Thread(target=export_in_background, name="exporter")
+    worker.start()
+    worker.join()
+    dialog = shown_dialog(qtbot, crash_reporter)
+    assert dialog.thread() is crash_reporter.thread()  # made on the window's thread, where widgets must be made
+    assert "in export_in_background" in dialog.details and MARKER not in dialog.details
+    assert "uncaught error in thread exporter" in log_text()
+
+
 @pytest.mark.qt_no_exception_capture
 def test_an_unexpected_error_while_saving_is_logged_and_shown_and_nothing_is_saved(qtbot, crash_reporter, writer):
     def buggy(_session):
