@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a problem the person can fix (message on stderr, nothin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import re
 import sys
@@ -204,6 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run PartnerDesk with command-line arguments; returns the exit code."""
     args = _parser().parse_args(argv)
     set_language()  # PARTNERDESK_LANGUAGE, English when unset
+    from partnerdesk import logs
+
+    # A data folder that cannot be written to must not stop a command given its own --db.
+    with contextlib.suppress(OSError):
+        logs.setup_logging()
+    logs.install_excepthooks()
     if args.command is None:
         # Opening the window creates a great many objects and no garbage cycles worth collecting: Python's cycle
         # collector running over them all again and again added about 0.15 s to start-up. The window turns it

@@ -20,14 +20,15 @@ import re
 from datetime import date
 from pathlib import Path
 
+from partnerdesk.resources_access import resource
 from partnerdesk.rules.dates import format_uk
 
 DOMAIN = "partnerdesk"
 PSEUDO = "pseudo"
 ENGLISH = "en"
 LANGUAGE_ENV = "PARTNERDESK_LANGUAGE"
-#: Where compiled catalogues live: translations/<language>/LC_MESSAGES/partnerdesk.mo beside the style sheet.
-CATALOGUES = Path(__file__).resolve().parent / "resources" / "translations"
+#: Where compiled catalogues live: resources/translations/<language>/LC_MESSAGES/partnerdesk.mo.
+CATALOGUES = Path(str(resource("translations")))
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = ENGLISH

@@ -26,6 +26,7 @@ MISSING_LIBRARIES = (
 FIRST_SCREEN_CORE = (
     "sqlalchemy.dialects.sqlite",
     "partnerdesk.paths",
+    "partnerdesk.logs",
     "partnerdesk.resources_access",
     "partnerdesk.store",
     "partnerdesk.store.changes",

@@ -38,3 +38,10 @@ def backups_dir() -> Path:
 def demo_database() -> Path:
     """A separate database for trying PartnerDesk with made-up people, so demo data never mixes with real data."""
     return data_dir() / "demo.sqlite3"
+
+
+def logs_dir() -> Path:
+    """PartnerDesk's log files (what went wrong and where, never anyone's details), created if missing."""
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -187,3 +187,22 @@ def add_heading(store: Store, name: str = "Engagement", year: int = 2026, alloca
 
     with store.transaction() as session:
         return save_heading(session, {"financial_year": year, "name": name, "allocation": allocation}).id
+
+
+def database_error_quoting(value: str) -> Exception:
+    """A real SQLAlchemy error (IntegrityError) from saving value twice where it must be unique: like most database
+    errors made without hide_parameters, its text quotes the value. For proving logs and dialogs leave it out."""
+    import sqlalchemy as sa
+    from sqlalchemy.exc import IntegrityError
+
+    engine = sa.create_engine("sqlite://")
+    table = sa.Table("people", sa.MetaData(), sa.Column("name", sa.String, unique=True))
+    table.metadata.create_all(engine)
+    try:
+        with engine.begin() as connection:
+            connection.execute(table.insert(), [{"name": value}, {"name": value}])
+    except IntegrityError as exc:
+        return exc
+    finally:
+        engine.dispose()
+    raise AssertionError("the second row should have been refused")

@@ -1,18 +1,19 @@
 """What every PartnerDesk PDF shares: the DejaVu Sans fonts, paragraph styles, safe paragraph text and saving without
 half-written files.
 
-The text is drawn in DejaVu Sans, shipped under partnerdesk/resources/fonts, because PDF's built-in fonts have no
+The text is drawn in DejaVu Sans, shipped under resources/fonts, because PDF's built-in fonts have no
 Ł, ŵ or ŷ: a representative's name must print as they spell it. reportlab is imported only when a PDF is made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.resources import as_file, files
+from importlib.resources import as_file
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from partnerdesk.exports.xlsx import replacing
+from partnerdesk.resources_access import resource
 
 FONT = "PartnerDeskSans"
 FONT_BOLD = "PartnerDeskSans-Bold"
@@ -29,7 +30,7 @@ def register_fonts() -> None:
         return
     for name, file_name in _FONT_FILES.items():
         # as_file gives a real path even from a zipped bundle; the font is read in full straight away.
-        with as_file(files("partnerdesk").joinpath("resources", "fonts", file_name)) as path:
+        with as_file(resource("fonts", file_name)) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
     # So <b> in a paragraph switches to the bold file rather than a built-in font.
     addMapping(FONT, 0, 0, FONT)

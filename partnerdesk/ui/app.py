@@ -9,10 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from partnerdesk import paths
+from partnerdesk import logs, paths
 from partnerdesk.i18n import ENGLISH, PSEUDO, language
 from partnerdesk.resources_access import read_text
 from partnerdesk.store import Store, StoreError, open_store
+from partnerdesk.ui.crash_dialog import install_crash_reporter
 from partnerdesk.ui.ops import Writer
 
 DEMO_PEOPLE = 500
@@ -85,6 +86,8 @@ def warm_up(store: Store) -> None:
 def run_app(target: str | Path, demo: bool = False) -> int:
     """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
     app = make_application()
+    logs.setup_logging()  # already done by the command line; here for anyone starting the window another way
+    install_crash_reporter(app)
     try:
         store = open_store(target)
     except StoreError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 
@@ -17,6 +18,15 @@ log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int], bool]], object]
 
 
+def _is_explained(exc: Exception) -> bool:
+    """Whether the error's message was written for the person (a file that could not be saved, say)."""
+    from partnerdesk.exports.xlsx import ExportError
+    from partnerdesk.services.common.errors import NotFound, ValidationError
+    from partnerdesk.store.engine import StoreError
+
+    return isinstance(exc, ExportError | StoreError | ValidationError | NotFound | OSError)
+
+
 class _Worker(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)
@@ -29,6 +39,7 @@ class _Worker(QObject):
         # Read by the GUI thread only after the thread has finished (QThread.wait), so no lock is needed.
         self.result: object = None
         self.error: str | None = None
+        self.unexpected: tuple | None = None
         self.done = False
 
     def run(self) -> None:
@@ -41,10 +52,13 @@ class _Worker(QObject):
         except Cancelled:  # the person pressed Cancel and the work stopped cleanly: not a failure
             self.failed.emit("")
             return
-        except Exception as exc:  # shown to the person in plain words; the details go to the log
-            log.exception("background work failed")
-            self.error = str(exc) or type(exc).__name__
-            self.failed.emit(self.error)
+        except Exception as exc:
+            if _is_explained(exc):  # a message written for the person: shown to them
+                log.exception("background work failed")
+                self.error = str(exc) or type(exc).__name__
+            else:  # unexpected: its message may quote someone's details, so it goes to the crash dialog instead
+                self.unexpected = sys.exc_info()
+            self.failed.emit(self.error or "")
             return
         self.result, self.done = result, True
         self.finished.emit(result)
@@ -92,6 +106,11 @@ def run_with_progress(parent: QWidget, title: str, label: str, work: Work) -> tu
         worker.cancelled.set()
     thread.quit()
     thread.wait()
+    if worker.unexpected is not None:
+        log.error("unexpected error in long work (%s)", title)
+        # Shown here, on the window's thread: the installed hook (partnerdesk.logs) logs it and shows the crash dialog.
+        sys.excepthook(*worker.unexpected)
+        return False, None
     if worker.error is not None:
         QMessageBox.warning(parent, title, f"This could not be finished, so nothing was kept.\n\n{worker.error}")
         return False, None

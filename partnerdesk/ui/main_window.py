@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         for number, area in enumerate(self.areas):
             self.add_action(go, area.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
         help_menu = self.menuBar().addMenu("&Help")
+        self.add_action(help_menu, "Open &log folder", self.open_log_folder)
         self.add_action(help_menu, "&About PartnerDesk", self.about)
 
     # --- drafts -----------------------------------------------------------------------------------------
@@ -239,6 +240,12 @@ class MainWindow(QMainWindow):
         """Open a second window on a separate demo database, so made-up people never mix with real ones."""
         QProcess.startDetached(sys.executable, ["-m", "partnerdesk", "--demo"])
         self.statusBar().showMessage("Opening the demo database in a new window…", 8000)
+
+    def open_log_folder(self) -> None:
+        """Show the folder of log files (what went wrong and where, never anyone's details) to send for help."""
+        from partnerdesk.ui.crash_dialog import open_log_folder
+
+        open_log_folder(self)
 
     def about(self) -> None:
         QMessageBox.about(
