@@ -159,6 +159,19 @@ TINY_PNG = bytes.fromhex(
 )
 
 
+def tiny_pdf(text: str = "Receipt") -> bytes:
+    """A real one-page PDF made with reportlab: what a scanner or "print to PDF" sends."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(200, 100))
+    canvas.drawString(10, 50, text)
+    canvas.save()
+    return out.getvalue()
+
+
 def add_claim(store: Store, person_id: str, day: date = date(2026, 5, 1), **overrides: Any) -> str:
     """Start a draft claim for a person dated day; returns its id."""
     from partnerdesk.services.expenses.claims import create_claim

@@ -8,11 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-#: A tiny real PDF: what a scanner sends.
-TINY_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+from tests.builders import tiny_pdf
+
+#: A tiny real PDF: what a scanner sends (receipts are parsed before they are kept).
+TINY_PDF = tiny_pdf()
 
 
 @pytest.fixture

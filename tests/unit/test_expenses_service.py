@@ -20,7 +20,7 @@ from partnerdesk.services.expenses.status import (
     submit_claim,
     void_claim,
 )
-from tests.builders import TINY_PNG, add_claim, add_heading, add_person
+from tests.builders import TINY_PNG, add_claim, add_heading, add_person, tiny_pdf
 from tests.builders import add_line as add_claim_line
 
 TODAY = date(2026, 11, 23)
@@ -45,7 +45,7 @@ def test_a_paper_claim_with_two_receipts_goes_from_entry_to_paid(store):
         assert "2 lines need" in asked.value.warnings[0]
     with store.transaction() as session:
         add_receipt(session, train, "ticket.png", TINY_PNG)
-        add_receipt(session, lunch, "till receipt.pdf", b"%PDF-1.4 a receipt")
+        add_receipt(session, lunch, "till receipt.pdf", tiny_pdf())
         submit_claim(session, claim_id)
         claim = get_claim(session, claim_id)
         assert claim.receipts_missing == 0

@@ -2,7 +2,8 @@
 
 Inside the database so backups, encryption and later synchronisation cover them with everything else. The file's
 type is judged from its first bytes (rules.expenses.receipt_type), never from its name, and its size is limited by
-the setting receipt_limit_mb.
+the setting receipt_limit_mb. First bytes alone let through a web page behind a PNG header, or a PDF that runs
+JavaScript when a manager opens it, so every receipt is also decoded (receipt_check) before it is kept.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.records import ClaimLine, Receipt
 from partnerdesk.rules.expenses import receipt_problem, receipt_type
+from partnerdesk.rules.text_checks import file_name_problem
 from partnerdesk.services.common.errors import NotFound, ValidationError
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.expenses.claim_totals import refresh_claims
 from partnerdesk.services.expenses.claims import editable_claim, get_claim
 from partnerdesk.services.expenses.lines import get_line
+from partnerdesk.services.expenses.receipt_check import decoding_problem
 
 #: Receipts can still arrive once a claim is approved (the paper one came by post); not once it is paid or void.
 _RECEIPTS_ACCEPTED = frozenset({"draft", "submitted", "approved"})
@@ -45,15 +48,20 @@ def receipt_limit_bytes(session: Session) -> int:
 
 def add_receipt(session: Session, line_id: str, filename: str, data: bytes) -> Receipt:
     """Attach a receipt to a line. Raises ValidationError (key "file", nothing saved) when the file is empty, too
-    large, or not an image or PDF, or (key "") when the claim is paid, void or in the Bin."""
+    large, not an image or PDF that opens, a PDF with active content, or has hidden characters in its name; or
+    (key "") when the claim is paid, void or in the Bin."""
     line = get_line(session, line_id)
     claim = get_claim(session, line.claim_id)
     if claim.deleted_at is not None or claim.status not in _RECEIPTS_ACCEPTED:
         raise ValidationError({"": "Receipts can't be added to a claim that is paid, void, rejected or in the Bin."})
-    why = receipt_problem(bytes(data), receipt_limit_bytes(session))
+    name = PurePath(filename or "receipt").name[:255] or "receipt"  # just the name: never a path from another PC
+    why = (
+        file_name_problem(name)
+        or receipt_problem(bytes(data), receipt_limit_bytes(session))
+        or decoding_problem(bytes(data), receipt_type(data))
+    )
     if why:
         raise ValidationError({"file": why})
-    name = PurePath(filename or "receipt").name[:255] or "receipt"  # just the name: never a path from another PC
     receipt = Receipt(
         line_id=line.id, filename=name, content_type=receipt_type(data), size_bytes=len(data), data=bytes(data)
     )
