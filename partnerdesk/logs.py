@@ -198,7 +198,9 @@ def _thread_hook(args: threading.ExceptHookArgs) -> None:
     if args.exc_type is SystemExit:  # a thread that ended itself on purpose, as Python's own hook ignores it
         return
     where = f"thread {args.thread.name}" if args.thread is not None else "a thread"
-    report_error((args.exc_type, args.exc_value, args.exc_traceback), where)
+    # Python fills exc_value whenever the hook is called for an exception; None only for a hand-made call.
+    exc = args.exc_value if args.exc_value is not None else args.exc_type()
+    report_error((args.exc_type, exc, args.exc_traceback), where)
 
 
 def install_excepthooks() -> None:
