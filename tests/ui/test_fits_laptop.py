@@ -217,8 +217,8 @@ def test_the_meetings_list_shows_whole_dates(demo_window):
     meetings = demo_window.areas[2]
     demo_window.show_area(meetings)
     table = meetings.page.table
-    text = "Wed 27/05/2026 10:00"
-    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text) + 12
+    for column, text in ((0, "Wed 27/05/2026"), (1, "10:00–11:00")):
+        assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(text) + 12
 
 
 def test_labels_of_boxes_are_not_cut_off(demo_window):
