@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QTabWidget,
     QWidget,
 )
 
@@ -90,8 +91,6 @@ def test_every_page_fits_a_laptop(demo_window, laptop):
     size = LAPTOPS[laptop]
     assert _visit_every_page(demo_window, size) == {}
     # Pages with tabs: every tab too.
-    from PySide6.QtWidgets import QTabWidget
-
     for row, area in enumerate(demo_window.areas):
         demo_window.nav.setCurrentRow(row)
         for tabs in area.page.findChildren(QTabWidget):
@@ -204,13 +203,19 @@ def test_every_dialog_fits_a_laptop(qtbot, writer, laptop):
         if dialog.width() > size.width() or dialog.height() > size.height():
             problems.append(f"will not shrink below {dialog.size().toTuple()}")
         problems += unseen(dialog)
+        for tabs in dialog.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                if tabs.isTabEnabled(index):
+                    tabs.setCurrentIndex(index)
+                    dialog.layout().activate()
+                    problems += [f"{tabs.tabText(index)!r} tab: {p}" for p in unseen(dialog)]
         buttons = dialog.findChildren(QDialogButtonBox)
         if not any(box.isVisibleTo(dialog) and not _in_scroll_area(box, dialog) for box in buttons):
             problems.append("its Save and Cancel buttons can scroll out of view")
         if problems:
             found[type(dialog).__name__] = problems
         dialog.hide()
-    assert found == {}
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 
 def test_the_meetings_list_shows_whole_dates(demo_window):

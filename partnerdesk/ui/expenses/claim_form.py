@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from partnerdesk.records import vocab
@@ -28,6 +28,7 @@ from partnerdesk.ui.expenses.status_panel import StatusPanel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, watch
+from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme", "notes")
@@ -51,7 +52,6 @@ class ClaimForm(FormDialog):
         self.lines: LinesPanel | None = None
         self.status_panel: StatusPanel | None = None
         self.setWindowTitle("New claim")
-        self.setMinimumSize(980, 680)
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
@@ -102,6 +102,7 @@ class ClaimForm(FormDialog):
         layout.addWidget(self.fields, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(980, 680))  # scrolls on a short screen; its buttons stay in view
 
         date_box = self.fields.widgets["claim_date"]
         date_box.editingFinished.connect(self._date_changed)

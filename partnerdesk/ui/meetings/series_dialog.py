@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
+from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
 SERIES_KINDS = {code: text for code, text in vocab.MEETING_KINDS.items() if code not in SERVING_KINDS}
@@ -64,7 +65,6 @@ class SeriesDialog(QDialog):
         super().__init__(parent)
         self.writer = writer
         self.setWindowTitle("Schedule a series of meetings")
-        self.setMinimumSize(860, 560)
         self.fields = FieldTabs("Series details")
         self.fields.tabBar().hide()
         form = self.fields.tab("Series")
@@ -120,6 +120,7 @@ class SeriesDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(860, 560))  # scrolls on a short screen; its buttons stay in view
 
         today = today_uk()
         defaults = {"committee_id": committee_id, "kind": "committee", "rule": "monthly_weekday", "week_of_month": 2,

@@ -263,11 +263,12 @@ def screen_key(widget: QWidget | None = None) -> str:
     return f"{room.width()}x{room.height()}"
 
 
-def fit_to_screen(dialog: QDialog, keep_in_view: QWidget) -> None:
-    """Let a dialog's contents scroll when the screen is too short for them, with keep_in_view (its Save and
-    Cancel buttons) always shown below; and open the dialog no bigger than the available screen.
+def fit_to_screen(dialog: QDialog, keep_in_view: QWidget, wanted: QSize | None = None) -> None:
+    """Let a dialog's contents scroll when the screen is too small for them, with keep_in_view (its Save and
+    Cancel buttons) always shown below them; the dialog opens at wanted (else the size its contents ask for), but
+    never bigger than the available screen.
 
-    Call once, at the end of the dialog's __init__, after its layout is complete.
+    Call once, at the end of the dialog's __init__, after keep_in_view is the last thing in its layout.
     """
     inner = dialog.layout()
     body = QWidget()
@@ -278,16 +279,17 @@ def fit_to_screen(dialog: QDialog, keep_in_view: QWidget) -> None:
     scroll.setObjectName("dialogScroll")
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     scroll.setWidget(body)
     outer = QVBoxLayout(dialog)
     margins = inner.contentsMargins()
-    outer.setContentsMargins(0, 0, margins.right(), margins.bottom())
+    inner.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+    outer.setContentsMargins(0, 0, 0, margins.bottom())
     outer.addWidget(scroll, 1)
-    outer.addWidget(keep_in_view)
-    dialog._scroll = scroll  # noqa: SLF001 -- kept for tests and for resizing when shown
-    wanted = body.sizeHint() + QSize(scroll.verticalScrollBar().sizeHint().width() + 2, 0)
-    room = available_geometry(dialog.parentWidget())
-    width = min(max(wanted.width(), dialog.sizeHint().width()), int(room.width() * 0.95))
-    height = min(wanted.height() + keep_in_view.sizeHint().height() + 24, int(room.height() * SCREEN_SHARE))
-    dialog.resize(width, height)
+    buttons = QHBoxLayout()
+    buttons.setContentsMargins(margins.left(), 0, margins.right(), 0)
+    buttons.addWidget(keep_in_view)
+    outer.addLayout(buttons)
+    if wanted is None:
+        wanted = body.sizeHint() + QSize(0, keep_in_view.sizeHint().height() + margins.bottom())
+    room = available_geometry(dialog.parentWidget()).size()
+    dialog.resize(wanted.boundedTo(QSize(int(room.width() * SCREEN_SHARE), int(room.height() * SCREEN_SHARE))))
