@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from partnerdesk.services.expenses.budgets import budget_view, get_heading, save
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.bar_chart import Bar, BarChart
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
+from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,7 +92,7 @@ class BudgetsPage(QWidget):
         super().__init__(parent)
         self.writer = writer
         this_year = financial_year_of(today_uk())
-        self.year = QComboBox()
+        self.year = short_combo()
         self.year.setAccessibleName("Financial year")
         for year in range(this_year + 1, this_year - 6, -1):
             self.year.addItem(financial_year_label(year), year)

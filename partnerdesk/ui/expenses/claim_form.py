@@ -28,7 +28,7 @@ from partnerdesk.ui.expenses.status_panel import StatusPanel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, watch
-from partnerdesk.ui.widgets.fitting import fit_to_screen
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme", "notes")
@@ -66,10 +66,10 @@ class ClaimForm(FormDialog):
         self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, "the person claiming"))
         self.fields.captions["person_id"].setBuddy(self.claimant.find)
         self.fields.row(details, "Claim &date", "claim_date", UkDateEdit("Date of the claim"))
-        meeting = QComboBox()
+        meeting = short_combo()
         meeting.setAccessibleName("Meeting the claim is for (optional)")
         self.fields.row(details, "&Meeting", "meeting_id", meeting)
-        heading = QComboBox()
+        heading = short_combo()
         heading.setAccessibleName("Budget heading")
         self.fields.row(details, "&Budget heading", "budget_heading_id", heading)
         self.fields.row(details, "&Programme", "programme", text_box("Programme (optional)"))

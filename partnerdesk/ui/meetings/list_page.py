@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -30,8 +31,9 @@ from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
 from partnerdesk.ui.widgets.fitting import ButtonRow, FlowLayout, short_combo
 
-# Narrow enough for the whole list, "Who" included, beside the areas on a 1280-pixel laptop; dates whole.
-COLUMN_WIDTHS = ("Wed 27/05/2026", "10:00–11:00", 150, 110, 170, 70, 170)
+# Dates and times whole; the title takes what is left, so "Who" stays in view on a 1280-pixel laptop too.
+COLUMN_WIDTHS = ("Wed 27/05/2026", "10:00–11:00", 150, 110, 170, 70, "4 invited, 4 attended")
+TITLE_COLUMN = 4
 
 
 class MeetingsListPage(QWidget):
@@ -53,7 +55,7 @@ class MeetingsListPage(QWidget):
         self.search.setPlaceholderText("Search titles, venues, committees and notes")
         self.search.setAccessibleName("Search meetings")
         self.search.setClearButtonEnabled(True)
-        self.committee = short_combo()
+        self.committee = short_combo(characters=14)
         self.committee.setAccessibleName("Filter by committee")
         self.reload_committees()
         self.kind = ChoiceCombo(vocab.MEETING_KINDS, "Filter by kind of meeting", blank="Any kind")
@@ -67,15 +69,17 @@ class MeetingsListPage(QWidget):
 
         self.model = MeetingsTableModel(writer.store, MeetingFilter(), self)
         self.table = list_view(self.model, "List of meetings", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self._open(index.row()))
 
         # The filters wrap onto a second line on a narrow screen rather than widening the window.
         filters = FlowLayout()
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(180)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         filters.add(self.search)
         filters.add(self.committee)
-        filters.add(short_combo(self.kind, 12))
+        filters.add(short_combo(self.kind, 10))
         for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
             label = QLabel(text)
             label.setBuddy(edit)

@@ -27,7 +27,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
-from partnerdesk.ui.widgets.fitting import fit_to_screen
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
 SERIES_KINDS = {code: text for code, text in vocab.MEETING_KINDS.items() if code not in SERVING_KINDS}
@@ -49,7 +49,7 @@ def _numbers(name: str, lowest: int, highest: int, suffix: str = "") -> QSpinBox
 
 
 def _combo(name: str, choices: dict) -> QComboBox:
-    combo = QComboBox()
+    combo = short_combo()
     combo.setAccessibleName(name)
     for code, text in choices.items():
         combo.addItem(text, code)
@@ -68,7 +68,7 @@ class SeriesDialog(QDialog):
         self.fields = FieldTabs("Series details")
         self.fields.tabBar().hide()
         form = self.fields.tab("Series")
-        committees = QComboBox()
+        committees = short_combo()
         committees.setAccessibleName("Committee")
         for cid, text in writer.read(lambda s: [(c.id, f"{c.name} ({c.organisation.name})")
                                                 for c in list_committees(s)]):

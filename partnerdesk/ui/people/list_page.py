@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.fitting import short_combo
 
 COLUMN_WIDTHS = (220, 200, 80, 210, 125, 85, 130)
 
@@ -49,7 +49,7 @@ class PeopleListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.role = ChoiceCombo(vocab.ROLES, "Filter by role", blank="Any role")
         self.status = ChoiceCombo(vocab.STATUSES, "Filter by status", blank="Any status")
-        self.committee = QComboBox()
+        self.committee = short_combo()
         self.committee.setAccessibleName("Filter by committee")
         self.count = QLabel()
         self.count.setAccessibleName("How many people are shown")

@@ -29,7 +29,7 @@ from partnerdesk.ui.wellbeing.scales import Ons4Fields, SwemwbsFields
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
-from partnerdesk.ui.widgets.fitting import fit_to_screen
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
@@ -42,7 +42,7 @@ KEPT = ("meeting_id", "worker_person_id")  # not on the form: kept as loaded or 
 
 
 def quick_box() -> QComboBox:
-    box = QComboBox()
+    box = short_combo()
     box.setAccessibleName("How are you doing (1 to 5)")
     box.addItem("Not asked", None)
     for value, words in QUICK_ANSWERS.items():

@@ -4,7 +4,7 @@ first SWEMWBS score with a plain "meaningful change" flag, and every check liste
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.rules.wellbeing import (
@@ -18,7 +18,7 @@ from partnerdesk.services.people.people import get_person
 from partnerdesk.services.wellbeing.history import WellbeingHistory, wellbeing_history
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import copyright_label, fill_table, read_only_table, selected_id
-from partnerdesk.ui.widgets.fitting import fit_to_screen
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.line_chart import LineChart
 
 HEADINGS = ("When", "Context", "How they were doing", "SWEMWBS score", "ONS4 (bands)")
@@ -55,7 +55,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(f"Wellbeing history — {name}")
         heading = QLabel(f"Wellbeing history: {name}")
         heading.setObjectName("sectionTitle")
-        self.scale = QComboBox()
+        self.scale = short_combo()
         self.scale.setAccessibleName("Score shown on the chart")
         for code, text in SCALES.items():
             self.scale.addItem(text, code)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QMenu,
     QScrollArea,
@@ -56,9 +57,13 @@ class FlowLayout(QLayout):
             self.addWidget(widgets[0])
             return
         group = QWidget()
+        group.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # stays together, at its own size
         row = QHBoxLayout(group)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in widgets:
+            if isinstance(widget, QLabel):
+                # A little more than asked: the style's padding otherwise cut "To" down to "Tc".
+                widget.setMinimumWidth(widget.sizeHint().width() + 4)
             row.addWidget(widget)
         self.addWidget(group)
 
@@ -161,6 +166,7 @@ class ButtonRow(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         # The row's narrowest is decided by minimumSizeHint below, not by the buttons shown at the moment.
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._layout.addStretch(1)  # the buttons keep their own widths, at the end of the row
         self._layout.addWidget(self.more)
         self.more.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
