@@ -21,6 +21,7 @@ def main(width: int, height: int, out: Path) -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["PARTNERDESK_HOME"] = home
         from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QTabWidget
 
         from partnerdesk.demo.build import fill_demo
         from partnerdesk.store import open_store
@@ -42,6 +43,12 @@ def main(width: int, height: int, out: Path) -> None:
             window.resize(QSize(width, height))
             app.processEvents()
             window.grab().save(str(out / f"{tag}-{row}-{area.title.lower()}.png"))
+            for tabs in area.page.findChildren(QTabWidget):
+                for index in range(1, tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    app.processEvents()
+                    window.grab().save(str(out / f"{tag}-{row}-{area.title.lower()}-tab{index}.png"))
+                tabs.setCurrentIndex(0)
         for name, dialog in _dialogs(writer):
             dialog.show()
             dialog.resize(dialog.size().boundedTo(QSize(width, height)))

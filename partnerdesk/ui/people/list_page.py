@@ -26,7 +26,8 @@ from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.fitting import short_combo
 
-COLUMN_WIDTHS = (220, 200, 80, 210, 125, 85, 130)
+# Narrow enough that "Last changed" shows whole beside the areas on a 1280-pixel laptop.
+COLUMN_WIDTHS = (200, 180, 80, 190, "029 2018 0000", "CF83 6YZ", "17/11/2026 09:00")
 
 
 class PeopleListPage(QWidget):
