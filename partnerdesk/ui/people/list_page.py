@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
-from partnerdesk.ui.widgets.fitting import short_combo
+from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 # Narrow enough that "Last changed" shows whole beside the areas on a 1280-pixel laptop.
 COLUMN_WIDTHS = (200, 180, 80, 190, "029 2018 0000", "CF83 6YZ", "17/11/2026 09:00")
@@ -59,10 +60,12 @@ class PeopleListPage(QWidget):
         self.table = list_view(self.model, f"List of {what}", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(self._activated)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
+        self.search.setMinimumWidth(200)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        filters.add(self.search)
         for combo in (self.role, self.status, self.committee):
-            filters.addWidget(combo, 1)
+            filters.add(short_combo(combo, 14))
 
         actions = QHBoxLayout()
         actions.addWidget(self.count)
