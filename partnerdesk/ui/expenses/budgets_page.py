@@ -116,8 +116,10 @@ class BudgetsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((230, 120, 120, 180, 130)):
+        # The heading's name takes the room left, so the figures, "Used" included, stay in view on a laptop.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((230, 115, 115, 170, 115, 70)):
             self.table.setColumnWidth(column, width)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         self.loose = QLabel()
