@@ -234,3 +234,49 @@ def test_labels_of_boxes_are_not_cut_off(demo_window):
         for label in demo_window.findChildren(QLabel):
             if label.buddy() is not None and label.isVisibleTo(demo_window) and not label.wordWrap():
                 assert label.width() >= label.minimumSizeHint().width(), label.text()
+
+
+def test_a_flow_row_wraps_when_narrow_and_keeps_a_label_with_its_box(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from partnerdesk.ui.widgets.fitting import FlowLayout
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = FlowLayout(holder)
+    boxes = [QLineEdit() for _ in range(4)]
+    for box in boxes:
+        box.setFixedWidth(150)
+    label = QLabel("&From")
+    label.setBuddy(boxes[3])
+    row.add(boxes[0])
+    row.add(boxes[1])
+    row.add(boxes[2])
+    row.add(label, boxes[3])
+    holder.show()
+    holder.resize(700, row.heightForWidth(700))
+    row.activate()
+    assert len({box.mapTo(holder, QPoint(0, 0)).y() for box in boxes}) == 1
+    holder.resize(340, row.heightForWidth(340))
+    row.activate()
+    assert row.heightForWidth(340) > row.heightForWidth(700)
+    assert boxes[2].mapTo(holder, QPoint(0, 0)).y() > boxes[0].mapTo(holder, QPoint(0, 0)).y()
+    assert label.mapTo(holder, QPoint(0, 0)).y() == boxes[3].mapTo(holder, QPoint(0, 0)).y()
+    assert all(holder.rect().contains(QRect(b.mapTo(holder, QPoint(0, 0)), b.size())) for b in boxes)
+
+
+def test_a_button_in_the_more_menu_still_does_its_job(qtbot):
+    clicked = []
+    row = ButtonRow("More things")
+    qtbot.addWidget(row)
+    from PySide6.QtWidgets import QPushButton
+
+    for text in ("First thing", "Second thing", "Third thing"):
+        button = row.add(QPushButton(text))
+        button.clicked.connect(lambda _=False, t=text: clicked.append(t))
+    row.show()
+    row.resize(row.minimumSizeHint())
+    assert [b.text() for b in row.overflowed()] == ["First thing", "Second thing"]
+    row._fill_menu()
+    row.menu.actions()[0].trigger()
+    assert clicked == ["First thing"]
