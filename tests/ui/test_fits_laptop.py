@@ -141,6 +141,22 @@ def test_the_window_size_is_remembered_for_each_screen(qtbot, writer, window):
     assert again.size() == QSize(700, 500)
 
 
+def test_a_size_kept_for_another_screen_is_not_used_on_this_one(qtbot, writer):
+    from PySide6.QtCore import QSettings
+
+    from partnerdesk.ui.main_window import MainWindow
+
+    big = MainWindow(writer)
+    qtbot.addWidget(big)
+    big.resize(QSize(1900, 1000))
+    # What an office monitor (and PartnerDesk before this change) left behind.
+    QSettings().setValue("window/geometry-2560x1400", big.saveGeometry())
+    QSettings().setValue("window/geometry", big.saveGeometry())
+    laptop = MainWindow(writer)
+    qtbot.addWidget(laptop)
+    assert laptop.size() == first_window_size(laptop)
+
+
 def _ids(store, sql: str) -> str:
     with sqlite3.connect(Path(store.path)) as db:
         return db.execute(sql).fetchone()[0]
