@@ -26,6 +26,8 @@ from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
+from partnerdesk.ui.people.list_page import COLUMN_WIDTHS as PEOPLE_WIDTHS
+from partnerdesk.ui.tables import column_width_for
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +80,11 @@ class BinPage(QWidget):
         self.others_view = _table("Deleted records", self.others_model)
         for column, width in enumerate((360, 260)):
             self.others_view.setColumnWidth(column, width)
+        # Deleted people in the same columns as the People list, dates whole; 100 px each cut most of them short.
+        for column, width in enumerate(PEOPLE_WIDTHS):
+            self.people_view.setColumnWidth(
+                column, width if isinstance(width, int) else column_width_for(self.people_view, column, width)
+            )
         for view in (self.people_view, self.others_view):
             view.activated.connect(lambda _index: self.restore_selected())
         self.views = QStackedWidget()

@@ -29,6 +29,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.today_page import TodayPage
 from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
+from partnerdesk.ui.widgets.fitting import first_window_size, screen_key
 
 
 class TodayArea(Area):
@@ -257,12 +258,11 @@ class MainWindow(QMainWindow):
 
     # --- window state -----------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 760)
+        # Remembered for each size of screen: a size chosen on the office monitor would not fit the laptop.
+        geometry = QSettings().value(f"window/geometry-{screen_key(self)}")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(first_window_size(self))
 
     def closeEvent(self, event) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        QSettings().setValue(f"window/geometry-{screen_key(self)}", self.saveGeometry())
         super().closeEvent(event)

@@ -33,6 +33,7 @@ from partnerdesk.services.people.organisations import (
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.fitting import short_combo
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -173,7 +174,7 @@ class OrganisationsPage(QWidget):
         dialog.exec()
 
     def _committee_dialog(self, committee_id: str | None) -> None:
-        orgs = QComboBox()
+        orgs = short_combo()
         orgs.setAccessibleName("Organisation that runs it")
         for org in self.writer.read(list_organisations):
             orgs.addItem(org.name, org.id)

@@ -20,6 +20,8 @@ from partnerdesk.store import Store
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
 PAGES_KEPT = 40
+CELL_PADDING = 16  # the space a cell keeps either side of its text
+SORT_ARROW_ROOM = 36  # a heading's sort arrow and padding
 
 
 class PageCache(OrderedDict):
@@ -148,9 +150,13 @@ class PagedTableModel(QAbstractTableModel):
         return found.texts if found else ()
 
 
-def list_view(model: QAbstractItemModel, name: str, widths: tuple[int, ...], sorted_: Qt.SortOrder) -> QTableView:
+def list_view(
+    model: QAbstractItemModel, name: str, widths: tuple[int | str, ...], sorted_: Qt.SortOrder
+) -> QTableView:
     """A sortable list of whole rows over a lazy model, the way every list in PartnerDesk looks and behaves.
 
+    widths: each column's width in pixels, or a sample of the longest text it must show whole (a date, say), which
+    is measured in the list's own font so the column still fits at 125% scaling or with a larger font.
     sorted_: the order the model starts in by its first column. Qt is told before sorting is switched on, or it
     re-sorts the other way.
     """
@@ -171,5 +177,13 @@ def list_view(model: QAbstractItemModel, name: str, widths: tuple[int, ...], sor
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+        table.setColumnWidth(column, width if isinstance(width, int) else column_width_for(table, column, width))
     return table
+
+
+def column_width_for(table: QTableView, column: int, sample: str) -> int:
+    """A width that shows sample whole in the table's cells, and the column's heading with its sort arrow."""
+    table.ensurePolished()  # the style sheet's font, not Qt's default
+    heading = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    header = table.horizontalHeader().fontMetrics().horizontalAdvance(heading) + SORT_ARROW_ROOM
+    return max(table.fontMetrics().horizontalAdvance(sample) + CELL_PADDING, header)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from partnerdesk.services.expenses.budgets import budget_view, get_heading, save
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.bar_chart import Bar, BarChart
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
+from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +93,7 @@ class BudgetsPage(QWidget):
         super().__init__(parent)
         self.writer = writer
         this_year = financial_year_of(today_uk())
-        self.year = QComboBox()
+        self.year = short_combo()
         self.year.setAccessibleName("Financial year")
         for year in range(this_year + 1, this_year - 6, -1):
             self.year.addItem(financial_year_label(year), year)
@@ -117,8 +117,10 @@ class BudgetsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((230, 120, 120, 180, 130)):
+        # The heading's name takes the room left, so the figures, "Used" included, stay in view on a laptop.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((230, 115, 115, 170, 115, 70)):
             self.table.setColumnWidth(column, width)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         self.loose = QLabel()

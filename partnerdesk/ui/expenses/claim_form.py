@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import ngettext
@@ -29,6 +29,7 @@ from partnerdesk.ui.expenses.status_panel import StatusPanel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, watch
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme", "notes")
@@ -52,7 +53,6 @@ class ClaimForm(FormDialog):
         self.lines: LinesPanel | None = None
         self.status_panel: StatusPanel | None = None
         self.setWindowTitle("New claim")
-        self.setMinimumSize(980, 680)
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
@@ -67,10 +67,10 @@ class ClaimForm(FormDialog):
         self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, "the person claiming"))
         self.fields.captions["person_id"].setBuddy(self.claimant.find)
         self.fields.row(details, "Claim &date", "claim_date", UkDateEdit("Date of the claim"))
-        meeting = QComboBox()
+        meeting = short_combo()
         meeting.setAccessibleName("Meeting the claim is for (optional)")
         self.fields.row(details, "&Meeting", "meeting_id", meeting)
-        heading = QComboBox()
+        heading = short_combo()
         heading.setAccessibleName("Budget heading")
         self.fields.row(details, "&Budget heading", "budget_heading_id", heading)
         self.fields.row(details, "&Programme", "programme", text_box("Programme (optional)"))
@@ -103,6 +103,7 @@ class ClaimForm(FormDialog):
         layout.addWidget(self.fields, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(980, 680))  # scrolls on a short screen; its buttons stay in view
 
         date_box = self.fields.widgets["claim_date"]
         date_box.editingFinished.connect(self._date_changed)

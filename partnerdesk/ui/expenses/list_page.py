@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +27,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
+from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 COLUMN_WIDTHS = (95, 125, 165, 175, 90, 165, 130)
 
@@ -56,7 +57,7 @@ class ClaimsListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.status = ChoiceCombo(vocab.CLAIM_STATUSES, "Filter by status", blank="Any status")
         self.person = PersonPicker(writer, "the person claiming", blank="Anyone")
-        self.heading = QComboBox()
+        self.heading = short_combo()
         self.heading.setAccessibleName("Filter by budget heading")
         self.reload_headings()
         self.date_from = UkDateEdit("Claims from this date")
@@ -71,23 +72,23 @@ class ClaimsListPage(QWidget):
         self.table = list_view(self.model, "List of claims", COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
 
-        first = QHBoxLayout()
-        first.addWidget(self.search, 3)
-        first.addWidget(self.status, 1)
-        first.addWidget(self.heading, 1)
-        second = QHBoxLayout()
+        # Both rows of filters wrap on a narrow screen rather than widening the window.
+        first = FlowLayout()
+        self.search.setMinimumWidth(220)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        first.add(self.search)
+        first.add(short_combo(self.status, 12))
+        first.add(self.heading)
+        second = FlowLayout()
         who = QLabel("&Person")
         who.setBuddy(self.person.find)
-        second.addWidget(who)
-        second.addWidget(self.person, 3)
+        second.add(who, self.person)
         for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
             label = QLabel(text)
             label.setBuddy(edit)
             label.setMinimumWidth(label.sizeHint().width() + 4)  # "To" was drawn as "Tc", its o under the box
             edit.setMinimumWidth(110)
-            second.addWidget(label)
-            second.addWidget(edit)
-        second.addStretch()
+            second.add(label, edit)
 
         actions = QHBoxLayout()
         actions.addWidget(self.count)

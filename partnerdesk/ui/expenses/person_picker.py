@@ -7,10 +7,11 @@ thousands of people never fills a drop-down.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.widgets.fitting import short_combo
 
 
 class PersonPicker(QWidget):
@@ -27,7 +28,7 @@ class PersonPicker(QWidget):
         self.find.setAccessibleName(f"Find {what} by name")
         self.find.setClearButtonEnabled(True)
         self.find.setMinimumWidth(170)
-        self.matches = QComboBox()
+        self.matches = short_combo()
         self.matches.setAccessibleName(what[0].upper() + what[1:])
         self.matches.setMinimumWidth(240)
         self.matches.addItem(blank, None)

@@ -30,6 +30,7 @@ from partnerdesk.services.common.settings import SETTINGS, all_settings, set_set
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 #: MileageRates field → what the box is called
@@ -58,7 +59,6 @@ class ExpensesSettingsDialog(QDialog):
         super().__init__(parent)
         self.writer = writer
         self.setWindowTitle("Expenses settings")
-        self.setMinimumWidth(940)
         values = writer.read(all_settings)
         schedule = tuple(MileageRates.from_settings(item) for item in values["mileage_rates"])
         self.schedule = list(schedule)
@@ -133,6 +133,7 @@ class ExpensesSettingsDialog(QDialog):
         layout.addWidget(self.receipts)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, None)  # scrolls on a short screen; its buttons stay in view
         self._warn()
 
     def mileage_rates(self) -> MileageRates:

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +34,7 @@ from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 NAME, BACKUP, INTERESTED, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_REASON, PAPERS_NOTE = range(8)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,7 @@ class AttendancePanel(QWidget):
         self.find = QLineEdit()
         self.find.setPlaceholderText("Find someone else by name")
         self.find.setAccessibleName("Find a person to invite")
-        self.matches = QComboBox()
+        self.matches = short_combo()
         self.matches.setAccessibleName("People found")
         self.matches.setMinimumWidth(220)
         self.as_backup = QCheckBox("as a &back-up")
@@ -126,14 +127,18 @@ class AttendancePanel(QWidget):
         self.invite_suggested_button = QPushButton("In&vite this back-up")
         self.invite_suggested_button.clicked.connect(self.invite_suggested)
 
-        top = QHBoxLayout()
-        top.addWidget(self.invite_members)
-        top.addSpacing(16)
-        top.addWidget(self.find, 2)
-        top.addWidget(self.matches, 1)
-        top.addWidget(self.as_backup)
-        top.addWidget(self.add_button)
-        top.addWidget(self.interest_button)
+        # Wraps onto a second line in a narrow window, rather than squeezing the find box to nothing.
+        top = FlowLayout()
+        top.add(self.invite_members)
+        self.find.setMinimumWidth(200)
+        finding = QWidget()
+        finding.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(finding)
+        row.setContentsMargins(16, 0, 0, 0)
+        row.addWidget(self.find, 2)
+        row.addWidget(self.matches, 1)
+        top.addWidget(finding)
+        top.add(self.as_backup, self.add_button, self.interest_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.suggest_button)
         bottom.addStretch()

@@ -7,13 +7,14 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +29,11 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
+from partnerdesk.ui.widgets.fitting import ButtonRow, FlowLayout, short_combo
 
-COLUMN_WIDTHS = (120, 95, 200, 185, 220, 85, 170)
+# Dates and times whole; the title takes what is left, so "Who" stays in view on a 1280-pixel laptop too.
+COLUMN_WIDTHS = ("Wed 27/05/2026", "10:00–11:00", 150, 110, 170, 70, "4 invited, 4 attended")
+TITLE_COLUMN = 4
 
 
 class MeetingsListPage(QWidget):
@@ -51,7 +55,7 @@ class MeetingsListPage(QWidget):
         self.search.setPlaceholderText("Search titles, venues, committees and notes")
         self.search.setAccessibleName("Search meetings")
         self.search.setClearButtonEnabled(True)
-        self.committee = QComboBox()
+        self.committee = short_combo(characters=14)
         self.committee.setAccessibleName("Filter by committee")
         self.reload_committees()
         self.kind = ChoiceCombo(vocab.MEETING_KINDS, "Filter by kind of meeting", blank="Any kind")
@@ -65,24 +69,28 @@ class MeetingsListPage(QWidget):
 
         self.model = MeetingsTableModel(writer.store, MeetingFilter(), self)
         self.table = list_view(self.model, "List of meetings", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self._open(index.row()))
 
-        filters = QHBoxLayout()
-        self.search.setMinimumWidth(220)
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.committee, 2)
-        filters.addWidget(self.kind, 1)
+        # The filters wrap onto a second line on a narrow screen rather than widening the window.
+        filters = FlowLayout()
+        self.search.setMinimumWidth(180)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        filters.add(self.search)
+        filters.add(self.committee)
+        filters.add(short_combo(self.kind, 10))
         for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
             label = QLabel(text)
             label.setBuddy(edit)
             edit.setMinimumWidth(110)
-            label.setMinimumWidth(label.sizeHint().width())
-            filters.addWidget(label)
-            filters.addWidget(edit)
+            filters.add(label, edit)
 
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addStretch()
+        row = ButtonRow("More meeting actions")
+        actions.addWidget(row)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
             ("export", "E&xport…", "Save these meetings as a spreadsheet", self.export_requested.emit),
@@ -100,7 +108,7 @@ class MeetingsListPage(QWidget):
             plain = text.replace("&", "").rstrip("…")
             button.setAccessibleName(tip if key in ("calendar", "print", "cancel", "delete", "open") else plain)
             button.clicked.connect(slot)
-            actions.addWidget(button)
+            row.add(button)
             self.buttons[key] = button
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
 

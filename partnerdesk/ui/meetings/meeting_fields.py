@@ -10,11 +10,12 @@ from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, text_box
+from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
 
 def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
+    combo = short_combo()
     combo.setAccessibleName(name)
     return combo
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +45,7 @@ from partnerdesk.ui.meetings.meeting_fields import MeetingFields
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.actions_panel import ActionsPanel
 from partnerdesk.ui.widgets.field_tabs import show_value, watch
+from partnerdesk.ui.widgets.fitting import ButtonRow, fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 HIDDEN_FIELDS = ("contact_person_id",)  # kept as loaded; not on the form yet
@@ -81,7 +84,6 @@ class MeetingForm(FormDialog):
         self._loading = True
         self._hidden: dict[str, Any] = dict.fromkeys(HIDDEN_FIELDS)
         self.setWindowTitle("New meeting")
-        self.setMinimumSize(900, 640)
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
@@ -104,17 +106,19 @@ class MeetingForm(FormDialog):
         self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setToolTip("Save the details (Ctrl+S)")
         self.close_button = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
-        self.print_button = buttons.addButton("&Print sheet…", QDialogButtonBox.ButtonRole.ActionRole)
+        # The meeting's other actions sit in a row of their own that moves what does not fit into a More menu.
+        self.more_actions = ButtonRow("More actions for this meeting")
+        self.print_button = self.more_actions.add(QPushButton("&Print sheet…"))
         self.print_button.setAccessibleName("Print an attendance sheet for this meeting")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.meeting_id))
-        self.calendar_button = buttons.addButton("Add to &calendar…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.calendar_button = self.more_actions.add(QPushButton("Add to &calendar…"))
         self.calendar_button.setAccessibleName("Save this meeting as a calendar file")
         self.calendar_button.clicked.connect(lambda: self.calendar_requested.emit([self.meeting_id]))
-        self.pre_button = buttons.addButton("Arrange p&re-meeting…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.pre_button = self.more_actions.add(QPushButton("Arrange p&re-meeting…"))
         self.pre_button.clicked.connect(lambda: self.arrange("pre_meeting"))
-        self.debrief_button = buttons.addButton("Arrange de&brief…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.debrief_button = self.more_actions.add(QPushButton("Arrange de&brief…"))
         self.debrief_button.clicked.connect(lambda: self.arrange("debrief"))
-        self.checks_button = buttons.addButton("Wellbeing chec&ks…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.checks_button = self.more_actions.add(QPushButton("Wellbeing chec&ks…"))
         self.checks_button.setAccessibleName("Record a wellbeing check for everyone who attended")
         self.checks_button.clicked.connect(lambda: self.checks_requested.emit(self.meeting_id))
         self.wire_buttons(buttons)
@@ -125,7 +129,13 @@ class MeetingForm(FormDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.fields, 1)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        bottom = QWidget()
+        row = QHBoxLayout(bottom)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.more_actions, 1)
+        row.addWidget(buttons)
+        layout.addWidget(bottom)
+        fit_to_screen(self, bottom, QSize(900, 640))  # scrolls on a short screen; Save and Close stay in view
 
         self._fill_committees()
         widgets = self.fields.widgets
@@ -232,8 +242,8 @@ class MeetingForm(FormDialog):
         for button in self._record_buttons():
             button.setEnabled(True)
         supported = data["kind"] not in SERVING_KINDS
-        self.pre_button.setVisible(supported)
-        self.debrief_button.setVisible(supported)
+        self.more_actions.set_offered(self.pre_button, supported)
+        self.more_actions.set_offered(self.debrief_button, supported)
         self.show_compliance()
 
     def _record_buttons(self) -> tuple:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
 SERIES_KINDS = {code: text for code, text in vocab.MEETING_KINDS.items() if code not in SERVING_KINDS}
@@ -49,7 +50,7 @@ def _numbers(name: str, lowest: int, highest: int, suffix: str = "") -> QSpinBox
 
 
 def _combo(name: str, choices: dict) -> QComboBox:
-    combo = QComboBox()
+    combo = short_combo()
     combo.setAccessibleName(name)
     for code, text in choices.items():
         combo.addItem(text, code)
@@ -65,11 +66,10 @@ class SeriesDialog(QDialog):
         super().__init__(parent)
         self.writer = writer
         self.setWindowTitle("Schedule a series of meetings")
-        self.setMinimumSize(860, 560)
         self.fields = FieldTabs("Series details")
         self.fields.tabBar().hide()
         form = self.fields.tab("Series")
-        committees = QComboBox()
+        committees = short_combo()
         committees.setAccessibleName("Committee")
         for cid, text in writer.read(lambda s: [(c.id, f"{c.name} ({c.organisation.name})")
                                                 for c in list_committees(s)]):
@@ -121,6 +121,7 @@ class SeriesDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(860, 560))  # scrolls on a short screen; its buttons stay in view
 
         today = today_uk()
         defaults = {"committee_id": committee_id, "kind": "committee", "rule": "monthly_weekday", "week_of_month": 2,

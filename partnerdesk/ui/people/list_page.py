@@ -7,12 +7,12 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +25,10 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
-COLUMN_WIDTHS = (220, 200, 80, 210, 125, 85, 130)
+# Narrow enough that "Last changed" shows whole beside the areas on a 1280-pixel laptop.
+COLUMN_WIDTHS = (200, 180, 80, 190, "029 2018 0000", "CF83 6YZ", "17/11/2026 09:00")
 
 
 class PeopleListPage(QWidget):
@@ -49,7 +51,7 @@ class PeopleListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.role = ChoiceCombo(vocab.ROLES, "Filter by role", blank="Any role")
         self.status = ChoiceCombo(vocab.STATUSES, "Filter by status", blank="Any status")
-        self.committee = QComboBox()
+        self.committee = short_combo()
         self.committee.setAccessibleName("Filter by committee")
         self.count = QLabel()
         self.count.setAccessibleName("How many people are shown")
@@ -58,10 +60,12 @@ class PeopleListPage(QWidget):
         self.table = list_view(self.model, f"List of {what}", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(self._activated)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
+        self.search.setMinimumWidth(200)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        filters.add(self.search)
         for combo in (self.role, self.status, self.committee):
-            filters.addWidget(combo, 1)
+            filters.add(short_combo(combo, 14))
 
         actions = QHBoxLayout()
         actions.addWidget(self.count)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -38,6 +38,7 @@ from partnerdesk.ui.people.seats import Seat, SeatsEditor
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 DRAFT_FORM = PERSON_FORM  # the name its drafts are kept under
@@ -84,7 +85,6 @@ class PersonForm(FormDialog):
         self.dirty = False
         self._loading = True
         self.setWindowTitle("New person" if person_id is None else "Person")
-        self.setMinimumSize(800, 600)
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
@@ -112,6 +112,7 @@ class PersonForm(FormDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.fields)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(800, 600))  # scrolls on a short screen; its buttons stay in view
 
         self.keep_drafts(DRAFT_FORM)
         if person_id is not None:

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from partnerdesk.services.common.errors import Problems
 from partnerdesk.services.people.organisations import check_term
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.fitting import short_combo
 
 
 @dataclass
@@ -50,7 +50,7 @@ class SeatDialog(QDialog):
     def __init__(self, committees: list[tuple[str, str]], seat: Seat | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Committee seat")
-        self.committee = QComboBox()
+        self.committee = short_combo()
         self.committee.setAccessibleName("Committee")
         for committee_id, name in committees:
             self.committee.addItem(name, committee_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
 from partnerdesk.rules.dates import UK, today_uk
@@ -29,6 +29,7 @@ from partnerdesk.ui.wellbeing.scales import Ons4Fields, SwemwbsFields
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
@@ -41,7 +42,7 @@ KEPT = ("meeting_id", "worker_person_id")  # not on the form: kept as loaded or 
 
 
 def quick_box() -> QComboBox:
-    box = QComboBox()
+    box = short_combo()
     box.setAccessibleName("How are you doing (1 to 5)")
     box.addItem("Not asked", None)
     for value, words in QUICK_ANSWERS.items():
@@ -89,7 +90,6 @@ class CheckForm(FormDialog):
         self.dirty, self._loading = False, True
         self.kept: dict[str, Any] = dict.fromkeys(KEPT)
         self.setWindowTitle("New wellbeing check" if check_id is None else "Wellbeing check")
-        self.setMinimumSize(760, 640)
         wording, _ = writer.read(swemwbs_wording)
         self.working_days = writer.read(lambda s: get_setting(s, "follow_up_working_days"))
         self.summary = problems_summary()
@@ -108,6 +108,7 @@ class CheckForm(FormDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.fields, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(760, 640))  # scrolls on a short screen; its buttons stay in view
 
         self.fields.distress.toggled.connect(self._distress_changed)
         self._draft_timer = QTimer(self, singleShot=True, interval=800)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_tabs import FieldTabs
+from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,7 +45,7 @@ class PersonPicker(QWidget):
         self.find.setPlaceholderText("Type a name to find")
         self.find.setAccessibleName(f"Find {name.lower()}")
         self.find.setMinimumWidth(170)
-        self.matches = QComboBox()
+        self.matches = short_combo()
         self.matches.setAccessibleName(name)
         self.matches.setMinimumWidth(260)
         self.matches.addItem("Nobody picked yet", None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from partnerdesk.ui.wellbeing.common import problems_summary, say_problems
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.field_tabs import text_box
+from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
@@ -78,7 +79,6 @@ class DebriefDialog(FormDialog):
         self.writer = writer
         self.roster = writer.read(lambda s: debrief_roster(s, meeting_id))
         self.setWindowTitle(f"Debrief — {self.roster.title}")
-        self.setMinimumSize(980, 520)
         heading = QLabel(f"Debrief after “{self.roster.title}” on {format_uk(self.roster.day)}")
         heading.setObjectName("sectionTitle")
         hint = QLabel("One row for each representative who attended. Type a number 1 to 5 for how they are doing; "
@@ -134,6 +134,7 @@ class DebriefDialog(FormDialog):
         layout.addLayout(shared)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(980, 520))  # scrolls on a short screen; its buttons stay in view
         first = next((row for row in self.rows if not row.done), None)
         if first is not None:
             first.quick.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -3,8 +3,8 @@ first SWEMWBS score with a plain "meaningful change" flag, and every check liste
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.rules.wellbeing import (
@@ -18,6 +18,7 @@ from partnerdesk.services.people.people import get_person
 from partnerdesk.services.wellbeing.history import WellbeingHistory, wellbeing_history
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import copyright_label, fill_table, read_only_table, selected_id
+from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.line_chart import LineChart
 
 HEADINGS = ("When", "Context", "How they were doing", "SWEMWBS score", "ONS4 (bands)")
@@ -52,10 +53,9 @@ class HistoryDialog(QDialog):
         self.writer, self.person_id = writer, person_id
         name = writer.read(lambda s: get_person(s, person_id).full_name)
         self.setWindowTitle(f"Wellbeing history — {name}")
-        self.setMinimumSize(860, 640)
         heading = QLabel(f"Wellbeing history: {name}")
         heading.setObjectName("sectionTitle")
-        self.scale = QComboBox()
+        self.scale = short_combo()
         self.scale.setAccessibleName("Score shown on the chart")
         for code, text in SCALES.items():
             self.scale.addItem(text, code)
@@ -91,6 +91,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.copyright)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(860, 640))  # scrolls on a short screen; its buttons stay in view
         self.scale.currentIndexChanged.connect(lambda _i: self._draw())
         writer.watch(self, ("wellbeing_checks", "people"), self.refresh)
         self.refresh()

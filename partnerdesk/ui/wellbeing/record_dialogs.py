@@ -3,7 +3,7 @@ list of training courses. Each saves in one go and shows what to fix by the fiel
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.people.people import get_person
@@ -13,6 +13,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import PersonPicker, SmallForm
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import text_box
+from partnerdesk.ui.widgets.fitting import short_combo
 
 
 class PairDialog(SmallForm):
@@ -56,7 +57,7 @@ class TrainingDialog(SmallForm):
                  parent: QWidget | None = None):  # fmt: skip
         super().__init__(writer, "Record training", "&Record", parent)
         self.person = self.fields.row(self.tab, "&Person", "person_id", PersonPicker(writer, "Person trained"))
-        self.course = QComboBox()
+        self.course = short_combo()
         self.course.setAccessibleName("Course")
         for course in writer.read(list_courses):
             self.course.addItem(course.name, course.course_id)

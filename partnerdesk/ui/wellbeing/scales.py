@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from partnerdesk.rules.wellbeing import ONS4_QUESTIONS, SWEMWBS_ITEMS, format_swemwbs_metric, swemwbs_metric
 from partnerdesk.ui.wellbeing.common import copyright_label
+from partnerdesk.ui.widgets.fitting import short_combo
 
 NOT_ASKED = "Not asked"
 
 
 def answer_box(name: str, lowest: int, highest: int) -> QComboBox:
     """A drop-down of whole-number answers with "Not asked" first."""
-    box = QComboBox()
+    box = short_combo()
     box.setAccessibleName(name)
     box.addItem(NOT_ASKED, None)
     for value in range(lowest, highest + 1):

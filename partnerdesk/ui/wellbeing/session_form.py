@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
+from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 
@@ -110,7 +111,6 @@ class SessionForm(FormDialog):
         self.writer, self.session_id = writer, session_id
         self.dirty, self._loading = False, True
         self.setWindowTitle("New supervision session" if session_id is None else "Supervision session")
-        self.setMinimumSize(820, 660)
         self.summary = problems_summary()
         self.fields = SessionFields(writer)
         self.notes = ConfidentialPanel(writer, "supervision_session", session_id, {"notes": "Session &notes"})
@@ -136,6 +136,7 @@ class SessionForm(FormDialog):
         layout.addWidget(self.fields, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(820, 660))  # scrolls on a short screen; its buttons stay in view
 
         widgets = self.fields.widgets
         if session_id is not None:

@@ -4,6 +4,7 @@ All saved together, or nothing if anything is wrong."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
@@ -21,6 +22,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import copyright_label, problems_summary, say_problems
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, text_box
+from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 KEYS = ("swemwbs_items", "follow_up_working_days", "supervision_cadences", "training_roles")
@@ -75,7 +77,6 @@ class SettingsDialog(FormDialog):
         super().__init__(parent)
         self.writer = writer
         self.setWindowTitle("Wellbeing settings")
-        self.setMinimumSize(760, 620)
         self.summary = problems_summary()
         self.fields = FieldTabs("Wellbeing settings")
         tab = self.fields.tab("&SWEMWBS wording")
@@ -112,6 +113,7 @@ class SettingsDialog(FormDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.fields, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, buttons, QSize(760, 620))  # scrolls on a short screen; its buttons stay in view
         self._load()
 
     def _load(self) -> None:

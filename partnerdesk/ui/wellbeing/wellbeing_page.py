@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from partnerdesk.services.wellbeing.listing import CheckSummary, list_checks
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import PersonPicker, fill_table, read_only_table, selected_id
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.fitting import FlowLayout
 
 CHECK_HEADINGS = ("When", "Person", "Context", "Worker", "How", "SWEMWBS", "Follow-up")
 FOLLOW_UP_HEADINGS = ("Person", "Check on", "Follow-up by", "Due", "Where it stands")
@@ -87,13 +89,13 @@ class WellbeingPage(QWidget):
         self.open_only = QCheckBox("Open follow-ups only")
         self.open_only.setAccessibleName("Only checks with a follow-up still to do")
         self.date_from.set_date(today_uk() - timedelta(days=365))
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
+        self.person.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for label, widget in (("Person", self.person), ("From", self.date_from), ("To", self.date_to)):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget, 3 if widget is self.person else 0)
-        filters.addWidget(self.open_only)
+            filters.add(caption, widget)
+        filters.add(self.open_only)
         self.filter_message = QLabel()
         self.filter_message.setObjectName("fieldMessage")
         self.person.picked.connect(self.refresh)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from partnerdesk.ui.widgets.fitting import short_combo
+
 
 class ChoiceCombo(QComboBox):
     """Shows labels, hands back codes. An optional blank first item means 'not chosen'."""
@@ -12,6 +14,7 @@ class ChoiceCombo(QComboBox):
         self, vocabulary: dict[str, str], accessible_name: str, blank: str | None = None, parent: QWidget | None = None
     ):
         super().__init__(parent)
+        short_combo(self)  # as wide as the room it is given, not as its longest label
         self.setAccessibleName(accessible_name)
         if blank is not None:
             self.addItem(blank, None)
