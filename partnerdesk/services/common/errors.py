@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ValidationError(Exception):
     """Input that cannot be saved, with a plain-English message for each field that needs fixing.
@@ -53,3 +55,37 @@ def confirm_or_stop(warnings: list[str], confirmed: bool) -> None:
     """The one place the rule lives: warnings stop a change until the worker has confirmed it."""
     if warnings and not confirmed:
         raise NeedsConfirmation(warnings)
+
+
+class EditConflict(Exception):
+    """Someone saved the record after this form was opened, and their values differ from the form's; nothing was
+    saved. `theirs` maps each such field to the value saved now; `version` is the record's version now: save
+    again against it once the worker has chosen, field by field, between theirs and the form's."""
+
+    def __init__(self, record_id: str, theirs: dict[str, Any], version: int):
+        self.record_id = record_id
+        self.theirs = dict(theirs)
+        self.version = version
+        # Field names and ids only: the values are people's details and never go into a message or log line.
+        super().__init__(f"Record {record_id} was saved elsewhere (now version {version}); differing fields: "
+                         f"{', '.join(sorted(self.theirs))}")
+
+
+def _same(mine: Any, theirs: Any) -> bool:
+    if isinstance(mine, list | tuple) and isinstance(theirs, list | tuple):
+        return sorted(map(str, mine)) == sorted(map(str, theirs))  # the order of ticked choices means nothing
+    return mine == theirs
+
+
+def check_version(record_id: str, saved_version: int, opened_version: int | None, mine: dict[str, Any],
+                  saved: dict[str, Any]) -> None:
+    """The one place the rule lives: a form opened at opened_version may save only if nobody has saved since, or
+    if what they saved agrees with the form. Otherwise raise EditConflict with the differing fields.
+
+    opened_version None means the caller is not a form (scripts, the command line, imports): no check.
+    """
+    if opened_version is None or opened_version == saved_version:
+        return
+    theirs = {key: saved[key] for key in mine if key in saved and not _same(mine[key], saved[key])}
+    if theirs:
+        raise EditConflict(record_id, theirs, saved_version)
