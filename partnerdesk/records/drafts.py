@@ -24,4 +24,4 @@ class FormDraft(Base):
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
     saved_by: Mapped[str] = mapped_column(String(120), default=current_user)
     # Drafts hold confidential notes: only the worker on the PC that made one is offered it (services.drafts).
-    machine: Mapped[str] = mapped_column(String(255), default=this_machine, server_default="", nullable=False)
+    machine: Mapped[str] = mapped_column(String(255), default=this_machine, server_default="unknown", nullable=False)

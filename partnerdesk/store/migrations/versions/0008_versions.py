@@ -33,7 +33,7 @@ def upgrade() -> None:
     # SQLite can add a NOT NULL column with a default in place: no table copy, existing rows read 1.
     for name in VERSIONED_TABLES:
         op.add_column(name, sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
-    op.add_column("form_drafts", sa.Column("machine", sa.String(255), nullable=False, server_default=""))
+    op.add_column("form_drafts", sa.Column("machine", sa.String(255), nullable=False, server_default="unknown"))
     op.execute(sa.text("UPDATE form_drafts SET machine = :host").bindparams(host=socket.gethostname()))
 
 
