@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -100,8 +102,10 @@ def test_an_update_from_a_stale_copy_is_refused_by_the_database_too(store):
 
 
 def test_lists_of_choices_differ_only_by_what_is_in_them():
-    check_version("r1", 2, 1, {"roles": ["a", "b"]}, {"roles": ["b", "a"]})  # same choices: no conflict
-    with pytest.raises(EditConflict):
-        check_version("r1", 2, 1, {"roles": ["a"]}, {"roles": ["a", "b"]})
-    check_version("r1", 1, 1, {"roles": ["a"]}, {"roles": ["a", "b"]})  # nobody saved since: the form wins
+    record = SimpleNamespace(id="r1", version=2, updated_by="colleague", updated_at=None)
+    check_version(record, 1, {"roles": ["a", "b"]}, {"roles": ["b", "a"]})  # same choices: no conflict
+    with pytest.raises(EditConflict) as caught:
+        check_version(record, 1, {"roles": ["a"]}, {"roles": ["a", "b"]})
+    assert (caught.value.theirs, caught.value.saved_by) == ({"roles": ["a", "b"]}, "colleague")
+    check_version(record, 2, {"roles": ["a"]}, {"roles": ["a", "b"]})  # nobody saved since: the form wins
 

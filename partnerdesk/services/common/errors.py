@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 
@@ -60,12 +61,16 @@ def confirm_or_stop(warnings: list[str], confirmed: bool) -> None:
 class EditConflict(Exception):
     """Someone saved the record after this form was opened, and their values differ from the form's; nothing was
     saved. `theirs` maps each such field to the value saved now; `version` is the record's version now: save
-    again against it once the worker has chosen, field by field, between theirs and the form's."""
+    again against it once the worker has chosen, field by field, between theirs and the form's. `saved_by` and
+    `saved_at` say who saved last and when (UTC)."""
 
-    def __init__(self, record_id: str, theirs: dict[str, Any], version: int):
+    def __init__(self, record_id: str, theirs: dict[str, Any], version: int, saved_by: str = "",
+                 saved_at: datetime | None = None):
         self.record_id = record_id
         self.theirs = dict(theirs)
         self.version = version
+        self.saved_by = saved_by
+        self.saved_at = saved_at
         # Field names and ids only: the values are people's details and never go into a message or log line.
         super().__init__(f"Record {record_id} was saved elsewhere (now version {version}); differing fields: "
                          f"{', '.join(sorted(self.theirs))}")
@@ -77,15 +82,15 @@ def _same(mine: Any, theirs: Any) -> bool:
     return mine == theirs
 
 
-def check_version(record_id: str, saved_version: int, opened_version: int | None, mine: dict[str, Any],
-                  saved: dict[str, Any]) -> None:
-    """The one place the rule lives: a form opened at opened_version may save only if nobody has saved since, or
-    if what they saved agrees with the form. Otherwise raise EditConflict with the differing fields.
+def check_version(record: Any, opened_version: int | None, mine: dict[str, Any], saved: dict[str, Any]) -> None:
+    """The one place the rule lives: a form opened at opened_version may save over record (any record with the
+    shared columns) only if nobody has saved it since, or if what they saved agrees with the form. Otherwise raise
+    EditConflict with the differing fields; mine is the form's values, saved the record's, both by field name.
 
     opened_version None means the caller is not a form (scripts, the command line, imports): no check.
     """
-    if opened_version is None or opened_version == saved_version:
+    if opened_version is None or opened_version == record.version:
         return
     theirs = {key: saved[key] for key in mine if key in saved and not _same(mine[key], saved[key])}
     if theirs:
-        raise EditConflict(record_id, theirs, saved_version)
+        raise EditConflict(record.id, theirs, record.version, record.updated_by, record.updated_at)

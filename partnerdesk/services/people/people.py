@@ -144,7 +144,7 @@ def update_person(session: Session, person_id: str, data: dict[str, Any], versio
     EditConflict says which (and nothing changes)."""
     person = get_person(session, person_id)
     clean = clean_person(data)
-    check_version(person_id, person.version, version, clean, person_data(person))
+    check_version(person, version, clean, person_data(person))
     _apply(person, clean)
     person.updated_at = utc_now()
     session.flush()
