@@ -1,0 +1,149 @@
+"""Two windows editing one person: the second save shows what changed instead of losing the first (issue 17.5)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from partnerdesk.services.people.people import get_person
+from partnerdesk.ui.people.person_form import PersonForm
+from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog
+from tests.builders import add_person
+from tests.ui.steps import type_into
+
+SHOTS = Path(os.environ.get("PARTNERDESK_SHOTS", "/tmp/partnerdesk-shots"))
+
+
+def _form(qtbot, writer, person_id):
+    form = PersonForm(writer, person_id)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def _type_notes(form, text: str) -> None:
+    form.fields.widgets["notes"].setPlainText(text)  # textChanged marks the form changed
+
+
+class Answer:
+    """Stands in for the worker in the conflict dialog: remembers what it showed, then presses a button."""
+
+    def __init__(self, press: str, pick: dict[str, str] | None = None):
+        self.press, self.pick, self.shown = press, pick or {}, []
+
+    def __call__(self, dialog: ConflictDialog) -> int:
+        self.shown.append({key: group.buttons()[0].accessibleName() for key, group in dialog._groups.items()})
+        self.starting = dialog.choices()
+        for key, which in self.pick.items():
+            dialog.choose(key, which)
+        if self.press == "cancel":
+            dialog.reject()
+        else:
+            {"mine": dialog.keep_mine, "theirs": dialog.take_theirs, "choices": dialog.save_choices}[self.press].click()
+        return dialog.result()
+
+
+def _answer(monkeypatch, answer: Answer) -> None:
+    monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: answer(dialog))
+
+
+@pytest.fixture
+def two_forms(qtbot, writer):
+    person_id = add_person(writer.store, full_name="Two Windows", phone="029 2000 0000", town="Cardiff")
+    return person_id, _form(qtbot, writer, person_id), _form(qtbot, writer, person_id)
+
+
+def _saved(writer, person_id):
+    with writer.store.reader() as session:
+        person = get_person(session, person_id)
+        return person.phone, person.town, person.notes, person.version
+
+
+def _first_saves(first) -> None:
+    type_into(first.fields.widgets["phone"], "029 2000 0099")
+    _type_notes(first, "Newer notes from the first window")
+    assert first.save()
+
+
+def test_saving_the_older_form_shows_the_conflict_and_taking_theirs_keeps_the_newer_save(two_forms, writer,
+                                                                                          monkeypatch):
+    person_id, first, second = two_forms
+    _first_saves(first)
+    type_into(second.fields.widgets["town"], "Swansea")
+    answer = Answer("theirs")
+    _answer(monkeypatch, answer)
+    assert second.save()
+    # Phone and notes: only the other window changed them, so they start as Theirs; town starts as Mine.
+    assert answer.starting == {"phone": THEIRS, "notes": THEIRS, "town": MINE}
+    assert "Keep mine for Phone" in answer.shown[0]["phone"]
+    assert _saved(writer, person_id) == ("029 2000 0099", "Cardiff", "Newer notes from the first window", 3)
+
+
+def test_keeping_mine_saves_the_form_over_the_newer_version(two_forms, writer, monkeypatch):
+    person_id, first, second = two_forms
+    _first_saves(first)
+    _type_notes(second, "My notes")
+    _answer(monkeypatch, Answer("mine"))
+    assert second.save()
+    assert _saved(writer, person_id) == ("029 2000 0000", "Cardiff", "My notes", 3)
+
+
+def test_merging_field_by_field_keeps_both_edits(two_forms, writer, monkeypatch):
+    person_id, first, second = two_forms
+    _first_saves(first)
+    type_into(second.fields.widgets["town"], "Swansea")
+    _type_notes(second, "My notes")
+    answer = Answer("choices", {"notes": MINE})  # phone starts as theirs, town as mine
+    _answer(monkeypatch, answer)
+    assert second.save()
+    assert _saved(writer, person_id) == ("029 2000 0099", "Swansea", "My notes", 3)
+    assert second.fields.widgets["phone"].text() == "029 2000 0099"  # the form shows what was saved
+
+
+def test_cancelling_saves_nothing_and_keeps_the_form_as_typed(two_forms, writer, monkeypatch):
+    person_id, first, second = two_forms
+    _first_saves(first)
+    type_into(second.fields.widgets["town"], "Swansea")
+    _answer(monkeypatch, Answer("cancel"))
+    assert not second.save()
+    assert second.isVisible() and second.fields.widgets["town"].text() == "Swansea"
+    assert _saved(writer, person_id) == ("029 2000 0099", "Cardiff", "Newer notes from the first window", 2)
+    _answer(monkeypatch, Answer("choices"))  # saving again asks again
+    assert second.save()
+    assert _saved(writer, person_id) == ("029 2000 0099", "Swansea", "Newer notes from the first window", 3)
+
+
+def test_a_restored_draft_is_checked_against_the_version_it_was_opened_at(two_forms, qtbot, writer, monkeypatch):
+    person_id, first, second = two_forms
+    payload = second.raw_values()
+    assert payload["version"] == 1
+    _first_saves(first)
+    payload["fields"]["town"] = "Bangor"
+    restored = PersonForm(writer, person_id, payload)
+    qtbot.addWidget(restored)
+    answer = Answer("choices")
+    _answer(monkeypatch, answer)
+    assert restored.save()
+    assert answer.shown, "the draft's save must be checked against the newer save"
+
+
+def test_the_conflict_dialog_renders(qtbot):
+    long_note = "A long confidential-looking note. " * 30
+    dialog = ConflictDialog(
+        [
+            ChangedField("phone", "Phone", "029 2000 0000", "029 2000 0099", THEIRS),
+            ChangedField("town", "Town", "Swansea", "(empty)", MINE),
+            ChangedField("notes", "Notes", "My notes", long_note, THEIRS),
+        ],
+        "Ceri",
+        "12:31 on 03/12/2026",
+    )
+    qtbot.addWidget(dialog)
+    dialog.resize(820, 420)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SHOTS / "conflict_dialog.png"))
+    assert dialog.choices() == {"phone": THEIRS, "town": MINE, "notes": THEIRS}
