@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from partnerdesk.services.meetings.meetings import get_meeting
 from partnerdesk.services.people.people import get_person
+from partnerdesk.ui.meetings.meeting_form import MeetingForm
 from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog
-from tests.builders import add_person
+from tests.builders import add_meeting, add_person
 from tests.ui.steps import type_into
 
 SHOTS = Path(os.environ.get("PARTNERDESK_SHOTS", "/tmp/partnerdesk-shots"))
@@ -147,3 +149,28 @@ def test_the_conflict_dialog_renders(qtbot):
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SHOTS / "conflict_dialog.png"))
     assert dialog.choices() == {"phone": THEIRS, "town": MINE, "notes": THEIRS}
+
+
+# --------------------------------------------------------------------------------- meetings
+def _meeting_form(qtbot, writer, meeting_id):
+    form = MeetingForm(writer, meeting_id)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def test_two_meeting_forms_show_the_conflict_and_a_form_left_open_saves_again_cleanly(qtbot, writer, monkeypatch):
+    meeting_id = add_meeting(writer.store, None, venue="Room 1")
+    first, second = _meeting_form(qtbot, writer, meeting_id), _meeting_form(qtbot, writer, meeting_id)
+    type_into(first.fields.widgets["venue"], "Room 2")
+    assert first.save()
+    type_into(first.fields.widgets["venue"], "Room 3")  # the meeting form stays open: its own saves never clash
+    assert first.save()
+    type_into(second.fields.widgets["title"], "Renamed")
+    answer = Answer("choices")
+    _answer(monkeypatch, answer)
+    assert second.save()
+    assert answer.starting == {"venue": THEIRS, "title": MINE}
+    with writer.store.reader() as session:
+        meeting = get_meeting(session, meeting_id)
+        assert (meeting.venue, meeting.title, meeting.version) == ("Room 3", "Renamed", 4)

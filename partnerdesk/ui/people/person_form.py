@@ -205,10 +205,6 @@ class PersonForm(FormDialog):
                 data[key] = read_widget(widget)
         return data, problems
 
-    def field_label(self, key: str) -> str:
-        message = self.fields.messages.get(key)
-        return message.accessibleName().removeprefix("Problem with ") if message else super().field_label(key)
-
     def shown_value(self, key: str, value: Any) -> str:
         names = CODE_NAMES.get(key, {})
         if isinstance(value, list):
@@ -248,7 +244,7 @@ class PersonForm(FormDialog):
             if self.person_id is None:
                 person = create_person(session, data)
             else:
-                person = update_person(session, self.person_id, data, self.opened_version)
+                person = self.track(update_person(session, self.person_id, data, self.opened_version))
             for membership_id in self.seats.removed:
                 remove_membership(session, membership_id)
             for seat in self.seats.seats:

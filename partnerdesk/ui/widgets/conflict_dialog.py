@@ -4,7 +4,7 @@ the saved one, and let them keep theirs, take the saved one, or choose field by 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -47,6 +47,8 @@ def shown(value: object) -> str:
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return str(value)

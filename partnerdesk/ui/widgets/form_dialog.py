@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from partnerdesk.services.common import drafts
 from partnerdesk.services.common.errors import EditConflict, ValidationError
+from partnerdesk.ui.widgets import field_tabs
 from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog, shown
 
 Button = QMessageBox.StandardButton
@@ -44,8 +45,14 @@ class FormDialog(QDialog):
         else saved the record since the form opened, the worker chooses field by field in the conflict dialog;
         their choices go into data and the form, and work runs again against the newer version."""
         while True:
+            self._saved_version: int | None = None
             try:
-                return self.writer.run(self, work)
+                result = self.writer.run(self, work)
+                if result is not None and self._saved_version is not None:
+                    # Forms that stay open after saving: later saves are checked against this one.
+                    self.opened_version = self._saved_version
+                    self.opened_values = dict(data or {})
+                return result
             except ValidationError as exc:
                 self.show_problems(exc.messages)
                 return None
@@ -77,8 +84,17 @@ class FormDialog(QDialog):
         self.opened_values = {**self.opened_values, **conflict.theirs}
         return True
 
+    def track(self, record: Any) -> Any:
+        """Call inside work with the record just saved: once the save is committed, the form counts as opened at
+        the record's new version. Returns the record."""
+        self._saved_version = record.version
+        return record
+
     def field_label(self, key: str) -> str:
-        """The label a field is shown by in the conflict dialog (forms override this with their own labels)."""
+        """The label a field is shown by in the conflict dialog: its caption on the form where there is one."""
+        message = getattr(getattr(self, "fields", None), "messages", {}).get(key)
+        if message is not None:
+            return message.accessibleName().removeprefix("Problem with ")
         return key.replace("_", " ").capitalize()
 
     def shown_value(self, key: str, value: Any) -> str:
@@ -86,8 +102,11 @@ class FormDialog(QDialog):
         return shown(value)
 
     def show_value(self, key: str, value: Any) -> None:
-        """Put a value chosen in the conflict dialog into the form's field (forms that check versions do this)."""
-        raise NotImplementedError
+        """Put a value chosen in the conflict dialog into the form's field (forms built on FieldTabs need nothing
+        more; others override this)."""
+        widget = getattr(getattr(self, "fields", None), "widgets", {}).get(key)
+        if widget is not None:
+            field_tabs.show_value(widget, value)
 
     def show_problems(self, messages: dict[str, str]) -> None:
         """Show each message by the field it is about (forms that save through write() provide this)."""
