@@ -76,8 +76,24 @@ class EditConflict(Exception):
                          f"{', '.join(sorted(self.theirs))}")
 
 
+def _empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, dict):
+        return all(map(_empty, value.values()))  # a scale with no answers
+    if isinstance(value, list | tuple):
+        return all(map(_empty, value))
+    return value is None
+
+
 def _same(mine: Any, theirs: Any) -> bool:
-    if isinstance(mine, list | tuple) and isinstance(theirs, list | tuple):
+    if _empty(mine) or _empty(theirs):
+        return _empty(mine) and _empty(theirs)  # blank text, None and unanswered scales all mean "nothing"
+    if isinstance(mine, str) and isinstance(theirs, str):
+        return mine.strip() == theirs.strip()
+    if isinstance(mine, list | tuple) and isinstance(theirs, list | tuple) and not any(
+        isinstance(item, int | float) for item in (*mine, *theirs)
+    ):
         return sorted(map(str, mine)) == sorted(map(str, theirs))  # the order of ticked choices means nothing
     return mine == theirs
 

@@ -49,6 +49,8 @@ def shown(value: object) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, time):
         return value.strftime("%H:%M")
+    if isinstance(value, dict):  # answers to a scale, by question
+        return ", ".join(f"{key.replace('_', ' ')} {shown(item)}" for key, item in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return str(value)
