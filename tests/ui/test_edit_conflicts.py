@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.services.meetings.meetings import get_meeting
 from partnerdesk.services.people.people import get_person
+from partnerdesk.services.wellbeing.checks import get_check
+from partnerdesk.services.wellbeing.supervision import get_session
+from partnerdesk.ui.expenses.claim_form import ClaimForm
 from partnerdesk.ui.meetings.meeting_form import MeetingForm
 from partnerdesk.ui.people.person_form import PersonForm
+from partnerdesk.ui.wellbeing.check_form import CheckForm
+from partnerdesk.ui.wellbeing.session_form import SessionForm
 from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog
-from tests.builders import add_meeting, add_person
+from tests.builders import add_check, add_claim, add_meeting, add_person, add_session
 from tests.ui.steps import type_into
 
 SHOTS = Path(os.environ.get("PARTNERDESK_SHOTS", "/tmp/partnerdesk-shots"))
@@ -174,3 +181,55 @@ def test_two_meeting_forms_show_the_conflict_and_a_form_left_open_saves_again_cl
     with writer.store.reader() as session:
         meeting = get_meeting(session, meeting_id)
         assert (meeting.venue, meeting.title, meeting.version) == ("Room 3", "Renamed", 4)
+
+
+# --------------------------------------------------------------------------------- the other forms
+def _open(qtbot, form):
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def test_two_wellbeing_check_forms_show_the_conflict_without_the_notes_neither_opened(qtbot, writer, monkeypatch):
+    person_id = add_person(writer.store, full_name="Checked Person")
+    check_id = add_check(writer.store, person_id, confidential_notes="Private worry")
+    first, second = _open(qtbot, CheckForm(writer, check_id)), _open(qtbot, CheckForm(writer, check_id))
+    type_into(first.fields.widgets["worker_name"], "First Worker")
+    assert first.save()
+    score = second.fields.widgets["quick_score"]
+    score.setCurrentIndex(score.findData(2))
+    answer = Answer("choices")
+    _answer(monkeypatch, answer)
+    assert second.save()
+    assert answer.starting == {"worker_name": THEIRS, "quick_score": MINE}  # no confidential field in the dialog
+    with writer.store.reader() as session:
+        check = get_check(session, check_id)
+        assert (check.worker_name, check.quick_score, check.confidential_notes) == ("First Worker", 2,
+                                                                                   "Private worry")
+
+
+def test_two_supervision_session_forms_show_the_conflict(qtbot, writer, monkeypatch):
+    supervisor, supervisee = add_person(writer.store, full_name="Sue Pervisor"), add_person(writer.store)
+    session_id = add_session(writer.store, supervisor, [supervisee], date(2026, 3, 2))
+    first, second = _open(qtbot, SessionForm(writer, session_id)), _open(qtbot, SessionForm(writer, session_id))
+    type_into(first.fields.widgets["topics_other"], "Boundaries")
+    assert first.save()
+    type_into(second.fields.widgets["topics_other"], "Caseload review")
+    answer = Answer("choices")
+    _answer(monkeypatch, answer)
+    assert second.save()
+    assert answer.starting == {"topics_other": MINE}  # both changed it: the worker's own value starts chosen
+    with writer.store.reader() as session:
+        assert get_session(session, session_id).topics_other == "Caseload review"
+
+
+def test_two_claim_forms_show_the_conflict(qtbot, writer, monkeypatch):
+    claim_id = add_claim(writer.store, add_person(writer.store))
+    first, second = _open(qtbot, ClaimForm(writer, claim_id)), _open(qtbot, ClaimForm(writer, claim_id))
+    type_into(first.fields.widgets["programme"], "Buddying")
+    assert first.save()
+    type_into(second.fields.widgets["programme"], "Mentoring")
+    _answer(monkeypatch, Answer("theirs"))
+    assert second.save()
+    with writer.store.reader() as session:
+        assert get_claim(session, claim_id).programme == "Buddying"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -10,8 +11,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from partnerdesk.records import Person
 from partnerdesk.services.common.errors import EditConflict, check_version
+from partnerdesk.services.expenses.claims import claim_data, get_claim, update_claim
+from partnerdesk.services.meetings.meetings import get_meeting, meeting_data, update_meeting
 from partnerdesk.services.people.people import get_person, person_data, update_person
-from tests.builders import add_person
+from partnerdesk.services.wellbeing.checks import check_data, update_check
+from partnerdesk.services.wellbeing.supervision import session_data, update_session
+from tests.builders import add_check, add_claim, add_meeting, add_person, add_session
 
 
 def _opened(store, person_id: str) -> tuple[dict, int]:
@@ -109,3 +114,37 @@ def test_lists_of_choices_differ_only_by_what_is_in_them():
     assert (caught.value.theirs, caught.value.saved_by) == ({"roles": ["a", "b"]}, "colleague")
     check_version(record, 2, {"roles": ["a"]}, {"roles": ["a", "b"]})  # nobody saved since: the form wins
 
+
+
+def test_confidential_notes_are_compared_only_when_the_form_had_them_open(store):
+    person_id = add_person(store, full_name="Private Person")
+    check_id = add_check(store, person_id, confidential_notes="First notes")
+    with store.transaction() as session:
+        update_check(session, check_id, {**check_data(session, check_id), "worker_name": "Other",
+                                         "confidential_notes": "Newer notes"}, version=1)
+    with store.reader() as session:
+        form = check_data(session, check_id)  # what a form that never opened the notes sends
+    with pytest.raises(EditConflict) as caught, store.transaction() as session:
+        update_check(session, check_id, {**form, "worker_name": "Mine"}, version=1)
+    assert caught.value.theirs == {"worker_name": "Other"}  # the notes are not shown to a form that hid them
+    with pytest.raises(EditConflict) as caught, store.transaction() as session:
+        update_check(session, check_id, {**form, "worker_name": "Other", "confidential_notes": "Mine"}, version=1)
+    assert caught.value.theirs == {"confidential_notes": "Newer notes"}
+
+
+def test_meetings_claims_and_sessions_are_checked_too(store):
+    meeting_id = add_meeting(store, None)
+    claim_id = add_claim(store, add_person(store))
+    supervisor, supervisee = add_person(store), add_person(store)
+    session_id = add_session(store, supervisor, [supervisee], date(2026, 3, 2))
+    with store.transaction() as session:
+        update_meeting(session, meeting_id, {**meeting_data(get_meeting(session, meeting_id)), "venue": "New"}, 1)
+        update_claim(session, claim_id, {**claim_data(get_claim(session, claim_id)), "programme": "New"}, version=1)
+        update_session(session, session_id, {**session_data(session, session_id), "topics_other": "New"}, 1)
+    for change in (
+        lambda s: update_meeting(s, meeting_id, {**meeting_data(get_meeting(s, meeting_id)), "venue": "Old"}, 1),
+        lambda s: update_claim(s, claim_id, {**claim_data(get_claim(s, claim_id)), "programme": "Old"}, version=1),
+        lambda s: update_session(s, session_id, {**session_data(s, session_id), "topics_other": "Old"}, 1),
+    ):
+        with pytest.raises(EditConflict), store.transaction() as session:
+            change(session)
