@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +16,8 @@ from partnerdesk.services.meetings.meetings import get_meeting
 from partnerdesk.services.people.people import get_person
 from partnerdesk.services.wellbeing.checks import get_check
 from partnerdesk.services.wellbeing.supervision import get_session
+from partnerdesk.store.sharing import Holder, lock_path, this_machine
+from partnerdesk.ui.app import claim_database, run_app
 from partnerdesk.ui.expenses.claim_form import ClaimForm
 from partnerdesk.ui.meetings.meeting_form import MeetingForm
 from partnerdesk.ui.people.person_form import PersonForm
@@ -233,3 +238,30 @@ def test_two_claim_forms_show_the_conflict(qtbot, writer, monkeypatch):
     assert second.save()
     with writer.store.reader() as session:
         assert get_claim(session, claim_id).programme == "Buddying"
+
+
+# --------------------------------------------------------------------------------- opening the database
+def test_a_database_open_in_another_partnerdesk_gives_a_warning_and_carries_on(qtbot, writer, dialogs, tmp_path):
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        held = Holder(this_machine(), "colleague", other.pid, "2026-12-03T10:00:00+00:00")
+        lock_path(writer.store.path).write_text(json.dumps(held.__dict__))
+        lock = claim_database(writer.store)
+        assert len(dialogs.told) == 1 and "already open in another PartnerDesk (colleague on the computer" in \
+            dialogs.told[0]
+        lock.stop()
+        assert lock_path(writer.store.path).exists()  # their lock is left for them
+    finally:
+        other.kill()
+        other.wait()
+    lock = claim_database(writer.store)  # the other PartnerDesk has gone: its lock was stale, and is replaced
+    assert len(dialogs.told) == 1
+    assert json.loads(lock_path(writer.store.path).read_text())["user"] == "tester"
+    lock.stop()
+    assert not lock_path(writer.store.path).exists()
+
+
+def test_a_database_in_a_cloud_folder_is_not_opened(tmp_path, dialogs, qapp):
+    assert run_app(tmp_path / "OneDrive" / "pd.sqlite3") == 1
+    assert "cloud service" in dialogs.told[0] and "keep the database on this computer" in dialogs.told[0]
+    assert not (tmp_path / "OneDrive" / "pd.sqlite3").exists()
