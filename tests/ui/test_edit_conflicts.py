@@ -13,6 +13,7 @@ import pytest
 
 from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.services.meetings.meetings import get_meeting
+from partnerdesk.services.people.organisations import list_committees
 from partnerdesk.services.people.people import get_person
 from partnerdesk.services.wellbeing.checks import get_check
 from partnerdesk.services.wellbeing.supervision import get_session
@@ -20,11 +21,12 @@ from partnerdesk.store.sharing import Holder, lock_path, this_machine
 from partnerdesk.ui.app import claim_database, run_app
 from partnerdesk.ui.expenses.claim_form import ClaimForm
 from partnerdesk.ui.meetings.meeting_form import MeetingForm
+from partnerdesk.ui.organisations_page import NamedRecordDialog, OrganisationsPage
 from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.wellbeing.check_form import CheckForm
 from partnerdesk.ui.wellbeing.session_form import SessionForm
 from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog
-from tests.builders import add_check, add_claim, add_meeting, add_person, add_session
+from tests.builders import add_check, add_claim, add_committee, add_meeting, add_person, add_session
 from tests.ui.steps import type_into
 
 SHOTS = Path(os.environ.get("PARTNERDESK_SHOTS", "/tmp/partnerdesk-shots"))
@@ -265,3 +267,35 @@ def test_a_database_in_a_cloud_folder_is_not_opened(tmp_path, dialogs, qapp):
     assert run_app(tmp_path / "OneDrive" / "pd.sqlite3") == 1
     assert "cloud service" in dialogs.told[0] and "keep the database on this computer" in dialogs.told[0]
     assert not (tmp_path / "OneDrive" / "pd.sqlite3").exists()
+
+
+def test_two_organisation_dialogs_show_the_conflict(qtbot, writer, monkeypatch):
+    committee_id = add_committee(writer.store, "Board", "City Health Board")
+    with writer.store.reader() as session:
+        org_id = next(c.organisation_id for c in list_committees(session) if c.id == committee_id)
+    page = OrganisationsPage(writer)
+    qtbot.addWidget(page)
+    opened: list[NamedRecordDialog] = []
+    monkeypatch.setattr(NamedRecordDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    page._organisation_dialog(org_id)
+    page._organisation_dialog(org_id)
+    page._committee_dialog(committee_id)
+    page._committee_dialog(committee_id)
+    first, second, third, fourth = opened
+    first.notes.setText("Newer notes")
+    first.accept()
+    second.name.setText("City Health Board (renamed)")
+    answer = Answer("choices")
+    _answer(monkeypatch, answer)
+    second.accept()
+    assert answer.starting == {"name": MINE, "notes": THEIRS}
+    third.name.setText("Board of the future")
+    third.accept()
+    fourth.notes.setText("Fourth's notes")
+    _answer(monkeypatch, Answer("theirs"))
+    fourth.accept()
+    with writer.store.reader() as session:
+        (committee,) = list_committees(session)
+        assert (committee.name, committee.notes) == ("Board of the future", None)
+        organisation = committee.organisation
+        assert (organisation.name, organisation.notes) == ("City Health Board (renamed)", "Newer notes")
