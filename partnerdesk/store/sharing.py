@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import socket
+import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,10 +21,10 @@ from pathlib import Path, PurePath
 
 from partnerdesk.store.engine import StoreError
 
-#: Linux file system types that live on another computer (as /proc/mounts names them).
+#: File system types that live on another computer (as Linux's /proc/mounts and macOS's mount name them).
 NETWORK_FILE_SYSTEMS = frozenset({
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs",
-    "fuse.davfs2", "fuse.rclone", "fuse.s3fs", "ceph", "glusterfs", "fuse.glusterfs", "webdav",
+    "fuse.davfs2", "fuse.rclone", "fuse.s3fs", "ceph", "glusterfs", "fuse.glusterfs", "webdav", "afpfs",
 })  # fmt: skip
 #: Folder names that cloud-sync programs keep in step with the internet (compared without case).
 CLOUD_FOLDERS = (
@@ -64,21 +66,35 @@ def _is_cloud_folder(path: PurePath) -> bool:
     return False
 
 
-def _linux_file_system(path: Path, mounts_file: Path = Path("/proc/mounts")) -> str | None:
-    """The type of the file system holding path, from the mount point that is its longest prefix."""
+def _linux_mounts(mounts_file: Path) -> list[tuple[str, str]]:
+    """(mount point, file system type) for each line of /proc/mounts."""
     try:
         lines = mounts_file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
-        return None
+        return []
+    return [(f[1].replace("\\040", " "), f[2]) for f in (line.split() for line in lines) if len(f) >= 3]
+
+
+_MAC_MOUNT = re.compile(r"^.* on (.+) \(([^,)]+)")
+
+
+def _mac_mounts(text: str | None = None) -> list[tuple[str, str]]:
+    """(mount point, file system type) from macOS's `mount` ("//me@server/share on /Volumes/share (smbfs, ...)")."""
+    if text is None:
+        try:
+            text = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=5, check=False).stdout
+        except (OSError, subprocess.SubprocessError):
+            return []
+    return [(m.group(1), m.group(2)) for m in map(_MAC_MOUNT.match, text.splitlines()) if m]
+
+
+def _file_system(path: Path, mounts: list[tuple[str, str]]) -> str | None:
+    """The type of the file system holding path, from the mount point that is its longest prefix."""
     best, kind = "", None
-    for line in lines:
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        point = fields[1].replace("\\040", " ")
+    for point, fs_type in mounts:
         inside = str(path) == point or str(path).startswith(point.rstrip("/") + "/")
         if inside and len(point) >= len(best):
-            best, kind = point, fields[2]
+            best, kind = point, fs_type
     return kind
 
 
@@ -93,7 +109,11 @@ def _windows_drive_is_remote(path: Path) -> bool:
 
 
 def shared_location_problem(
-    path: str | Path, *, mounts_file: Path = Path("/proc/mounts"), platform: str = sys.platform
+    path: str | Path,
+    *,
+    mounts_file: Path = Path("/proc/mounts"),
+    platform: str = sys.platform,
+    mac_mounts: str | None = None,
 ) -> str | None:
     """Why a database at path must not be opened here (a network share or cloud folder), or None when it is fine."""
     raw = str(path)
@@ -108,9 +128,10 @@ def shared_location_problem(
             "iCloud) keeps in step with the internet."
         )
     if platform == "win32":
-        if str(where).startswith("\\\\") or _windows_drive_is_remote(where):
-            return "The database is on a network drive."
-    elif platform.startswith("linux") and _linux_file_system(where, mounts_file) in NETWORK_FILE_SYSTEMS:
+        remote = str(where).startswith("\\\\") or _windows_drive_is_remote(where)
+        return "The database is on a network drive." if remote else None
+    mounts = _linux_mounts(mounts_file) if platform.startswith("linux") else _mac_mounts(mac_mounts)
+    if _file_system(where, mounts) in NETWORK_FILE_SYSTEMS:
         return "The database is on a network share."
     return None
 

@@ -136,3 +136,17 @@ def test_a_damaged_lock_file_is_replaced(tmp_path):
     lock_path(database).write_text("{half a lo")
     assert take_lock(database, "tester", NOW) is None
     assert json.loads(lock_path(database).read_text())["user"] == "tester"
+
+
+MAC_MOUNT = """\
+/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)
+//me@server/Team on /Volumes/Team (smbfs, nodev, nosuid, mounted by me)
+/dev/disk4s1 on /Volumes/USB STICK (msdos, local, nodev, nosuid, noowners)
+"""
+
+
+@pytest.mark.parametrize(("where", "problem"), [("/Volumes/Team/pd.sqlite3", "The database is on a network share."),
+                                                 ("/Volumes/USB STICK/pd.sqlite3", None),
+                                                 ("/Users/me/pd.sqlite3", None)])
+def test_macos_network_volumes_are_found_from_mount(where, problem):
+    assert shared_location_problem(where, platform="darwin", mac_mounts=MAC_MOUNT) == problem
