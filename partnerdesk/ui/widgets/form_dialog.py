@@ -1,5 +1,6 @@
 """What every record form shares: the window's close button acts like Cancel, Enter moves on rather than
-saving, one way of asking about unsaved changes, and drafts kept while typing (offered back after a crash)."""
+saving, one way of asking about unsaved changes, drafts kept while typing (offered back after a crash), and the
+choice between this form and a newer save of the same record (never a silent overwrite)."""
 
 from __future__ import annotations
 
@@ -57,7 +58,12 @@ class FormDialog(QDialog):
                 self.show_problems(exc.messages)
                 return None
             except EditConflict as exc:
-                if data is None or not self.settle_conflict(exc, data):
+                if data is None:  # a form that cannot merge: say so rather than save over the newer details
+                    QMessageBox.warning(self, "Saved elsewhere", f"{exc.saved_by or 'Someone else'} saved this "
+                                        "record after you opened it, so nothing was saved. Please close this form "
+                                        "and open the record again to see their changes.")
+                    return None
+                if not self.settle_conflict(exc, data):
                     return None
 
     def settle_conflict(self, conflict: EditConflict, data: dict[str, Any]) -> bool:
