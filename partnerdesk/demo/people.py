@@ -70,7 +70,7 @@ class PeopleMaker:
         created = working_moment(created_day, self.rng)
         updated = working_moment(updated_day, self.rng) if updated_day and updated_day > created_day else created
         moments = {"created_at": created, "updated_at": updated, "deleted_at": None}
-        return {"id": self.uid(), **moments, "created_by": DEMO_USER, "updated_by": DEMO_USER}
+        return {"id": self.uid(), **moments, "created_by": DEMO_USER, "updated_by": DEMO_USER, "version": 1}
 
     # --- organisations and committees ---
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Re-exported: records modules and services import these from here.
 from partnerdesk.records.types import NAMING, USER_ENV, UTCDateTime, current_user, new_id, utc_now
@@ -26,6 +27,13 @@ class RecordMixin:
     created_by: Mapped[str] = mapped_column(String(120), default=current_user, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(120), default=current_user, onupdate=current_user, nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Counts saves. Every ORM UPDATE checks it is unchanged and adds one, so a save made from a stale copy fails
+    # instead of silently overwriting a newer one (forms also compare it on save: services.common.errors).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]  # mapped classes have it
 
     @property
     def in_bin(self) -> bool:

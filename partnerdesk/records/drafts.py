@@ -8,6 +8,7 @@ from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from partnerdesk.records.base import Base, UTCDateTime, current_user, new_id, utc_now
+from partnerdesk.store.sharing import this_machine
 
 
 class FormDraft(Base):
@@ -22,3 +23,5 @@ class FormDraft(Base):
     payload: Mapped[dict] = mapped_column(JSON)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
     saved_by: Mapped[str] = mapped_column(String(120), default=current_user)
+    # Drafts hold confidential notes: only the worker on the PC that made one is offered it (services.drafts).
+    machine: Mapped[str] = mapped_column(String(255), default=this_machine, server_default="unknown", nullable=False)

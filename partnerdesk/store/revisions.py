@@ -12,5 +12,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_wellbeing",
     "0006_claims_search",
     "0007_list_speed",
+    "0008_versions",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from partnerdesk import logs, paths
 from partnerdesk.i18n import ENGLISH, PSEUDO, language
+from partnerdesk.records.types import current_user
 from partnerdesk.resources_access import read_text
-from partnerdesk.store import Store, StoreError, open_store
+from partnerdesk.store import Store, StoreError, open_store, sharing
+from partnerdesk.store.engine import database_url, sqlite_path
 from partnerdesk.ui.crash_dialog import install_crash_reporter
 from partnerdesk.ui.ops import Writer
 
@@ -83,16 +85,56 @@ def warm_up(store: Store) -> None:
     store.session_factory  # noqa: B018 -- made now rather than on the first click
 
 
+def refuse_shared_location_of(target: str | Path) -> None:
+    """Raise StoreError, with the safe alternative, when an SQLite database lives on a network share or in a
+    cloud-synced folder. There is no read-only mode in the window yet, so such a database is not opened at all."""
+    path = sqlite_path(database_url(target))
+    if path is not None:
+        sharing.refuse_shared_location(path)
+
+
+class DatabaseLock:
+    """This window's lock file beside the database: taken on opening, kept fresh, removed on closing."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.other: sharing.Holder | None = None
+        self.timer: QTimer | None = None
+        if path is None:
+            return
+        self.other = sharing.take_lock(path, current_user())
+        self.timer = QTimer(interval=int(sharing.REFRESH_EVERY.total_seconds() * 1000))
+        self.timer.timeout.connect(lambda: sharing.refresh_lock(path))
+        self.timer.start()
+
+    def stop(self) -> None:
+        """Stop refreshing and remove the lock if it is ours."""
+        if self.timer is not None:
+            self.timer.stop()
+        if self.path is not None:
+            sharing.release_lock(self.path)
+
+
+def claim_database(store: Store, parent=None) -> DatabaseLock:
+    """Take the database's lock; when another PartnerDesk has it open, say so in plain words and carry on."""
+    lock = DatabaseLock(store.path)
+    if lock.other is not None:
+        QMessageBox.warning(parent, "Already open elsewhere", sharing.already_open_message(lock.other))
+    return lock
+
+
 def run_app(target: str | Path, demo: bool = False) -> int:
     """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
     app = make_application()
     logs.setup_logging()  # already done by the command line; here for anyone starting the window another way
     install_crash_reporter(app)
     try:
+        refuse_shared_location_of(target)
         store = open_store(target)
     except StoreError as exc:
         QMessageBox.critical(None, "PartnerDesk could not open the database", str(exc))
         return 1
+    lock = claim_database(store)
     from partnerdesk.ui.main_window import MainWindow
 
     writer = Writer(store)
@@ -107,4 +149,5 @@ def run_app(target: str | Path, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        lock.stop()
         store.close()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.records import vocab
-from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.services.people.organisations import (
     delete_committee,
     delete_organisation,
@@ -32,6 +32,7 @@ from partnerdesk.services.people.organisations import (
 )
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog, shown
 from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.fitting import short_combo
 
@@ -41,10 +42,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class NamedRecordDialog(QDialog):
     """A small form with a name, one drop-down and notes; saving is handed in as `save(name, choice, notes)`."""
 
-    def __init__(self, title: str, choice_label: str, choice: QComboBox, save, parent: QWidget | None = None):
+    def __init__(self, title: str, choice_label: str, choice: QComboBox, save, parent: QWidget | None = None,
+                 choice_key: str = "kind"):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._save = save
+        self.version: int | None = None  # the record's version when opened: save() passes it to the service
+        self.opened: dict[str, str] = {}
+        self._keys = {"name": ("Name", self.name_box), choice_key: (choice_label.replace("&", ""), self.choice_box),
+                      "notes": ("Notes", self.notes_box)}
         self.name = QLineEdit()
         self.name.setAccessibleName("Name")
         self.choice = choice
@@ -64,14 +70,58 @@ class NamedRecordDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
+    def loaded(self, version: int) -> None:
+        """The record's details are on the form now, as read at version."""
+        self.version = version
+        self.opened = {key: box() for key, (_label, box) in self._keys.items()}
+
+    def name_box(self, value=None, *, put: bool = False) -> str:
+        if put:
+            self.name.setText(value or "")
+        return self.name.text()
+
+    def choice_box(self, value=None, *, put: bool = False) -> str:
+        if put:
+            self.choice.setCurrentIndex(max(self.choice.findData(value), 0))
+        index = self.choice.findData(value) if value is not None else self.choice.currentIndex()
+        return self.choice.itemText(index) if index >= 0 else shown(value)
+
+    def notes_box(self, value=None, *, put: bool = False) -> str:
+        if put:
+            self.notes.setText(value or "")
+        return self.notes.text()
+
     def accept(self) -> None:
         try:
             done = self._save(self.name.text(), self.choice.currentData(), self.notes.text())
         except ValidationError as exc:
             self.message.show_message(" ".join(exc.messages.values()))
             return
+        except EditConflict as exc:
+            if self._settle(exc):
+                self.accept()  # again, against the newer version, with the worker's choices
+            return
         if done is not None:
             super().accept()
+
+    def _settle(self, conflict: EditConflict) -> bool:
+        """Ask how to combine this form with the newer save (as FormDialog does for the larger forms)."""
+        fields = []
+        for key, theirs in conflict.theirs.items():
+            label, box = self._keys[key]
+            mine = box()
+            untouched = self.opened.get(key) == mine  # then only the newer save changed it: start from theirs
+            fields.append(ChangedField(key, label, shown(mine), box(theirs) if key not in ("name", "notes")
+                                       else shown(theirs), THEIRS if untouched else MINE))  # fmt: skip
+        when = conflict.saved_at.astimezone().strftime("%H:%M on %d/%m/%Y") if conflict.saved_at else ""
+        dialog = ConflictDialog(fields, conflict.saved_by or "someone else", when, self)
+        if dialog.exec() != ConflictDialog.DialogCode.Accepted:
+            return False
+        for key, choice in dialog.choices().items():
+            if choice == THEIRS:
+                self._keys[key][1](conflict.theirs[key], put=True)
+        self.version = conflict.version
+        return True
 
 
 class OrganisationsPage(QWidget):
@@ -163,7 +213,8 @@ class OrganisationsPage(QWidget):
         kind = ChoiceCombo(vocab.ORGANISATION_KINDS, "Kind of organisation")
 
         def save(name, kind_code, notes):
-            return self.writer.run(dialog, lambda s: save_organisation(s, name, kind_code, notes, org_id))
+            return self.writer.run(dialog, lambda s: save_organisation(s, name, kind_code, notes, org_id,
+                                                                       dialog.version))
 
         dialog = NamedRecordDialog("Organisation", "&Kind", kind, save, self)
         if org_id:
@@ -171,6 +222,7 @@ class OrganisationsPage(QWidget):
             dialog.name.setText(org.name)
             kind.set_code(org.kind)
             dialog.notes.setText(org.notes or "")
+            dialog.loaded(org.version)
         dialog.exec()
 
     def _committee_dialog(self, committee_id: str | None) -> None:
@@ -181,14 +233,16 @@ class OrganisationsPage(QWidget):
         orgs.setCurrentIndex(max(orgs.findData(self._current(self.organisations)), 0))
 
         def save(name, org_id, notes):
-            return self.writer.run(dialog, lambda s: save_committee(s, org_id, name, notes, committee_id))
+            return self.writer.run(dialog, lambda s: save_committee(s, org_id, name, notes, committee_id,
+                                                                    dialog.version))
 
-        dialog = NamedRecordDialog("Committee, board or group", "Run &by", orgs, save, self)
+        dialog = NamedRecordDialog("Committee, board or group", "Run &by", orgs, save, self, "organisation_id")
         if committee_id:
             committee = next(c for c in self.writer.read(list_committees) if c.id == committee_id)
             dialog.name.setText(committee.name)
             orgs.setCurrentIndex(max(orgs.findData(committee.organisation_id), 0))
             dialog.notes.setText(committee.notes or "")
+            dialog.loaded(committee.version)
         dialog.exec()
 
     def add_organisation(self) -> None:

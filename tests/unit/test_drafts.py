@@ -93,3 +93,39 @@ def test_discarding_a_draft_that_is_not_there_is_harmless(store):
 
 def test_no_drafts_means_an_empty_list(store):
     assert _drafts(store) == []
+
+
+def _as(monkeypatch, user: str, machine: str) -> None:
+    """Act as another worker and/or another PC sharing the database."""
+    monkeypatch.setenv("PARTNERDESK_USER", user)
+    monkeypatch.setattr("partnerdesk.services.common.drafts.this_machine", lambda: machine)
+    monkeypatch.setattr("partnerdesk.records.drafts.this_machine", lambda: machine)
+
+
+def test_drafts_are_offered_only_to_the_worker_and_the_pc_that_made_them(store, monkeypatch):
+    record = str(uuid.uuid4())
+    _as(monkeypatch, "tester", "office-pc")
+    _save(store, "person", record, "Mine here", {"notes": "confidential"})
+    _as(monkeypatch, "tester", "laptop")
+    assert _drafts(store) == []  # the same worker on another PC
+    _save(store, "person", record, "Mine on the laptop", {"notes": "other"})
+    _as(monkeypatch, "colleague", "office-pc")
+    assert _drafts(store) == []  # another worker on the same PC
+    _as(monkeypatch, "tester", "office-pc")
+    assert _drafts(store) == [("person", record, "Mine here", {"notes": "confidential"})]
+    assert count_rows(store, "form_drafts") == 2  # the laptop's draft did not replace this PC's
+
+
+def test_nobody_else_can_throw_a_draft_away(store, monkeypatch):
+    record = str(uuid.uuid4())
+    _as(monkeypatch, "tester", "office-pc")
+    _save(store, "person", record, "Mine", {})
+    for user, machine in (("colleague", "office-pc"), ("tester", "laptop")):
+        _as(monkeypatch, user, machine)
+        with store.transaction() as session:
+            discard_draft(session, "person", record)
+    _as(monkeypatch, "tester", "office-pc")
+    assert [title for _, _, title, _ in _drafts(store)] == ["Mine"]
+    with store.transaction() as session:
+        discard_draft(session, "person", record)
+    assert _drafts(store) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import uuid
 from datetime import date
@@ -11,12 +12,13 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from partnerdesk.services.common.drafts import list_drafts
 from partnerdesk.services.meetings.attendance import invitations, invite
 from partnerdesk.services.meetings.checks import set_committee_quorum
 from partnerdesk.services.meetings.meetings import create_meeting
 from partnerdesk.services.people.listing import PeopleFilter, count_people, other_side_keys
 from partnerdesk.services.people.organisations import list_committees
-from partnerdesk.services.people.people import get_person
+from partnerdesk.services.people.people import get_person, person_data, update_person
 from partnerdesk.store import open_store
 from partnerdesk.store.backup import automatic_backup_path
 from partnerdesk.store.engine import current_revision
@@ -205,3 +207,40 @@ def test_the_list_speed_upgrade_keeps_every_search_working_and_can_be_undone(tmp
     finally:
         store.close()
     assert revision_in_file(path) == "0006_claims_search"
+
+
+def test_the_versions_upgrade_numbers_every_record_and_gives_old_drafts_this_pc(tmp_path):
+    path = tmp_path / "older.sqlite3"
+    person_id = _database_at(path, "0007_list_speed")
+    engine = create_engine("sqlite:///" + str(path))
+    try:
+        with engine.begin() as con:
+            con.execute(text(
+                "INSERT INTO form_drafts (id, form, record_id, title, payload, saved_at, saved_by) VALUES "
+                "('d1', 'person', :p, 'Old draft', '{}', '2025-01-01 09:00:00.000000', 'tester')"), {"p": person_id})
+    finally:
+        engine.dispose()
+    store = open_store(path)
+    try:
+        with store.reader() as session:
+            person = get_person(session, person_id)
+            assert (person.full_name, person.version) == ("Ffion Older", 1)
+            assert [d.title for d in list_drafts(session)] == ["Old draft"]  # still offered to its worker here
+            machine = session.execute(text("SELECT machine FROM form_drafts")).scalar_one()
+            assert machine == socket.gethostname()
+        with store.transaction() as session:
+            update_person(session, person_id, {**person_data(get_person(session, person_id)), "town": "Bala"},
+                          version=1)
+        with store.reader() as session:
+            assert get_person(session, person_id).version == 2
+        config = alembic_config()
+        with store.engine.begin() as con:
+            config.attributes["connection"] = con
+            command.downgrade(config, "0007_list_speed")
+        with store.reader() as session:
+            con = session.connection()
+            assert "version" not in {row[1] for row in con.exec_driver_sql("PRAGMA table_info(people)")}
+            assert count_people(session, PeopleFilter(search="ffion")) == 1  # the search triggers survived
+    finally:
+        store.close()
+    assert revision_in_file(path) == "0007_list_speed"

@@ -6,13 +6,25 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, String, column, delete, select
 
 from partnerdesk.records import outlines
-from partnerdesk.records.types import utc_now
+from partnerdesk.records.types import current_user, utc_now
+from partnerdesk.store.sharing import this_machine
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+
+# The PC a draft was made on (records.drafts); only the drafts list reads it, so it is not in records.outlines.
+_machine = column("machine", String)
+
+
+def _mine():
+    """Only the worker's own drafts from this PC: drafts hold confidential notes, and a draft offered on another
+    PC or to another worker could be read or thrown away by someone who never typed it."""
+    d = outlines.form_drafts
+    return (d.c.saved_by == current_user()) & (_machine == this_machine())
 
 
 @dataclass(frozen=True)
@@ -33,11 +45,14 @@ def save_draft(session: Session, form: str, record_id: str | None, title: str, p
     from partnerdesk.records import FormDraft  # not needed to list drafts as the window opens
 
     stmt = select(FormDraft).where(
-        FormDraft.form == form, FormDraft.record_id.is_(None) if record_id is None else FormDraft.record_id == record_id
+        FormDraft.form == form,
+        FormDraft.record_id.is_(None) if record_id is None else FormDraft.record_id == record_id,
+        FormDraft.saved_by == current_user(),
+        FormDraft.machine == this_machine(),
     )
     draft = session.scalars(stmt).first()
     if draft is None:
-        draft = FormDraft(form=form, record_id=record_id)
+        draft = FormDraft(form=form, record_id=record_id, saved_by=current_user(), machine=this_machine())
         session.add(draft)
     draft.title, draft.payload, draft.saved_at = title, payload, utc_now()
     session.flush()
@@ -45,19 +60,23 @@ def save_draft(session: Session, form: str, record_id: str | None, title: str, p
 
 
 def list_drafts(session: Connection | Session) -> list[Draft]:
-    """Unsaved forms left behind (for example by a crash), newest first.
+    """This worker's unsaved forms left behind on this PC (for example by a crash), newest first.
 
     Read through records.outlines: this runs as the window opens, before the ORM is needed.
     """
     d = outlines.form_drafts
-    stmt = select(d.c.id, d.c.form, d.c.record_id, d.c.title, d.c.payload, d.c.saved_at, d.c.saved_by).order_by(
-        d.c.saved_at.desc()
+    stmt = (
+        select(d.c.id, d.c.form, d.c.record_id, d.c.title, d.c.payload, d.c.saved_at, d.c.saved_by)
+        .where(_mine())
+        .order_by(d.c.saved_at.desc())
     )
     return [Draft(*row) for row in session.execute(stmt)]
 
 
 def discard_draft(session: Session, form: str, record_id: str | None) -> None:
-    """Forget the draft for a form (after saving it, or when the worker chooses to throw it away)."""
+    """Forget this worker's draft on this PC for a form (after saving it, or when they choose to throw it away).
+
+    Someone else's draft of the same record is left for them: the save will show them what changed."""
     d = outlines.form_drafts
     condition = d.c.record_id.is_(None) if record_id is None else d.c.record_id == record_id
-    session.execute(delete(d).where(d.c.form == form, condition))
+    session.execute(delete(d).where(d.c.form == form, condition, _mine()))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 
 class ValidationError(Exception):
     """Input that cannot be saved, with a plain-English message for each field that needs fixing.
@@ -53,3 +56,57 @@ def confirm_or_stop(warnings: list[str], confirmed: bool) -> None:
     """The one place the rule lives: warnings stop a change until the worker has confirmed it."""
     if warnings and not confirmed:
         raise NeedsConfirmation(warnings)
+
+
+class EditConflict(Exception):
+    """Someone saved the record after this form was opened, and their values differ from the form's; nothing was
+    saved. `theirs` maps each such field to the value saved now; `version` is the record's version now: save
+    again against it once the worker has chosen, field by field, between theirs and the form's. `saved_by` and
+    `saved_at` say who saved last and when (UTC)."""
+
+    def __init__(self, record_id: str, theirs: dict[str, Any], version: int, saved_by: str = "",
+                 saved_at: datetime | None = None):
+        self.record_id = record_id
+        self.theirs = dict(theirs)
+        self.version = version
+        self.saved_by = saved_by
+        self.saved_at = saved_at
+        # Field names and ids only: the values are people's details and never go into a message or log line.
+        super().__init__(f"Record {record_id} was saved elsewhere (now version {version}); differing fields: "
+                         f"{', '.join(sorted(self.theirs))}")
+
+
+def _empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, dict):
+        return all(map(_empty, value.values()))  # a scale with no answers
+    if isinstance(value, list | tuple):
+        return all(map(_empty, value))
+    return value is None
+
+
+def _same(mine: Any, theirs: Any) -> bool:
+    if _empty(mine) or _empty(theirs):
+        return _empty(mine) and _empty(theirs)  # blank text, None and unanswered scales all mean "nothing"
+    if isinstance(mine, str) and isinstance(theirs, str):
+        return mine.strip() == theirs.strip()
+    if isinstance(mine, list | tuple) and isinstance(theirs, list | tuple) and not any(
+        isinstance(item, int | float) for item in (*mine, *theirs)
+    ):
+        return sorted(map(str, mine)) == sorted(map(str, theirs))  # the order of ticked choices means nothing
+    return mine == theirs
+
+
+def check_version(record: Any, opened_version: int | None, mine: dict[str, Any], saved: dict[str, Any]) -> None:
+    """The one place the rule lives: a form opened at opened_version may save over record (any record with the
+    shared columns) only if nobody has saved it since, or if what they saved agrees with the form. Otherwise raise
+    EditConflict with the differing fields; mine is the form's values, saved the record's, both by field name.
+
+    opened_version None means the caller is not a form (scripts, the command line, imports): no check.
+    """
+    if opened_version is None or opened_version == record.version:
+        return
+    theirs = {key: saved[key] for key in mine if key in saved and not _same(mine[key], saved[key])}
+    if theirs:
+        raise EditConflict(record.id, theirs, record.version, record.updated_by, record.updated_at)

@@ -18,7 +18,7 @@ from partnerdesk.records import BudgetHeading, Claim, ClaimStatusChange, Meeting
 from partnerdesk.records.base import current_user, utc_now
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import DELETABLE, edit_problem, financial_year_label, financial_year_of
-from partnerdesk.services.common.errors import NotFound, Problems, ValidationError
+from partnerdesk.services.common.errors import NotFound, Problems, ValidationError, check_version
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.expenses.claim_totals import recompute_mileage
 
@@ -128,10 +128,13 @@ def claim_data(claim: Claim) -> dict[str, Any]:
     return {key: getattr(claim, key) for key in CLAIM_FIELDS}
 
 
-def update_claim(session: Session, claim_id: str, data: dict[str, Any], today: date | None = None) -> Claim:
-    """Change a draft or submitted claim's details; raises ValidationError and changes nothing if not allowed."""
+def update_claim(session: Session, claim_id: str, data: dict[str, Any], today: date | None = None,
+                 version: int | None = None) -> Claim:
+    """Change a draft or submitted claim's details; raises ValidationError and changes nothing if not allowed.
+    A form passes the version it opened the claim at: EditConflict if different details were saved since."""
     claim = editable_claim(session, claim_id)
     clean = clean_claim(session, data, today)
+    check_version(claim, version, clean, claim_data(claim))
     if clean["person_id"] != claim.person_id and claim.line_count:
         raise ValidationError({"person_id": "This claim already has lines, so it can't move to someone else. "
                                             "Start a new claim for them instead."})  # fmt: skip

@@ -19,7 +19,7 @@ from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules import contact
 from partnerdesk.rules.meetings import SERVING_KINDS, uk_moment, uk_times
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.text import tidy
 
 #: Free-text fields and their longest allowed length.
@@ -207,11 +207,13 @@ def meeting_data(meeting: Meeting) -> dict[str, Any]:
     return data
 
 
-def update_meeting(session: Session, meeting_id: str, data: dict[str, Any]) -> Meeting:
+def update_meeting(session: Session, meeting_id: str, data: dict[str, Any], version: int | None = None) -> Meeting:
     """Change a meeting's details (all fields, as from the form); raises ValidationError and changes nothing if
-    they are not right. Changing the date or time of a meeting in a series marks it as moved."""
+    they are not right. Changing the date or time of a meeting in a series marks it as moved. A form passes the
+    version it opened the meeting at: EditConflict if different details were saved since."""
     meeting = get_meeting(session, meeting_id)
     clean = clean_meeting(session, data, meeting_id)
+    check_version(meeting, version, clean, meeting_data(meeting))
     _apply(meeting, clean)
     meeting.updated_at = utc_now()
     session.flush()

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.records import Committee, Membership, Organisation
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.people.people import get_person
 
 
@@ -30,9 +30,11 @@ def list_organisations(session: Session) -> list[Organisation]:
 
 
 def save_organisation(
-    session: Session, name: str, kind: str, notes: str | None = None, organisation_id: str | None = None
+    session: Session, name: str, kind: str, notes: str | None = None, organisation_id: str | None = None,
+    version: int | None = None,
 ) -> Organisation:
-    """Create an organisation, or change one when organisation_id is given."""
+    """Create an organisation, or change one when organisation_id is given. A form passes the version it opened
+    the organisation at: EditConflict if different details were saved since."""
     problems = Problems()
     name = _name(problems, name, "organisation")
     if kind not in v.ORGANISATION_KINDS:
@@ -42,6 +44,8 @@ def save_organisation(
         organisation = session.get(Organisation, organisation_id)
         if organisation is None:
             raise NotFound("That organisation could not be found.")
+        check_version(organisation, version, {"name": name, "kind": kind, "notes": notes},
+                      {"name": organisation.name, "kind": organisation.kind, "notes": organisation.notes})
         organisation.updated_at = utc_now()
     else:
         organisation = Organisation()
@@ -75,9 +79,11 @@ def list_committees(session: Session) -> list[Committee]:
 
 
 def save_committee(
-    session: Session, organisation_id: str, name: str, notes: str | None = None, committee_id: str | None = None
+    session: Session, organisation_id: str, name: str, notes: str | None = None, committee_id: str | None = None,
+    version: int | None = None,
 ) -> Committee:
-    """Create a committee, board or group, or change one when committee_id is given."""
+    """Create a committee, board or group, or change one when committee_id is given. A form passes the version it
+    opened the committee at: EditConflict if different details were saved since."""
     problems = Problems()
     name = _name(problems, name, "committee")
     organisation = session.get(Organisation, organisation_id) if organisation_id else None
@@ -88,6 +94,8 @@ def save_committee(
         committee = session.get(Committee, committee_id)
         if committee is None:
             raise NotFound("That committee could not be found.")
+        check_version(committee, version, {"name": name, "organisation_id": organisation_id, "notes": notes},
+                      {"name": committee.name, "organisation_id": committee.organisation_id, "notes": committee.notes})
         committee.updated_at = utc_now()
     else:
         committee = Committee()

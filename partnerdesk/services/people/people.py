@@ -13,7 +13,7 @@ from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules import contact
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.text import blank_to_none, check_text
 
 #: Free-text fields and their longest allowed length (matching the database columns).
@@ -139,10 +139,14 @@ def get_person(session: Session, person_id: str) -> Person:
     return person
 
 
-def update_person(session: Session, person_id: str, data: dict[str, Any]) -> Person:
-    """Change a person's details; raises ValidationError (and changes nothing) if they are not right."""
+def update_person(session: Session, person_id: str, data: dict[str, Any], version: int | None = None) -> Person:
+    """Change a person's details; raises ValidationError (and changes nothing) if they are not right.
+
+    A form passes the version the person had when it was opened: if someone has saved different details since,
+    EditConflict says which (and nothing changes)."""
     person = get_person(session, person_id)
     clean = clean_person(data)
+    check_version(person, version, clean, person_data(person))
     _apply(person, clean)
     person.updated_at = utc_now()
     session.flush()

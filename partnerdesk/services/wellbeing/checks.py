@@ -22,7 +22,7 @@ from partnerdesk.records.base import current_user, utc_now
 from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.wellbeing.confidential import CONFIDENTIAL_FIELDS
@@ -180,12 +180,16 @@ def check_data(session: Session, check_id: str) -> dict[str, Any]:
     return data
 
 
-def update_check(session: Session, check_id: str, data: dict[str, Any]) -> WellbeingCheck:
+def update_check(session: Session, check_id: str, data: dict[str, Any], version: int | None = None) -> WellbeingCheck:
     """Change a check. Confidential fields left out of data keep what they held. Raises ValidationError and
-    changes nothing if the details are not right."""
+    changes nothing if the details are not right. A form passes the version it opened the check at: EditConflict
+    if different details were saved since (confidential fields are compared only when the form sent them, so a
+    form that never opened the notes is never shown them)."""
     check = get_check(session, check_id)
     kept = {field: getattr(check, field) for field in CONFIDENTIAL_FIELDS[_KIND] if field not in data}
     clean = clean_check(session, {**data, **kept})
+    opened = {field: getattr(check, field) for field in CONFIDENTIAL_FIELDS[_KIND] if field in data}
+    check_version(check, version, {key: clean[key] for key in data}, {**check_data(session, check_id), **opened})
     apply_check(check, clean)
     check.updated_at = utc_now()
     session.flush()

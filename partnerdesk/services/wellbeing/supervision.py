@@ -22,7 +22,7 @@ from partnerdesk.records import Person, SupervisionAttendee, SupervisionPair, Su
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.wellbeing.checks import live_person
 from partnerdesk.services.wellbeing.supervision_due import cadence_for_roles, cadence_settings
@@ -246,10 +246,14 @@ def session_data(session: Session, session_id: str) -> dict[str, Any]:
     return data
 
 
-def update_session(session: Session, session_id: str, data: dict[str, Any]) -> SupervisionSession:
-    """Change a session. Left out of data, the notes keep what they held."""
+def update_session(session: Session, session_id: str, data: dict[str, Any],
+                   version: int | None = None) -> SupervisionSession:
+    """Change a session. Left out of data, the notes keep what they held. A form passes the version it opened the
+    session at: EditConflict if different details were saved since (the confidential notes only when sent)."""
     record = get_session(session, session_id)
     clean = clean_session(session, {"notes": record.notes, **data}, session_id)
+    opened = {"notes": record.notes} if "notes" in data else {}
+    check_version(record, version, {key: clean[key] for key in data}, {**session_data(session, session_id), **opened})
     _apply_session(record, clean)
     record.updated_at = utc_now()
     session.flush()

@@ -113,7 +113,9 @@ class ClaimForm(FormDialog):
             date_box.set_date(today_uk())
             self._date_changed()
         for key, value in (preset or {}).items():
-            if key == "person_id":
+            if key == "version":  # a draft restored after a crash is checked against the version it was opened at
+                self.opened_version = value if value is not None else self.opened_version
+            elif key == "person_id":
                 self.claimant.set_person(value, (preset or {}).get("person_name", ""))
             elif key in TYPED_FIELDS:
                 show_value(self.fields.widgets[key], value)
@@ -164,9 +166,10 @@ class ClaimForm(FormDialog):
             claim = get_claim(session, self.claim_id)
             meeting = (claim.meeting.id, f"{format_uk(uk_date(claim.meeting.starts_at))} — {claim.meeting.title}") \
                 if claim.meeting else None
-            return claim_data(claim), claim.person.full_name, claim.status, meeting
+            return claim_data(claim), claim.person.full_name, claim.status, meeting, claim.version
 
-        data, name, status, meeting = self.writer.read(read)
+        data, name, status, meeting, self.opened_version = self.writer.read(read)
+        self.opened_values = data
         self.claimant.set_person(data["person_id"], name)
         show_value(self.fields.widgets["claim_date"], data["claim_date"])
         self._date_changed()
@@ -186,6 +189,8 @@ class ClaimForm(FormDialog):
             self.lines.changed.connect(self.status_panel.reload)
             self.lines.changed.connect(self._show_header)
             self.status_panel.changed.connect(self._status_changed)
+            for panel in (self.lines, self.status_panel):
+                panel.changed.connect(self._after_own_step)
             for index, (widget, title) in enumerate(((self.lines, "&Lines and receipts"),
                                                      (self.status_panel, "S&tatus and history"))):
                 old = self.fields.widget(LINES_TAB + index)
@@ -205,6 +210,19 @@ class ClaimForm(FormDialog):
         self.delete_button.setEnabled(status in DELETABLE)
         self.lines.set_status(editable, status in _RECEIPTS_ACCEPTED)
         self.status.setText("" if editable else "This claim can't be changed now: see Status and history.")
+
+    def show_value(self, key: str, value: Any) -> None:
+        if key == "person_id":
+            self.claimant.set_person(value, self.writer.read(lambda s: get_claim(s, self.claim_id).person.full_name))
+        else:
+            super().show_value(key, value)
+
+    def _after_own_step(self) -> None:
+        """A line or status step from this form saves the claim too: when that was the only save since the form
+        last saved (one version on), the details are checked against it from now on, not reported as a clash."""
+        version = self.writer.read(lambda s: get_claim(s, self.claim_id).version)
+        if self.opened_version is not None and version == self.opened_version + 1:
+            self.opened_version = version
 
     def _status_changed(self) -> None:
         self.lines.reload()
@@ -236,6 +254,7 @@ class ClaimForm(FormDialog):
             widget = self.fields.widgets[key]
             payload[key] = widget.currentData() if isinstance(widget, QComboBox) else \
                 widget.toPlainText() if key == "notes" else widget.text()
+        payload["version"] = self.opened_version
         return self.claim_id, f"Claim: {payload['person_name'] if payload['person_id'] else 'new claim'}", payload
 
     # --- saving -----------------------------------------------------------------------------------------
@@ -257,11 +276,11 @@ class ClaimForm(FormDialog):
 
         def work(session):
             self.discard_draft(session, self.claim_id)
-            claim = create_claim(session, data) if self.claim_id is None else update_claim(session, self.claim_id,
-                                                                                           data)
+            claim = self.track(create_claim(session, data) if self.claim_id is None
+                               else update_claim(session, self.claim_id, data, version=self.opened_version))
             return claim.id, claim.person.full_name, claim.status
 
-        saved = self.write(work)
+        saved = self.write(work, data)
         if saved is None:
             return False
         new = self.claim_id is None

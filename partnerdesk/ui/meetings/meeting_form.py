@@ -145,7 +145,9 @@ class MeetingForm(FormDialog):
         if meeting_id is not None:
             self._load()
         for key, value in (preset or {}).items():
-            if key in HIDDEN_FIELDS:
+            if key == "version":  # a draft restored after a crash is checked against the version it was opened at
+                self.opened_version = value if value is not None else self.opened_version
+            elif key in HIDDEN_FIELDS:
                 self._hidden[key] = value
             elif key == "serves_meeting_id":
                 self._fill_served(value)
@@ -213,7 +215,12 @@ class MeetingForm(FormDialog):
 
     # --- loading ----------------------------------------------------------------------------------------
     def _load(self) -> None:
-        data = self.writer.read(lambda s: meeting_data(get_meeting(s, self.meeting_id)))
+        def read(session):
+            meeting = get_meeting(session, self.meeting_id)
+            return meeting_data(meeting), meeting.version
+
+        data, self.opened_version = self.writer.read(read)
+        self.opened_values = data
         for key in HIDDEN_FIELDS:
             self._hidden[key] = data.get(key)
         if data.get("serves_meeting_id"):
@@ -281,6 +288,7 @@ class MeetingForm(FormDialog):
     def draft_contents(self) -> tuple[str | None, str, dict[str, Any]]:
         payload = {key: raw_value(widget) for key, widget in self.fields.widgets.items()}
         payload.update(self._hidden)
+        payload["version"] = self.opened_version
         return self.meeting_id, "Meeting: " + (payload["title"].strip() or "new meeting"), payload
 
     # --- saving -----------------------------------------------------------------------------------------
@@ -310,10 +318,10 @@ class MeetingForm(FormDialog):
         def work(session):
             self.discard_draft(session, self.meeting_id)
             if self.meeting_id is None:
-                return create_meeting(session, data).id
-            return update_meeting(session, self.meeting_id, data).id
+                return self.track(create_meeting(session, data)).id
+            return self.track(update_meeting(session, self.meeting_id, data, self.opened_version)).id
 
-        meeting_id = self.write(work)
+        meeting_id = self.write(work, data)
         if meeting_id is None:
             return False
         new = self.meeting_id is None

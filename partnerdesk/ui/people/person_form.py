@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.records import vocab as v
 from partnerdesk.services.people.organisations import (
     list_committees,
     person_memberships,
@@ -24,6 +25,7 @@ from partnerdesk.services.people.organisations import (
     save_membership,
 )
 from partnerdesk.services.people.people import (
+    CHOICE_FIELDS,
     DATE_FIELDS,
     create_person,
     delete_person,
@@ -37,11 +39,14 @@ from partnerdesk.ui.people.form_fields import PersonFields
 from partnerdesk.ui.people.seats import Seat, SeatsEditor
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.conflict_dialog import shown
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 DRAFT_FORM = PERSON_FORM  # the name its drafts are kept under
+#: The names workers read for the codes a person's choice fields hold (the conflict dialog shows these).
+CODE_NAMES = {**CHOICE_FIELDS, "roles": v.ROLES, "access_needs": v.ACCESS_NEEDS}
 
 
 def read_widget(widget: QWidget) -> Any:
@@ -132,13 +137,14 @@ class PersonForm(FormDialog):
                      m.term_end, m.is_backup, m.id)
                 for m in person_memberships(session, self.person_id)
             ]
-            return person_data(person), person.full_name, seats
+            return person_data(person), person.full_name, seats, person.version
 
-        data, name, seats = self.writer.read(read)
+        data, name, seats, self.opened_version = self.writer.read(read)
         self.setWindowTitle(name)
         for key, widget in self.fields.widgets.items():
             write_widget(widget, data.get(key))
         self.seats.set_seats(seats)
+        self.opened_values = self._collect()[0]
 
     def raw_values(self) -> dict[str, Any]:
         """Everything on the form as typed, for the draft."""
@@ -148,7 +154,9 @@ class PersonForm(FormDialog):
             for seat in self.seats.seats
         ]
         fields = {key: read_widget(widget) for key, widget in self.fields.widgets.items()}
-        return {"fields": fields, "seats": seats, "removed": list(self.seats.removed)}
+        # The version the form was opened at travels with the draft, so a draft restored after a crash is still
+        # checked against saves made since.
+        return {"fields": fields, "seats": seats, "removed": list(self.seats.removed), "version": self.opened_version}
 
     def _apply_draft(self, draft: dict) -> None:
         for key, value in draft.get("fields", {}).items():
@@ -161,6 +169,8 @@ class PersonForm(FormDialog):
                                  "term_end": date.fromisoformat(end) if end else None}))
         self.seats.set_seats(seats)
         self.seats.removed = list(draft.get("removed", []))
+        if draft.get("version") is not None:
+            self.opened_version = draft["version"]
         self.dirty = True
 
     def _watch(self) -> None:
@@ -196,6 +206,16 @@ class PersonForm(FormDialog):
                 data[key] = read_widget(widget)
         return data, problems
 
+    def shown_value(self, key: str, value: Any) -> str:
+        names = CODE_NAMES.get(key, {})
+        if isinstance(value, list):
+            return shown([names.get(code, code) for code in value])
+        return shown(names.get(value, value) if isinstance(value, str) else value)
+
+    def show_value(self, key: str, value: Any) -> None:
+        if key in self.fields.widgets:
+            write_widget(self.fields.widgets[key], value)
+
     def show_problems(self, messages: dict[str, str]) -> None:
         """Show each message under its field, and jump to the first field that needs fixing."""
         for key, label in self.fields.messages.items():
@@ -225,7 +245,7 @@ class PersonForm(FormDialog):
             if self.person_id is None:
                 person = create_person(session, data)
             else:
-                person = update_person(session, self.person_id, data)
+                person = self.track(update_person(session, self.person_id, data, self.opened_version))
             for membership_id in self.seats.removed:
                 remove_membership(session, membership_id)
             for seat in self.seats.seats:
@@ -234,7 +254,7 @@ class PersonForm(FormDialog):
             self.discard_draft(session, self.person_id)
             return person.id
 
-        person_id = self.write(work)
+        person_id = self.write(work, data)
         if person_id is None:
             return False
         self.person_id = person_id

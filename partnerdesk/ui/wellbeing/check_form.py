@@ -27,6 +27,7 @@ from partnerdesk.ui.wellbeing.common import PersonPicker, problems_summary, say_
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel
 from partnerdesk.ui.wellbeing.scales import Ons4Fields, SwemwbsFields
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.conflict_dialog import shown
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
@@ -120,6 +121,7 @@ class CheckForm(FormDialog):
             self._show({"checked_at": today_uk(), "checked_time": now.time().replace(second=0, microsecond=0),
                         "context": "routine", **(preset or {})})  # fmt: skip
         if draft is not None:
+            self.opened_version = draft.get("version", self.opened_version)
             self._show(draft.get("fields", {}))
             if draft.get("notes"):
                 self.notes.set_values(draft["notes"])
@@ -156,9 +158,11 @@ class CheckForm(FormDialog):
 
     def _load(self) -> None:
         def read(session):
-            return check_data(session, self.check_id), get_check(session, self.check_id).person.full_name
+            check = get_check(session, self.check_id)
+            return check_data(session, self.check_id), check.person.full_name, check.version
 
-        data, name = self.writer.read(read)
+        data, name, self.opened_version = self.writer.read(read)
+        self.opened_values = {**data, **self.notes.values()}
         local = data.pop("checked_at").astimezone(UK)
         self._show({**data, "person_name": name, "checked_at": local.date(), "checked_time": local.time()})
         self.setWindowTitle(f"Wellbeing check — {name}")
@@ -191,7 +195,7 @@ class CheckForm(FormDialog):
                       ons4=self.fields.ons4.answers(), swemwbs=self.fields.swemwbs.answers(),
                       distress=self.fields.distress.isChecked(), follow_up_needed=self.fields.needed.isChecked(),
                       **self.kept)  # fmt: skip
-        return {"fields": fields, "notes": self.notes.values()}
+        return {"fields": fields, "notes": self.notes.values(), "version": self.opened_version}
 
     def save_draft(self) -> None:
         """Keep what has been typed so far, in case the computer crashes before Save."""
@@ -214,6 +218,25 @@ class CheckForm(FormDialog):
                 **self.notes.values()}  # fmt: skip
         return data, problems
 
+    def show_value(self, key: str, value: Any) -> None:
+        if key == "checked_at" and value is not None:
+            local = value.astimezone(UK)
+            self._show({"checked_at": local.date(), "checked_time": local.time()})
+        elif key == "person_id":
+            self._show({key: value, "person_name": self.writer.read(lambda s: get_check(s, self.check_id)
+                                                                    .person.full_name)})  # fmt: skip
+        elif key in self.notes.boxes:
+            self.notes.boxes[key].setPlainText(value or "")
+        else:
+            self._show({key: value})
+
+    def shown_value(self, key: str, value: Any) -> str:
+        if key == "person_id":
+            return "another person" if value != self.fields.person.person_id() else "this person"
+        if key == "checked_at" and value is not None:
+            return shown(value.astimezone(UK))
+        return super().shown_value(key, value)
+
     def show_problems(self, messages: dict[str, str]) -> None:
         for key, label in self.notes.messages.items():
             label.show_message(messages.get(key))
@@ -230,11 +253,12 @@ class CheckForm(FormDialog):
         self._draft_timer.stop()
 
         def work(session):
-            check = create_check(session, data) if self.check_id is None else update_check(session, self.check_id, data)
+            check = (create_check(session, data) if self.check_id is None
+                     else update_check(session, self.check_id, data, self.opened_version))  # fmt: skip
             drafts.discard_draft(session, CHECK_FORM, self.check_id)
             return check.id
 
-        check_id = self.write(work)
+        check_id = self.write(work, data)
         if check_id is None:
             return False
         self.check_id, self.dirty = check_id, False

@@ -21,12 +21,19 @@ from PySide6.QtWidgets import (
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
 from partnerdesk.services.people.people import get_person
-from partnerdesk.services.wellbeing.supervision import create_session, session_data, suggest_next_due, update_session
+from partnerdesk.services.wellbeing.supervision import (
+    create_session,
+    get_session,
+    session_data,
+    suggest_next_due,
+    update_session,
+)
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import ID_ROLE, PersonPicker, problems_summary, say_problems
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.conflict_dialog import shown
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen
@@ -167,7 +174,11 @@ class SessionForm(FormDialog):
                 show_value(self.fields.widgets[key], value)
 
     def _load(self) -> None:
-        data = self.writer.read(lambda s: session_data(s, self.session_id))
+        def read(session):
+            return session_data(session, self.session_id), get_session(session, self.session_id).version
+
+        data, self.opened_version = self.writer.read(read)
+        self.opened_values = data
         self._show(data)
         self._saved_state(data)
 
@@ -210,6 +221,20 @@ class SessionForm(FormDialog):
                     **self.notes.values())  # fmt: skip
         return data, problems
 
+    def show_value(self, key: str, value: Any) -> None:
+        if key == "supervisee_ids":
+            self.fields.supervisees.list.clear()
+        if key == "notes":
+            self.notes.boxes["notes"].setPlainText(value or "")
+        else:
+            self._show({key: value})
+
+    def shown_value(self, key: str, value: Any) -> str:
+        if key in ("supervisor_id", "supervisee_ids"):  # names, not ids
+            ids = value if isinstance(value, list) else [value]
+            return shown(self.writer.read(lambda s: [get_person(s, pid).full_name for pid in ids if pid]))
+        return super().shown_value(key, value)
+
     def show_problems(self, messages: dict[str, str]) -> None:
         self.notes.messages["notes"].show_message(messages.get("notes"))
         general = self.fields.show_messages(messages)
@@ -225,10 +250,10 @@ class SessionForm(FormDialog):
 
         def work(session):
             if self.session_id is None:
-                return create_session(session, data).id
-            return update_session(session, self.session_id, data).id
+                return self.track(create_session(session, data)).id
+            return self.track(update_session(session, self.session_id, data, self.opened_version)).id
 
-        session_id = self.write(work)
+        session_id = self.write(work, data)
         if session_id is None:
             return False
         new, self.session_id = self.session_id is None, session_id

@@ -1,5 +1,6 @@
 """What every record form shares: the window's close button acts like Cancel, Enter moves on rather than
-saving, one way of asking about unsaved changes, and drafts kept while typing (offered back after a crash)."""
+saving, one way of asking about unsaved changes, drafts kept while typing (offered back after a crash), and the
+choice between this form and a newer save of the same record (never a silent overwrite)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from partnerdesk.services.common import drafts
-from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.errors import EditConflict, ValidationError
+from partnerdesk.ui.widgets import field_tabs
+from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog, shown
 
 Button = QMessageBox.StandardButton
 DRAFT_DELAY_MS = 800  # a pause in typing this long saves a draft
@@ -24,6 +27,10 @@ class FormDialog(QDialog):
     """
 
     draft_form = ""  # the name drafts of this form are kept under (services.drafts)
+    # The record's version when the form was opened, and the values it showed then: the service refuses a save
+    # over a newer version (EditConflict), and the values tell which fields the worker has changed since.
+    opened_version: int | None = None
+    opened_values: dict[str, Any] = {}  # noqa: RUF012 -- replaced, never changed in place
 
     def wire_buttons(self, buttons: QDialogButtonBox) -> None:
         """The form's Save (also Ctrl+S) calls save() and its Cancel calls reject()."""
@@ -31,14 +38,81 @@ class FormDialog(QDialog):
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-    def write(self, work) -> Any:
+    def write(self, work, data: dict[str, Any] | None = None) -> Any:
         """Run work in one transaction through the form's writer. When the input can't be saved, each message is
-        shown by its field (show_problems) and None is returned; nothing was saved."""
-        try:
-            return self.writer.run(self, work)
-        except ValidationError as exc:
-            self.show_problems(exc.messages)
-            return None
+        shown by its field (show_problems) and None is returned; nothing was saved.
+
+        work passes self.opened_version to the service and saves data (the form's values by field). When someone
+        else saved the record since the form opened, the worker chooses field by field in the conflict dialog;
+        their choices go into data and the form, and work runs again against the newer version."""
+        while True:
+            self._saved_version: int | None = None
+            try:
+                result = self.writer.run(self, work)
+                if result is not None and self._saved_version is not None:
+                    # Forms that stay open after saving: later saves are checked against this one.
+                    self.opened_version = self._saved_version
+                    self.opened_values = dict(data or {})
+                return result
+            except ValidationError as exc:
+                self.show_problems(exc.messages)
+                return None
+            except EditConflict as exc:
+                if data is None:  # a form that cannot merge: say so rather than save over the newer details
+                    QMessageBox.warning(self, "Saved elsewhere", f"{exc.saved_by or 'Someone else'} saved this "
+                                        "record after you opened it, so nothing was saved. Please close this form "
+                                        "and open the record again to see their changes.")
+                    return None
+                if not self.settle_conflict(exc, data):
+                    return None
+
+    def settle_conflict(self, conflict: EditConflict, data: dict[str, Any]) -> bool:
+        """Ask how to combine this form with the newer save; put the choices into data and the form's fields.
+        Returns False when the worker cancels (nothing saved, the form keeps what they typed)."""
+
+        def untouched(key: str) -> bool:  # the newer save is then the only change, so the choice starts from it
+            return key in self.opened_values and shown(self.opened_values[key]) == shown(data.get(key))
+
+        fields = [
+            ChangedField(key, self.field_label(key), self.shown_value(key, data.get(key)),
+                         self.shown_value(key, theirs), THEIRS if untouched(key) else MINE)
+            for key, theirs in conflict.theirs.items()
+        ]
+        when = conflict.saved_at.astimezone().strftime("%H:%M on %d/%m/%Y") if conflict.saved_at else ""
+        dialog = ConflictDialog(fields, conflict.saved_by or "someone else", when, self)
+        if dialog.exec() != ConflictDialog.DialogCode.Accepted:
+            return False
+        for key, choice in dialog.choices().items():
+            if choice == THEIRS:
+                data[key] = conflict.theirs[key]
+                self.show_value(key, conflict.theirs[key])
+        self.opened_version = conflict.version
+        self.opened_values = {**self.opened_values, **conflict.theirs}
+        return True
+
+    def track(self, record: Any) -> Any:
+        """Call inside work with the record just saved: once the save is committed, the form counts as opened at
+        the record's new version. Returns the record."""
+        self._saved_version = record.version
+        return record
+
+    def field_label(self, key: str) -> str:
+        """The label a field is shown by in the conflict dialog: its caption on the form where there is one."""
+        message = getattr(getattr(self, "fields", None), "messages", {}).get(key)
+        if message is not None:
+            return message.accessibleName().removeprefix("Problem with ")
+        return key.replace("_", " ").capitalize()
+
+    def shown_value(self, key: str, value: Any) -> str:
+        """A field's value as the worker reads it, for the conflict dialog (forms may name their codes)."""
+        return shown(value)
+
+    def show_value(self, key: str, value: Any) -> None:
+        """Put a value chosen in the conflict dialog into the form's field (forms built on FieldTabs need nothing
+        more; others override this)."""
+        widget = getattr(getattr(self, "fields", None), "widgets", {}).get(key)
+        if widget is not None:
+            field_tabs.show_value(widget, value)
 
     def show_problems(self, messages: dict[str, str]) -> None:
         """Show each message by the field it is about (forms that save through write() provide this)."""
