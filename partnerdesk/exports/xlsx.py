@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import shutil
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -343,14 +344,23 @@ def xlsx_file(path: Path) -> Iterator[Workbook]:
     try:
         try:
             yield workbook
-        except BaseException:
-            _discard(workbook)
-            raise
-        try:
             with replacing(path, "If it is open in Excel or another program, close it and try again.") as temporary:
                 workbook.save(temporary)
-        except BaseException:
+        except BaseException as exc:
             _discard(workbook)
+            if not isinstance(exc, ExportError | Cancelled) and _nearly_full(path.parent):
+                # lxml reports a full disk as a bare SerialisationError, without the operating system's reason.
+                raise ExportError(f"{path.name} could not be saved: {NO_SPACE}") from exc
             raise
     finally:
         _sheet_folder.reset(folder)
+
+
+NO_SPACE = "there is not enough free space on the disk. Nothing was saved. Free some space, then try again."
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False

@@ -245,7 +245,10 @@ def inspect_sqlite_file(path: Path) -> str | None:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables:
                 return None
-            if "alembic_version" not in tables or "people" not in tables:
+            # Every revision has these, and a file that merely has tables called people and alembic_version (the
+            # issue's case) must not be "upgraded" by PartnerDesk's migrations.
+            people_columns = {row[1] for row in con.execute("PRAGMA table_info(people)")}
+            if not {"alembic_version", "people", "people_search"} <= tables or "full_name" not in people_columns:
                 raise StoreError(f"{path} is not a PartnerDesk database, so it has been left untouched.")
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:

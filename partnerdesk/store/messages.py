@@ -8,6 +8,7 @@ values: those can carry names and notes.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -18,7 +19,9 @@ BUSY = (
     "Another program (perhaps another PartnerDesk) kept the database busy for too long. Nothing was saved. "
     "Wait a minute, then try again."
 )
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk i/o error", "file is encrypted")
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "file is encrypted")
+#: Less free space than this beside the database, after a write failed, means the disk is full.
+_NEARLY_FULL = 1024 * 1024
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -69,17 +72,25 @@ def damaged_message(database: Path | None) -> str:
     )
 
 
-def _sqlite_reason(exc: BaseException) -> str | None:
-    """SQLite's own short reason (for example 'database or disk is full'), wherever it is wrapped."""
-    seen = exc
-    for _ in range(5):
-        if isinstance(seen, sqlite3.Error):
-            return str(seen).lower()
-        orig = getattr(seen, "orig", None) or seen.__cause__
-        if orig is None:
-            return None
-        seen = orig
-    return None
+def _underlying(exc: BaseException) -> BaseException:
+    """The SQLite or operating-system error behind a wrapped one (SQLAlchemy's, openpyxl's), else exc itself."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            break
+        if isinstance(seen, sqlite3.Error | OSError):
+            return seen
+        seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+    return exc
+
+
+def _nearly_full(database: Path | None) -> bool:
+    if database is None:
+        return False
+    try:
+        return shutil.disk_usage(database.parent).free < _NEARLY_FULL
+    except OSError:
+        return False
 
 
 def plain_message(exc: BaseException, database: Path | None = None) -> str:
@@ -89,9 +100,10 @@ def plain_message(exc: BaseException, database: Path | None = None) -> str:
     """
     if isinstance(exc, StoreError):
         return str(exc)
-    reason = _sqlite_reason(exc)
-    if reason is not None:
-        if "full" in reason:
+    cause = _underlying(exc)
+    if isinstance(cause, sqlite3.Error):
+        reason = str(cause).lower()
+        if "full" in reason or ("i/o error" in reason and _nearly_full(database)):
             return DISK_FULL
         if "readonly" in reason or "read-only" in reason or "read only" in reason:
             return READ_ONLY_MESSAGE
@@ -99,6 +111,11 @@ def plain_message(exc: BaseException, database: Path | None = None) -> str:
             return BUSY
         if any(word in reason for word in _DAMAGE_WORDS):
             return damaged_message(database)
+        if "i/o error" in reason:
+            return (
+                "The disk reported an error while PartnerDesk was reading or writing the database. Nothing was "
+                "saved. Check the disk has free space and is still connected, then run `partnerdesk check`."
+            )
         if "unable to open" in reason:
             return (
                 "PartnerDesk could not open the database file. Check that it and its folder still exist and that "
@@ -108,7 +125,8 @@ def plain_message(exc: BaseException, database: Path | None = None) -> str:
             f"The database reported a problem ({reason}). Nothing was saved. Run `partnerdesk check`; "
             "if it keeps happening, make a backup and ask for help."
         )
-    if isinstance(exc, OSError):
+    if isinstance(cause, OSError):
+        exc = cause
         name = f" ({exc.filename})" if exc.filename else ""
         if exc.errno in _FULL_ERRNOS:
             return DISK_FULL
