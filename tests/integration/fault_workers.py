@@ -19,6 +19,7 @@ from tests.builders import person_data
 def writer(db: str, seconds: float) -> None:
     """Saves people and drafts as fast as it can, as a worker at the window would (one transaction each)."""
     store = open_store(db)
+    print("ready", flush=True)
     deadline, n = time.monotonic() + seconds, 0
     try:
         while time.monotonic() < deadline:
