@@ -146,7 +146,6 @@ def _typed_date(text: str | None, which: str) -> date | None:
 def _export(args: argparse.Namespace) -> int:
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.store import open_store
-    from partnerdesk.store.leftovers import sweep_partials
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".xlsx":
@@ -167,7 +166,6 @@ def _export(args: argparse.Namespace) -> int:
         print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
         return 1
     store = open_store(_target(args), read_only=True)  # an export only reads the database
-    sweep_partials(out.parent)  # what an earlier, killed export left there
     try:
         with store.reader() as session:
             if args.kind == "expenses":

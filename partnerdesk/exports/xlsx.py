@@ -36,7 +36,7 @@ from openpyxl.xml.functions import fromstring
 from partnerdesk.exports.guard import safe_text
 from partnerdesk.rules.dates import UK, format_uk
 from partnerdesk.services.common.errors import Cancelled
-from partnerdesk.store.leftovers import partial_path, remove_partial
+from partnerdesk.store.leftovers import partial_path, remove_partial, sweep_partials
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
 UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -298,6 +298,7 @@ def replacing(path: Path, in_use: str = "If it is open in another program, close
     and a file already at path is only ever replaced by a complete one: if the block raises, the partial file goes
     and path is left as it was. A file in use elsewhere is ExportError in plain words (in_use says what to do)."""
     # Same folder, so the rename is a single step on the same disk; a random part so two exports never collide.
+    sweep_partials(path.parent)  # and what an export killed part way (in the window or not) left here
     try:
         temporary = partial_path(path)
     except PermissionError as exc:

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
+from partnerdesk.store.leftovers import sweep_partials
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:  # the ORM loads when the first session is made, not at start-up
@@ -297,8 +298,6 @@ def open_store(target: str | Path, *, upgrade: bool = True, read_only: bool = Fa
             return _open_for_reading(url, path, revision, upgrade)
         if not writable(path):
             raise StoreError(READ_ONLY_MESSAGE)
-        from partnerdesk.store.leftovers import sweep_partials
-
         sweep_partials(path.parent, path.parent / "backups")  # what a killed backup or export left behind
     engine = make_engine(url)
     if path is None:
