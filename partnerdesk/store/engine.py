@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -166,6 +167,7 @@ class Store:
     engine: Engine = field(repr=False)
     #: Opened with open_store(read_only=True): it can be read, and any attempt to change it is refused.
     read_only: bool = False
+    _writing: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @cached_property
     def session_factory(self) -> sessionmaker[Session]:
@@ -188,9 +190,16 @@ class Store:
         """
         if self.read_only:
             raise StoreError(READ_ONLY_MESSAGE)
-        with self.session_factory() as session, session.begin():
-            session.connection(execution_options={WRITING: True})
-            yield session
+        if getattr(self._writing, "active", False):
+            # The outer transaction holds the write lock, so an inner one would wait for it until it gave up.
+            raise RuntimeError("A writing transaction was started inside another; finish the first one first.")
+        self._writing.active = True
+        try:
+            with self.session_factory() as session, session.begin():
+                session.connection(execution_options={WRITING: True})
+                yield session
+        finally:
+            self._writing.active = False
 
     def reader(self) -> Session:
         """A session for reading; the caller closes it."""

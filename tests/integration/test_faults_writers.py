@@ -33,7 +33,7 @@ def test_two_writers_and_a_reader_lose_no_save(tmp_path):
     outputs = [worker.communicate(timeout=SECONDS + 120) for worker in workers]
     for worker, (_out, err) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, err[-2000:]
-    lines = [line.split(" ", 1) for out, _err in outputs for line in out.splitlines()]
+    lines = [line.partition(" ")[::2] for out, _err in outputs for line in out.splitlines()]
     tally = Counter(word for word, _rest in lines)
     saved = {rest for word, rest in lines if word == "saved"}
     print(f"{SECONDS:.0f} s: {tally['saved']} people saved (and as many drafts), {tally['read']} reads, "

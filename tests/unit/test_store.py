@@ -575,3 +575,12 @@ def test_partial_files_are_owner_only_and_swept_once_their_writer_is_gone(tmp_pa
     assert sweep_partials(tmp_path, tmp_path / "missing") == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, "keep.part"])  # a live writer's stays
     assert partials_in(tmp_path) == [mine]
+
+
+def test_a_writing_transaction_inside_another_is_refused_at_once_not_left_waiting(store):
+    started = time.monotonic()
+    with store.transaction(), pytest.raises(RuntimeError, match="inside another"):
+        add_person(store)
+    assert time.monotonic() - started < 5
+    add_person(store)  # and the store writes normally afterwards
+    assert count_rows(store, "people") == 1
