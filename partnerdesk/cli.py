@@ -107,6 +107,7 @@ def _backup(args: argparse.Namespace) -> int:
     from partnerdesk import paths
     from partnerdesk.store.backup import backup_sqlite
     from partnerdesk.store.engine import StoreError, database_url, inspect_sqlite_file, sqlite_path
+    from partnerdesk.store.leftovers import sweep_partials
 
     source = sqlite_path(database_url(_target(args)))
     if source is None:
@@ -120,6 +121,7 @@ def _backup(args: argparse.Namespace) -> int:
         destination = paths.backups_dir() / f"{source.stem}-{datetime.now():%Y-%m-%d_%H%M%S}.sqlite3"
     if destination.exists():
         raise StoreError(f"{destination} already exists; please choose another name.")
+    sweep_partials(destination.parent)  # what an earlier, killed backup left there
     backup_sqlite(source, destination)
     print(f"Backed up to {destination}")
     return 0
@@ -165,7 +167,7 @@ def _export(args: argparse.Namespace) -> int:
     if date_from and date_to and date_from > date_to:
         print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
         return 1
-    store = open_store(_target(args))
+    store = open_store(_target(args), read_only=True)  # an export only reads the database
     try:
         with store.reader() as session:
             if args.kind == "expenses":
@@ -217,7 +219,6 @@ def main(argv: list[str] | None = None) -> int:
         # back on once it has appeared (ui.app.run_app).
         gc.disable()
     from partnerdesk.services.common.errors import ValidationError
-    from partnerdesk.store.engine import StoreError
 
     try:
         if args.command is None:
@@ -225,9 +226,24 @@ def main(argv: list[str] | None = None) -> int:
 
             return launch_gui(_target(args), demo=args.demo and not args.db)
         return COMMANDS[args.command](args)
-    except (StoreError, ValidationError, OSError) as exc:
+    except ValidationError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 -- the one boundary: every failure becomes plain words, never a traceback
+        print(_plain(exc, args), file=sys.stderr)
+        return 1
+
+
+def _plain(exc: BaseException, args: argparse.Namespace) -> str:
+    """The error boundary's message: plain words and what to do; never a traceback or a record's values."""
+    from partnerdesk.store.engine import database_url, sqlite_path
+    from partnerdesk.store.messages import plain_message
+
+    try:
+        database = sqlite_path(database_url(_target(args)))
+    except Exception:  # noqa: BLE001 -- the message matters more than knowing the file
+        database = None
+    return plain_message(exc, database)

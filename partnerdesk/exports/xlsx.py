@@ -14,9 +14,10 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import secrets
+import shutil
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -29,11 +30,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet import _writer as openpyxl_sheet_writer
 from openpyxl.xml.functions import fromstring
 
 from partnerdesk.exports.guard import safe_text
 from partnerdesk.rules.dates import UK, format_uk
 from partnerdesk.services.common.errors import Cancelled
+from partnerdesk.store.leftovers import partial_path, remove_partial, sweep_partials
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
 UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -290,21 +293,42 @@ def _discard(workbook: Workbook) -> None:
 
 @contextmanager
 def replacing(path: Path, in_use: str = "If it is open in another program, close it.") -> Iterator[Path]:
-    """A hidden, randomly named file beside path for the with-block to write a whole file to, which then takes
-    path's name. A half-written file never carries the name, and a file already at path is only ever replaced by a
-    complete one: if the block raises, the temporary file goes and path is left as it was. A file in use elsewhere
-    is ExportError in plain words (in_use says what to do)."""
+    """A hidden partial file beside path (store.leftovers: owner-only, recognisable, swept after a crash) for the
+    with-block to write a whole file to, which then takes path's name. A half-written file never carries the name,
+    and a file already at path is only ever replaced by a complete one: if the block raises, the partial file goes
+    and path is left as it was. A file in use elsewhere is ExportError in plain words (in_use says what to do)."""
     # Same folder, so the rename is a single step on the same disk; a random part so two exports never collide.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    sweep_partials(path.parent)  # and what an export killed part way (in the window or not) left here
+    try:
+        temporary = partial_path(path)
+    except PermissionError as exc:
+        raise ExportError(f"{path.name} could not be saved: PartnerDesk may not write in {path.parent}.") from exc
     try:
         yield temporary
         os.replace(temporary, path)
     except PermissionError as exc:
-        temporary.unlink(missing_ok=True)
         raise ExportError(f"{path.name} could not be saved. {in_use}") from exc
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    finally:
+        remove_partial(temporary)  # gone already after a successful rename
+
+
+#: The export folder of the workbook being written in this thread: openpyxl streams each sheet to a temporary file
+#: before zipping, and those files hold the personal data, so they go beside the export, not in the system's temp
+#: folder (where a crash would leave them for anyone to find).
+_sheet_folder: ContextVar[Path | None] = ContextVar("partnerdesk_sheet_folder", default=None)
+_openpyxl_temporary_file = openpyxl_sheet_writer.create_temporary_file
+
+
+def _sheet_file(suffix: str = "") -> str:
+    folder = _sheet_folder.get()
+    if folder is None:  # a workbook written outside xlsx_file: openpyxl's own way
+        return _openpyxl_temporary_file(suffix)
+    name = str(partial_path(folder / "sheet.xml"))
+    openpyxl_sheet_writer.ALL_TEMP_FILES.append(name)  # openpyxl removes these when it is done, or at exit
+    return name
+
+
+openpyxl_sheet_writer.create_temporary_file = _sheet_file
 
 
 @contextmanager
@@ -317,10 +341,27 @@ def xlsx_file(path: Path) -> Iterator[Workbook]:
     """
     path = destination(path)
     workbook = Workbook(write_only=True)
+    folder = _sheet_folder.set(path.parent)
     try:
-        yield workbook
-    except BaseException:
-        _discard(workbook)
-        raise
-    with replacing(path, "If it is open in Excel or another program, close it and try again.") as temporary:
-        workbook.save(temporary)
+        try:
+            yield workbook
+            with replacing(path, "If it is open in Excel or another program, close it and try again.") as temporary:
+                workbook.save(temporary)
+        except BaseException as exc:
+            _discard(workbook)
+            if not isinstance(exc, ExportError | Cancelled) and _nearly_full(path.parent):
+                # lxml reports a full disk as a bare SerialisationError, without the operating system's reason.
+                raise ExportError(f"{path.name} could not be saved: {NO_SPACE}") from exc
+            raise
+    finally:
+        _sheet_folder.reset(folder)
+
+
+NO_SPACE = "there is not enough free space on the disk. Nothing was saved. Free some space, then try again."
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False

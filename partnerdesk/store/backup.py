@@ -6,32 +6,49 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from partnerdesk.store.engine import StoreError, file_stamp, reading_uri
+from partnerdesk.store.leftovers import partial_path, remove_partial
+
 
 def backup_sqlite(source: Path, destination: Path) -> Path:
     """Copy the database at source to destination and prove the copy is sound.
 
-    The copy is written to a temporary name first, so a failed backup never leaves a half-written file under
-    the name the person asked for.
+    The source is only read (nothing is created beside it). The copy is written to a partial file beside the
+    destination (owner-only), removed if anything fails, so a failed backup never leaves a half-written file
+    under the name the person asked for, nor a stray copy of personal data.
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    for _attempt in range(3):
+        partial = partial_path(destination)
+        try:
+            before, uri = file_stamp(source), reading_uri(source)
+            verdict = _copy(uri, partial)
+            if file_stamp(source) != before and uri.endswith("immutable=1"):
+                continue  # someone wrote to it while it was read as unchanging: copy again
+            if verdict != "ok":
+                raise StoreError(
+                    f"The backup copy failed its check ({verdict}), so the database itself may be damaged. "
+                    "Nothing was saved. Run `partnerdesk check` to see what is wrong."
+                )
+            partial.replace(destination)
+            return destination
+        finally:
+            remove_partial(partial)  # after a successful rename only its working files remain to go
+    raise StoreError("The database kept changing while it was copied. Nothing was saved; please try again.")
+
+
+def _copy(source_uri: str, partial: Path) -> str:
+    src = sqlite3.connect(source_uri, uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
-            verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            return dst.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             dst.close()
     finally:
         src.close()
-    if verdict != "ok":
-        partial.unlink(missing_ok=True)
-        raise OSError(f"The backup copy failed its check ({verdict}).")
-    partial.replace(destination)
-    return destination
 
 
 def automatic_backup_path(database: Path, reason: str) -> Path:

@@ -1,21 +1,30 @@
-"""The health check behind `partnerdesk check`: is the file sound, and is its schema current?"""
+"""The health check behind `partnerdesk check`: is the file sound, and is its schema current?
+
+Looking never writes: an SQLite file is opened read-only (see engine.reading_uri), its journal mode is left alone
+and no file is created beside it, whatever the file turns out to be.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import text
-
 from partnerdesk.store.engine import (
+    DamagedDatabase,
     StoreError,
     current_revision,
     database_url,
+    file_stamp,
     inspect_sqlite_file,
     make_engine,
+    reading_uri,
     sqlite_path,
 )
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
+
+#: integrity_check stops after this many problems; enough to say what is wrong without pages of detail.
+MOST_PROBLEMS = 20
 
 
 @dataclass
@@ -35,34 +44,102 @@ def check_database(target: str | Path) -> HealthReport:
     report = HealthReport()
     url = database_url(target)
     path = sqlite_path(url)
-    if path is not None and not path.exists():
+    if path is None:
+        return _check_server(url, report)
+    if not path.exists():
         raise StoreError(f"There is no database at {path}.")
-    revision = inspect_sqlite_file(path) if path is not None else None
+    report.lines.append(f"Database: {path}")
+    try:
+        revision = inspect_sqlite_file(path)
+    except DamagedDatabase as exc:
+        report.problem(f"Integrity: damaged. {exc}")
+        _advise_restore(report, path)
+        return report
+    _report_schema(report, revision)
+    for _attempt in range(3):
+        before, uri = file_stamp(path), reading_uri(path)
+        findings = _look_inside(uri)
+        if not uri.endswith("immutable=1") or file_stamp(path) == before:
+            break  # else someone wrote to it while it was read as unchanging: look again
+    damage, damaged_tables, broken_links = findings
+    if not damage:
+        report.lines.append("Integrity: ok.")
+    else:
+        report.problem("Integrity: damaged. SQLite found: " + "; ".join(damage[:5]))
+        if damaged_tables:
+            report.problem("Damaged tables: " + ", ".join(damaged_tables) + ".")
+    if broken_links:
+        report.problem(f"Links between records: {broken_links} point to records that do not exist.")
+    elif not damage:
+        report.lines.append("Links between records: ok.")
+    if damage:
+        _advise_restore(report, path)
+    return report
+
+
+def _report_schema(report: HealthReport, revision: str | None) -> None:
+    if revision is None:
+        report.problem("Schema: empty; PartnerDesk will set it up when it first opens it.")
+    elif revision == HEAD_REVISION:
+        report.lines.append(f"Schema: up to date (version {revision}).")
+    elif revision in KNOWN_REVISIONS:
+        report.problem(f"Schema: version {revision}; it will be upgraded to {HEAD_REVISION} when next opened.")
+    else:
+        report.problem(f"Schema: version {revision} was made by a newer PartnerDesk; please update PartnerDesk.")
+
+
+def _look_inside(uri: str) -> tuple[list[str], list[str], int]:
+    """SQLite's integrity findings, the tables they touch and how many links are broken, read-only."""
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        return [f"the file could not be opened ({exc})"], [], 0
+    try:
+        con.execute("PRAGMA query_only = 1")
+        try:
+            damage = [row[0] for row in con.execute(f"PRAGMA integrity_check({MOST_PROBLEMS})")]
+        except sqlite3.DatabaseError as exc:
+            damage = [f"part of the file cannot be read ({exc})"]
+        if damage == ["ok"]:
+            try:
+                return [], [], len(con.execute("PRAGMA foreign_key_check").fetchall())
+            except sqlite3.DatabaseError as exc:
+                return [f"part of the file cannot be read ({exc})"], [], 0
+        return damage, _damaged_tables(con), 0
+    finally:
+        con.close()
+
+
+def _damaged_tables(con: sqlite3.Connection) -> list[str]:
+    """Which tables (with their indexes) fail their own integrity check; empty if the list itself is unreadable."""
+    try:
+        tables = [row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    except sqlite3.DatabaseError:
+        return ["the list of tables itself"]
+    damaged = []
+    for name in tables:
+        quoted = name.replace("'", "''")
+        try:
+            verdict = con.execute(f"PRAGMA integrity_check('{quoted}')").fetchone()[0]
+        except sqlite3.DatabaseError:
+            verdict = "unreadable"
+        if verdict != "ok":
+            damaged.append(name)
+    return damaged
+
+
+def _advise_restore(report: HealthReport, path: Path) -> None:
+    from partnerdesk.store.messages import restore_advice
+
+    report.lines.append(f"What to do: stop using this file. {restore_advice(path)}")
+
+
+def _check_server(url: str, report: HealthReport) -> HealthReport:
+    """A database server (PostgreSQL): only the schema version can be checked from here."""
     engine = make_engine(url)
     try:
-        if path is None:
-            revision = current_revision(engine)
-        report.lines.append(f"Database: {path or url}")
-        if revision is None:
-            report.problem("Schema: empty; PartnerDesk will set it up when it first opens it.")
-        elif revision == HEAD_REVISION:
-            report.lines.append(f"Schema: up to date (version {revision}).")
-        elif revision in KNOWN_REVISIONS:
-            report.problem(f"Schema: version {revision}; it will be upgraded to {HEAD_REVISION} when next opened.")
-        else:
-            report.problem(f"Schema: version {revision} was made by a newer PartnerDesk; please update PartnerDesk.")
-        if engine.dialect.name == "sqlite":
-            with engine.connect() as con:
-                verdicts = [row[0] for row in con.execute(text("PRAGMA integrity_check"))]
-                broken_links = con.execute(text("PRAGMA foreign_key_check")).fetchall()
-            if verdicts == ["ok"]:
-                report.lines.append("Integrity: ok.")
-            else:
-                report.problem("Integrity: damaged — " + "; ".join(verdicts[:5]))
-            if broken_links:
-                report.problem(f"Links between records: {len(broken_links)} point to records that do not exist.")
-            else:
-                report.lines.append("Links between records: ok.")
+        report.lines.append(f"Database: {url}")
+        _report_schema(report, current_revision(engine))
     finally:
         engine.dispose()
     return report

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,17 +14,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import QueuePool
 
+from partnerdesk.store.leftovers import sweep_partials
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:  # the ORM loads when the first session is made, not at start-up
     from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long SQLite itself waits for another writer to finish before saying the database is busy (milliseconds).
+BUSY_TIMEOUT_MS = 5000
+#: How long a writing transaction keeps quietly asking for the write lock, in all, before giving up (seconds).
+#: Long enough that a draft saved while another PartnerDesk runs a big import is never refused.
+WRITE_WAIT_SECONDS = 60.0
+#: Execution option marking a connection that is about to write (its transaction begins IMMEDIATE).
+WRITING = "partnerdesk_writing"
+READ_ONLY_MESSAGE = (
+    "PartnerDesk can show this database but not change it: the file or its folder is read-only. "
+    "Nothing was changed. To work on it, copy it to a folder you can write to, or ask whoever looks after "
+    "this computer to let you change it."
+)
 
 
 class StoreError(Exception):
     """A database could not be opened or used; the message is written for the person at the keyboard."""
+
+
+class DamagedDatabase(StoreError):
+    """The file looks like an SQLite database but SQLite cannot read it: damaged rather than foreign."""
 
 
 def database_url(target: str | Path) -> str:
@@ -46,23 +68,95 @@ def _sqlite_settings(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
+def _sqlite_reading_settings(dbapi_connection, _record) -> None:
+    # Nothing here may write: no journal mode change (that rewrites the header), and query_only as a second lock.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only = 1")
+    cursor.close()
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text_of = str(getattr(exc, "orig", exc)).lower()
+    return "locked" in text_of or "busy" in text_of
+
+
 def _begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    if not connection.get_execution_options().get(WRITING):
+        # Readers stay deferred: they take no lock until they read, and never block a writer in WAL mode.
+        connection.exec_driver_sql("BEGIN")
+        return
+    # A deferred transaction that reads and then writes cannot wait for the write lock (SQLite refuses the upgrade
+    # at once, to avoid a deadlock), so writers ask for it up front; then SQLite's busy_timeout applies. If another
+    # writer holds it even longer (a big import), keep asking quietly rather than failing the save.
+    deadline = time.monotonic() + WRITE_WAIT_SECONDS
+    while True:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(0.05)
 
 
 def make_engine(url: str) -> Engine:
-    """An engine with PartnerDesk's settings (for SQLite: WAL, foreign keys, busy timeout)."""
-    engine = create_engine(url)
+    """An engine with PartnerDesk's settings (for SQLite: WAL, foreign keys, busy timeout).
+
+    Statements' values are never put into error messages (hide_parameters), so no log line can carry a name or a
+    note from a failed save.
+    """
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_settings)
         event.listen(engine, "begin", _begin)
     return engine
+
+
+def reading_uri(path: Path) -> str:
+    """An SQLite URI that opens path for reading only, leaving no new files beside it.
+
+    With no -wal or -journal beside it nobody is writing the file, so it is read as immutable: a plain read-only
+    open of a WAL-mode file would create -wal and -shm files (or fail in a read-only folder). Callers that read
+    for long compare file_stamp before and after, in case a writer started meanwhile.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
+        uri += "&immutable=1"
+    return uri
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """Size and modification time of a file: if they change while it is read as immutable, read it again."""
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
+def make_reading_engine(path: Path) -> Engine:
+    """An engine that can only read the SQLite file at path (see reading_uri)."""
+    uri = reading_uri(path)
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        poolclass=QueuePool,
+        hide_parameters=True,
+    )
+    event.listen(engine, "connect", _sqlite_reading_settings)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def writable(path: Path) -> bool:
+    """Whether PartnerDesk may change the file at path and create its working files in the folder."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
 @dataclass
@@ -71,6 +165,9 @@ class Store:
 
     url: str
     engine: Engine = field(repr=False)
+    #: Opened with open_store(read_only=True): it can be read, and any attempt to change it is refused.
+    read_only: bool = False
+    _writing: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @cached_property
     def session_factory(self) -> sessionmaker[Session]:
@@ -86,9 +183,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed together at the end, or not at all if anything fails."""
-        with self.session_factory() as session, session.begin():
-            yield session
+        """A session whose work is committed together at the end, or not at all if anything fails.
+
+        It takes the database's write lock before anything else (BEGIN IMMEDIATE), waiting quietly while another
+        program writes, so a save never fails just because someone else was saving at the same moment.
+        """
+        if self.read_only:
+            raise StoreError(READ_ONLY_MESSAGE)
+        if getattr(self._writing, "active", False):
+            # The outer transaction holds the write lock, so an inner one would wait for it until it gave up.
+            raise RuntimeError("A writing transaction was started inside another; finish the first one first.")
+        self._writing.active = True
+        try:
+            with self.session_factory() as session, session.begin():
+                session.connection(execution_options={WRITING: True})
+                yield session
+        finally:
+            self._writing.active = False
 
     def reader(self) -> Session:
         """A session for reading; the caller closes it."""
@@ -102,7 +213,7 @@ class Store:
 
     def close(self) -> None:
         """Release every connection (lets the file be copied or deleted)."""
-        if self.engine.dialect.name == "sqlite":
+        if self.engine.dialect.name == "sqlite" and not self.read_only:
             try:
                 with self.engine.connect() as connection:
                     # SQLite's advice for long-lived programs: refresh the planner's statistics where they have
@@ -118,7 +229,7 @@ class Store:
         pick indexes (without them a sorted list can read every row) and merge the people search index."""
         if self.engine.dialect.name != "sqlite":
             return
-        with self.engine.connect() as connection:
+        with self.engine.connect().execution_options(**{WRITING: True}) as connection:
             connection.exec_driver_sql("ANALYZE")
             connection.exec_driver_sql("INSERT INTO people_search (people_search) VALUES ('optimize')")
             connection.commit()
@@ -138,24 +249,24 @@ def inspect_sqlite_file(path: Path) -> str | None:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a PartnerDesk database, so it has been left untouched.")
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if not any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
-        # Nobody is part-way through writing it, so the main file is the whole story. Read it as immutable:
-        # a read-only open of a WAL-mode file would otherwise leave new -wal and -shm files beside it.
-        uri += "&immutable=1"
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = sqlite3.connect(reading_uri(path), uri=True)
         try:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables:
                 return None
-            if "alembic_version" not in tables or "people" not in tables:
+            # Every revision has these, and a file that merely has tables called people and alembic_version (the
+            # issue's case) must not be "upgraded" by PartnerDesk's migrations.
+            people_columns = {row[1] for row in con.execute("PRAGMA table_info(people)")}
+            if not {"alembic_version", "people", "people_search"} <= tables or "full_name" not in people_columns:
                 raise StoreError(f"{path} is not a PartnerDesk database, so it has been left untouched.")
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} could not be read as a database ({exc}). It has been left untouched.") from exc
+        raise DamagedDatabase(
+            f"{path} could not be read as a database ({exc}). It has been left untouched."
+        ) from exc
     return row[0] if row else None
 
 
@@ -176,26 +287,54 @@ def refuse_unknown(revision: str | None, where: str) -> None:
         )
 
 
-def open_store(target: str | Path, *, upgrade: bool = True) -> Store:
+def open_store(target: str | Path, *, upgrade: bool = True, read_only: bool = False) -> Store:
     """Open (creating if needed) a PartnerDesk database and bring its schema up to date.
 
-    Before an existing database is upgraded, a backup copy is taken beside it.
+    Before an existing database is upgraded, a backup copy is taken beside it. With read_only, the file is only
+    ever read (for exports and anything else that just looks): it must already exist, and no byte of it, nor any
+    file beside it, is changed; one made by an earlier version is first upgraded as usual unless upgrade is False.
     """
     url = database_url(target)
     path = sqlite_path(url)
     if path is not None:
+        if read_only and not path.exists():
+            raise StoreError(f"There is no database at {path}.")
         revision = inspect_sqlite_file(path)
         refuse_unknown(revision, str(path))
         if not path.parent.exists():
             raise StoreError(f"The folder {path.parent} does not exist.")
+        if read_only:
+            return _open_for_reading(url, path, revision, upgrade)
+        if not writable(path):
+            raise StoreError(READ_ONLY_MESSAGE)
+        sweep_partials(path.parent, path.parent / "backups")  # what a killed backup or export left behind
     engine = make_engine(url)
     if path is None:
         revision = current_revision(engine)
         refuse_unknown(revision, "This database")
     if revision != HEAD_REVISION:
         if not upgrade:
+            engine.dispose()
             raise StoreError("This database needs upgrading; open it with PartnerDesk to upgrade it.")
         from partnerdesk.store.migrate import upgrade_database
 
-        upgrade_database(engine, path, revision)
-    return Store(url=url, engine=engine)
+        try:
+            upgrade_database(engine, path, revision)
+        except BaseException:
+            engine.dispose()
+            raise
+    return Store(url=url, engine=engine, read_only=read_only)
+
+
+def _open_for_reading(url: str, path: Path, revision: str | None, upgrade: bool) -> Store:
+    if revision is None:
+        raise StoreError(f"{path} has no PartnerDesk records in it yet, so there is nothing to read.")
+    if revision != HEAD_REVISION and upgrade:
+        # Reading needs the current shape: upgrade it the usual way (backup first), then read it without writing.
+        open_store(path).close()
+    elif revision != HEAD_REVISION:
+        raise StoreError(
+            f"{path} was made by an earlier version of PartnerDesk and needs upgrading before it can be read here. "
+            "Open it in PartnerDesk once (a backup is taken first), then try again; nothing has been changed."
+        )
+    return Store(url=url, engine=make_reading_engine(path), read_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -10,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from partnerdesk.store.backup import automatic_backup_path, backup_sqlite
+from partnerdesk.store.engine import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -35,7 +37,15 @@ def script_revisions() -> list[str]:
 def upgrade_database(engine: Engine, path: Path | None, revision: str | None, target: str = "head") -> None:
     """Bring the schema up to target, copying an existing SQLite file first so nothing can be lost."""
     if path is not None and revision is not None:
-        backup_sqlite(path, automatic_backup_path(path, f"before-upgrade-from-{revision}"))
+        try:
+            backup_sqlite(path, automatic_backup_path(path, f"before-upgrade-from-{revision}"))
+        except (OSError, sqlite3.Error) as exc:
+            from partnerdesk.store.messages import plain_message
+
+            raise StoreError(
+                "PartnerDesk needs to upgrade this database and first makes a backup copy, but the copy could not "
+                f"be made, so the database has been left as it was. {plain_message(exc, path)}"
+            ) from exc
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

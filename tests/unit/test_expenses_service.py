@@ -105,8 +105,9 @@ def test_miles_that_are_not_a_distance_are_refused(store, miles):
 
 
 def test_a_claim_dated_in_the_future_is_refused(store):
+    person_id = add_person(store)  # before: a writing transaction holds the lock, so it cannot be nested
     with store.transaction() as session, pytest.raises(ValidationError) as refused:
-        create_claim(session, {"person_id": add_person(store), "claim_date": date(2027, 1, 1)}, today=TODAY)
+        create_claim(session, {"person_id": person_id, "claim_date": date(2027, 1, 1)}, today=TODAY)
     assert "future" in refused.value.messages["claim_date"]
 
 
@@ -207,8 +208,8 @@ def test_a_rejected_claim_keeps_its_reason_and_can_be_reopened(store):
 
 
 def test_a_heading_from_another_financial_year_is_refused(store):
-    heading = add_heading(store, "Engagement", 2025)
+    heading, person_id = add_heading(store, "Engagement", 2025), add_person(store)
     with store.transaction() as session, pytest.raises(ValidationError) as refused:
-        create_claim(session, {"person_id": add_person(store), "claim_date": date(2026, 4, 1),
+        create_claim(session, {"person_id": person_id, "claim_date": date(2026, 4, 1),
                                "budget_heading_id": heading}, today=TODAY)  # fmt: skip
     assert "2025–26" in refused.value.messages["budget_heading_id"]

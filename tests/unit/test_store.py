@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import sqlite3
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +22,8 @@ from partnerdesk.services.people.people import create_person, get_person
 from partnerdesk.store import StoreError, open_store
 from partnerdesk.store.backup import backup_sqlite
 from partnerdesk.store.engine import current_revision, database_url, make_engine, sqlite_path
+from partnerdesk.store.leftovers import partial_path, partials_in, sweep_partials
+from partnerdesk.store.messages import plain_message
 from partnerdesk.store.migrate import script_heads, script_revisions, upgrade_database
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from tests.builders import add_person, count_rows, integrity, person_data, revision_in_file
@@ -252,7 +259,7 @@ def test_a_backup_is_a_sound_copy_with_the_data(store, tmp_path):
     assert copy == tmp_path / "copies" / "copy.sqlite3"
     assert integrity(copy) == "ok"
     assert side_files(copy) == []
-    assert not copy.with_name(copy.name + ".partial").exists()
+    assert partials_in(copy.parent) == []
     con = sqlite3.connect(copy)
     try:
         assert sorted(r[0] for r in con.execute("SELECT full_name FROM people")) == ["Person 0", "Person 1", "Person 2"]
@@ -359,3 +366,221 @@ def test_migrations_run_inside_a_transaction(tmp_path, monkeypatch):
     finally:
         engine.dispose()
     assert tables == {"people_search"}  # none of the tables 0001 made before failing are left behind
+
+
+# ------------------------------------------------------------------------------------- two writers, locks and errors
+
+
+def _other_writer(path: Path, timeout: float = 0.0) -> sqlite3.Connection:
+    """A second program's connection to the same file, in charge of its own transactions."""
+    return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+
+
+def test_a_writing_transaction_holds_the_write_lock_from_its_start(store):
+    """A deferred transaction that read and then tried to write failed at once when someone else had written in
+    between (issue 17: 29% of saves with two writers); taking the lock up front makes the other writer wait."""
+    other = _other_writer(store.path)
+    try:
+        with store.transaction() as session:
+            session.execute(text("SELECT count(*) FROM people")).scalar()
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            create_person(session, person_data(full_name="Saved First"))
+        other.execute("BEGIN IMMEDIATE")  # free again once the transaction is over
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert count_rows(store, "people") == 1
+
+
+def test_readers_stay_deferred_and_never_hold_the_write_lock(store):
+    add_person(store)
+    other = _other_writer(store.path)
+    try:
+        with store.reader() as session:
+            assert session.execute(text("SELECT count(*) FROM people")).scalar() == 1
+            other.execute("BEGIN IMMEDIATE")  # a reader in progress does not stop a writer
+            other.execute("ROLLBACK")
+        with store.glance() as connection:
+            connection.execute(text("SELECT count(*) FROM people")).scalar()
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_a_save_waits_quietly_for_a_writer_that_holds_the_lock_beyond_the_busy_timeout(tmp_path, monkeypatch):
+    from partnerdesk.store import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)  # SQLite gives up after 50 ms; the store does not
+    store = open_store(tmp_path / "busy.sqlite3")
+    other = _other_writer(store.path)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        release = threading.Timer(0.6, lambda: other.execute("COMMIT"))
+        release.start()
+        started = time.monotonic()
+        add_person(store, full_name="Patient Saver")
+        waited = time.monotonic() - started
+        release.join()
+    finally:
+        other.close()
+        store.close()
+    assert waited >= 0.5
+    assert revision_in_file(tmp_path / "busy.sqlite3") == HEAD_REVISION
+
+
+def test_a_failed_save_never_carries_the_values_in_its_error(store):
+    secret = "Nobody-Should-Read-This"
+    with pytest.raises(exc.IntegrityError) as caught, store.engine.begin() as con:
+        con.execute(
+            text(
+                "INSERT INTO memberships (id, person_id, committee_id, term_start, is_backup, created_at, updated_at,"
+                " created_by, updated_by) VALUES ('m1', :who, 'nothing', '2026-01-01', 0, '2026-01-01 00:00:00',"
+                " '2026-01-01 00:00:00', 'x', 'x')"
+            ),
+            {"who": secret},
+        )
+    assert secret not in str(caught.value)
+    assert "parameters hidden" in str(caught.value)
+
+
+# ------------------------------------------------------------------------------------------ reading without writing
+
+
+def _rollback_journal_database(tmp_path: Path) -> Path:
+    path = tmp_path / "old-style.sqlite3"
+    store = open_store(path)
+    add_person(store, full_name="Read Only Reader")
+    store.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.close()
+    return path
+
+
+def test_a_read_only_store_reads_and_changes_no_byte_nor_leaves_a_file(tmp_path):
+    path = _rollback_journal_database(tmp_path)
+    before = path.read_bytes()
+    store = open_store(path, read_only=True)
+    try:
+        assert store.read_only
+        with store.reader() as session:
+            assert session.execute(text("SELECT full_name FROM people")).scalar() == "Read Only Reader"
+        with pytest.raises(StoreError, match="can show this database but not change it"), store.transaction():
+            pass
+        with pytest.raises(exc.OperationalError), store.glance() as connection:
+            connection.execute(text("DELETE FROM people"))
+    finally:
+        store.close()
+    assert path.read_bytes() == before
+    assert side_files(path) == []
+
+
+def test_reading_a_wal_database_leaves_no_wal_or_shm_beside_it(store, tmp_path):
+    add_person(store)
+    path = store.path
+    store.close()
+    assert side_files(path) == []
+    reading = open_store(path, read_only=True)
+    with reading.reader() as session:
+        session.execute(text("SELECT count(*) FROM people")).scalar()
+    reading.close()
+    copy = backup_sqlite(path, tmp_path / "copy.sqlite3")
+    assert integrity(copy) == "ok"
+    assert side_files(path) == []  # every backup used to leave -wal and -shm beside the source
+
+
+def test_reading_an_empty_file_is_refused_without_writing_to_it(tmp_path):
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    with pytest.raises(StoreError, match="no PartnerDesk records"):
+        open_store(path, read_only=True)
+    assert path.read_bytes() == b""
+
+
+def test_a_read_only_folder_is_refused_for_writing_in_plain_words(tmp_path, monkeypatch):
+    path = tmp_path / "db.sqlite3"
+    open_store(path).close()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == tmp_path else real_access(p, mode))
+    with pytest.raises(StoreError, match="can show this database but not change it"):
+        open_store(path)
+    open_store(path, read_only=True).close()
+
+
+# ------------------------------------------------------------------------------------------------ plain messages
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "not enough free space"),
+        (OSError(errno.ENOSPC, "No space left on device"), "not enough free space"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "can show this database but not change"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "is damaged"),
+        (sqlite3.DatabaseError("file is not a database"), "is damaged"),
+        (sqlite3.OperationalError("database is locked"), "busy"),
+        (PermissionError(errno.EACCES, "Permission denied", "/x/y.xlsx"), "not allowed to write there (/x/y.xlsx)"),
+        (KeyError("full_name"), "Something unexpected went wrong ("),
+    ],
+    ids=["sqlite full", "os full", "read-only", "malformed", "not a database", "locked", "permission", "unexpected"],
+)
+def test_every_failure_becomes_plain_words_without_values(error, words):
+    wrapped = exc.OperationalError("INSERT INTO people VALUES (?)", ("Secret Name",), error)
+    for failure in (error, wrapped):
+        message = plain_message(failure)
+        assert words in message
+        assert "Secret Name" not in message and "INSERT" not in message and "Traceback" not in message
+
+
+def test_a_damaged_database_message_points_to_the_newest_sound_backup(store, tmp_path):
+    add_person(store)
+    folder = store.path.parent / "backups"
+    older = backup_sqlite(store.path, folder / f"{store.path.stem}-2026-01-01_090000.sqlite3")
+    newest = folder / f"{store.path.stem}-2026-02-01_090000.sqlite3"
+    newest.write_bytes(b"SQLite format 3\x00" + bytes(4000))  # newer, but not sound
+    os.utime(older, (1, 1))
+    message = plain_message(sqlite3.DatabaseError("database disk image is malformed"), store.path)
+    assert "partnerdesk check" in message
+    assert str(older) in message
+
+
+# ------------------------------------------------------------------------------------- half-written files, swept
+
+
+def test_a_failed_backup_leaves_no_partial_copy(store, tmp_path, monkeypatch):
+    from partnerdesk.store import backup as backup_module
+
+    def broken_copy(uri, partial):
+        partial.write_bytes(b"half a copy")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module, "_copy", broken_copy)
+    with pytest.raises(OSError):
+        backup_sqlite(store.path, tmp_path / "copies" / "copy.sqlite3")
+    assert list((tmp_path / "copies").iterdir()) == []
+
+
+def test_partial_files_are_owner_only_and_swept_once_their_writer_is_gone(tmp_path):
+    target = tmp_path / "people.xlsx"
+    mine = partial_path(target)
+    assert mine.stat().st_mode & 0o777 == 0o600
+    assert mine.name.startswith(".people.xlsx.") and mine.name.endswith(".partnerdesk.part")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".people.xlsx.{dead.stdout.strip()}-abcd1234.partnerdesk.part"
+    left.write_bytes(b"personal data")
+    left.with_name(left.name + "-journal").write_bytes(b"more of it")
+    (tmp_path / "keep.part").write_text("not ours")
+    assert sweep_partials(tmp_path, tmp_path / "missing") == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, "keep.part"])  # a live writer's stays
+    assert partials_in(tmp_path) == [mine]
+
+
+def test_a_writing_transaction_inside_another_is_refused_at_once_not_left_waiting(store):
+    started = time.monotonic()
+    with store.transaction(), pytest.raises(RuntimeError, match="inside another"):
+        add_person(store)
+    assert time.monotonic() - started < 5
+    add_person(store)  # and the store writes normally afterwards
+    assert count_rows(store, "people") == 1
