@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import logging
 import re
 import sys
 from datetime import date, datetime
@@ -233,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Stopped.", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 -- the one boundary: every failure becomes plain words, never a traceback
+        # The log keeps where it happened for whoever fixes it; its formatter never writes the error's message.
+        logging.getLogger(__name__).error("command %s failed", args.command, exc_info=True)
         print(_plain(exc, args), file=sys.stderr)
         return 1
 

@@ -36,21 +36,23 @@ def backups_of(database: Path) -> list[Path]:
     return sorted(copies, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def newest_good_backup(database: Path, look_at: int = 3) -> Path | None:
-    """The newest backup beside database that passes SQLite's quick check (the newest few are tried)."""
+def passes_quick_check(path: Path) -> bool:
+    """Whether SQLite's quick check finds the file sound, reading it without changing it."""
     from partnerdesk.store.engine import reading_uri
 
-    for copy in backups_of(database)[:look_at]:
+    try:
+        con = sqlite3.connect(reading_uri(path), uri=True)
         try:
-            con = sqlite3.connect(reading_uri(copy), uri=True)
-            try:
-                if con.execute("PRAGMA quick_check").fetchone()[0] == "ok":
-                    return copy
-            finally:
-                con.close()
-        except sqlite3.Error:
-            continue
-    return None
+            return bool(con.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
+def newest_good_backup(database: Path, look_at: int = 3) -> Path | None:
+    """The newest backup beside database that passes SQLite's quick check (the newest few are tried)."""
+    return next((copy for copy in backups_of(database)[:look_at] if passes_quick_check(copy)), None)
 
 
 def restore_advice(database: Path | None) -> str:

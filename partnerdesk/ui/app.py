@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QObject, QSettings, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk import logs, paths
 from partnerdesk.i18n import ENGLISH, PSEUDO, language
@@ -123,6 +125,44 @@ def claim_database(store: Store, parent=None) -> DatabaseLock:
     return lock
 
 
+def _cannot_open(exc: BaseException, target: str | Path) -> None:
+    """Damaged, read-only, full or not ours: the same plain words and advice the command line gives, never a crash."""
+    from partnerdesk.store.messages import plain_message
+
+    QMessageBox.critical(None, "PartnerDesk could not open the database",
+                         plain_message(exc, sqlite_path(database_url(target))))
+
+
+class _HealthCheck(QObject):
+    """SQLite's quick check of the whole file, on its own thread once the window is up: a damaged page that the
+    first screen did not happen to read must not leave the worker looking at a blank page with no word why."""
+
+    damaged = Signal(str)
+
+    def __init__(self, window: QWidget, path: Path):
+        super().__init__(window)
+        self.window, self.path = window, path
+        self.damaged.connect(self._tell)  # queued to the window's thread: the signal is emitted from the check's
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="health-check", daemon=True).start()
+
+    def _run(self) -> None:
+        from partnerdesk.store.messages import damaged_message, passes_quick_check
+
+        if not passes_quick_check(self.path):
+            self.damaged.emit(damaged_message(self.path))
+
+    def _tell(self, message: str) -> None:
+        QMessageBox.warning(self.window, "This database is damaged", message)
+
+
+def watch_health(window: QWidget, store: Store) -> None:
+    """Check the database file for damage in the background and tell the worker in plain words if it is."""
+    if store.path is not None:
+        _HealthCheck(window, store.path).start()
+
+
 def run_app(target: str | Path, demo: bool = False) -> int:
     """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
     app = make_application()
@@ -131,19 +171,26 @@ def run_app(target: str | Path, demo: bool = False) -> int:
     try:
         refuse_shared_location_of(target)
         store = open_store(target)
-    except StoreError as exc:
-        QMessageBox.critical(None, "PartnerDesk could not open the database", str(exc))
+    except (StoreError, SQLAlchemyError, OSError) as exc:
+        _cannot_open(exc, target)
         return 1
     lock = claim_database(store)
     from partnerdesk.ui.main_window import MainWindow
 
     writer = Writer(store)
-    window = MainWindow(writer, demo=demo)
+    try:
+        window = MainWindow(writer, demo=demo)
+    except SQLAlchemyError as exc:  # a damaged page is found by the first screen's first read of it
+        lock.stop()
+        store.close()
+        _cannot_open(exc, target)
+        return 1
     window.show()
     if demo:
         fill_demo_if_empty(window, store)
         writer.tell_everyone()
     window.offer_drafts()
+    watch_health(window, store)
     QTimer.singleShot(0, _collect_garbage_again)  # paused while the window was made (cli.main)
     QTimer.singleShot(300, lambda: warm_up(store))
     try:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from partnerdesk.services.common.errors import NeedsConfirmation, NotFound, ValidationError
+from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotFound, ValidationError
 from partnerdesk.store import Store
 from partnerdesk.store.changes import ChangeLog
 
@@ -52,7 +52,7 @@ class Writer(QObject):
             with self.store.transaction() as session:
                 change_log = ChangeLog(session)
                 result = work(session)
-        except (ValidationError, NeedsConfirmation):
+        except (ValidationError, NeedsConfirmation, EditConflict):  # the form shows these by its fields
             raise
         except NotFound as exc:
             QMessageBox.warning(parent, "Not found", str(exc))
