@@ -63,7 +63,9 @@ def fold(line: str) -> str:
 
     Each continuation starts with a space, which readers remove; lines are joined with CRLF.
     """
-    pieces, current, size = [], [], 0
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
     for char in line:
         octets = len(char.encode("utf-8"))
         # The first physical line holds 75 octets; each later one 74 after its leading space.
@@ -96,9 +98,9 @@ def _description(meeting: Meeting) -> str:
         parts.append(f"Joining details:\n{meeting.joining_details}")
     if meeting.access_notes:
         parts.append(f"Access:\n{meeting.access_notes}")
-    contact = [meeting.contact_name or (meeting.contact_person.full_name if meeting.contact_person else None)]
-    contact += [meeting.contact_phone, meeting.contact_email]
-    contact = [part for part in contact if part]
+    given = [meeting.contact_name or (meeting.contact_person.full_name if meeting.contact_person else None)]
+    given += [meeting.contact_phone, meeting.contact_email]
+    contact = [part for part in given if part]
     if contact:
         parts.append("Contact: " + ", ".join(contact))
     return "\n\n".join(parts)

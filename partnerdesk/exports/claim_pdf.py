@@ -8,8 +8,12 @@ reportlab is imported only when a form is printed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 from partnerdesk.exports.pdf_kit import (
     FONT,
@@ -78,7 +82,7 @@ def _story(session: Session, claim, width: float) -> list:
     s = _styles()
     lines = claim_lines(session, claim.id)
     required = set(get_setting(session, "receipt_categories"))
-    story = [
+    story: list[Flowable] = [
         Paragraph("Expense claim", s["title"]),
         Paragraph(f"{claim_reference(claim.id)} · {paragraph_text(v.label(v.CLAIM_STATUSES, claim.status))}",
                   s["subtitle"]),
@@ -104,7 +108,8 @@ def _story(session: Session, claim, width: float) -> list:
     def cell(text: str, style: str = "cell"):
         return Paragraph(text, s[style])
 
-    data = [[cell(h, "cell_head") for h in ("Date", "Kind", "Details", "Receipt", "Amount")]]
+    heads = ("Date", "Kind", "Details", "Receipt", "Amount")
+    data: list[list[Flowable | str]] = [[cell(h, "cell_head") for h in heads]]
     for line in lines:
         details = paragraph_text(line.description)
         if line.working:

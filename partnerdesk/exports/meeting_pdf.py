@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 from partnerdesk.exports.pdf_kit import (
     FONT,
@@ -112,7 +116,7 @@ def _attendance_table(people: list[Invitation], styles: dict, sizes: _Sizes, wid
 
     heads = ["Name", "Back-up", "Papers", "Attendance", "Signature"]
     box = f'<font size="{sizes.body * 1.6:g}">{TICK_BOX}</font>'  # big enough to tick with a pen
-    data = [[cell(head, "cell_head") for head in heads]]
+    data: list[list[Flowable | str]] = [[cell(head, "cell_head") for head in heads]]
     for person in people:
         mark = paragraph_text(v.label(v.ATTENDANCE, person.attendance)) or box
         data.append(
@@ -149,7 +153,7 @@ def _story(meeting, people: list[Invitation], sizes: _Sizes, width: float) -> li
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     styles = _styles(sizes)
-    story = []
+    story: list[Flowable] = []
     if meeting.committee is not None:
         story.append(Paragraph(paragraph_text(meeting.committee.organisation.name), styles["organisation"]))
         story.append(Paragraph(paragraph_text(meeting.committee.name), styles["title"]))

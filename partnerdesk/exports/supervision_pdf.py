@@ -9,6 +9,7 @@ confidential text. Drawn in DejaVu Sans like the meeting sheets (exports.meeting
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -51,7 +52,7 @@ def _table(rows: list[list], widths: list[float], header: bool = False):
     from reportlab.platypus import Table, TableStyle
 
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, BODY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
@@ -73,8 +74,8 @@ def _story(session: Session, record, include_notes: bool, width: float) -> list:
     def para(text: str, style: str = "body") -> Paragraph:
         return Paragraph(text, styles[style])
 
-    supervisor = session.get(Person, record.supervisor_id)
-    supervisees = sorted((session.get(Person, a.person_id) for a in record.attendees), key=lambda p: p.full_name)
+    supervisor = session.get_one(Person, record.supervisor_id)
+    supervisees = sorted((session.get_one(Person, a.person_id) for a in record.attendees), key=lambda p: p.full_name)
     topics = [SUPERVISION_TOPICS.get(code, code) for code in record.topics or [] if code != "other"]
     if record.topics_other or "other" in (record.topics or []):
         topics.append(f"Other: {record.topics_other}" if record.topics_other else "Other")

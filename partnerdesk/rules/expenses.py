@@ -5,6 +5,7 @@ Pure functions: no database, no Qt. Money is whole pence (rules.money).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -178,7 +179,7 @@ def category_bit(category: str) -> int:
     return _CATEGORY_BITS[category]
 
 
-def category_mask(categories) -> int:
+def category_mask(categories: Iterable[str]) -> int:
     """The mask for a claim with lines of these kinds."""
     mask = 0
     for category in categories:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeGuard
 
 from partnerdesk.i18n import ngettext
 from partnerdesk.rules.dates import UK, format_uk
@@ -105,7 +106,7 @@ class QuorumRule:
         return self.number is not None or (self.numerator is not None and self.denominator is not None)
 
 
-def _whole(value: object) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -111,7 +111,7 @@ class MileageRates:
         unknown = sorted(set(values) - known)
         if unknown:
             raise ValueError(f"Unknown mileage setting: {', '.join(unknown)}.")
-        given = dict(values)
+        given: dict[str, object] = dict(values)
         if "effective_from" in given:
             try:
                 given["effective_from"] = date.fromisoformat(str(given["effective_from"]))

@@ -104,7 +104,7 @@ class PaymentRates:
         unknown = sorted(set(values) - {f.name for f in fields(cls)})
         if unknown:
             raise ValueError(f"Unknown payment setting: {', '.join(unknown)}.")
-        given = dict(values)
+        given: dict[str, object] = dict(values)
         if "effective_from" in given:
             try:
                 given["effective_from"] = date.fromisoformat(str(given["effective_from"]))
@@ -151,7 +151,7 @@ def check_within_cap(cap_half_days: int | None, used_half_days: int, unit: str, 
     """
     wanted = half_days(unit, count)
     left = half_days_left(cap_half_days, used_half_days)
-    if left is None or wanted <= left:
+    if cap_half_days is None or left is None or wanted <= left:
         return
     asked = _count_words(count, "day" if unit == "day" else "half day")
     if unit == "day":

@@ -14,8 +14,10 @@ usual wish behind "fifth Tuesday".
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeGuard
 
 from partnerdesk.i18n import ngettext
 from partnerdesk.rules.dates import format_uk
@@ -43,9 +45,16 @@ class Recurrence:
     until: date | None = None
 
 
-def _whole(value: object) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     # bool is an int in Python; True is not a number of meetings.
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _required(value: int | None) -> int:
+    # Only a pattern that _static_problems passed gets here, and it refuses one without the fields its rule needs.
+    if value is None:
+        raise ValueError("This repeating pattern is missing a part it needs; check it with recurrence_problems first.")
+    return value
 
 
 def _ordinal_day(day: int) -> str:
@@ -122,7 +131,7 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _candidates(r: Recurrence):
+def _candidates(r: Recurrence) -> Iterator[date]:
     """Every date the pattern gives from the start onwards (endless: the caller stops)."""
     if r.rule == "weekly":
         offset = 0 if r.weekday is None else (r.weekday - r.starts_on.weekday()) % 7
@@ -134,12 +143,12 @@ def _candidates(r: Recurrence):
     while True:
         year, month = _add_months(r.starts_on.year, r.starts_on.month, step * r.interval)
         if r.rule == "monthly_weekday":
-            day = nth_weekday(year, month, r.weekday, r.week_of_month)
+            found = nth_weekday(year, month, _required(r.weekday), _required(r.week_of_month))
         else:
-            day = date(year, month, r.day_of_month)
+            found = date(year, month, _required(r.day_of_month))
         # In the first month the pattern's day may fall before the start date: that month then has no meeting.
-        if day is not None and day >= r.starts_on:
-            yield day
+        if found is not None and found >= r.starts_on:
+            yield found
         step += 1
 
 
@@ -184,9 +193,10 @@ def describe_recurrence(r: Recurrence) -> str:
     else:
         every = {1: "Monthly", 3: "Quarterly"}.get(r.interval, f"Every {r.interval} months")
         if r.rule == "monthly_weekday":
-            text = f"{every} on the {_WEEK_WORDS.get(r.week_of_month, '?')} {_DAY_NAMES[r.weekday]}"
+            week = _WEEK_WORDS.get(r.week_of_month or 0, "?")  # 0 is no week: an unchecked pattern reads "?"
+            text = f"{every} on the {week} {_DAY_NAMES[_required(r.weekday)]}"
         else:
-            text = f"{every} on the {_ordinal_day(r.day_of_month)}"
+            text = f"{every} on the {_ordinal_day(_required(r.day_of_month))}"
     if r.count is not None:
         text += ngettext(", {n} meeting", ", {n} meetings", r.count).format(n=r.count)
     if r.until is not None:

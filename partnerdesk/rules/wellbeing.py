@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeGuard
 
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.working_days import next_working_day
@@ -43,7 +44,7 @@ def quick_answer_label(answer: int) -> str:
     return QUICK_ANSWERS[answer]
 
 
-def _is_whole_number(value: object) -> bool:
+def _is_whole_number(value: object) -> TypeGuard[int]:
     # bool is an int in Python, but True is not an answer anybody gave.
     return isinstance(value, int) and not isinstance(value, bool)
 

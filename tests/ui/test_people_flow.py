@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import today_uk
+from partnerdesk.rules.text_checks import BIDI_MESSAGE, CONTROL_MESSAGE
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.services.people.people import get_person, update_person
 from partnerdesk.ui.main_window import MainWindow
@@ -78,6 +79,15 @@ def test_bad_details_are_shown_by_their_fields_and_nothing_is_saved(qtbot, write
     assert "email address" in form.fields.messages["email"].text()
     assert form.summary.isVisible() and "2 problems" in form.summary.text()
     assert form.fields.currentIndex() == form.fields.tab_of["full_name"]
+    assert window_people_count(writer) == 0
+
+    # Pasted text with hidden characters (issue 17): a NUL in the name, a direction override in the email.
+    fields["full_name"].setText("Amara\x00Okafor")
+    fields["email"].clear()
+    fields["email"].setText("amara@exa\u202emple.org")
+    assert form.save() is False
+    assert form.fields.messages["full_name"].text() == CONTROL_MESSAGE
+    assert form.fields.messages["email"].text() == BIDI_MESSAGE
     assert window_people_count(writer) == 0
 
 

@@ -14,7 +14,7 @@ from partnerdesk.records.base import utc_now
 from partnerdesk.rules import contact
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.errors import NotFound, Problems
-from partnerdesk.services.common.text import blank_to_none
+from partnerdesk.services.common.text import blank_to_none, check_text
 
 #: Free-text fields and their longest allowed length (matching the database columns).
 TEXT_FIELDS = {
@@ -54,6 +54,8 @@ def clean_person(data: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"Unknown person fields: {sorted(unknown)}")  # a programming slip, not user input
     out: dict[str, Any] = {key: blank_to_none(data.get(key)) for key in PERSON_FIELDS}
+    # First, so that a hidden character is what the message by the field is about (the first message wins).
+    check_text(out, problems)
 
     for field, longest in TEXT_FIELDS.items():
         if out[field] is not None and len(out[field]) > longest:
