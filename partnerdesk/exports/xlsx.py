@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.xml.functions import fromstring
@@ -37,6 +37,7 @@ from partnerdesk.services.common.errors import Cancelled
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
 UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+TIME_FORMAT = "HH:MM"
 MONEY_FORMAT = "£#,##0.00"
 #: Excel cannot show dates before 1900 (nor, because of an old Lotus 1-2-3 quirk, January and February 1900 reliably).
 EARLIEST_SPREADSHEET_DATE = date(1900, 3, 1)
@@ -68,7 +69,8 @@ class Kind(StrEnum):
     DATETIME = "datetime"
     NUMBER = "number"
     MONEY_PENCE = "money-pence"
-    FIGURE = "figure"  # a number (whole or Decimal) written as a number, or words such as "fewer than 5" as text
+    TIME = "time"  # a time of day (datetime.time), a real time cell
+    FIGURE = "figure"  # a number (whole or Decimal) or a date written as such, or words such as "*" as text
 
 
 @dataclass(frozen=True)
@@ -115,11 +117,13 @@ class SheetWriter:
         self.sheet.page_setup.orientation = "landscape"
         self.sheet.print_title_rows = "1:1"
 
-        bold = self._style_id(font=Font(bold=True))
+        # Headings wrap onto more lines rather than widening a column of short values or being clipped.
+        bold = self._style_id(font=Font(bold=True), alignment=Alignment(wrap_text=True, vertical="top"))
         self._styles = {
             Kind.DATE: self._style_id(number_format=UK_DATE_FORMAT),
             Kind.DATETIME: self._style_id(number_format=UK_DATETIME_FORMAT),
             Kind.MONEY_PENCE: self._style_id(number_format=MONEY_FORMAT),
+            Kind.TIME: self._style_id(number_format=TIME_FORMAT),
         }
         self._cell_makers = [self._cell_maker(column.kind) for column in self.columns]
         self._rows = _start_rows(self.sheet)
@@ -139,8 +143,13 @@ class SheetWriter:
         if kind is Kind.NUMBER:
             return _number_cell
         if kind is Kind.FIGURE:
-            return _figure_cell
+            day_style = self._styles[Kind.DATE]
+            return lambda ref, value: _date_cell(ref, value, day_style) if isinstance(value, date) else _figure_cell(
+                ref, value
+            )
         style = self._styles[kind]
+        if kind is Kind.TIME:
+            return lambda ref, value: _value_cell(ref, repr(_day_fraction(value)), style)
         if kind is Kind.DATE:
             return lambda ref, value: _date_cell(ref, value, style)
         if kind is Kind.DATETIME:
@@ -236,6 +245,13 @@ def _figure_cell(ref: str, value: Any) -> str:
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         return _number_cell(ref, value)
     return _text_cell(ref, safe_text(str(value)))
+
+
+def _day_fraction(value: time) -> float:
+    """A time of day as the spreadsheet holds it: the fraction of a day gone (12:00 is 0.5)."""
+    if not isinstance(value, time):
+        raise TypeError(f"A time column cannot hold {value!r}")
+    return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
 
 
 def _serial(value: date) -> str:

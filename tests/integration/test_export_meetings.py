@@ -16,6 +16,7 @@ from partnerdesk.services.meetings.attendance import record_attendances, record_
 from partnerdesk.services.meetings.checks import set_committee_quorum
 from partnerdesk.services.meetings.meetings import cancel_meeting, change_meeting, delete_meeting
 from tests.builders import add_committee, add_invitations, add_meeting, add_membership, add_person
+from tests.integration.test_export_wellbeing import file_text
 from tests.readback import sheet_rows
 
 HEADINGS = [column.heading for column in COLUMNS]
@@ -79,16 +80,18 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
     assert (summer["Kind"], summer["Mode"], summer["Cancelled"]) == ("Committee or board meeting", "In person", None)
     assert summer["Notice sent on"] == datetime(2025, 6, 30)
     assert (summer["Notice days"], summer["Notice late"]) == (8, "Yes")
-    assert (summer["Papers days (shortest)"], summer["Papers late"], summer["Format not met"]) == (4, 1, 1)
+    assert summer["Papers days (shortest)"] == 4
+    # Without names, a meeting's small counts are hidden (3 invited: 2 came, 1 sent apologies), noughts shown.
     counts = [summer[h] for h in ("Invited", "Attended", "Apologies", "Absent", "Sent views")]
-    assert counts == [3, 2, 1, 0, 0]
+    assert counts == ["*", "*", "*", 0, 0]
+    assert (summer["Papers late"], summer["Format not met"]) == ("*", "*")
     assert (summer["Quorum needed"], summer["Quorate"]) == (2, "Yes")
     assert summer["Minutes sent on"] == datetime(2025, 7, 15)
-    assert summer["Reasons recorded"] == "Notice: Room booked late"
+    assert summer["Reasons recorded"] == "Notice"  # what was typed can name someone: only its kind
 
     autumn = _by_title(rows)["Autumn board"]
     assert autumn["Cancelled"] == "Yes"
-    assert autumn["Reasons recorded"] == "Cancelled: Chair unwell"
+    assert autumn["Reasons recorded"] == "Cancelled"
     assert autumn["Quorate"] is None and autumn["Notice late"] is None  # not known, not "No"
     winter = _by_title(rows)["'" + EVIL_TITLE]
     assert (winter["Start"], winter["Mode"], winter["Notice days"], winter["Notice late"]) == (
@@ -97,6 +100,31 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
         38,
         "No",
     )
+
+
+def test_a_named_list_has_the_exact_counts_and_the_reasons_as_typed(store, meetings, tmp_path):
+    path = tmp_path / "named.xlsx"
+    with store.transaction() as session:
+        change_meeting(session, meetings["summer"], papers_reason="Printer jammed.")
+    with store.reader() as session:
+        export_meetings(session, path, named=True)
+    summer = _by_title(sheet_rows(path)[1])["Summer board"]
+    assert [summer[h] for h in ("Invited", "Attended", "Apologies", "Absent", "Sent views")] == [3, 2, 1, 0, 0]
+    assert (summer["Papers late"], summer["Format not met"]) == (1, 1)
+    # Each reason's own full stop is not doubled up with the separator (".; Papers:").
+    assert summer["Reasons recorded"] == "Notice: Room booked late; Papers: Printer jammed"
+
+
+def test_typed_reasons_never_reach_the_anonymised_file(store, meetings, tmp_path):
+    path = tmp_path / "meetings.xlsx"
+    secret = "Late because Ann Bell was in hospital"
+    with store.transaction() as session:
+        change_meeting(session, meetings["winter"], notice_reason=secret, papers_reason=secret)
+    with store.reader() as session:
+        export_meetings(session, path)
+    winter = _by_title(sheet_rows(path)[1])["'" + EVIL_TITLE]
+    assert winter["Reasons recorded"] == "Notice, Papers"
+    assert "hospital" not in file_text(path)
 
 
 def test_no_names_unless_asked(store, meetings, tmp_path):
