@@ -3,7 +3,8 @@
 No names, no notes, nothing typed about a person: every value is a count, percentage or average, protected by the
 organisation's disclosure rule (rules.disclosure): counts that belong together (checks by kind and their total,
 a part and the rest of a whole) are protected as one table, so no hidden count can be worked out from the others.
-Wherever SWEMWBS scores appear the copyright line is printed with them. `partnerdesk export wellbeing|supervision` call these.
+Wherever SWEMWBS scores appear the copyright line is printed with them.
+`partnerdesk export wellbeing|supervision` call these.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.xlsx import Column, ExportError, Kind, SheetWriter, xlsx_file
+from partnerdesk.exports.sheet_layout import fitted_sheet
+from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.rules.supervision import SESSION_TYPES
 from partnerdesk.rules.disclosure import Policy, average, count, protect_parts, share
+from partnerdesk.rules.supervision import SESSION_TYPES
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, SWEMWBS_COPYRIGHT
 from partnerdesk.services.common.settings import disclosure_policy
 from partnerdesk.services.wellbeing.figures import supervision_figures, wellbeing_figures
@@ -51,7 +53,7 @@ def _about(date_from: date | None, date_to: date | None, today: date, policy: Po
 
 
 def _write(workbook, title: str, rows: Sequence[Row]) -> int:
-    sheet = SheetWriter(workbook, title, FIGURE_COLUMNS)
+    sheet = fitted_sheet(workbook, title, FIGURE_COLUMNS, rows)
     for measure, figure in rows:
         # Numbers go in as numbers; words ("fewer than 5", "83%") as text, in the same column.
         sheet.append([measure, figure])
@@ -142,7 +144,7 @@ def export_supervision(
     rows, training = supervision_rows(session, date_from, date_to, today, policy)
     with xlsx_file(path) as workbook:
         written = _write(workbook, "Supervision", _about(date_from, date_to, today, policy) + rows)
-        sheet = SheetWriter(workbook, "Training", TRAINING_COLUMNS)
+        sheet = fitted_sheet(workbook, "Training", TRAINING_COLUMNS, training)
         for row in training:
             sheet.append(list(row))
         return written + sheet.finish()

@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, SheetWriter, xlsx_file
+from partnerdesk.exports.sheet_layout import fitted_sheet
+from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, xlsx_file
 from partnerdesk.records import Attendance, Meeting
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.disclosure import Policy, count, protect_parts
@@ -33,8 +34,8 @@ from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings,
 #: The meetings sheet's columns, in order.
 COLUMNS = (
     Column("Date", 12, Kind.DATE),
-    Column("Start", 7),
-    Column("End", 7),
+    Column("Start", 7, Kind.TIME),
+    Column("End", 7, Kind.TIME),
     Column("Committee", 28),
     Column("Organisation", 24),
     Column("Kind", 18),
@@ -61,7 +62,7 @@ COLUMNS = (
 #: The named sheet's columns (only with named=True).
 ATTENDANCE_COLUMNS = (
     Column("Date", 12, Kind.DATE),
-    Column("Start", 7),
+    Column("Start", 7, Kind.TIME),
     Column("Committee", 28),
     Column("Title", 32),
     Column("Name", 28),
@@ -90,10 +91,6 @@ _m, _a = Meeting.__table__, Attendance.__table__
 def _yes_no(flag: bool | None) -> str:
     """Yes, No, or blank when it is not known yet."""
     return "" if flag is None else ("Yes" if flag else "No")
-
-
-def _hhmm(at) -> str:
-    return f"{at:%H:%M}"
 
 
 def _details(session: Session, ids: Sequence[str]) -> dict[str, Any]:
@@ -145,8 +142,8 @@ def _row(
     invited, attended, apologies, absent, sent_views, papers_late, format_missed = _counts(check, policy)
     return [
         day,
-        _hhmm(start),
-        _hhmm(end),
+        start,
+        end,
         meeting.committee,
         meeting.organisation,
         v.label(v.MEETING_KINDS, meeting.kind),
@@ -180,7 +177,7 @@ def _attendance_rows(session: Session, meeting: Any) -> list[list[Any]]:
         rows.append(
             [
                 day,
-                _hhmm(start),
+                start,
                 meeting.committee,
                 meeting.title,
                 person.person_name,
@@ -220,26 +217,30 @@ def export_meetings(
     total = count_meetings(session, flt)
     policy = None if named else disclosure_policy(session)
     with xlsx_file(path) as workbook:
-        sheet = SheetWriter(workbook, SHEET_TITLE, COLUMNS)
-        people = SheetWriter(workbook, ATTENDANCE_TITLE, ATTENDANCE_COLUMNS) if named else None
         if progress is not None and progress(0, total) is False:
             raise ExportCancelled
+        sheet = people = None
         offset = 0
         while True:
             # meetings_page sorts by start then id, so paging by offset gives every meeting exactly once.
             chunk = meetings_page(session, flt, offset=offset, limit=CHUNK)
-            if not chunk:
-                break
             offset += len(chunk)
             ids = [meeting.id for meeting in chunk]
-            checks = compliance_for_meetings(session, ids)
-            details = _details(session, ids)
-            latest = _latest_papers(session, ids)
-            for meeting in chunk:
-                sheet.append(_row(meeting, details[meeting.id], checks[meeting.id], latest.get(meeting.id), policy))
-                if people is not None:
-                    for row in _attendance_rows(session, meeting):
-                        people.append(row)
+            checks = compliance_for_meetings(session, ids) if ids else {}
+            details = _details(session, ids) if ids else {}
+            latest = _latest_papers(session, ids) if ids else {}
+            rows = [_row(m, details[m.id], checks[m.id], latest.get(m.id), policy) for m in chunk]
+            named_rows = [row for m in chunk for row in _attendance_rows(session, m)] if named else []
+            if sheet is None:
+                # The first chunk is the sample the column widths are fitted to (the sheets start streaming here).
+                sheet = fitted_sheet(workbook, SHEET_TITLE, COLUMNS, rows)
+                if named:
+                    people = fitted_sheet(workbook, ATTENDANCE_TITLE, ATTENDANCE_COLUMNS, named_rows)
+            for row in rows:
+                sheet.append(row)
+            for row in named_rows:
+                assert people is not None
+                people.append(row)
             if progress is not None and progress(sheet.rows_written, max(total, sheet.rows_written)) is False:
                 raise ExportCancelled
             if len(chunk) < CHUNK:

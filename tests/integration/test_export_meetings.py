@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from openpyxl import load_workbook
@@ -75,7 +75,8 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
     summer = _by_title(rows)["Summer board"]
     assert summer["Date"] == datetime(2025, 7, 8)
     assert sheet["A3"].number_format == "DD/MM/YYYY"
-    assert (summer["Start"], summer["End"]) == ("10:00", "12:00")  # London time, not UTC
+    assert (summer["Start"], summer["End"]) == (time(10), time(12))  # London time, not UTC, as real times
+    assert sheet["B3"].number_format == "HH:MM"
     assert (summer["Committee"], summer["Organisation"]) == ("Mental Health Committee", "City Health Board")
     assert (summer["Kind"], summer["Mode"], summer["Cancelled"]) == ("Committee or board meeting", "In person", None)
     assert summer["Notice sent on"] == datetime(2025, 6, 30)
@@ -95,7 +96,7 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
     assert autumn["Quorate"] is None and autumn["Notice late"] is None  # not known, not "No"
     winter = _by_title(rows)["'" + EVIL_TITLE]
     assert (winter["Start"], winter["Mode"], winter["Notice days"], winter["Notice late"]) == (
-        "10:00",
+        time(10),
         "Online",
         38,
         "No",
@@ -169,7 +170,11 @@ def test_the_heading_is_bold_frozen_and_filtered(store, meetings, tmp_path):
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:X5"
     assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.column_dimensions["G"].width == 32
+    assert all(cell.alignment.wrap_text for cell in sheet[1])  # long headings wrap, not clip
+    # Widths follow the content: Kind fits "Committee or board meeting", the heading's longest word fits its column.
+    assert sheet.column_dimensions["F"].width >= len("Committee or board meeting")
+    assert sheet.column_dimensions["M"].width >= len("(shortest)")
+    assert sheet.column_dimensions["B"].width < 10
 
 
 def test_dates_choose_meetings_both_ends_included(store, meetings, tmp_path):

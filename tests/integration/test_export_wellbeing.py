@@ -173,3 +173,23 @@ def test_the_cli_exports_after_a_demo(tmp_path):
     swapped = run("--db", str(db), "export", "wellbeing", "--out", str(tmp_path / "x.xlsx"), "--from", "2/2/2025",
                   "--to", "1/1/2025")  # fmt: skip
     assert swapped.returncode == 1 and "swap" in swapped.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_filed_week_no_longer_gives_a_hidden_count_away(store, tmp_path):
+    # The audit's week: 16 checks, phone 6, routine 9, concern 1. Published alone, concern = 16 − 6 − 9.
+    from partnerdesk.rules.disclosure import Published
+    from tests.unit.test_disclosure import recovered
+
+    person = add_person(store, full_name="Ann Bell")
+    week = ["phone"] * 6 + ["routine"] * 9 + ["concern"]
+    for number, context in enumerate(week):
+        add_check(store, person, context=context, at=datetime(2026, 2, 16, 9, tzinfo=UTC) + timedelta(hours=number))
+    out = tmp_path / "wellbeing.xlsx"
+    with store.reader() as session:
+        export_wellbeing(session, out, date_from=date(2026, 2, 16), date_to=date(2026, 2, 22), today=TODAY)
+    found = figures(out)
+    labels = ["Pre-meeting", "Debrief after a meeting", "Phone check-in", "Routine check", "Concern raised"]
+    parts = tuple(found[f"Checks: {label}"] for label in labels)
+    assert parts[4] == "*"
+    published = Published((parts,), (found["Wellbeing checks done"],), None, None)
+    assert recovered([[0, 0, 6, 9, 1]], published) == []
