@@ -187,7 +187,8 @@ def _age(store, meeting_id: str, hours: int) -> None:
     table = Meeting.__table__
     with store.transaction() as session:
         changed = session.execute(select(table.c.updated_at).where(table.c.id == meeting_id)).scalar_one()
-        session.execute(update(table).where(table.c.id == meeting_id).values(updated_at=changed - timedelta(hours=hours)))
+        earlier = changed - timedelta(hours=hours)
+        session.execute(update(table).where(table.c.id == meeting_id).values(updated_at=earlier))
 
 
 def test_the_sequence_grows_when_a_meeting_moves_or_is_cancelled(store, committee):

@@ -104,7 +104,7 @@ def totals_by_heading(session: Session, flt: ClaimFilter, *, every_heading: bool
         order[heading_id] = (heading_id is None, year or 0, (name or "").lower())
         total.count += count
         total.by_status[status] = total.by_status.get(status, 0) + int(pence)
-    narrowed = flt.search or flt.person_id or flt.statuses or flt.category or flt.meeting_id or flt.receipts_missing_only
+    narrowed = any((flt.search, flt.person_id, flt.statuses, flt.category, flt.meeting_id, flt.receipts_missing_only))
     if every_heading and not narrowed and not flt.in_bin:
         for heading_id, year, name, allocation in _idle_headings(session, flt):
             if heading_id not in found:
