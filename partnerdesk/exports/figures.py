@@ -30,7 +30,7 @@ TRAINING_COLUMNS = (
     Column("Course", 40), Column("People expected", 16, Kind.FIGURE), Column("In date", 12, Kind.FIGURE),
     Column("Compliance", 12, Kind.FIGURE),
 )  # fmt: skip
-Row = tuple[str, Decimal | int | str]
+Row = tuple[str, Decimal | int | str | date]
 
 
 def _period(date_from: date | None, date_to: date | None) -> str:
