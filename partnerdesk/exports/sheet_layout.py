@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from partnerdesk.exports.xlsx import Column, Kind, SheetWriter, pounds
+from partnerdesk.exports.xlsx import WRAP_AFTER, Column, Kind, SheetWriter, pounds
 
 #: No column is narrower or wider than these (in characters); a longer value wraps or runs on in the cell.
 NARROWEST = 6
@@ -44,7 +44,9 @@ def shown_length(value: Any, kind: Kind = Kind.TEXT) -> int:
         return len(f"£{pounds(value):,.2f}")
     if isinstance(value, Decimal | int | float):
         return len(format(value, ",") if isinstance(value, int) else str(value))
-    return max((len(line) for line in str(value).splitlines()), default=0)
+    longest = max((len(line) for line in str(value).splitlines()), default=0)
+    # A note beside the figures (the copyright line) wraps in its cell rather than widening the column.
+    return min(longest, WRAP_AFTER) if kind is Kind.FIGURE else longest
 
 
 def heading_length(heading: str) -> int:
