@@ -51,7 +51,7 @@ def paragraph_style(name: str, size: float, bold: bool = False, leading: float =
     own hyphens, and only a word too long for the whole column is split."""
     from reportlab.lib.styles import ParagraphStyle
 
-    extra.setdefault("embeddedHyphenation", 1)
+    extra.setdefault("embeddedHyphenation", 2)  # 1 still split some bold names mid-word; 2 prefers the hyphens
     extra.setdefault("splitLongWords", 1)
     return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * leading, **extra)
 

@@ -67,6 +67,16 @@ def assert_fits_the_page(path: Path, tmp_path: Path) -> list:
     return laid_out
 
 
+def assert_broken_only_at_hyphens(words: list[str]) -> None:
+    """Pieces of the hyphenated surname on the page are whole parts ending in their own hyphen, never mid-part."""
+    parts = HYPHENATED.split()[-1].split("-")
+    pieces = {"-".join(parts[i:j]) + ("-" if j < len(parts) else "") for i in range(len(parts))
+              for j in range(i + 1, len(parts) + 1)}  # fmt: skip
+    for word in words:
+        if len(word) >= 2 and word in HYPHENATED.split()[-1]:
+            assert word in pieces, f"{word!r} is part of a name split mid-word"
+
+
 @pytest.fixture
 def crowded_meeting(store):
     committee = add_committee(store, "Mental Health and Learning Disabilities Committee",
@@ -86,6 +96,7 @@ def test_attendance_sheets_stay_on_the_page(store, crowded_meeting, tmp_path, la
     laid_out = assert_fits_the_page(path, tmp_path)
     text = " ".join(word[4] for _, _, words in laid_out for word in words)
     assert "say which" not in text and "Braille, grade 2" in text
+    assert_broken_only_at_hyphens(text.split())
     assert "…" in text  # the long title is cut with an ellipsis in the footer, not mid-phrase
     # The "Attendance" heading is never the last thing on a page, away from its table.
     for _, _, words in laid_out:
@@ -106,6 +117,7 @@ def test_the_claim_form_stays_on_the_page_and_attached_is_one_word(store, tmp_pa
     laid_out = assert_fits_the_page(path, tmp_path)
     words = [word[4] for _, _, found in laid_out for word in found]
     assert words.count("Attached") == 3 and "Attache" not in words
+    assert_broken_only_at_hyphens(words)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Helvetica" not in fonts
 
