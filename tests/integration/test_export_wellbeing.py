@@ -193,3 +193,18 @@ def test_the_filed_week_no_longer_gives_a_hidden_count_away(store, tmp_path):
     assert parts[4] == "*"
     published = Published((parts,), (found["Wellbeing checks done"],), None, None)
     assert recovered([[0, 0, 6, 9, 1]], published) == []
+
+
+def test_the_nhs_digital_rule_is_an_organisation_setting(store, team, tmp_path):
+    from partnerdesk.services.common.settings import set_setting
+
+    with store.transaction() as session:
+        set_setting(session, "disclosure_rule", "nhs")
+    out = tmp_path / "wellbeing.xlsx"
+    with store.reader() as session:
+        export_wellbeing(session, out, today=TODAY)
+    found = figures(out)
+    # 12 checks round to 10; 6 debriefs and 6 routine checks (1 to 7) are hidden; nought stays nought.
+    assert found["Wellbeing checks done"] == 10
+    assert found["Checks: Debrief after a meeting"] == "*" and found["Checks: Phone check-in"] == 0
+    assert "rounded to the nearest 5" in found["Small numbers"]
