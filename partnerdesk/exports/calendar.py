@@ -114,11 +114,30 @@ def _location(meeting: Meeting) -> str:
     return meeting.venue or ""
 
 
+#: SEQUENCE counts seconds from here to the meeting's last change (about 2.1 billion, a 32-bit number, in 2088).
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def sequence(meeting: Meeting) -> int:
+    """The meeting's iCalendar SEQUENCE: it grows with every change, so a calendar that already holds the meeting
+    (Outlook in particular) replaces it with a moved or cancelled copy rather than keeping the old one.
+
+    Derived from when the meeting was last changed, so no counter is stored: any later change gives a higher
+    number. Changes other than time, place or status raise it too, which calendars take as a harmless update."""
+    changed = meeting.updated_at or meeting.created_at
+    if changed is None:
+        return 0
+    if changed.tzinfo is None:
+        changed = changed.replace(tzinfo=UTC)
+    return max(0, int((changed - SEQUENCE_EPOCH).total_seconds()))
+
+
 def _event(meeting: Meeting, stamp: datetime) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{meeting.id}@{UID_DOMAIN}",
         f"DTSTAMP:{_utc(stamp)}",
+        f"SEQUENCE:{sequence(meeting)}",
         f"DTSTART;TZID={TZID}:{_local(meeting.starts_at)}",
         f"DTEND;TZID={TZID}:{_local(meeting.ends_at)}",
         f"SUMMARY:{escape_text(meeting.title)}",

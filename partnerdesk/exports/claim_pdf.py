@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 from partnerdesk.exports.pdf_kit import (
     FONT,
     build_pdf,
+    draw_footer,
+    heading_style,
     paragraph_style,
     paragraph_text,
     register_fonts,
@@ -47,7 +49,7 @@ def _styles() -> dict:
     return {
         "title": style("title", 18, bold=True, spaceAfter=2),
         "subtitle": style("subtitle", 11, textColor=colors.HexColor("#444444"), spaceAfter=8),
-        "heading": style("heading", 12, bold=True, spaceBefore=10, spaceAfter=4),
+        "heading": heading_style("heading", 12, spaceBefore=10, spaceAfter=4),
         "body": style("body", 10),
         "label": style("label", 10, bold=True),
         "cell": style("cell", 9.5),
@@ -77,7 +79,7 @@ def _grid(data: list, widths: list[float], head: bool = True, extra: list | None
 
 
 def _story(session: Session, claim, width: float) -> list:
-    from reportlab.platypus import Paragraph, Spacer, Table
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     s = _styles()
     lines = claim_lines(session, claim.id)
@@ -103,6 +105,11 @@ def _story(session: Session, claim, width: float) -> list:
         facts.append(("Notes", claim.notes))
     table = Table([[Paragraph(k, s["label"]), Paragraph(paragraph_text(val), s["body"])] for k, val in facts],
                   colWidths=[width * 0.22, width * 0.78])  # fmt: skip
+    table.setStyle(TableStyle([
+        # Every cell in our font (an empty one would otherwise name Helvetica), labels level with their values.
+        ("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))  # fmt: skip
     story += [table, Paragraph("What is claimed", s["heading"])]
 
     def cell(text: str, style: str = "cell"):
@@ -119,7 +126,7 @@ def _story(session: Session, claim, width: float) -> list:
         data.append([cell(format_uk(line.day)), cell(paragraph_text(EXPENSE_CATEGORIES[line.category])), cell(details),
                      cell(receipt), cell(format_pounds(line.amount_pence), "money")])  # fmt: skip
     data.append(["", "", "", cell("<b>Total</b>"), cell(format_pounds(claim.total_pence), "money_bold")])
-    shares = (0.15, 0.19, 0.41, 0.11, 0.14)
+    shares = (0.14, 0.18, 0.39, 0.15, 0.14)  # Receipt wide enough that "Attached" never wraps
     story.append(_grid(data, [width * x for x in shares], extra=[("SPAN", (0, -1), (2, -1))]))
     if any(line.category in PAYMENTS_FOR_TIME for line in lines):
         story += [Spacer(1, 6), Paragraph(paragraph_text(BENEFITS_NOTE), s["small"])]
@@ -130,6 +137,7 @@ def _story(session: Session, claim, width: float) -> list:
                                                   if claim.payment_reference else "") + ".", s["body"])]  # fmt: skip
 
     story += [Paragraph("Declaration", s["heading"]), Paragraph(DECLARATION, s["body"]), Spacer(1, 8)]
+    story.append(Paragraph("Signatures", s["heading"]))
     approver = claim.approved_by.full_name if claim.approved_by else ""
     approved_on = format_uk(claim.approved_at.date()) if claim.approved_at else ""
     sign = [
@@ -161,11 +169,7 @@ def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
     footer = f"{claim_reference(claim.id)} · {claim.person.full_name}"
 
     def number_pages(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8.5)
-        canvas.drawString(margin, margin / 2, footer[:90])
-        canvas.drawRightString(A4[0] - margin, margin / 2, f"Page {doc.page}")
-        canvas.restoreState()
+        draw_footer(canvas, A4[0], margin, 8.5, footer, doc.page)
 
     build_pdf(path, lambda width: _story(session, claim, width), number_pages, pagesize=A4, initialFontSize=10,
               leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin + 8,

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.xlsx import Column, ExportError, Kind, SheetWriter, xlsx_file
+from partnerdesk.exports.sheet_layout import fitted_sheet
+from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.expenses import claim_reference, financial_year_label
 from partnerdesk.rules.mileage import VEHICLES
@@ -84,6 +85,23 @@ def _status_values(total: Total) -> list[int]:
     return [total.by_status.get(status, 0) for status in TOTAL_STATUSES] + [total.total_pence]
 
 
+def _claim_and_line_rows(session: Session, chunk: list[Any]) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The Claims and Lines sheets' rows for one chunk of claims."""
+    if not chunk:
+        return [], []
+    by_id = {claim.id: claim for claim in chunk}
+    lines = [_line_row(by_id[line.claim_id], line) for line in lines_for_claims(session, list(by_id))]
+    return [_claim_row(claim) for claim in chunk], lines
+
+
+def _whole_sheet(workbook: Any, title: str, columns: Any, rows: list[list[Any]]) -> None:
+    """A small sheet written in one go, its widths fitted to all of its rows."""
+    sheet = fitted_sheet(workbook, title, columns, rows)
+    for row in rows:
+        sheet.append(row)
+    sheet.finish()
+
+
 def export_expenses(
     session: Session, path: Path, *, date_from: date | None = None, date_to: date | None = None
 ) -> int:
@@ -94,36 +112,40 @@ def export_expenses(
         raise ExportError("The 'from' date is after the 'to' date. Please swap them or choose other dates.")
     flt = ClaimFilter(date_from=date_from, date_to=date_to, sort="claim_date", descending=False)
     with xlsx_file(path) as workbook:
-        claims = SheetWriter(workbook, SHEETS[0], CLAIM_COLUMNS)
-        lines = SheetWriter(workbook, SHEETS[1], LINE_COLUMNS)
-        offset = 0
-        while chunk := claims_page(session, flt, offset=offset, limit=CHUNK):
+        chunk = claims_page(session, flt, offset=0, limit=CHUNK)
+        claim_rows, line_rows = _claim_and_line_rows(session, chunk)
+        # The first chunk is the sample both sheets' widths are fitted to.
+        claims = fitted_sheet(workbook, SHEETS[0], CLAIM_COLUMNS, claim_rows)
+        lines = fitted_sheet(workbook, SHEETS[1], LINE_COLUMNS, line_rows)
+        offset = len(chunk)
+        while claim_rows:
+            for row in claim_rows:
+                claims.append(row)
+            for row in line_rows:
+                lines.append(row)
+            chunk = claims_page(session, flt, offset=offset, limit=CHUNK) if len(chunk) == CHUNK else []
             offset += len(chunk)
-            by_id = {claim.id: claim for claim in chunk}
-            for claim in chunk:
-                claims.append(_claim_row(claim))
-            for line in lines_for_claims(session, list(by_id)):
-                lines.append(_line_row(by_id[line.claim_id], line))
+            claim_rows, line_rows = _claim_and_line_rows(session, chunk)
         lines.finish()
 
-        kinds = SheetWriter(workbook, SHEETS[2], CATEGORY_COLUMNS)
-        for total in totals_by_category(session, flt, EXPENSE_CATEGORIES):
-            kinds.append([total.name, total.count, *_status_values(total)])
-        kinds.finish()
-        headings = SheetWriter(workbook, SHEETS[3], HEADING_COLUMNS)
-        for total in totals_by_heading(session, flt):
+        kind_rows = [[total.name, total.count, *_status_values(total)]
+                     for total in totals_by_category(session, flt, EXPENSE_CATEGORIES)]  # fmt: skip
+        _whole_sheet(workbook, SHEETS[2], CATEGORY_COLUMNS, kind_rows)
+        heading_rows = []
+        for total in totals_by_heading(session, flt, every_heading=True):
             year = financial_year_label(total.financial_year) if total.financial_year else None
-            headings.append([year, total.name, total.allocation_pence, total.count, *_status_values(total)])
-        headings.finish()
+            heading_rows.append([year, total.name, total.allocation_pence, total.count, *_status_values(total)])
+        _whole_sheet(workbook, SHEETS[3], HEADING_COLUMNS, heading_rows)
 
-        payments = SheetWriter(workbook, SHEETS[4], PAYMENT_COLUMNS)
         unpaid = ClaimFilter(date_from=date_from, date_to=date_to, statuses=("approved",), sort="person",
                              descending=False)  # fmt: skip
-        offset = 0
+        offset, payments = 0, None
         while chunk := claims_page(session, unpaid, offset=offset, limit=CHUNK):
             offset += len(chunk)
-            for claim in chunk:
-                payments.append([claim.person, claim.total_pence, claim_reference(claim.id), claim.claim_date,
-                                 claim.approved_at, claim.heading])  # fmt: skip
-        payments.finish()
+            rows = [[claim.person, claim.total_pence, claim_reference(claim.id), claim.claim_date, claim.approved_at,
+                     claim.heading] for claim in chunk]  # fmt: skip
+            payments = payments or fitted_sheet(workbook, SHEETS[4], PAYMENT_COLUMNS, rows)
+            for row in rows:
+                payments.append(row)
+        (payments or fitted_sheet(workbook, SHEETS[4], PAYMENT_COLUMNS, [])).finish()
         return claims.finish()

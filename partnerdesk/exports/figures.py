@@ -1,8 +1,10 @@
 """The anonymised wellbeing and supervision exports: figures only, for commissioners and managers.
 
-No names, no notes, nothing typed about a person: every value is a count, percentage or average, with counts of
-1 to 4 (and figures worked out from them) shown as "fewer than 5" (rules.suppression). Wherever SWEMWBS scores
-appear the copyright line is printed with them. `partnerdesk export wellbeing|supervision` call these.
+No names, no notes, nothing typed about a person: every value is a count, percentage or average, protected by the
+organisation's disclosure rule (rules.disclosure): counts that belong together (checks by kind and their total,
+a part and the rest of a whole) are protected as one table, so no hidden count can be worked out from the others.
+Wherever SWEMWBS scores appear the copyright line is printed with them.
+`partnerdesk export wellbeing|supervision` call these.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.xlsx import Column, ExportError, Kind, SheetWriter, xlsx_file
+from partnerdesk.exports.sheet_layout import fitted_sheet
+from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
 from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.disclosure import Policy, average, count, protect_parts, share
 from partnerdesk.rules.supervision import SESSION_TYPES
-from partnerdesk.rules.suppression import SUPPRESSED, average_figure, count_figure, percent_figure
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, SWEMWBS_COPYRIGHT
+from partnerdesk.services.common.settings import disclosure_policy
 from partnerdesk.services.wellbeing.figures import supervision_figures, wellbeing_figures
 
 FIGURE_COLUMNS = (Column("Measure", 62), Column("Figure", 18, Kind.FIGURE))
@@ -26,7 +30,7 @@ TRAINING_COLUMNS = (
     Column("Course", 40), Column("People expected", 16, Kind.FIGURE), Column("In date", 12, Kind.FIGURE),
     Column("Compliance", 12, Kind.FIGURE),
 )  # fmt: skip
-Row = tuple[str, Decimal | int | str]
+Row = tuple[str, Decimal | int | str | date]
 
 
 def _period(date_from: date | None, date_to: date | None) -> str:
@@ -39,17 +43,17 @@ def _period(date_from: date | None, date_to: date | None) -> str:
     return "all records"
 
 
-def _about(date_from: date | None, date_to: date | None, today: date) -> list[Row]:
+def _about(date_from: date | None, date_to: date | None, today: date, policy: Policy) -> list[Row]:
     return [
         ("Period", _period(date_from, date_to)),
-        ("Made on", format_uk(today)),
-        ("Small numbers", f'Counts from 1 to 4, and figures worked out from them, are shown as "{SUPPRESSED}".'),
+        ("Made on", today),
+        ("Small numbers", policy.note()),
         ("", ""),
     ]
 
 
 def _write(workbook, title: str, rows: Sequence[Row]) -> int:
-    sheet = SheetWriter(workbook, title, FIGURE_COLUMNS)
+    sheet = fitted_sheet(workbook, title, FIGURE_COLUMNS, rows)
     for measure, figure in rows:
         # Numbers go in as numbers; words ("fewer than 5", "83%") as text, in the same column.
         sheet.append([measure, figure])
@@ -61,21 +65,26 @@ def _check_period(date_from: date | None, date_to: date | None) -> None:
         raise ExportError("The 'from' date is after the 'to' date. Please swap them or choose other dates.")
 
 
-def wellbeing_rows(session: Session, date_from: date | None, date_to: date | None, today: date) -> list[Row]:
-    """The wellbeing export's rows (measure, figure), already suppressed."""
+def wellbeing_rows(
+    session: Session, date_from: date | None, date_to: date | None, today: date, policy: Policy | None = None
+) -> list[Row]:
+    """The wellbeing export's rows (measure, figure), already protected by the disclosure rule."""
+    policy = policy or disclosure_policy(session)
     figures = wellbeing_figures(session, date_from, date_to, today)
-    rows: list[Row] = [("Wellbeing checks done", count_figure(figures.checks))]
-    by_context = figures.checks_by_context
-    rows += [(f"Checks: {label}", count_figure(by_context[code])) for code, label in CHECK_CONTEXTS.items()]
+    # The checks by kind add up to the checks done: protected together, so no kind is the difference of the rest.
+    by_kind, checks = protect_parts([figures.checks_by_context[code] for code in CHECK_CONTEXTS], policy)
+    rows: list[Row] = [("Wellbeing checks done", checks)]
+    rows += [(f"Checks: {label}", shown) for label, shown in zip(CHECK_CONTEXTS.values(), by_kind, strict=True)]
+    _, due, on_time = share(figures.follow_ups_on_time, figures.follow_ups_due, policy)
     rows += [
-        ("Checks where engagement triggered distress", count_figure(figures.distress)),
-        ("Follow-ups due in the period", count_figure(figures.follow_ups_due)),
-        ("Follow-ups completed on time", percent_figure(figures.follow_ups_on_time, figures.follow_ups_due)),
-        ("People with two or more SWEMWBS scores", count_figure(figures.people_with_two_scores)),
+        ("Checks where engagement triggered distress", count(figures.distress, policy)),
+        ("Follow-ups due in the period", due),
+        ("Follow-ups completed on time", on_time),
+        ("People with two or more SWEMWBS scores", count(figures.people_with_two_scores, policy)),
         ("Average SWEMWBS change, first to latest (metric score)",
-         average_figure(figures.swemwbs_change_total, figures.people_with_two_scores)),
-        ("People whose SWEMWBS score rose meaningfully (3 points or more)", count_figure(figures.meaningful_better)),
-        ("People whose SWEMWBS score fell meaningfully (3 points or more)", count_figure(figures.meaningful_worse)),
+         average(figures.swemwbs_change_total, figures.people_with_two_scores, policy)),
+        ("People whose SWEMWBS score rose meaningfully (3 points or more)", count(figures.meaningful_better, policy)),
+        ("People whose SWEMWBS score fell meaningfully (3 points or more)", count(figures.meaningful_worse, policy)),
         ("", ""),
         ("Copyright", SWEMWBS_COPYRIGHT),
     ]  # fmt: skip
@@ -89,31 +98,37 @@ def export_wellbeing(
     """Write the anonymised wellbeing figures for checks in the period to an xlsx file; returns the rows written."""
     _check_period(date_from, date_to)
     today = today or today_uk()
-    rows = _about(date_from, date_to, today) + wellbeing_rows(session, date_from, date_to, today)
+    policy = disclosure_policy(session)
+    rows = _about(date_from, date_to, today, policy) + wellbeing_rows(session, date_from, date_to, today, policy)
     with xlsx_file(path) as workbook:
         return _write(workbook, "Wellbeing", rows)
 
 
-def supervision_rows(session: Session, date_from: date | None, date_to: date | None, today: date):
+def supervision_rows(
+    session: Session, date_from: date | None, date_to: date | None, today: date, policy: Policy | None = None
+):
     """The supervision export's rows (measure, figure) and training rows (course, expected, in date, %)."""
+    policy = policy or disclosure_policy(session)
     figures = supervision_figures(session, date_from, date_to, today)
     rows: list[Row] = [
-        (f"{label} supervision sessions held", count_figure(figures.sessions_by_kind[code]))
+        (f"{label} supervision sessions held", count(figures.sessions_by_kind[code], policy))
         for code, label in SESSION_TYPES.items()
     ]
+    _, with_earlier, on_time = share(figures.one_to_ones_on_time, figures.one_to_ones_with_earlier, policy)
+    # "15 agreed, 11 done" says 4 were not done: done and agreed are protected as a part and its whole.
+    done, agreed, _ = share(figures.actions_done, figures.actions_agreed, policy)
     rows += [
-        ("1:1 sessions after an earlier one", count_figure(figures.one_to_ones_with_earlier)),
-        ("1:1 supervision on time (by the next due date)",
-         percent_figure(figures.one_to_ones_on_time, figures.one_to_ones_with_earlier)),
-        ("Supervisor–supervisee pairs running today", count_figure(figures.running_pairs)),
-        ("Supervision overdue today", count_figure(figures.overdue_now)),
-        ("Actions agreed in supervision", count_figure(figures.actions_agreed)),
-        ("Actions done", count_figure(figures.actions_done)),
+        ("1:1 sessions after an earlier one", with_earlier),
+        ("1:1 supervision on time (by the next due date)", on_time),
+        ("Supervisor–supervisee pairs running today", count(figures.running_pairs, policy)),
+        ("Supervision overdue today", count(figures.overdue_now, policy)),
+        ("Actions agreed in supervision", agreed),
+        ("Actions done", done),
     ]  # fmt: skip
-    training = [
-        (name, count_figure(expected), count_figure(in_date), percent_figure(in_date, expected))
-        for name, expected, in_date in figures.training
-    ]
+    training = []
+    for name, expected, in_date in figures.training:
+        shown_in_date, shown_expected, percent = share(in_date, expected, policy)
+        training.append((name, shown_expected, shown_in_date, percent))
     return rows, training
 
 
@@ -125,10 +140,11 @@ def export_supervision(
     to an xlsx file; returns the rows written."""
     _check_period(date_from, date_to)
     today = today or today_uk()
-    rows, training = supervision_rows(session, date_from, date_to, today)
+    policy = disclosure_policy(session)
+    rows, training = supervision_rows(session, date_from, date_to, today, policy)
     with xlsx_file(path) as workbook:
-        written = _write(workbook, "Supervision", _about(date_from, date_to, today) + rows)
-        sheet = SheetWriter(workbook, "Training", TRAINING_COLUMNS)
+        written = _write(workbook, "Supervision", _about(date_from, date_to, today, policy) + rows)
+        sheet = fitted_sheet(workbook, "Training", TRAINING_COLUMNS, training)
         for row in training:
             sheet.append(list(row))
         return written + sheet.finish()

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 from partnerdesk.exports.pdf_kit import (
     FONT,
     build_pdf,
+    draw_footer,
+    heading_style,
     paragraph_style,
     paragraph_text,
     register_fonts,
@@ -62,7 +64,8 @@ def _styles(sizes: _Sizes) -> dict:
         "organisation": style("organisation", sizes.body, textColor=colors.HexColor("#444444")),
         "title": style("title", sizes.title, bold=True, spaceAfter=2),
         "subtitle": style("subtitle", sizes.heading, spaceAfter=8),
-        "heading": style("heading", sizes.heading, bold=True, spaceBefore=10, spaceAfter=4),
+        "heading": heading_style("heading", sizes.heading, leading=1.25, spaceBefore=10,
+                                 spaceAfter=4),
         "label": style("label", sizes.body, bold=True),
         "body": style("body", sizes.body),
         "cell": style("cell", sizes.body),
@@ -96,8 +99,17 @@ def _where(meeting) -> list[tuple[str, str]]:
     return rows
 
 
+def _wanted(person: Invitation) -> str:
+    """The papers format a person asked for, in their own words when they chose "Other (say which)"."""
+    if person.wanted_format is None:
+        return "No preference"
+    label = v.label(v.PAPER_FORMATS, person.wanted_format).replace(" (say which)", "")
+    details = (person.wanted_details or "").strip()
+    return f"{label}: {details}" if details else label
+
+
 def _papers(person: Invitation) -> str:
-    wanted = v.label(v.PAPER_FORMATS, person.wanted_format) or "No preference"
+    wanted = _wanted(person)
     if person.papers_sent_on is None:
         return f"Asks for: {paragraph_text(wanted)}<br/>Not sent yet"
     sent = v.label(v.PAPER_FORMATS, person.papers_format)
@@ -222,11 +234,7 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
     footer = f"{meeting.title} · {format_uk(uk_times(meeting.starts_at, meeting.ends_at)[0])}"
 
     def number_pages(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, sizes.small)
-        canvas.drawString(margin, margin / 2, footer[:80])
-        canvas.drawRightString(page[0] - margin, margin / 2, f"Page {doc.page}")
-        canvas.restoreState()
+        draw_footer(canvas, page[0], margin, sizes.small, footer, doc.page)
 
     build_pdf(path, lambda width: _story(meeting, people, sizes, width), number_pages, pagesize=page,
               initialFontSize=sizes.body, leftMargin=margin, rightMargin=margin, topMargin=margin,

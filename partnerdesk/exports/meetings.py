@@ -4,6 +4,10 @@ The figures (notice and papers days, format met, attendance counts, quorum) come
 services.meetings.checks.compliance_for_meetings, the same code the meeting form and lists use, so a spreadsheet
 never disagrees with the screen. No one's name is written unless the worker asks for a named list; then a second
 sheet, "Attendance", has one row per invited person per meeting.
+
+Without names the file is anonymised: the typed reasons (which can name someone: "late because … was in hospital")
+become the kinds of reason recorded, and each meeting's counts of people are protected by the organisation's
+disclosure rule (rules.disclosure), so a small meeting does not show who came.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, SheetWriter, xlsx_file
+from partnerdesk.exports.sheet_layout import fitted_sheet
+from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, xlsx_file
 from partnerdesk.records import Attendance, Meeting
 from partnerdesk.records import vocab as v
+from partnerdesk.rules.disclosure import Policy, count, protect_parts
 from partnerdesk.rules.meetings import days_before, uk_times
+from partnerdesk.services.common.settings import disclosure_policy
 from partnerdesk.services.meetings.attendance import invitations
 from partnerdesk.services.meetings.checks import MeetingCompliance, compliance_for_meetings
 from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings, meetings_page
@@ -27,8 +34,8 @@ from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings,
 #: The meetings sheet's columns, in order.
 COLUMNS = (
     Column("Date", 12, Kind.DATE),
-    Column("Start", 7),
-    Column("End", 7),
+    Column("Start", 7, Kind.TIME),
+    Column("End", 7, Kind.TIME),
     Column("Committee", 28),
     Column("Organisation", 24),
     Column("Kind", 18),
@@ -39,13 +46,13 @@ COLUMNS = (
     Column("Notice days", 11, Kind.NUMBER),
     Column("Notice late", 11),
     Column("Papers days (shortest)", 13, Kind.NUMBER),
-    Column("Papers late", 11, Kind.NUMBER),
-    Column("Format not met", 11, Kind.NUMBER),
-    Column("Invited", 9, Kind.NUMBER),
-    Column("Attended", 9, Kind.NUMBER),
-    Column("Apologies", 10, Kind.NUMBER),
-    Column("Absent", 8, Kind.NUMBER),
-    Column("Sent views", 10, Kind.NUMBER),
+    Column("Papers late", 11, Kind.FIGURE),
+    Column("Format not met", 11, Kind.FIGURE),
+    Column("Invited", 9, Kind.FIGURE),
+    Column("Attended", 9, Kind.FIGURE),
+    Column("Apologies", 10, Kind.FIGURE),
+    Column("Absent", 8, Kind.FIGURE),
+    Column("Sent views", 10, Kind.FIGURE),
     Column("Quorum needed", 11, Kind.NUMBER),
     Column("Quorate", 9),
     Column("Minutes sent on", 14, Kind.DATE),
@@ -55,7 +62,7 @@ COLUMNS = (
 #: The named sheet's columns (only with named=True).
 ATTENDANCE_COLUMNS = (
     Column("Date", 12, Kind.DATE),
-    Column("Start", 7),
+    Column("Start", 7, Kind.TIME),
     Column("Committee", 28),
     Column("Title", 32),
     Column("Name", 28),
@@ -86,10 +93,6 @@ def _yes_no(flag: bool | None) -> str:
     return "" if flag is None else ("Yes" if flag else "No")
 
 
-def _hhmm(at) -> str:
-    return f"{at:%H:%M}"
-
-
 def _details(session: Session, ids: Sequence[str]) -> dict[str, Any]:
     """The tracking dates and reasons meetings_page does not carry, by meeting id."""
     stmt = select(
@@ -108,21 +111,39 @@ def _latest_papers(session: Session, ids: Sequence[str]) -> dict[str, date]:
     return {meeting_id: latest for meeting_id, latest in session.execute(stmt)}
 
 
-def _reasons(details: Any) -> str:
+def _reasons(details: Any, named: bool) -> str:
+    """The reasons typed for late notice, late papers and cancelling; without names only which of them exist."""
     parts = (
         ("Notice", details.notice_reason),
         ("Papers", details.papers_reason),
         ("Cancelled", details.cancel_reason),
     )
-    return "; ".join(f"{what}: {why}" for what, why in parts if why)
+    if not named:
+        return ", ".join(what for what, why in parts if why and why.strip())
+    # A reason typed with its own full stop would read ".; Papers:" when joined.
+    return "; ".join(f"{what}: {why.strip().rstrip('.;,')}" for what, why in parts if why and why.strip())
 
 
-def _row(meeting: Any, details: Any, check: MeetingCompliance, latest_papers: date | None) -> list[Any]:
+def _counts(check: MeetingCompliance, policy: Policy | None) -> list[Any]:
+    """Invited, attended, apologies, absent, sent views, papers late and format not met, protected when policy is
+    given: attendance marks add up to the invited (with those not yet recorded), so they are protected together."""
+    marks = [check.attended, check.apologies, check.absent, check.sent_views]
+    if policy is None:
+        return [check.invited, *marks, check.papers_late, check.format_missed]
+    shown, invited = protect_parts([*marks, check.unrecorded], policy)
+    return [invited, *shown[:4], count(check.papers_late, policy), count(check.format_missed, policy)]
+
+
+def _row(
+    meeting: Any, details: Any, check: MeetingCompliance, latest_papers: date | None, policy: Policy | None = None
+) -> list[Any]:
+    """One meeting's row; policy (for an anonymised file) protects its counts and leaves typed reasons out."""
     day, start, end = uk_times(meeting.starts_at, meeting.ends_at)
+    invited, attended, apologies, absent, sent_views, papers_late, format_missed = _counts(check, policy)
     return [
         day,
-        _hhmm(start),
-        _hhmm(end),
+        start,
+        end,
         meeting.committee,
         meeting.organisation,
         v.label(v.MEETING_KINDS, meeting.kind),
@@ -133,17 +154,17 @@ def _row(meeting: Any, details: Any, check: MeetingCompliance, latest_papers: da
         check.notice_days,
         _yes_no(check.notice_late),
         days_before(check.day, latest_papers),
-        check.papers_late,
-        check.format_missed,
-        check.invited,
-        check.attended,
-        check.apologies,
-        check.absent,
-        check.sent_views,
+        papers_late,
+        format_missed,
+        invited,
+        attended,
+        apologies,
+        absent,
+        sent_views,
         check.quorum_needed,
         _yes_no(check.quorate),
         details.minutes_sent_on,
-        _reasons(details),
+        _reasons(details, named=policy is None),
     ]
 
 
@@ -156,7 +177,7 @@ def _attendance_rows(session: Session, meeting: Any) -> list[list[Any]]:
         rows.append(
             [
                 day,
-                _hhmm(start),
+                start,
                 meeting.committee,
                 meeting.title,
                 person.person_name,
@@ -194,27 +215,32 @@ def export_meetings(
         raise ExportError("The 'from' date is after the 'to' date. Please swap them or choose other dates.")
     flt = MeetingFilter(date_from=date_from, date_to=date_to, include_cancelled=True, in_bin=False)
     total = count_meetings(session, flt)
+    policy = None if named else disclosure_policy(session)
     with xlsx_file(path) as workbook:
-        sheet = SheetWriter(workbook, SHEET_TITLE, COLUMNS)
-        people = SheetWriter(workbook, ATTENDANCE_TITLE, ATTENDANCE_COLUMNS) if named else None
         if progress is not None and progress(0, total) is False:
             raise ExportCancelled
+        sheet = people = None
         offset = 0
         while True:
             # meetings_page sorts by start then id, so paging by offset gives every meeting exactly once.
             chunk = meetings_page(session, flt, offset=offset, limit=CHUNK)
-            if not chunk:
-                break
             offset += len(chunk)
             ids = [meeting.id for meeting in chunk]
-            checks = compliance_for_meetings(session, ids)
-            details = _details(session, ids)
-            latest = _latest_papers(session, ids)
-            for meeting in chunk:
-                sheet.append(_row(meeting, details[meeting.id], checks[meeting.id], latest.get(meeting.id)))
-                if people is not None:
-                    for row in _attendance_rows(session, meeting):
-                        people.append(row)
+            checks = compliance_for_meetings(session, ids) if ids else {}
+            details = _details(session, ids) if ids else {}
+            latest = _latest_papers(session, ids) if ids else {}
+            rows = [_row(m, details[m.id], checks[m.id], latest.get(m.id), policy) for m in chunk]
+            named_rows = [row for m in chunk for row in _attendance_rows(session, m)] if named else []
+            if sheet is None:
+                # The first chunk is the sample the column widths are fitted to (the sheets start streaming here).
+                sheet = fitted_sheet(workbook, SHEET_TITLE, COLUMNS, rows)
+                if named:
+                    people = fitted_sheet(workbook, ATTENDANCE_TITLE, ATTENDANCE_COLUMNS, named_rows)
+            for row in rows:
+                sheet.append(row)
+            for row in named_rows:
+                assert people is not None
+                people.append(row)
             if progress is not None and progress(sheet.rows_written, max(total, sheet.rows_written)) is False:
                 raise ExportCancelled
             if len(chunk) < CHUNK:

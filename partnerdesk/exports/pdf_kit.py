@@ -45,10 +45,51 @@ def paragraph_text(value: str | None) -> str:
 
 
 def paragraph_style(name: str, size: float, bold: bool = False, leading: float = 1.3, **extra):
-    """A reportlab paragraph style in PartnerDesk's font: size in points, line height `leading` times the size."""
+    """A reportlab paragraph style in PartnerDesk's font: size in points, line height `leading` times the size.
+
+    Text always wraps, never is cut: a long hyphenated name ("Ffion Rhys-Llewellyn-Bowen") breaks after one of its
+    own hyphens, and only a word too long for the whole column is split."""
     from reportlab.lib.styles import ParagraphStyle
 
+    extra.setdefault("embeddedHyphenation", 2)  # 1 still split some bold names mid-word; 2 prefers the hyphens
+    extra.setdefault("splitLongWords", 1)
     return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size, leading=size * leading, **extra)
+
+
+def heading_style(name: str, size: float, **extra):
+    """A bold heading that stays on the same page as what follows it (never alone at the foot of a page)."""
+    return paragraph_style(name, size, True, keepWithNext=1, **extra)
+
+
+def fit_line(text: str, width: float, size: float, font: str = FONT) -> str:
+    """text as it fits on one line width points wide: whole, or cut at a word with "…" (never mid-word if a word
+    boundary fits)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ·,;:-") + "…"
+        if stringWidth(shorter, font, size) <= width:
+            return shorter
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def draw_footer(canvas, page_width: float, margin: float, size: float, text: str, page: int) -> None:
+    """A page's footer: text on the left, cut with "…" so it never runs into "Page N" on the right."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    number = f"Page {page}"
+    room = page_width - 2 * margin - stringWidth(number, FONT, size) - size * 2
+    canvas.saveState()
+    canvas.setFont(FONT, size)
+    canvas.drawString(margin, margin / 2, fit_line(text, room, size))
+    canvas.drawRightString(page_width - margin, margin / 2, number)
+    canvas.restoreState()
 
 
 def build_pdf(path: Path, story: Callable[[float], list], on_page: Callable, **options) -> None:

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, SheetWriter, xlsx_file
+from partnerdesk.exports.sheet_layout import fitted_sheet
+from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, xlsx_file
 from partnerdesk.records import Committee, Membership, Person, PersonRole
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
@@ -221,18 +222,22 @@ def export_people(session: Session, path: Path, *, include_bin: bool = False, pr
     # else is saving changes while it is written.
     total = _count(session, include_bin)
     with xlsx_file(path) as workbook:
-        sheet = SheetWriter(workbook, SHEET_TITLE, COLUMNS)
         if progress is not None and progress(0, total) is False:
             raise ExportCancelled
+        sheet = None
         # yield_per streams rows from the database cursor a chunk at a time instead of fetching them all.
         result = session.execute(_people_query(dialect, include_bin).execution_options(yield_per=CHUNK))
         for chunk in result.partitions():
             ids = [person.id for person in chunk]
             roles = _roles_for(session, ids)
             seats = _seats_for(session, ids, today)
-            for person in chunk:
-                sheet.append(_row(person, roles.get(person.id, []), seats.get(person.id, [])))
+            rows = [_row(person, roles.get(person.id, []), seats.get(person.id, [])) for person in chunk]
+            # The first chunk is the sample the column widths are fitted to.
+            sheet = sheet or fitted_sheet(workbook, SHEET_TITLE, COLUMNS, rows)
+            for row in rows:
+                sheet.append(row)
             if progress is not None and progress(sheet.rows_written, max(total, sheet.rows_written)) is False:
                 result.close()
                 raise ExportCancelled
+        sheet = sheet or fitted_sheet(workbook, SHEET_TITLE, COLUMNS, [])
         return sheet.finish()

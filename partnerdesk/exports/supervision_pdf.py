@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from partnerdesk.exports.pdf_kit import (
     FONT,
     build_pdf,
+    draw_footer,
+    heading_style,
     paragraph_style,
     paragraph_text,
     register_fonts,
@@ -40,7 +42,7 @@ def _styles() -> dict:
     return {
         "title": style("title", 18, bold=True, spaceAfter=2),
         "subtitle": style("subtitle", 11, textColor=colors.HexColor("#8A1C1C"), spaceAfter=10),
-        "heading": style("heading", 13, bold=True, spaceBefore=12, spaceAfter=4),
+        "heading": heading_style("heading", 13, spaceBefore=12, spaceAfter=4),
         "label": style("label", BODY, bold=True),
         "body": style("body", BODY),
         "small": style("small", SMALL, textColor=colors.HexColor("#444444")),
@@ -138,11 +140,8 @@ def write_supervision_record(session: Session, session_id: str, path: Path, *, i
     margin = 18 * mm
 
     def number_pages(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, SMALL)
-        canvas.drawString(margin, margin / 2, f"Supervision record · {format_uk(record.held_on)} · Confidential")
-        canvas.drawRightString(A4[0] - margin, margin / 2, f"Page {doc.page}")
-        canvas.restoreState()
+        footer = f"Supervision record · {format_uk(record.held_on)} · Confidential"
+        draw_footer(canvas, A4[0], margin, SMALL, footer, doc.page)
 
     build_pdf(path, lambda width: _story(session, record, include_notes, width), number_pages, pagesize=A4,
               initialFontSize=BODY, leftMargin=margin, rightMargin=margin, topMargin=margin,

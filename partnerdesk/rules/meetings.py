@@ -27,6 +27,9 @@ PAPERS_KINDS = frozenset({"committee", "steering_group"})
 #: Meetings representatives are prepared for (a pre-meeting) and supported after (a debrief).
 SUPPORTED_KINDS = frozenset({"committee", "steering_group"})
 MINUTED_KINDS = frozenset({"committee", "steering_group", "local_group"})
+#: Kinds that must be quorate: the committee's own formal meetings. A pre-meeting or debrief is the worker's
+#: meeting with representatives around the committee's, so the committee's quorum says nothing about it.
+QUORUM_KINDS = frozenset({"committee", "steering_group"})
 #: Kinds that must point at the meeting they serve.
 SERVING_KINDS = frozenset({"pre_meeting", "debrief"})
 

@@ -173,3 +173,34 @@ def test_one_persons_upcoming_meetings(store, committee, tmp_path):
     events = _events(_parse(raw.decode("utf-8")))
     assert events[f"{later}@partnerdesk"].decoded("DTSTART") == datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
     assert list(tmp_path.glob("*.part")) == []
+
+
+def _sequence(store, meeting_id: str) -> int:
+    with store.reader() as session:
+        return int(_events(_parse(meetings_ics(session, [meeting_id])))[f"{meeting_id}@partnerdesk"]["SEQUENCE"])
+
+
+def _age(store, meeting_id: str, hours: int) -> None:
+    """Make the meeting's last change some hours older, as if the export came that long after it."""
+    from sqlalchemy import select, update
+
+    table = Meeting.__table__
+    with store.transaction() as session:
+        changed = session.execute(select(table.c.updated_at).where(table.c.id == meeting_id)).scalar_one()
+        earlier = changed - timedelta(hours=hours)
+        session.execute(update(table).where(table.c.id == meeting_id).values(updated_at=earlier))
+
+
+def test_the_sequence_grows_when_a_meeting_moves_or_is_cancelled(store, committee):
+    # Outlook replaces a meeting it already holds only when the new copy's SEQUENCE is higher.
+    meeting = add_meeting(store, committee, date(2026, 11, 10))
+    _age(store, meeting, 2)
+    first = _sequence(store, meeting)
+    with store.transaction() as session:
+        move_meeting(session, meeting, date(2026, 11, 12), time(14), time(16))
+    _age(store, meeting, 1)
+    moved = _sequence(store, meeting)
+    with store.transaction() as session:
+        cancel_meeting(session, meeting, "Chair unwell")
+    cancelled = _sequence(store, meeting)
+    assert 0 <= first < moved < cancelled

@@ -77,3 +77,20 @@ def test_the_claim_form_pdf_shows_the_lines_totals_and_declaration(store, tmp_pa
     for words in ("Łukasz Wójcik", "Train to Tŷ Gwyn", "£23.40", "£5.63", "£350.00", "£379.03", "Declaration",
                   "Signature", "Ceri Jones", "12.5 miles at 45p"):  # fmt: skip
         assert words in text
+
+
+def test_the_budget_sheet_lists_headings_with_no_claims_so_allocations_add_up(store, tmp_path):
+    from partnerdesk.exports.expenses import export_expenses
+
+    _setup(store)
+    add_heading(store, "Training", 2026, "500")  # nothing claimed against it yet
+    add_heading(store, "Old", 2023, "900")  # another year, outside the period
+    out = tmp_path / "expenses.xlsx"
+    with store.reader() as session:
+        export_expenses(session, out, date_from=date(2026, 4, 1), date_to=date(2027, 3, 31))
+    by_heading = list(openpyxl.load_workbook(out)["By heading"].iter_rows(min_row=2, values_only=True))
+    rows = {row[1]: row for row in by_heading}
+    assert set(rows) == {"Engagement", "Training", "No budget heading"}
+    assert rows["Training"][0] == "2026–27" and _pence(rows["Training"][2]) == 50000
+    assert rows["Training"][3] == 0 and _pence(rows["Training"][-1]) == 0
+    assert sum(_pence(row[2]) for row in by_heading if row[2] is not None) == 150000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from openpyxl import load_workbook
@@ -16,6 +16,7 @@ from partnerdesk.services.meetings.attendance import record_attendances, record_
 from partnerdesk.services.meetings.checks import set_committee_quorum
 from partnerdesk.services.meetings.meetings import cancel_meeting, change_meeting, delete_meeting
 from tests.builders import add_committee, add_invitations, add_meeting, add_membership, add_person
+from tests.integration.test_export_wellbeing import file_text
 from tests.readback import sheet_rows
 
 HEADINGS = [column.heading for column in COLUMNS]
@@ -74,29 +75,57 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
     summer = _by_title(rows)["Summer board"]
     assert summer["Date"] == datetime(2025, 7, 8)
     assert sheet["A3"].number_format == "DD/MM/YYYY"
-    assert (summer["Start"], summer["End"]) == ("10:00", "12:00")  # London time, not UTC
+    assert (summer["Start"], summer["End"]) == (time(10), time(12))  # London time, not UTC, as real times
+    assert sheet["B3"].number_format == "HH:MM"
     assert (summer["Committee"], summer["Organisation"]) == ("Mental Health Committee", "City Health Board")
     assert (summer["Kind"], summer["Mode"], summer["Cancelled"]) == ("Committee or board meeting", "In person", None)
     assert summer["Notice sent on"] == datetime(2025, 6, 30)
     assert (summer["Notice days"], summer["Notice late"]) == (8, "Yes")
-    assert (summer["Papers days (shortest)"], summer["Papers late"], summer["Format not met"]) == (4, 1, 1)
+    assert summer["Papers days (shortest)"] == 4
+    # Without names, a meeting's small counts are hidden (3 invited: 2 came, 1 sent apologies), noughts shown.
     counts = [summer[h] for h in ("Invited", "Attended", "Apologies", "Absent", "Sent views")]
-    assert counts == [3, 2, 1, 0, 0]
+    assert counts == ["*", "*", "*", 0, 0]
+    assert (summer["Papers late"], summer["Format not met"]) == ("*", "*")
     assert (summer["Quorum needed"], summer["Quorate"]) == (2, "Yes")
     assert summer["Minutes sent on"] == datetime(2025, 7, 15)
-    assert summer["Reasons recorded"] == "Notice: Room booked late"
+    assert summer["Reasons recorded"] == "Notice"  # what was typed can name someone: only its kind
 
     autumn = _by_title(rows)["Autumn board"]
     assert autumn["Cancelled"] == "Yes"
-    assert autumn["Reasons recorded"] == "Cancelled: Chair unwell"
+    assert autumn["Reasons recorded"] == "Cancelled"
     assert autumn["Quorate"] is None and autumn["Notice late"] is None  # not known, not "No"
     winter = _by_title(rows)["'" + EVIL_TITLE]
     assert (winter["Start"], winter["Mode"], winter["Notice days"], winter["Notice late"]) == (
-        "10:00",
+        time(10),
         "Online",
         38,
         "No",
     )
+
+
+def test_a_named_list_has_the_exact_counts_and_the_reasons_as_typed(store, meetings, tmp_path):
+    path = tmp_path / "named.xlsx"
+    with store.transaction() as session:
+        change_meeting(session, meetings["summer"], papers_reason="Printer jammed.")
+    with store.reader() as session:
+        export_meetings(session, path, named=True)
+    summer = _by_title(sheet_rows(path)[1])["Summer board"]
+    assert [summer[h] for h in ("Invited", "Attended", "Apologies", "Absent", "Sent views")] == [3, 2, 1, 0, 0]
+    assert (summer["Papers late"], summer["Format not met"]) == (1, 1)
+    # Each reason's own full stop is not doubled up with the separator (".; Papers:").
+    assert summer["Reasons recorded"] == "Notice: Room booked late; Papers: Printer jammed"
+
+
+def test_typed_reasons_never_reach_the_anonymised_file(store, meetings, tmp_path):
+    path = tmp_path / "meetings.xlsx"
+    secret = "Late because Ann Bell was in hospital"
+    with store.transaction() as session:
+        change_meeting(session, meetings["winter"], notice_reason=secret, papers_reason=secret)
+    with store.reader() as session:
+        export_meetings(session, path)
+    winter = _by_title(sheet_rows(path)[1])["'" + EVIL_TITLE]
+    assert winter["Reasons recorded"] == "Notice, Papers"
+    assert "hospital" not in file_text(path)
 
 
 def test_no_names_unless_asked(store, meetings, tmp_path):
@@ -141,7 +170,11 @@ def test_the_heading_is_bold_frozen_and_filtered(store, meetings, tmp_path):
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:X5"
     assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.column_dimensions["G"].width == 32
+    assert all(cell.alignment.wrap_text for cell in sheet[1])  # long headings wrap, not clip
+    # Widths follow the content: Kind fits "Committee or board meeting", the heading's longest word fits its column.
+    assert sheet.column_dimensions["F"].width >= len("Committee or board meeting")
+    assert sheet.column_dimensions["M"].width >= len("(shortest)")
+    assert sheet.column_dimensions["B"].width < 10
 
 
 def test_dates_choose_meetings_both_ends_included(store, meetings, tmp_path):

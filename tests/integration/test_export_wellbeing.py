@@ -86,7 +86,8 @@ def test_the_wellbeing_export_is_figures_only_with_small_numbers_suppressed(stor
     assert found["Checks: Debrief after a meeting"] == 6 and found["Checks: Routine check"] == 6
     assert found["Checks: Phone check-in"] == 0
     assert found["Follow-ups due in the period"] == 6
-    assert found["Follow-ups completed on time"] == "67%"
+    # 4 of 6 on time would say 2 were late: with the rest that small, the percentage is withheld.
+    assert found["Follow-ups completed on time"] == "*"
     assert found["People with two or more SWEMWBS scores"] == 6
     # Five rose 15.32 → 19.25 (+3.93), one stayed: (5 × 3.93) / 6 = 3.275 → 3.28.
     assert found["Average SWEMWBS change, first to latest (metric score)"] == 3.28
@@ -103,7 +104,8 @@ def test_a_narrow_period_suppresses_what_could_point_at_someone(store, team, tmp
         export_wellbeing(session, out, date_from=date(2025, 3, 3), date_to=date(2025, 3, 5), today=TODAY)
     found = figures(out)
     assert found["Period"] == "03/03/2025 to 05/03/2025"
-    assert found["Wellbeing checks done"] == "fewer than 5"
+    assert found["Wellbeing checks done"] == "*"
+    assert found["Made on"] == datetime(2025, 9, 1)  # a real date cell
     assert found["Average SWEMWBS change, first to latest (metric score)"] == "none"
 
 
@@ -112,10 +114,10 @@ def test_the_supervision_export_has_on_time_and_training_compliance(store, team,
     with store.reader() as session:
         export_supervision(session, out, today=TODAY)
     found = figures(out)
-    assert found["1:1 supervision sessions held"] == "fewer than 5"
-    assert found["Group supervision sessions held"] == "fewer than 5"
-    assert found["1:1 supervision on time (by the next due date)"] == "fewer than 5"
-    assert found["Supervision overdue today"] == "fewer than 5"
+    assert found["1:1 supervision sessions held"] == "*"
+    assert found["Group supervision sessions held"] == "*"
+    assert found["1:1 supervision on time (by the next due date)"] == "*"
+    assert found["Supervision overdue today"] == "*"
     training = list(load_workbook(out, read_only=True)["Training"].values)
     assert training[0] == ("Course", "People expected", "In date", "Compliance")
     assert ("GDPR", 6, 0, "0%") in training
@@ -171,3 +173,38 @@ def test_the_cli_exports_after_a_demo(tmp_path):
     swapped = run("--db", str(db), "export", "wellbeing", "--out", str(tmp_path / "x.xlsx"), "--from", "2/2/2025",
                   "--to", "1/1/2025")  # fmt: skip
     assert swapped.returncode == 1 and "swap" in swapped.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_filed_week_no_longer_gives_a_hidden_count_away(store, tmp_path):
+    # The audit's week: 16 checks, phone 6, routine 9, concern 1. Published alone, concern = 16 − 6 − 9.
+    from partnerdesk.rules.disclosure import Published
+    from tests.unit.test_disclosure import recovered
+
+    person = add_person(store, full_name="Ann Bell")
+    week = ["phone"] * 6 + ["routine"] * 9 + ["concern"]
+    for number, context in enumerate(week):
+        add_check(store, person, context=context, at=datetime(2026, 2, 16, 9, tzinfo=UTC) + timedelta(hours=number))
+    out = tmp_path / "wellbeing.xlsx"
+    with store.reader() as session:
+        export_wellbeing(session, out, date_from=date(2026, 2, 16), date_to=date(2026, 2, 22), today=TODAY)
+    found = figures(out)
+    labels = ["Pre-meeting", "Debrief after a meeting", "Phone check-in", "Routine check", "Concern raised"]
+    parts = tuple(found[f"Checks: {label}"] for label in labels)
+    assert parts[4] == "*"
+    published = Published((parts,), (found["Wellbeing checks done"],), None, None)
+    assert recovered([[0, 0, 6, 9, 1]], published) == []
+
+
+def test_the_nhs_digital_rule_is_an_organisation_setting(store, team, tmp_path):
+    from partnerdesk.services.common.settings import set_setting
+
+    with store.transaction() as session:
+        set_setting(session, "disclosure_rule", "nhs")
+    out = tmp_path / "wellbeing.xlsx"
+    with store.reader() as session:
+        export_wellbeing(session, out, today=TODAY)
+    found = figures(out)
+    # 12 checks round to 10; 6 debriefs and 6 routine checks (1 to 7) are hidden; nought stays nought.
+    assert found["Wellbeing checks done"] == 10
+    assert found["Checks: Debrief after a meeting"] == "*" and found["Checks: Phone check-in"] == 0
+    assert "rounded to the nearest 5" in found["Small numbers"]

@@ -213,3 +213,11 @@ def test_a_heading_from_another_financial_year_is_refused(store):
         create_claim(session, {"person_id": person_id, "claim_date": date(2026, 4, 1),
                                "budget_heading_id": heading}, today=TODAY)  # fmt: skip
     assert "2025–26" in refused.value.messages["budget_heading_id"]
+
+
+def test_a_mileage_preview_with_an_unknown_vehicle_says_so_by_the_field(store):
+    claim_id = _claim(store, add_person(store, payment_preference="paid"))
+    data = {"category": "mileage", "day": date(2026, 5, 1), "miles": "12", "vehicle": "hovercraft"}
+    with store.reader() as session, pytest.raises(ValidationError) as refused:
+        preview_line(session, claim_id, data, today=TODAY)
+    assert refused.value.messages["vehicle"] == "Please pick a car or van, a motorcycle or a bicycle."

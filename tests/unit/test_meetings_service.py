@@ -684,3 +684,23 @@ def test_the_today_and_list_queries_use_the_indexes(store):
         for name, sql in plans.items():
             plan = " ".join(row[-1] for row in con.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
             assert "USING" in plan and "SCAN meetings" not in plan and "SCAN attendance" not in plan, (name, plan)
+
+
+def test_quorum_belongs_to_the_committees_own_meetings_not_its_pre_meetings_and_debriefs(store):
+    committee, full, _ = _committee(store, members=4, backups=0)
+    with store.transaction() as session:
+        set_committee_quorum(session, committee, number=3, on=DAY)
+    main = add_meeting(store, committee, DAY)
+    pre = add_meeting(store, committee, DAY - timedelta(days=3), kind="pre_meeting", serves_meeting_id=main)
+    debrief = add_meeting(store, committee, DAY + timedelta(days=2), kind="debrief", serves_meeting_id=main)
+    for meeting in (main, pre, debrief):
+        add_invitations(store, meeting, full[:1])
+        with store.transaction() as session:
+            record_attendance(session, meeting, full[0], "attended", today=DAY + timedelta(days=3))
+    with store.reader() as session:
+        assert (meeting_compliance(session, main).quorum_needed, meeting_compliance(session, main).quorate) == (
+            3, False,
+        )  # fmt: skip
+        for meeting in (pre, debrief):
+            found = meeting_compliance(session, meeting)
+            assert (found.quorum_needed, found.quorate) == (None, None)

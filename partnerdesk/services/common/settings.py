@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from partnerdesk.records import outlines
 from partnerdesk.records.types import utc_now
 from partnerdesk.records.vocab import ROLES
+from partnerdesk.rules import disclosure
 from partnerdesk.rules.mileage import DEFAULT_RATES, MileageRates
 from partnerdesk.rules.payments import (
     DEFAULT_CAP_HALF_DAYS,
@@ -167,6 +168,13 @@ def _categories(value: Any) -> tuple[Any, str | None]:
 
 
 #: Kinds of claim that need a receipt unless the organisation says otherwise: everything a person paid for.
+def _disclosure_rule(value: Any) -> tuple[Any, str | None]:
+    """A checker for the disclosure rule of anonymised exports: one of rules.disclosure.RULES."""
+    if value not in disclosure.RULES:
+        return None, "Please pick a rule for small numbers from the list."
+    return value, None
+
+
 #: Mileage is worked out from miles, and involvement and backfill payments are the organisation's own rates.
 DEFAULT_RECEIPT_CATEGORIES = [c for c in EXPENSE_CATEGORIES if c not in ("mileage", "involvement_payment", "backfill")]
 
@@ -218,6 +226,15 @@ _SPECS = (
     SettingSpec(
         "budget_warning_percent", "Warn when a budget heading reaches (%)", 90, whole_number(1, 100, "per cent"),
         "Budget headings at or above this share of their allocation show on the Today page.",
+    ),
+    SettingSpec(
+        "disclosure_rule", "Small numbers in anonymised exports", disclosure.DEFAULT_RULE, _disclosure_rule,
+        "How anonymised figures hide counts that could point at someone: below a threshold (with enough other "
+        "figures hidden that none can be worked out), or NHS Digital style (1 to 7 hidden, others rounded to 5).",
+    ),
+    SettingSpec(
+        "disclosure_threshold", "Smallest count shown in anonymised exports", disclosure.DEFAULT_THRESHOLD,
+        whole_number(2, 50, "people"), "Counts from 1 up to one below this are hidden (with the threshold rule).",
     ),
 )  # fmt: skip
 #: Every setting the app knows, by key.
@@ -292,6 +309,11 @@ def reset_setting(session: Session, key: str) -> None:
 def mileage_schedule(session: Session) -> tuple[MileageRates, ...]:
     """The organisation's dated mileage rates, oldest first (for rules.mileage.rates_on)."""
     return tuple(MileageRates.from_settings(item) for item in get_setting(session, "mileage_rates"))
+
+
+def disclosure_policy(session: Connection | Session) -> disclosure.Policy:
+    """The organisation's rule for hiding small numbers in anonymised exports."""
+    return disclosure.Policy(get_setting(session, "disclosure_rule"), get_setting(session, "disclosure_threshold"))
 
 
 def payment_rates(session: Session) -> PaymentRates:

@@ -148,7 +148,8 @@ def check_line(
     mileage = None
     if category == "mileage":
         _check_mileage(out, problems)
-        if day is not None and "miles" not in problems.messages and "passengers" not in problems.messages:
+        # Any field already refused stops the preview: the rates would raise on an unknown vehicle.
+        if day is not None and not {"miles", "passengers", "vehicle"} & set(problems.messages):
             journey = Journey(day, out["vehicle"], out["miles"], out["passengers"])
             mileage = preview_mileage(session, claim.person_id, journey, line_id)
             out["amount"] = mileage.pence

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import BudgetHeading, Claim, ClaimLine, Person
-from partnerdesk.rules.expenses import LIVE
+from partnerdesk.rules.expenses import LIVE, financial_year_of
 from partnerdesk.services.expenses.listing import ClaimFilter, where_claims
 
 #: The statuses totals are split by, in workflow order (what the export's columns show).
@@ -72,8 +72,24 @@ def totals_by_category(session: Session, flt: ClaimFilter, labels: dict[str, str
     return [total for total in found.values() if total.count]
 
 
-def totals_by_heading(session: Session, flt: ClaimFilter) -> list[Total]:
-    """Claim totals by budget heading (by year, then name; claims with no heading last), split by status."""
+def _idle_headings(session: Session, flt: ClaimFilter):
+    """Live headings in the period's financial years (every year when the period is open), for headings nothing
+    has been claimed against: they belong on the budget sheet too, or a year's allocations do not add up."""
+    stmt = select(_h.c.id, _h.c.financial_year, _h.c.name, _h.c.allocation_pence).where(_h.c.deleted_at.is_(None))
+    if flt.budget_heading_id:
+        stmt = stmt.where(_h.c.id == flt.budget_heading_id)
+    if flt.date_from is not None:
+        stmt = stmt.where(_h.c.financial_year >= financial_year_of(flt.date_from))
+    if flt.date_to is not None:
+        stmt = stmt.where(_h.c.financial_year <= financial_year_of(flt.date_to))
+    return session.execute(stmt)
+
+
+def totals_by_heading(session: Session, flt: ClaimFilter, *, every_heading: bool = False) -> list[Total]:
+    """Claim totals by budget heading (by year, then name; claims with no heading last), split by status.
+
+    every_heading also lists the headings of the period's financial years that have no claims, with nothing spent;
+    it is left out when the filter picks claims by something other than dates (a person, a kind of line...)."""
     stmt = (
         select(_h.c.id, _h.c.financial_year, _h.c.name, _h.c.allocation_pence, _c.c.status, func.count(),
                func.sum(_c.c.total_pence))
@@ -88,4 +104,10 @@ def totals_by_heading(session: Session, flt: ClaimFilter) -> list[Total]:
         order[heading_id] = (heading_id is None, year or 0, (name or "").lower())
         total.count += count
         total.by_status[status] = total.by_status.get(status, 0) + int(pence)
+    narrowed = any((flt.search, flt.person_id, flt.statuses, flt.category, flt.meeting_id, flt.receipts_missing_only))
+    if every_heading and not narrowed and not flt.in_bin:
+        for heading_id, year, name, allocation in _idle_headings(session, flt):
+            if heading_id not in found:
+                found[heading_id] = Total(heading_id, name, 0, {}, allocation, year)
+                order[heading_id] = (False, year, name.lower())
     return [found[key] for key in sorted(found, key=lambda k: order[k])]

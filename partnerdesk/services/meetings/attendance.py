@@ -254,6 +254,7 @@ class Invitation:
     papers_days: int | None  # days between sending papers and the meeting
     papers_late: bool | None
     format_met: bool | None
+    wanted_details: str | None = None  # what the person wrote when they asked for "Other" (or a file type)
 
 
 def invitations(session: Session, meeting_id: str) -> list[Invitation]:
@@ -262,7 +263,7 @@ def invitations(session: Session, meeting_id: str) -> list[Invitation]:
     day, period = uk_date(meeting.starts_at), get_setting(session, "papers_days")
     a, p = Attendance.__table__, Person.__table__
     stmt = (
-        select(a, p.c.full_name, p.c.papers_format.label("wanted"))
+        select(a, p.c.full_name, p.c.papers_format.label("wanted"), p.c.papers_format_details.label("details"))
         .select_from(a.join(p, p.c.id == a.c.person_id))
         .where(a.c.meeting_id == meeting_id)
         .order_by(func.lower(p.c.full_name), p.c.id)
@@ -274,7 +275,7 @@ def invitations(session: Session, meeting_id: str) -> list[Invitation]:
             Invitation(
                 r.person_id, r.full_name, r.invited, r.interested, r.is_backup, r.attendance, r.papers_sent_on,
                 r.papers_format, r.papers_reason, r.wanted, days, is_late(days, period),
-                format_met(r.papers_format, r.wanted),
+                format_met(r.papers_format, r.wanted), r.details,
             )
         )  # fmt: skip
     return rows

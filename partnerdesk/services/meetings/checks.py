@@ -20,6 +20,7 @@ from partnerdesk.records import Attendance, Committee, Meeting, Membership, Pers
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import (
+    QUORUM_KINDS,
     QuorumRule,
     days_before,
     format_met,
@@ -154,6 +155,8 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
         sent = [(days_before(day, on), fmt, wanted) for _, _, on, fmt, wanted in invited if on is not None]
         present = sum(1 for person_id, mark, *_ in invited if mark == "attended" and person_id in anyone)
         rule = QuorumRule(row.quorum_number, row.quorum_numerator, row.quorum_denominator)
+        if row.kind not in QUORUM_KINDS:
+            rule = QuorumRule()  # no quorum is agreed for a pre-meeting, debrief or other informal meeting
         recorded = len(invited) - marks[None] > 0
         notice, received = days_before(day, row.notice_sent_on), days_before(day, row.papers_received_on)
         result[meeting_id] = MeetingCompliance(

@@ -1,6 +1,6 @@
 """Anonymised figures for the wellbeing and supervision exports: counts and percentages, no names, no notes.
 
-The figures here are exact; the exports apply small-number suppression (rules.suppression) when writing them.
+The figures here are exact; the exports apply disclosure control (rules.disclosure) when writing them.
 Periods are London dates, both ends included; None means no limit.
 """
 
