@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, SheetWriter, xlsx_file
-from partnerdesk.records import Attendance, Meeting
+from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.meetings import days_before, uk_times
 from partnerdesk.services.meetings.attendance import invitations
@@ -78,7 +78,7 @@ CHUNK = 500
 
 Progress = Callable[[int, int], bool | None]
 
-_m, _a = Meeting.__table__, Attendance.__table__
+_m, _a = tables.meetings, tables.attendance
 
 
 def _yes_no(flag: bool | None) -> str:

@@ -20,7 +20,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
-from partnerdesk.records import Person
+from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
 from partnerdesk.services.common.errors import NotFound

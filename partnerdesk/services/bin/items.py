@@ -13,17 +13,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import (
-    Claim,
-    Committee,
-    Meeting,
-    Organisation,
-    Person,
-    SupervisionPair,
-    TrainingCourse,
-    WellbeingCheck,
-)
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.expenses import Claim
+from partnerdesk.records.meetings import Meeting
+from partnerdesk.records.people import Committee, Organisation, Person
+from partnerdesk.records.supervision import SupervisionPair, TrainingCourse
+from partnerdesk.records.wellbeing import WellbeingCheck
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import claim_reference
 from partnerdesk.rules.meetings import uk_date

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.records.types import utc_now
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class Draft:
 
 def save_draft(session: Session, form: str, record_id: str | None, title: str, payload: dict[str, Any]) -> str:
     """Keep the form's current contents; one draft per form and record, replaced each time. Returns its id."""
-    from partnerdesk.records import FormDraft  # not needed to list drafts as the window opens
+    from partnerdesk.records.drafts import FormDraft  # not needed to list drafts as the window opens
 
     stmt = select(FormDraft).where(
         FormDraft.form == form, FormDraft.record_id.is_(None) if record_id is None else FormDraft.record_id == record_id
@@ -47,9 +47,9 @@ def save_draft(session: Session, form: str, record_id: str | None, title: str, p
 def list_drafts(session: Connection | Session) -> list[Draft]:
     """Unsaved forms left behind (for example by a crash), newest first.
 
-    Read through records.outlines: this runs as the window opens, before the ORM is needed.
+    Read through records.tables: this runs as the window opens, before the ORM is needed.
     """
-    d = outlines.form_drafts
+    d = tables.form_drafts
     stmt = select(d.c.id, d.c.form, d.c.record_id, d.c.title, d.c.payload, d.c.saved_at, d.c.saved_by).order_by(
         d.c.saved_at.desc()
     )
@@ -58,6 +58,6 @@ def list_drafts(session: Connection | Session) -> list[Draft]:
 
 def discard_draft(session: Session, form: str, record_id: str | None) -> None:
     """Forget the draft for a form (after saving it, or when the worker chooses to throw it away)."""
-    d = outlines.form_drafts
+    d = tables.form_drafts
     condition = d.c.record_id.is_(None) if record_id is None else d.c.record_id == record_id
     session.execute(delete(d).where(d.c.form == form, condition))

@@ -1,4 +1,4 @@
-"""Spend against budget headings, read through records.outlines so the Today page can ask without the ORM.
+"""Spend against budget headings, read through records.tables so the Today page can ask without the ORM.
 
 Spent means approved and paid claims; committed means submitted claims, waiting for approval (rules.expenses).
 Drafts, rejected and void claims and claims in the Bin count for nothing. The budget view is one grouped query over
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.rules.expenses import COMMITTED, SPENT, HeadingSpend, financial_year_dates
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-_h, _c = outlines.budget_headings, outlines.claims
+_h, _c = tables.budget_headings, tables.claims
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class BudgetView:
 
 
 def spend_sums(db: Connection | Session, where: list, exclude_claim_id: str | None = None) -> dict[str | None, list]:
-    """(spent, committed) pence by heading id, for claims matching where (conditions on outlines.claims)."""
+    """(spent, committed) pence by heading id, for claims matching where (conditions on tables.claims)."""
     conditions = [*where, _c.c.deleted_at.is_(None), _c.c.status.in_(SPENT + COMMITTED)]
     if exclude_claim_id:
         conditions.append(_c.c.id != exclude_claim_id)

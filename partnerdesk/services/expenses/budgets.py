@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import BudgetHeading, Claim, outlines
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.expenses import BudgetHeading, Claim
 from partnerdesk.rules.expenses import HeadingSpend, over_budget_warning
 from partnerdesk.rules.money import MAX_PENCE, format_pounds, parse_pounds
 from partnerdesk.services.common.errors import NotFound, Problems, ValidationError
@@ -25,7 +26,7 @@ __all__ = ["BudgetView", "budget_view", "save_heading", "headings_for_year", "he
 HEADING_FIELDS = ("financial_year", "name", "allocation", "notes")
 #: Budgets are entered a few years back (catching up) and ahead (planning); further is a slip.
 _YEARS = range(2000, 2100)
-_h, _c = BudgetHeading.__table__, Claim.__table__
+_h, _c = tables.budget_headings, tables.claims
 
 
 def _clean(session: Session, data: dict[str, Any], heading_id: str | None) -> dict[str, Any]:
@@ -104,7 +105,7 @@ def headings_for_year(session: Session, financial_year: int) -> list[BudgetHeadi
 def heading_spend(session: Session, heading_id: str, exclude_claim_id: str | None = None) -> HeadingSpend:
     """One heading's position, leaving out one claim (the one being submitted or approved) if given."""
     heading = get_heading(session, heading_id)
-    return heading_position(heading, spend_sums(session, [outlines.claims.c.budget_heading_id == heading_id],
+    return heading_position(heading, spend_sums(session, [tables.claims.c.budget_heading_id == heading_id],
                                                 exclude_claim_id))
 
 

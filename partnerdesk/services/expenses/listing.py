@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Integer, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import BudgetHeading, Claim, Meeting, Person
+from partnerdesk.records import tables
 from partnerdesk.rules.expenses import category_bit
 from partnerdesk.services.common.search import contains_text, fts_query, search_terms, search_words
 from partnerdesk.services.people.listing import people_named
@@ -28,7 +28,7 @@ COLUMNS = {
     "receipts_missing": "Receipts missing",
 }
 
-_c, _p, _h, _m = (t.__table__ for t in (Claim, Person, BudgetHeading, Meeting))
+_c, _p, _h, _m = tables.claims, tables.people, tables.budget_headings, tables.meetings
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Committee, Meeting, Organisation
+from partnerdesk.records import tables
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.common.search import contains_text, search_words
 
@@ -25,7 +25,7 @@ COLUMNS = {
     "venue": "Venue",
 }
 
-_m, _c, _o = Meeting.__table__, Committee.__table__, Organisation.__table__
+_m, _c, _o = tables.meetings, tables.committees, tables.organisations
 
 
 @dataclass(frozen=True)

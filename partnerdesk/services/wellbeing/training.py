@@ -14,8 +14,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Person, PersonRole, TrainingCourse, TrainingRecord
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.people import Person
+from partnerdesk.records.supervision import TrainingCourse, TrainingRecord
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.errors import NotFound, Problems
@@ -37,7 +39,7 @@ class CourseView:
 
 def list_courses(session: Session) -> list[CourseView]:
     """Courses not in the Bin, by name."""
-    c = TrainingCourse.__table__
+    c = tables.training_courses
     stmt = select(c.c.id, c.c.name, c.c.renewal_months).where(c.c.deleted_at.is_(None)).order_by(func.lower(c.c.name))
     return [CourseView(*row) for row in session.execute(stmt)]
 
@@ -135,7 +137,7 @@ def delete_training_record(session: Session, record_id: str) -> None:
 
 def _latest(session: Session, person_ids: list[str]) -> dict[tuple[str, str], tuple[str, date, date | None]]:
     """(person, course) → (record id, completed_on, expires_on) of the latest completion."""
-    t = TrainingRecord.__table__
+    t = tables.training_records
     found = {}
     for start in range(0, len(person_ids), _CHUNK):
         stmt = (
@@ -173,7 +175,7 @@ def person_training(session: Session, person_id: str, today: date | None = None)
 def people_needing_training(session: Session) -> list[tuple[str, str]]:
     """(id, name) of everyone expected to do the training: a role in the training_roles setting, not left, not in
     the Bin; by name."""
-    p, r = Person.__table__, PersonRole.__table__
+    p, r = tables.people, tables.person_roles
     roles = get_setting(session, "training_roles")
     with_role = select(r.c.person_id).where(r.c.role.in_(roles))
     stmt = (

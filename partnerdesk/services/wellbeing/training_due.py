@@ -1,4 +1,4 @@
-"""Training running out soon, for the Today page, read through records.outlines (no ORM: Today is the first
+"""Training running out soon, for the Today page, read through records.tables (no ORM: Today is the first
 screen). TrainingStatus is shared with services.training, which works out everyone's training for the full list.
 """
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, exists, func, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.meetings import LOOKBACK_DAYS
 from partnerdesk.services.common.settings import get_setting
@@ -40,7 +40,7 @@ def training_expiring(session: Connection | Session, today: date, limit: int = 2
     Found from the expiry index rather than by working out everyone's training, so it stays quick with thousands
     of people; "missing" training is on the training page (services.training.training_gaps), not on Today.
     """
-    t, c, p, r = outlines.training_records, outlines.training_courses, outlines.people, outlines.person_roles
+    t, c, p, r = tables.training_records, tables.training_courses, tables.people, tables.person_roles
     later = t.alias("later")
     window = (today - timedelta(days=LOOKBACK_DAYS), today + timedelta(days=rules.EXPIRING_WINDOW_DAYS))
     renewed = exists().where(
