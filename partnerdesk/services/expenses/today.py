@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 from partnerdesk.records import tables
 from partnerdesk.rules.expenses import HeadingSpend, financial_year_of
 from partnerdesk.services.common.settings import get_setting
-from partnerdesk.services.expenses.budget_figures import budget_view
+from partnerdesk.services.expenses.budgets import budget_view
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

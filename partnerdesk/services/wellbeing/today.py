@@ -18,7 +18,7 @@ from partnerdesk.records import tables
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.meetings import LOOKBACK_DAYS, SERVING_KINDS, uk_date, uk_moment
 from partnerdesk.services.wellbeing.supervision_due import SupervisionDue, supervision_status_list
-from partnerdesk.services.wellbeing.training_due import TrainingStatus, training_expiring
+from partnerdesk.services.wellbeing.training import TrainingStatus, training_expiring
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
