@@ -67,7 +67,8 @@ def main() -> None:
     args = parser.parse_args()
     from sqlalchemy import func, select
 
-    from partnerdesk.records import Claim, ClaimLine, Person
+    from partnerdesk.records.expenses import Claim, ClaimLine
+    from partnerdesk.records.people import Person
     from partnerdesk.rules.dates import today_uk
     from partnerdesk.rules.expenses import financial_year_of
     from partnerdesk.services.expenses.budgets import budget_view, headings_for_year

@@ -34,7 +34,7 @@ def build(path: Path) -> None:
     from sqlalchemy import func, insert, select
 
     from partnerdesk.demo.meetings import add_demo_meetings
-    from partnerdesk.records import Attendance, Committee, Meeting, Membership, Organisation, Person
+    from partnerdesk.records import tables
     from partnerdesk.store import open_store
 
     store = open_store(path)
@@ -45,10 +45,10 @@ def build(path: Path) -> None:
     try:
         with store.transaction() as session:
             org = {"id": "bench-org", "name": "Bench Health Board", "kind": "nhs", "notes": None, **shared}
-            session.execute(insert(Organisation.__table__), [org])
+            session.execute(insert(tables.organisations), [org])
             committees = [(f"bench-c{n:02}", f"Bench committee {n:02}") for n in range(COMMITTEES)]
             session.execute(
-                insert(Committee.__table__),
+                insert(tables.committees),
                 [{"id": cid, "organisation_id": org["id"], "name": name, "notes": None, **shared}
                  for cid, name in committees],
             )  # fmt: skip
@@ -57,19 +57,19 @@ def build(path: Path) -> None:
                  "language": "english", "papers_format": formats[n % len(formats)], **shared}
                 for n in range(COMMITTEES * SEATS)
             ]  # fmt: skip
-            session.execute(insert(Person.__table__), people)
+            session.execute(insert(tables.people), people)
             seats = [
                 {"id": f"bench-s{n:04}", "person_id": person["id"], "committee_id": committees[n // SEATS][0],
                  "term_start": date(TODAY.year - YEARS - 1, 1, 1), "term_end": None,
                  "is_backup": n % SEATS >= SEATS - BACKUPS, **shared}
                 for n, person in enumerate(people)
             ]  # fmt: skip
-            session.execute(insert(Membership.__table__), seats)
+            session.execute(insert(tables.memberships), seats)
             made = add_demo_meetings(session, committees, seed=1, today=TODAY, months_before=YEARS * 12 - 6)
             committee_meetings = session.scalar(
-                select(func.count()).select_from(Meeting).where(Meeting.kind == "committee")
+                select(func.count()).select_from(tables.meetings).where(tables.meetings.c.kind == "committee")
             )
-            assert session.scalar(select(func.count()).select_from(Attendance)) == made.attendance
+            assert session.scalar(select(func.count()).select_from(tables.attendance)) == made.attendance
         print(f"built {path.name}: {committee_meetings:,} committee meetings ({made.meetings:,} with pre-meetings "
               f"and debriefs), {made.attendance:,} attendance rows, {made.actions:,} actions")  # fmt: skip
         store.tidy_after_bulk_load()  # as the demo command does: without statistics SQLite plans the first reads badly
@@ -115,7 +115,7 @@ def main() -> None:
 
     from sqlalchemy import func, select
 
-    from partnerdesk.records import Attendance, Meeting
+    from partnerdesk.records import tables
     from partnerdesk.services.meetings.listing import MeetingFilter, first_page
     from partnerdesk.services.meetings.today import today_meetings
     from partnerdesk.store import open_store
@@ -123,8 +123,8 @@ def main() -> None:
     store = open_store(db)
     session = store.reader()
     try:
-        meetings = session.scalar(select(func.count()).select_from(Meeting))
-        attendance = session.scalar(select(func.count()).select_from(Attendance))
+        meetings = session.scalar(select(func.count()).select_from(tables.meetings))
+        attendance = session.scalar(select(func.count()).select_from(tables.attendance))
         print(f"database: {meetings:,} meetings, {attendance:,} attendance rows ({db})")
         times, page = timed(args.runs, lambda: today_meetings(session, TODAY))
         shown = f"; {len(page.upcoming)} upcoming, {len(page.past_gaps)} past gaps, {len(page.overdue_actions)} actions"

@@ -5,7 +5,6 @@ Kept outside partnerdesk/ui so the command line can explain a missing screen wit
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from pathlib import Path
@@ -18,24 +17,6 @@ NO_SCREEN = (
 MISSING_LIBRARIES = (
     "PartnerDesk's window could not start because some of the system libraries it needs are missing "
     "({detail}). Run the set-up command from the README again, which installs them."
-)
-
-# What the first screen (Today) needs from outside partnerdesk/ui: imported before Qt on purpose. Once PySide6 is
-# loaded it reads the source text of every module imported after it (looking for its `__feature__` switches), which
-# made SQLAlchemy and these modules about 70 ms slower to import. tests/ui/test_start_order.py keeps this list whole.
-FIRST_SCREEN_CORE = (
-    "sqlalchemy.dialects.sqlite",
-    "partnerdesk.paths",
-    "partnerdesk.logs",
-    "partnerdesk.resources_access",
-    "partnerdesk.store",
-    "partnerdesk.store.changes",
-    "partnerdesk.services.common.drafts",
-    "partnerdesk.services.common.settings",
-    "partnerdesk.services.people.today",
-    "partnerdesk.services.meetings.today",
-    "partnerdesk.services.expenses.today",
-    "partnerdesk.services.wellbeing.today",
 )
 
 
@@ -53,8 +34,7 @@ def launch_gui(target: str | Path, demo: bool = False) -> int:
     if not screen_available():
         print(NO_SCREEN, file=sys.stderr)
         return 1
-    for name in FIRST_SCREEN_CORE:
-        importlib.import_module(name)
+    import partnerdesk.first_screen  # noqa: F401 -- before Qt, on purpose (see that module)
     try:
         from partnerdesk.ui.app import run_app
     except ImportError as exc:

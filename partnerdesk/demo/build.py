@@ -19,7 +19,7 @@ from partnerdesk.demo.expenses import add_demo_expenses
 from partnerdesk.demo.meetings import add_demo_meetings
 from partnerdesk.demo.people import PeopleMaker, people_batches
 from partnerdesk.demo.wellbeing import add_demo_wellbeing
-from partnerdesk.records import Committee, Membership, Organisation, Person, PersonRole
+from partnerdesk.records import tables
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.store import Store
@@ -51,7 +51,7 @@ def _staging_table() -> Table:
 
     Column defaults are not copied, so PeopleMaker.person fills every column (tests/unit/test_demo.py checks).
     """
-    columns = (Column(column.name, column.type) for column in Person.__table__.columns)
+    columns = (Column(column.name, column.type) for column in tables.people.columns)
     return Table("demo_people_staging", MetaData(), *columns, prefixes=["TEMPORARY"])
 
 
@@ -87,7 +87,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
     maker = PeopleMaker(seed, today or today_uk())
     orgs, committees = maker.organisations()
     committee_ids = [c["id"] for c in committees]
-    org_table, person_table = Organisation.__table__, Person.__table__
+    org_table, person_table = tables.organisations, tables.people
     staging = _staging_table()
     copy_people = insert(person_table).from_select(list(person_table.columns.keys()), select(*staging.columns))
     memberships = 0
@@ -95,7 +95,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         if session.execute(select(org_table.c.id).where(org_table.c.id == orgs[0]["id"])).first():
             raise ValidationError({"": f"Demo data from seed {seed} is already in this database. Try another seed."})
         session.execute(insert(org_table), orgs)
-        session.execute(insert(Committee.__table__), committees)
+        session.execute(insert(tables.committees), committees)
         connection = session.connection()
         # A temporary table lives only in this connection and goes if the transaction is rolled back.
         staging.create(connection)
@@ -107,9 +107,9 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
                 session.execute(insert(staging), person_rows)
                 session.execute(copy_people)
                 session.execute(staging.delete())
-                session.execute(insert(PersonRole.__table__), role_rows)
+                session.execute(insert(tables.person_roles), role_rows)
                 if seat_rows:
-                    session.execute(insert(Membership.__table__), seat_rows)
+                    session.execute(insert(tables.memberships), seat_rows)
                 memberships += len(seat_rows)
         staging.drop(connection)
         made = add_demo_meetings(session, [(c["id"], c["name"]) for c in committees], seed, maker.today)

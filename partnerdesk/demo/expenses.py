@@ -23,7 +23,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from partnerdesk.demo.common import DEMO_USER, Weighted
-from partnerdesk.records import Attendance, BudgetHeading, Claim, ClaimLine, ClaimStatusChange, Meeting, Person, Receipt
+from partnerdesk.records import tables
 from partnerdesk.rules.expenses import LIVE, category_bit, financial_year_dates, financial_year_of
 from partnerdesk.rules.mileage import Journey, mileage_for_journeys, tax_year_dates, tax_year_of
 from partnerdesk.rules.payments import time_payment_pence
@@ -193,7 +193,7 @@ class _Maker:
 
 
 def _people(session: Session) -> list[tuple]:
-    p = Person.__table__
+    p = tables.people
     stmt = (select(p.c.id, p.c.full_name, p.c.payment_preference)
             .where(p.c.deleted_at.is_(None), p.c.status != "left").order_by(p.c.id))  # fmt: skip
     return [tuple(row) for row in session.execute(stmt)]
@@ -201,7 +201,7 @@ def _people(session: Session) -> list[tuple]:
 
 def _attended(session: Session, since: date, until: date, limit: int) -> list[tuple]:
     """(person id, meeting id, title, day) for meetings people came to, a repeatable selection."""
-    a, m = Attendance.__table__, Meeting.__table__
+    a, m = tables.attendance, tables.meetings
     stmt = (select(a.c.person_id, m.c.id, m.c.title, m.c.starts_at)
             .select_from(a.join(m, m.c.id == a.c.meeting_id))
             .where(a.c.attendance == "attended", m.c.starts_at >= datetime.combine(since, time(0), UTC),
@@ -347,7 +347,7 @@ def add_demo_expenses(session: Session, seed: int, today: date, claims: int, mor
     _backfill(maker, claimants, approvers, rates, get_setting(session, "backfill_cap_half_days"))
     _heavy_drivers(maker, claimants, approvers)
     _settle(maker, session)
-    h = BudgetHeading.__table__
+    h = tables.budget_headings
     known = session.execute(select(h.c.financial_year, h.c.name, h.c.id).where(h.c.deleted_at.is_(None))).all()
     headings = _headings(maker, {(year, name): heading_id for year, name, heading_id in known})
     for row in headings:
@@ -355,8 +355,8 @@ def add_demo_expenses(session: Session, seed: int, today: date, claims: int, mor
             session.execute(update(h).where(h.c.id == row["id"]).values(
                 allocation_pence=h.c.allocation_pence + row["allocation_pence"]))  # fmt: skip
     new_headings = [row for row in headings if row["id"] not in {heading_id for *_, heading_id in known}]
-    for table, rows in ((BudgetHeading, new_headings), (Claim, maker.claims), (ClaimLine, maker.lines),
-                        (Receipt, maker.receipts), (ClaimStatusChange, maker.history)):  # fmt: skip
+    for table, rows in ((h, new_headings), (tables.claims, maker.claims), (tables.claim_lines, maker.lines),
+                        (tables.receipts, maker.receipts), (tables.claim_status_changes, maker.history)):  # fmt: skip
         for start in range(0, len(rows), 5000):
-            session.execute(insert(table.__table__), rows[start : start + 5000])
+            session.execute(insert(table), rows[start : start + 5000])
     return ExpensesMade(len(new_headings), len(maker.claims), len(maker.lines), len(maker.receipts))

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from partnerdesk.demo.common import DEMO_USER
-from partnerdesk.records import Attendance, Committee, Meeting, MeetingAction, MeetingSeries, Membership, Person
+from partnerdesk.records import tables
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.rules.recurrence import Recurrence, meeting_dates
 from partnerdesk.services.common.settings import get_setting
@@ -64,7 +64,7 @@ class MeetingsMade:
 
 def _seats(session: Session, committee_ids: list[str]) -> dict[str, list[tuple]]:
     """Each committee's seats as (person id, start, end, back-up, papers format wanted), in a repeatable order."""
-    m, p = Membership.__table__, Person.__table__
+    m, p = tables.memberships, tables.people
     stmt = (
         select(m.c.committee_id, m.c.person_id, m.c.term_start, m.c.term_end, m.c.is_backup, p.c.papers_format)
         .select_from(m.join(p, p.c.id == m.c.person_id))
@@ -311,7 +311,7 @@ def add_demo_meetings(
     first_index = today.year * 12 + today.month - 1 - months_before
     first = date(first_index // 12, first_index % 12 + 1, 1)
     seats = _seats(session, [cid for cid, _ in committees]) if committees else {}
-    c = Committee.__table__
+    c = tables.committees
     for committee_id, name in committees:
         number, numerator, denominator = maker.quorum(seats[committee_id])
         session.execute(
@@ -322,10 +322,11 @@ def add_demo_meetings(
             .values(updated_at=c.c.updated_at, updated_by=c.c.updated_by)
         )
         maker.committee(committee_id, name, seats[committee_id], first, months_before + months_after)
-    for table, rows in ((MeetingSeries, maker.series), (Meeting, maker.meetings), (Meeting, maker.support),
-                        (Attendance, maker.attendance), (MeetingAction, maker.actions)):  # fmt: skip
+    for table, rows in ((tables.meeting_series, maker.series), (tables.meetings, maker.meetings),
+                        (tables.meetings, maker.support), (tables.attendance, maker.attendance),
+                        (tables.meeting_actions, maker.actions)):  # fmt: skip
         if rows:
-            session.execute(insert(table.__table__), rows)
+            session.execute(insert(table), rows)
     return MeetingsMade(
         len(maker.series), len(maker.meetings) + len(maker.support), len(maker.attendance), len(maker.actions)
     )

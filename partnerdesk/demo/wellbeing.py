@@ -19,19 +19,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from partnerdesk.demo.common import DEMO_USER
-from partnerdesk.records import (
-    Attendance,
-    Meeting,
-    Person,
-    PersonRole,
-    SupervisionAction,
-    SupervisionAttendee,
-    SupervisionPair,
-    SupervisionSession,
-    TrainingCourse,
-    TrainingRecord,
-    WellbeingCheck,
-)
+from partnerdesk.records import tables
 from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS
 from partnerdesk.rules import supervision as sup_rules
 from partnerdesk.rules.wellbeing import default_follow_up_due
@@ -114,7 +102,7 @@ def _moment(day: date, hour: int, rng: random.Random) -> datetime:
 
 
 def _people_with(session: Session, roles: tuple[str, ...], limit: int) -> list[str]:
-    p, r = Person.__table__, PersonRole.__table__
+    p, r = tables.people, tables.person_roles
     stmt = (
         select(p.c.id).where(p.c.deleted_at.is_(None), p.c.status != "left",
                              p.c.id.in_(select(r.c.person_id).where(r.c.role.in_(roles))))
@@ -125,7 +113,7 @@ def _people_with(session: Session, roles: tuple[str, ...], limit: int) -> list[s
 
 def _checks(session: Session, maker: _Maker) -> list[dict]:
     rng, today = maker.rng, maker.today
-    m, a = Meeting.__table__, Attendance.__table__
+    m, a = tables.meetings, tables.attendance
     rows = []
     # A debrief check (in person, by phone or at a debrief meeting) for most representatives after each meeting;
     # the most recent meetings are still being worked through, so Today has some debriefs to do.
@@ -197,7 +185,7 @@ def _supervision(session: Session, maker: _Maker) -> tuple[list, list, list, lis
 
 def _training(session: Session, maker: _Maker) -> list[dict]:
     rng, today = maker.rng, maker.today
-    c = TrainingCourse.__table__
+    c = tables.training_courses
     courses = list(session.execute(select(c.c.id, c.c.renewal_months).where(c.c.deleted_at.is_(None))))
     rows = []
     for person_id in _people_with(session, tuple(get_setting(session, "training_roles")), MOST_TRAINED):
@@ -218,13 +206,13 @@ def add_demo_wellbeing(session: Session, seed: int, today: date) -> WellbeingMad
     pairs, sessions, attendees, actions = _supervision(session, maker)
     training = _training(session, maker)
     for table, rows in (
-        (WellbeingCheck, checks),
-        (SupervisionPair, pairs),
-        (SupervisionSession, sessions),
-        (SupervisionAttendee, attendees),
-        (SupervisionAction, actions),
-        (TrainingRecord, training),
+        (tables.wellbeing_checks, checks),
+        (tables.supervision_pairs, pairs),
+        (tables.supervision_sessions, sessions),
+        (tables.supervision_attendees, attendees),
+        (tables.supervision_actions, actions),
+        (tables.training_records, training),
     ):
         if rows:
-            session.execute(insert(table.__table__), rows)  # fmt: skip
+            session.execute(insert(table), rows)  # fmt: skip
     return WellbeingMade(len(checks), len(pairs), len(sessions), len(training))

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from partnerdesk import __version__
 from partnerdesk.exports.xlsx import destination, replacing
-from partnerdesk.records import Attendance, Meeting
 from partnerdesk.records import vocab as v
+from partnerdesk.records.meetings import Attendance, Meeting
 from partnerdesk.rules.dates import UK
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.meetings.series import series_meetings

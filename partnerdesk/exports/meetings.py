@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, xlsx_file
-from partnerdesk.records import Attendance, Meeting
+from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.disclosure import Policy, count, protect_parts
 from partnerdesk.rules.meetings import days_before, uk_times
@@ -85,7 +85,7 @@ CHUNK = 500
 
 Progress = Callable[[int, int], bool | None]
 
-_m, _a = Meeting.__table__, Attendance.__table__
+_m, _a = tables.meetings, tables.attendance
 
 
 def _yes_no(flag: bool | None) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, xlsx_file
-from partnerdesk.records import Committee, Membership, Person, PersonRole
+from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
 
@@ -57,10 +57,10 @@ CHUNK = 500
 
 Progress = Callable[[int, int], Any]
 
-_people = Person.__table__
-_roles = PersonRole.__table__
-_members = Membership.__table__
-_committees = Committee.__table__
+_people = tables.people
+_roles = tables.person_roles
+_members = tables.memberships
+_committees = tables.committees
 
 _ROLE_ORDER = {code: position for position, code in enumerate(v.ROLES)}
 _NEED_ORDER = {code: position for position, code in enumerate(v.ACCESS_NEEDS)}

@@ -24,7 +24,7 @@ from partnerdesk.exports.pdf_kit import (
 )
 from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.i18n import long_date
-from partnerdesk.records import Person
+from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
 from partnerdesk.services.common.errors import NotFound

@@ -1,57 +1,21 @@
-"""SQLAlchemy records, one module per area.
+"""The schema: every table once in records.tables (plain SQLAlchemy Core), and the record classes mapped onto them,
+one module per area (records.people, records.meetings, records.expenses, records.wellbeing, records.supervision,
+records.settings, records.drafts).
 
-The record classes load the first time one is asked for (``from partnerdesk.records import Person``), not when this
-package is imported: records.types and records.outlines are then usable without importing SQLAlchemy's ORM, which
-is what lets the window open quickly. Asking for any record declares them all, because records name each other in
-their relationships and must all be known before the first query.
+Importing this package imports nothing else, so records.tables can be read without SQLAlchemy's ORM (the first
+screen does). Import a record class from its module: ``from partnerdesk.records.people import Person``.
 """
 
 from __future__ import annotations
 
 import importlib
 
-#: Each record class and the module (in this package) that declares it.
-_DECLARED_IN = {
-    "Attendance": "meetings",
-    "Base": "base",
-    "BudgetHeading": "expenses",
-    "Claim": "expenses",
-    "ClaimLine": "expenses",
-    "ClaimStatusChange": "expenses",
-    "Committee": "people",
-    "FormDraft": "drafts",
-    "Meeting": "meetings",
-    "MeetingAction": "meetings",
-    "MeetingSeries": "meetings",
-    "Membership": "people",
-    "Organisation": "people",
-    "Person": "people",
-    "PersonRole": "people",
-    "Receipt": "expenses",
-    "RecordMixin": "base",
-    "Setting": "settings",
-    "SupervisionAction": "supervision",
-    "SupervisionAttendee": "supervision",
-    "SupervisionPair": "supervision",
-    "SupervisionSession": "supervision",
-    "TrainingCourse": "supervision",
-    "TrainingRecord": "supervision",
-    "WellbeingCheck": "wellbeing",
-}
-
-__all__ = [*_DECLARED_IN, "load_all"]
+#: The modules holding record classes. Records name each other in their relationships; importing them all lets the
+#: ORM link them in one go (load_all).
+RECORD_MODULES = ("people", "meetings", "expenses", "wellbeing", "supervision", "settings", "drafts")
 
 
 def load_all() -> None:
-    """Declare every record, so that Base.metadata holds the whole schema."""
-    for module in dict.fromkeys(_DECLARED_IN.values()):
+    """Import every record class, so the ORM can configure them all at once (done after the window is up)."""
+    for module in RECORD_MODULES:
         importlib.import_module(f"{__name__}.{module}")
-
-
-def __getattr__(name: str):
-    if name not in _DECLARED_IN:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    load_all()
-    value = getattr(importlib.import_module(f"{__name__}.{_DECLARED_IN[name]}"), name)
-    globals()[name] = value
-    return value

@@ -1,23 +1,21 @@
-"""Organisation settings that travel with the data (notice periods, later rates…), one row per key.
+"""Organisation settings that travel with the data (notice periods, rates…), one row per key (table:
+records.tables.settings).
 
-Only settings that differ from their default have a row; services.settings holds the defaults and the checks.
+Only settings that differ from their default have a row; services.common.settings holds the defaults and the checks.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
-from partnerdesk.records.base import Base, RecordMixin
+from partnerdesk.records import tables
+from partnerdesk.records.orm import Record
 
 
-class Setting(RecordMixin, Base):
-    __tablename__ = "settings"
+class Setting(Record):
+    __table__ = tables.settings
 
-    key: Mapped[str] = mapped_column(String(60))
-    # JSON so later settings can hold more than a number (e.g. dated mileage rates in pence).
-    value: Mapped[Any] = mapped_column(JSON)
-
-    __table_args__ = (UniqueConstraint("key"),)
+    key: Mapped[str]
+    value: Mapped[Any]

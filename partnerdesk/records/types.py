@@ -1,7 +1,7 @@
 """The plain building blocks of every record: ids, who and when, and the UTC moment type.
 
-Kept apart from records.base, which needs SQLAlchemy's ORM, so that the first screen can read the database through
-records.outlines without paying for the ORM's import (DESIGN.md: import only what the first screen needs).
+Plain SQLAlchemy Core, like records.base and records.tables, so that the first screen can read the database without
+paying for the ORM's import (DESIGN.md: import only what the first screen needs).
 """
 
 from __future__ import annotations

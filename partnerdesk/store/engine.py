@@ -207,7 +207,7 @@ class Store:
 
     @contextmanager
     def glance(self) -> Iterator[Connection]:
-        """A plain connection for quick reads through records.outlines, without the ORM (the first screen)."""
+        """A plain connection for quick reads through records.tables, without the ORM (the first screen)."""
         with self.engine.connect() as connection:
             yield connection
 

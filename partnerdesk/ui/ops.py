@@ -93,7 +93,7 @@ class Writer(QObject):
             return work(session)
 
     def glance(self, work: Callable[[Connection], T]) -> T:
-        """Run a quick read on a plain connection, for queries written against records.outlines (the first screen)."""
+        """Run a quick read on a plain connection, for queries written against records.tables (the first screen)."""
         with self.store.glance() as connection:
             return work(connection)
 

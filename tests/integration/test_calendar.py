@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from partnerdesk.exports.calendar import fold, meetings_ics, person_upcoming_ids, series_ids, write_ics
-from partnerdesk.records import Meeting
+from partnerdesk.records.meetings import Meeting
 from partnerdesk.services.meetings.meetings import cancel_meeting, delete_meeting, move_meeting
 from partnerdesk.services.meetings.series import create_series
 from tests.builders import add_committee, add_invitations, add_meeting, add_person

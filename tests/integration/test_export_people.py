@@ -16,7 +16,7 @@ from sqlalchemy import update
 from partnerdesk.exports import people as people_export
 from partnerdesk.exports.people import COLUMNS, export_people
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, SheetWriter, xlsx_file
-from partnerdesk.records import Person
+from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.people.people import delete_person
 from tests.builders import add_committee, add_membership, add_person

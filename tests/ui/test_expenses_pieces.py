@@ -66,7 +66,7 @@ def test_a_bad_amount_is_a_message_by_the_field_and_nothing_is_saved(qtbot, wind
 
 
 def _approved_long_ago(store, claim_id, approver, days):
-    from partnerdesk.records import Claim
+    from partnerdesk.records.expenses import Claim
 
     with store.transaction() as session:
         submit_claim(session, claim_id, confirmed=True)

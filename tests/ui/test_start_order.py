@@ -1,4 +1,4 @@
-"""What the first screen needs from outside partnerdesk/ui is imported before Qt (see partnerdesk/launch.py)."""
+"""What the first screen needs from outside partnerdesk/ui is imported before Qt (see partnerdesk/first_screen.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,8 @@ from tests.builders import add_person
 
 # Run in a fresh interpreter: this test process has imported everything already.
 FIRST_SCREEN = textwrap.dedent("""
-    import importlib, sys
-    from partnerdesk.launch import FIRST_SCREEN_CORE
-    for name in FIRST_SCREEN_CORE:
-        importlib.import_module(name)
+    import sys
+    import partnerdesk.first_screen
     before = set(sys.modules)
     from partnerdesk.store import open_store
     from partnerdesk.ui.app import make_application
@@ -35,4 +33,4 @@ def test_the_first_screen_imports_no_core_module_after_qt(store):
                             check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     late = [name for name in result.stdout.split() if name.startswith(("partnerdesk.", "sqlalchemy"))
             and not name.startswith("partnerdesk.ui")]
-    assert late == [], "add these to launch.FIRST_SCREEN_CORE, so they load before Qt"
+    assert late == [], "import these in partnerdesk/first_screen.py, so they load before Qt"

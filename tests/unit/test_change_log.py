@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import insert
 
-from partnerdesk.records import Setting
+from partnerdesk.records import tables
 from partnerdesk.services.common.drafts import save_draft
 from partnerdesk.services.meetings.meetings import create_meeting
 from partnerdesk.services.people.people import get_person
@@ -35,7 +35,7 @@ def test_new_records_count_and_reading_does_not(store):
 def test_statements_run_through_the_session_count_too(store):
     with store.transaction() as session:
         log = ChangeLog(session)
-        session.execute(insert(Setting.__table__), [{"key": "test.key", "value": "1"}])
+        session.execute(insert(tables.settings), [{"key": "test.key", "value": "1"}])
     assert log.worth_telling() == {"settings"}
 
 

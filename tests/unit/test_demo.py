@@ -12,8 +12,9 @@ from sqlalchemy import func, select, text
 from partnerdesk.demo.build import DemoSummary, fill_demo
 from partnerdesk.demo.common import DEMO_USER
 from partnerdesk.demo.people import PeopleMaker
-from partnerdesk.records import Committee, Membership, Organisation, Person, PersonRole
+from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
+from partnerdesk.records.people import Committee, Membership, Organisation, Person, PersonRole
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.people.listing import PeopleFilter, count_people
@@ -197,4 +198,4 @@ def test_demo_people_fill_every_column_of_the_people_table():
     # People are copied in from a staging table, so a column the demo leaves out would be saved as NULL rather
     # than get its default: a new column on Person must be added to the demo too.
     row, _roles = PeopleMaker(seed=1, today=TODAY).person()
-    assert set(row) == set(Person.__table__.columns.keys())
+    assert set(row) == set(tables.people.columns.keys())

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from partnerdesk.demo.build import fill_demo
 from partnerdesk.demo.common import DEMO_USER
-from partnerdesk.records import Attendance, Committee, Meeting, MeetingAction, MeetingSeries, Person
+from partnerdesk.records.meetings import Attendance, Meeting, MeetingAction, MeetingSeries
+from partnerdesk.records.people import Committee, Person
 from partnerdesk.rules.meetings import uk_date, uk_times
 from partnerdesk.rules.recurrence import Recurrence, meeting_dates
 from partnerdesk.services.meetings.actions import ACTION_FIELDS, clean_action

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from partnerdesk.demo.build import fill_demo
-from partnerdesk.records import SupervisionSession, TrainingRecord, WellbeingCheck
+from partnerdesk.records.supervision import SupervisionSession, TrainingRecord
+from partnerdesk.records.wellbeing import WellbeingCheck
 from partnerdesk.services.wellbeing.checks import check_data, clean_check
 from partnerdesk.services.wellbeing.supervision import clean_session, session_data
 from partnerdesk.services.wellbeing.today import wellbeing_today

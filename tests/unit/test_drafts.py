@@ -99,7 +99,6 @@ def _as(monkeypatch, user: str, machine: str) -> None:
     """Act as another worker and/or another PC sharing the database."""
     monkeypatch.setenv("PARTNERDESK_USER", user)
     monkeypatch.setattr("partnerdesk.services.common.drafts.this_machine", lambda: machine)
-    monkeypatch.setattr("partnerdesk.records.drafts.this_machine", lambda: machine)
 
 
 def test_drafts_are_offered_only_to_the_worker_and_the_pc_that_made_them(store, monkeypatch):

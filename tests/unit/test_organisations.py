@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from partnerdesk.records import Committee, Membership, Organisation
+from partnerdesk.records.people import Committee, Membership, Organisation
 from partnerdesk.services.common.errors import NotFound, ValidationError
 from partnerdesk.services.people.organisations import (
     delete_committee,

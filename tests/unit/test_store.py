@@ -17,7 +17,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import exc, text
 
-from partnerdesk.records import Base
+from partnerdesk.records.tables import metadata
 from partnerdesk.services.people.people import create_person, get_person
 from partnerdesk.store import StoreError, open_store
 from partnerdesk.store.backup import backup_sqlite
@@ -125,10 +125,10 @@ def test_the_records_match_what_the_migrations_build(store):
         context = MigrationContext.configure(con, opts={
             "compare_type": True, "compare_server_default": True, "include_name": ours,
             "include_object": ours_in_records})  # fmt: skip
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, metadata)
         built = dict(con.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").all())
     assert differences == []
-    in_records = {index.name: index for table in Base.metadata.tables.values() for index in table.indexes}
+    in_records = {index.name: index for table in metadata.tables.values() for index in table.indexes}
     for name, expression in EXPRESSION_INDEXES.items():
         assert expression in built[name] and expression in str(in_records[name].expressions[0])
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from partnerdesk.records import Person
+from partnerdesk.records.people import Person
 from partnerdesk.services.common.errors import EditConflict, check_version
 from partnerdesk.services.expenses.claims import claim_data, get_claim, update_claim
 from partnerdesk.services.meetings.meetings import get_meeting, meeting_data, update_meeting

@@ -9,21 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import (
-    Claim,
-    Committee,
-    Meeting,
-    Organisation,
-    Person,
-    SupervisionPair,
-    TrainingCourse,
-    WellbeingCheck,
-)
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.expenses import Claim
+from partnerdesk.records.meetings import Meeting
+from partnerdesk.records.people import Committee, Organisation, Person
+from partnerdesk.records.supervision import SupervisionPair, TrainingCourse
+from partnerdesk.records.wellbeing import WellbeingCheck
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import claim_reference
 from partnerdesk.rules.meetings import uk_date
@@ -81,7 +77,7 @@ def _describe(session: Session, record) -> tuple[str, str]:
 def binned(session: Session, kind: str, search: str = "", limit: int = 1000) -> list[BinRow]:
     """Deleted records of a kind (not people: see the module's note) whose name or what they belong to has every
     word of search, latest deleted first."""
-    model = _MODELS[kind]
+    model: Any = _MODELS[kind]  # one of several record classes: named ones have title or name
     stmt = select(model).where(model.deleted_at.is_not(None))
     if model not in _UNNAMED:  # named records: the database narrows them down
         name = model.title if model is Meeting else model.name

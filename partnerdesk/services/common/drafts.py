@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, String, column, delete, select
+from sqlalchemy import Connection, delete, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.records.types import current_user, utc_now
 from partnerdesk.store.sharing import this_machine
 
@@ -16,15 +16,11 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-# The PC a draft was made on (records.drafts); only the drafts list reads it, so it is not in records.outlines.
-_machine = column("machine", String)
-
-
 def _mine():
     """Only the worker's own drafts from this PC: drafts hold confidential notes, and a draft offered on another
     PC or to another worker could be read or thrown away by someone who never typed it."""
-    d = outlines.form_drafts
-    return (d.c.saved_by == current_user()) & (_machine == this_machine())
+    d = tables.form_drafts
+    return (d.c.saved_by == current_user()) & (d.c.machine == this_machine())
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ class Draft:
 
 def save_draft(session: Session, form: str, record_id: str | None, title: str, payload: dict[str, Any]) -> str:
     """Keep the form's current contents; one draft per form and record, replaced each time. Returns its id."""
-    from partnerdesk.records import FormDraft  # not needed to list drafts as the window opens
+    from partnerdesk.records.drafts import FormDraft  # not needed to list drafts as the window opens
 
     stmt = select(FormDraft).where(
         FormDraft.form == form,
@@ -62,9 +58,9 @@ def save_draft(session: Session, form: str, record_id: str | None, title: str, p
 def list_drafts(session: Connection | Session) -> list[Draft]:
     """This worker's unsaved forms left behind on this PC (for example by a crash), newest first.
 
-    Read through records.outlines: this runs as the window opens, before the ORM is needed.
+    Read through records.tables: this runs as the window opens, before the ORM is needed.
     """
-    d = outlines.form_drafts
+    d = tables.form_drafts
     stmt = (
         select(d.c.id, d.c.form, d.c.record_id, d.c.title, d.c.payload, d.c.saved_at, d.c.saved_by)
         .where(_mine())
@@ -77,6 +73,6 @@ def discard_draft(session: Session, form: str, record_id: str | None) -> None:
     """Forget this worker's draft on this PC for a form (after saving it, or when they choose to throw it away).
 
     Someone else's draft of the same record is left for them: the save will show them what changed."""
-    d = outlines.form_drafts
+    d = tables.form_drafts
     condition = d.c.record_id.is_(None) if record_id is None else d.c.record_id == record_id
     session.execute(delete(d).where(d.c.form == form, condition, _mine()))

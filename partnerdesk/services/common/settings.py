@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.records.types import utc_now
 from partnerdesk.records.vocab import ROLES
 from partnerdesk.rules import disclosure
@@ -34,7 +34,7 @@ from partnerdesk.services.common.errors import Problems
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from partnerdesk.records import Setting
+    from partnerdesk.records.settings import Setting
 
 #: A checker takes what was typed or chosen and returns (the value to store, None) or (None, a plain message).
 Checker = Callable[[Any], tuple[Any, str | None]]
@@ -249,13 +249,13 @@ def _spec(key: str) -> SettingSpec:
 
 
 def _row(session: Session, key: str) -> Setting | None:
-    from partnerdesk.records import Setting  # the ORM only for changes; reading works without it (Today page)
+    from partnerdesk.records.settings import Setting  # the ORM only for changes; reading works without it (Today page)
 
     return session.scalars(select(Setting).where(Setting.key == key)).one_or_none()
 
 
 def _saved(session: Connection | Session, keys=None) -> dict[str, Any]:
-    table = outlines.settings
+    table = tables.settings
     stmt = select(table.c.key, table.c.value)
     if keys is not None:
         stmt = stmt.where(table.c.key.in_(keys))
@@ -287,7 +287,7 @@ def set_setting(session: Session, key: str, value: Any) -> Any:
     problems.raise_if_any()
     row = _row(session, key)
     if row is None:
-        from partnerdesk.records import Setting
+        from partnerdesk.records.settings import Setting
 
         session.add(Setting(key=key, value=clean))
     else:

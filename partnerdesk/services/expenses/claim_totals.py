@@ -17,13 +17,13 @@ from decimal import Decimal
 from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Claim, ClaimLine, Receipt
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules.expenses import EDITABLE, LIVE, category_mask
 from partnerdesk.rules.mileage import Journey, MileageResult, mileage_for_journeys, tax_year_dates, tax_year_of
 from partnerdesk.services.common.settings import get_setting, mileage_schedule
 
-_c, _l, _r = Claim.__table__, ClaimLine.__table__, Receipt.__table__
+_c, _l, _r = tables.claims, tables.claim_lines, tables.receipts
 
 
 def refresh_claims(session: Session, claim_ids: Iterable[str]) -> None:

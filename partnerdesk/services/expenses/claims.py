@@ -14,8 +14,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import BudgetHeading, Claim, ClaimStatusChange, Meeting, Person
 from partnerdesk.records.base import current_user, utc_now
+from partnerdesk.records.expenses import BudgetHeading, Claim, ClaimStatusChange
+from partnerdesk.records.meetings import Meeting
+from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import DELETABLE, edit_problem, financial_year_label, financial_year_of
 from partnerdesk.services.common.errors import NotFound, Problems, ValidationError, check_version

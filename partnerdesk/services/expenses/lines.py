@@ -20,8 +20,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Claim, ClaimLine
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.expenses import Claim, ClaimLine
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import LIVE
 from partnerdesk.rules.mileage import VEHICLES, Journey, MileageResult, parse_miles
@@ -65,7 +66,7 @@ def _whole(value: Any) -> int | None:
 
 def _backfill_used(session: Session, claim: Claim, line_id: str | None) -> int:
     """Half days of backfill the person has had on this claim's programme, on claims that count, other lines only."""
-    lines, claims = ClaimLine.__table__, Claim.__table__
+    lines, claims = tables.claim_lines, tables.claims
     units = select(lines.c.time_unit, func.sum(lines.c.time_count)).select_from(
         lines.join(claims, claims.c.id == lines.c.claim_id)
     ).where(
@@ -193,8 +194,8 @@ def add_line(
     claim = editable_claim(session, claim_id)
     out, preview = check_line(session, claim, data, today=today)
     confirm_or_stop(preview.warnings, confirmed)
-    position = session.scalar(select(func.coalesce(func.max(ClaimLine.position), -1)).where(
-        ClaimLine.claim_id == claim.id)) + 1  # fmt: skip
+    last = session.scalar(select(func.coalesce(func.max(ClaimLine.position), -1)).where(ClaimLine.claim_id == claim.id))
+    position = (last if last is not None else -1) + 1  # coalesce never gives None; the type checker can't know
     line = ClaimLine(claim_id=claim.id, position=position)
     _apply(line, out, preview)
     session.add(line)

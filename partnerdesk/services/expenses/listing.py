@@ -11,8 +11,9 @@ from datetime import date
 
 from sqlalchemy import Integer, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from partnerdesk.records import BudgetHeading, Claim, Meeting, Person
+from partnerdesk.records import tables
 from partnerdesk.rules.expenses import category_bit
 from partnerdesk.services.common.search import contains_text, fts_query, search_terms, search_words
 from partnerdesk.services.people.listing import people_named
@@ -28,7 +29,7 @@ COLUMNS = {
     "receipts_missing": "Receipts missing",
 }
 
-_c, _p, _h, _m = (t.__table__ for t in (Claim, Person, BudgetHeading, Meeting))
+_c, _p, _h, _m = tables.claims, tables.people, tables.budget_headings, tables.meetings
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class ClaimFilter:
 
 def where_claims(flt: ClaimFilter, dialect: str = "sqlite"):
     """The filter as a condition on claims (for lists, counts and totals)."""
-    conditions = [_c.c.deleted_at.is_not(None) if flt.in_bin else _c.c.deleted_at.is_(None)]
+    conditions: list[ColumnElement[bool]] = [_c.c.deleted_at.is_not(None) if flt.in_bin else _c.c.deleted_at.is_(None)]
     if flt.person_id:
         conditions.append(_c.c.person_id == flt.person_id)
     if flt.statuses:

@@ -15,7 +15,8 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import ClaimLine, Receipt
+from partnerdesk.records import tables
+from partnerdesk.records.expenses import Receipt
 from partnerdesk.rules.expenses import receipt_problem, receipt_type
 from partnerdesk.rules.text_checks import file_name_problem
 from partnerdesk.services.common.errors import NotFound, ValidationError
@@ -91,7 +92,7 @@ def receipt_file(session: Session, receipt_id: str) -> tuple[str, str, bytes]:
 
 def receipts_for_claim(session: Session, claim_id: str) -> list[ReceiptInfo]:
     """Every receipt on a claim's lines (without the files themselves), by line then when added."""
-    r, ln = Receipt.__table__, ClaimLine.__table__
+    r, ln = tables.receipts, tables.claim_lines
     stmt = (
         select(r.c.id, r.c.line_id, r.c.filename, r.c.content_type, r.c.size_bytes, r.c.created_at)
         .select_from(r.join(ln, ln.c.id == r.c.line_id))

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Claim
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.expenses import Claim
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import LIVE, transition_problem
 from partnerdesk.services.common.errors import Problems, ValidationError, confirm_or_stop

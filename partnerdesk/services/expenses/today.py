@@ -2,8 +2,8 @@
 number of days (setting unpaid_flag_days, 14), and this financial year's budget headings at or above the warning
 share of their allocation (setting budget_warning_percent, 90).
 
-Read through records.outlines, not the record classes: Today is the first screen and must not wait for SQLAlchemy's
-ORM to import (tests/unit/test_outlines.py).
+Reads records.tables, not the record classes: Today is the first screen and must not wait for SQLAlchemy's ORM to
+import (tests/unit/test_first_screen.py).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.rules.expenses import HeadingSpend, financial_year_of
 from partnerdesk.services.common.settings import get_setting
-from partnerdesk.services.expenses.budget_figures import budget_view
+from partnerdesk.services.expenses.budgets import budget_view
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -47,7 +47,7 @@ class ExpensesToday:
 def _claims(
     db: Connection | Session, status: str, since_column, before: datetime | None, limit: int
 ) -> list[TodayClaim]:
-    c, p = outlines.claims, outlines.people
+    c, p = tables.claims, tables.people
     stmt = (
         select(c.c.id, p.c.full_name, c.c.claim_date, c.c.total_pence, c.c.receipts_missing, since_column)
         .select_from(c.join(p, p.c.id == c.c.person_id))
@@ -62,7 +62,7 @@ def _claims(
 
 def today_expenses(db: Connection | Session, today: date, limit: int = 200) -> ExpensesToday:
     """What the Today page shows about expenses, as seen on the UK date `today`."""
-    c = outlines.claims
+    c = tables.claims
     days = get_setting(db, "unpaid_flag_days")
     cutoff = datetime.combine(today - timedelta(days=days), time(0), UTC)
     threshold = get_setting(db, "budget_warning_percent")

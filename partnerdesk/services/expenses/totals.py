@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import BudgetHeading, Claim, ClaimLine, Person
+from partnerdesk.records import tables
 from partnerdesk.rules.expenses import LIVE, financial_year_of
 from partnerdesk.services.expenses.listing import ClaimFilter, where_claims
 
 #: The statuses totals are split by, in workflow order (what the export's columns show).
 TOTAL_STATUSES = ("paid", "approved", "submitted", "draft")
 
-_c, _l, _h, _p = Claim.__table__, ClaimLine.__table__, BudgetHeading.__table__, Person.__table__
+_c, _l, _h, _p = tables.claims, tables.claim_lines, tables.budget_headings, tables.people
 
 
 @dataclass

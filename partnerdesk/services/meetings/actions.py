@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import MeetingAction, Person
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.meetings import MeetingAction
+from partnerdesk.records.people import Person
 from partnerdesk.services.common.errors import NotFound, Problems
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.meetings.meetings import get_meeting

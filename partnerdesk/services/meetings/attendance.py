@@ -12,9 +12,11 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Attendance, Meeting, Membership, Person
+from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.meetings import Attendance, Meeting
+from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import days_before, format_met, is_late, uk_date
 from partnerdesk.services.common.errors import Problems
@@ -30,7 +32,7 @@ def seat_holders(session: Session, committee_id: str, day: date, backups: bool |
 
     backups: False for full members only, True for back-up representatives only, None for both.
     """
-    m, p = Membership.__table__, Person.__table__
+    m, p = tables.memberships, tables.people
     conditions = [
         m.c.committee_id == committee_id,
         m.c.term_start <= day,
@@ -261,7 +263,7 @@ def invitations(session: Session, meeting_id: str) -> list[Invitation]:
     """Everyone on a meeting's list (invited or interested), by name, with papers days, lateness and format met."""
     meeting = get_meeting(session, meeting_id)
     day, period = uk_date(meeting.starts_at), get_setting(session, "papers_days")
-    a, p = Attendance.__table__, Person.__table__
+    a, p = tables.attendance, tables.people
     stmt = (
         select(a, p.c.full_name, p.c.papers_format.label("wanted"), p.c.papers_format_details.label("details"))
         .select_from(a.join(p, p.c.id == a.c.person_id))
@@ -293,7 +295,7 @@ class Clash:
 
 
 def _clash_query(starts_at: datetime, ends_at: datetime, exclude_meeting_id: str | None):
-    a, m = Attendance.__table__, Meeting.__table__
+    a, m = tables.attendance, tables.meetings
     stmt = (
         select(a.c.person_id, m.c.id, m.c.title, m.c.starts_at, m.c.ends_at)
         .select_from(a.join(m, m.c.id == a.c.meeting_id))
@@ -316,7 +318,7 @@ def clashes_for_person(
     session: Session, person_id: str, starts_at: datetime, ends_at: datetime, exclude_meeting_id: str | None = None
 ) -> list[Clash]:
     """Meetings the person is invited to (and has not sent apologies for) that overlap the given time."""
-    stmt = _clash_query(starts_at, ends_at, exclude_meeting_id).where(Attendance.__table__.c.person_id == person_id)
+    stmt = _clash_query(starts_at, ends_at, exclude_meeting_id).where(tables.attendance.c.person_id == person_id)
     return [Clash(*row) for row in session.execute(stmt)]
 
 
@@ -328,7 +330,7 @@ def double_bookings(session: Session, meeting_id: str) -> dict[str, list[Clash]]
     meeting = get_meeting(session, meeting_id)
     invited = select(Attendance.person_id).where(Attendance.meeting_id == meeting_id, Attendance.invited.is_(True))
     stmt = _clash_query(meeting.starts_at, meeting.ends_at, meeting_id).where(
-        Attendance.__table__.c.person_id.in_(invited.scalar_subquery())
+        tables.attendance.c.person_id.in_(invited.scalar_subquery())
     )
     found: dict[str, list[Clash]] = {}
     for row in session.execute(stmt):

@@ -16,8 +16,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Attendance, Committee, Meeting, Membership, Person
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.people import Committee
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import (
     QUORUM_KINDS,
@@ -96,7 +97,7 @@ class MeetingCompliance:
 
 
 def _seats_by_committee(session: Session, committee_ids: set[str]) -> dict[str, list[tuple]]:
-    m, p = Membership.__table__, Person.__table__
+    m, p = tables.memberships, tables.people
     found: dict[str, list[tuple]] = {cid: [] for cid in committee_ids}
     ids = sorted(committee_ids)
     for start in range(0, len(ids), _CHUNK):
@@ -126,7 +127,7 @@ def _seated_on(seats: list[tuple], day: date) -> tuple[set[str], set[str]]:
 def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[str, MeetingCompliance]:
     """Compliance for many meetings at once (for lists and exports), by meeting id, in a handful of queries."""
     notice_period, papers_period = get_setting(session, "notice_days"), get_setting(session, "papers_days")
-    m, a, c, p = Meeting.__table__, Attendance.__table__, Committee.__table__, Person.__table__
+    m, a, c, p = tables.meetings, tables.attendance, tables.committees, tables.people
     meetings, people = {}, {}
     ids = list(dict.fromkeys(meeting_ids))
     for start in range(0, len(ids), _CHUNK):

@@ -10,8 +10,9 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from partnerdesk.records import Committee, Meeting, Organisation
+from partnerdesk.records import tables
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.common.search import contains_text, search_words
 
@@ -25,7 +26,7 @@ COLUMNS = {
     "venue": "Venue",
 }
 
-_m, _c, _o = Meeting.__table__, Committee.__table__, Organisation.__table__
+_m, _c, _o = tables.meetings, tables.committees, tables.organisations
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class MeetingFilter:
 
 
 def _where(flt: MeetingFilter, dialect: str = "sqlite"):
-    conditions = [_m.c.deleted_at.is_not(None) if flt.in_bin else _m.c.deleted_at.is_(None)]
+    conditions: list[ColumnElement[bool]] = [_m.c.deleted_at.is_not(None) if flt.in_bin else _m.c.deleted_at.is_(None)]
     if flt.committee_id:
         conditions.append(_m.c.committee_id == flt.committee_id)
     if flt.kind:

@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Committee, Meeting, Person
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.meetings import Meeting
+from partnerdesk.records.people import Committee, Person
 from partnerdesk.rules import contact
 from partnerdesk.rules.meetings import SERVING_KINDS, uk_moment, uk_times
 from partnerdesk.services.common.errors import NotFound, Problems, check_version

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Meeting, MeetingSeries
+from partnerdesk.records.meetings import Meeting, MeetingSeries
 from partnerdesk.rules.recurrence import Recurrence, describe_recurrence, meeting_dates, recurrence_problems
 from partnerdesk.services.common.errors import NotFound, Problems
 from partnerdesk.services.common.text import tidy

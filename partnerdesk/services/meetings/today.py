@@ -1,7 +1,7 @@
 """The meetings part of the Today page: the next 14 days with what is due, overdue actions, and recent meetings
 still missing attendance, minutes or a debrief.
 
-Read through records.outlines, not the record classes: Today is the first screen and must not wait for SQLAlchemy's
+Reads records.tables, not the record classes: Today is the first screen and must not wait for SQLAlchemy's
 ORM to import. A few indexed queries (meetings by start time, attendance by meeting) keep it quick with ten years of
 meetings; the judgements themselves are the pure rules in rules.meetings.
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, and_, case, func, or_, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.rules.meetings import (
     LOOKAHEAD_DAYS,
     LOOKBACK_DAYS,
@@ -71,7 +71,7 @@ class MeetingsToday:
 
 def overdue_actions(session: Connection | Session, today: date, limit: int = 200) -> list[OverdueAction]:
     """Actions not done whose due date has passed (on live meetings), most overdue first."""
-    ac, m, p = outlines.meeting_actions, outlines.meetings, outlines.people
+    ac, m, p = tables.meeting_actions, tables.meetings, tables.people
     stmt = (
         select(ac.c.id, m.c.id, m.c.title, ac.c.description, p.c.full_name, ac.c.owner_name, ac.c.due_on)
         .select_from(ac.join(m, m.c.id == ac.c.meeting_id).outerjoin(p, p.c.id == ac.c.owner_person_id))
@@ -93,7 +93,7 @@ def overdue_actions(session: Connection | Session, today: date, limit: int = 200
 
 
 def _meetings_between(session: Connection | Session, start: datetime, end: datetime) -> list:
-    m, c = outlines.meetings, outlines.committees
+    m, c = tables.meetings, tables.committees
     stmt = (
         select(
             m.c.id, m.c.title, m.c.kind, c.c.name.label("committee"), m.c.starts_at, m.c.ends_at, m.c.mode,
@@ -108,7 +108,7 @@ def _meetings_between(session: Connection | Session, start: datetime, end: datet
 
 def _counts(session: Connection | Session, ids: list[str]) -> dict[str, dict[str, int]]:
     """Per meeting: invited, awaiting papers, apologies, back-ups standing in, attendance not recorded."""
-    a = outlines.attendance
+    a = tables.attendance
     invited = a.c.invited.is_(True)
     not_apologies = or_(a.c.attendance.is_(None), a.c.attendance != "apologies")
 
@@ -139,7 +139,7 @@ def _counts(session: Connection | Session, ids: list[str]) -> dict[str, dict[str
 
 def _support(session: Connection | Session, ids: list[str]) -> set[tuple[str, str]]:
     """(served meeting id, kind) for the live pre-meetings and debriefs arranged for these meetings."""
-    m = outlines.meetings
+    m = tables.meetings
     found = set()
     for start in range(0, len(ids), _CHUNK):
         stmt = select(m.c.serves_meeting_id, m.c.kind).where(

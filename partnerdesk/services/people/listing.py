@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Membership, Person, PersonRole
+from partnerdesk.records import tables
 from partnerdesk.rules.contact import phone_digits
 from partnerdesk.services.common.search import fts_query, search_terms
 
@@ -26,9 +26,9 @@ COLUMNS = {
     "updated_at": "Last changed",
 }
 
-_people = Person.__table__
-_roles = PersonRole.__table__
-_members = Membership.__table__
+_people = tables.people
+_roles = tables.person_roles
+_members = tables.memberships
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Committee, Membership, Organisation
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.people import Committee, Membership, Organisation
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.people.people import get_person
 

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Person, PersonRole
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.people import Person, PersonRole
 from partnerdesk.rules import contact
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.errors import NotFound, Problems, check_version

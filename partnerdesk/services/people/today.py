@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, and_, exists, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.rules.reminders import consent_review_cutoff, term_ending_window
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class ConsentReview:
 def terms_ending(session: Connection | Session, today: date, limit: int = 200) -> list[TermEnding]:
     """Terms of office ending in the next 60 days, soonest first."""
     start, end = term_ending_window(today)
-    p, m, c, o = outlines.people, outlines.memberships, outlines.committees, outlines.organisations
+    p, m, c, o = tables.people, tables.memberships, tables.committees, tables.organisations
     stmt = (
         select(p.c.id, p.c.full_name, c.c.name, o.c.name, m.c.term_end)
         .select_from(
@@ -58,7 +58,7 @@ def terms_ending(session: Connection | Session, today: date, limit: int = 200) -
 
 def consent_reviews_due(session: Connection | Session, today: date, limit: int = 200) -> list[ConsentReview]:
     """People whose consent review is overdue or due within 30 days, most overdue first."""
-    p = outlines.people
+    p = tables.people
     stmt = (
         select(p.c.id, p.c.full_name, p.c.consent_review_on)
         .where(
@@ -78,5 +78,5 @@ def has_people(session: Connection | Session) -> bool:
     """Whether anyone is in PartnerDesk (not counting the Bin): the Today page welcomes a brand-new database.
 
     Asks whether one such person exists rather than counting them all (4 ms with 10,000 people, at every start)."""
-    p = outlines.people
+    p = tables.people
     return session.execute(select(exists().where(p.c.deleted_at.is_(None)))).scalar_one()

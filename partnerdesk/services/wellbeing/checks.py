@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Meeting, Person, WellbeingCheck
 from partnerdesk.records.base import current_user, utc_now
-from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS
+from partnerdesk.records.meetings import Meeting
+from partnerdesk.records.people import Person
+from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS, WellbeingCheck
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.errors import NotFound, Problems, check_version

@@ -12,8 +12,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import SupervisionSession, WellbeingCheck
 from partnerdesk.records.base import current_user
+from partnerdesk.records.supervision import SupervisionSession
+from partnerdesk.records.wellbeing import WellbeingCheck
 from partnerdesk.services.common.errors import NotFound
 
 #: Confidential fields, by kind of record. Nothing else may ever hold them.

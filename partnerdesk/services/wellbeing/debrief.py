@@ -13,8 +13,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Attendance, Meeting, Person, WellbeingCheck
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.meetings import Meeting
+from partnerdesk.records.wellbeing import WellbeingCheck
 from partnerdesk.rules.meetings import uk_date
 from partnerdesk.services.common.errors import Problems, ValidationError
 from partnerdesk.services.meetings.meetings import get_meeting
@@ -58,7 +60,7 @@ def attended_meeting(session: Session, meeting_id: str) -> Meeting:
 def debrief_roster(session: Session, meeting_id: str) -> DebriefRoster:
     """Everyone recorded as having attended the meeting (or the meeting a debrief meeting follows), by name."""
     meeting = attended_meeting(session, meeting_id)
-    a, p, w = Attendance.__table__, Person.__table__, WellbeingCheck.__table__
+    a, p, w = tables.attendance, tables.people, tables.wellbeing_checks
     checked = (
         select(w.c.person_id, func.min(w.c.id).label("check_id"))
         .where(w.c.meeting_id == meeting.id, w.c.context == "debrief", w.c.deleted_at.is_(None))

@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Person, SupervisionAction, SupervisionAttendee, SupervisionSession, WellbeingCheck
+from partnerdesk.records import tables
 from partnerdesk.records.wellbeing import SWEMWBS_COLUMNS
 from partnerdesk.rules import supervision as supervision_rules
 from partnerdesk.rules import wellbeing as rules
@@ -60,7 +60,7 @@ def _moments(date_from: date | None, date_to: date | None):
 
 def wellbeing_figures(session: Session, date_from: date | None, date_to: date | None, today: date) -> WellbeingFigures:
     """The wellbeing figures for checks made in the period (live checks of live people)."""
-    w, p = WellbeingCheck.__table__, Person.__table__
+    w, p = tables.wellbeing_checks, tables.people
     stmt = (
         select(w.c.person_id, w.c.context, w.c.distress, w.c.follow_up_needed, w.c.follow_up_due_on,
                w.c.follow_up_done_on, *(w.c[name] for name in SWEMWBS_COLUMNS))
@@ -100,7 +100,7 @@ def supervision_figures(
     session: Session, date_from: date | None, date_to: date | None, today: date
 ) -> SupervisionFigures:
     """The supervision figures for sessions held in the period, with pairs overdue and training as of today."""
-    s, a = SupervisionSession.__table__, SupervisionAttendee.__table__
+    s, a = tables.supervision_sessions, tables.supervision_attendees
     stmt = select(s.c.id, s.c.kind, s.c.held_on).where(s.c.deleted_at.is_(None))
     if date_from is not None:
         stmt = stmt.where(s.c.held_on >= date_from)
@@ -132,7 +132,7 @@ def supervision_figures(
         previous[person_id] = (held_on, next_due_on)
 
     statuses = supervision_status_list(session, today)
-    act = SupervisionAction.__table__
+    act = tables.supervision_actions
     held = stmt.with_only_columns(s.c.id)  # the same sessions, as a subquery: no long list of ids
     actions = list(session.execute(select(act.c.done_on).where(act.c.deleted_at.is_(None), act.c.session_id.in_(held))))
     return SupervisionFigures(

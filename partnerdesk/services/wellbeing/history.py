@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import WellbeingCheck
+from partnerdesk.records import tables
 from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
@@ -49,7 +49,7 @@ class WellbeingHistory:
 
 def wellbeing_history(session: Session, person_id: str) -> WellbeingHistory:
     """Every live check of a person with its scores, oldest first, and the meaningful-change flag."""
-    w = WellbeingCheck.__table__
+    w = tables.wellbeing_checks
     columns = [w.c.id, w.c.checked_at, w.c.context, w.c.quick_score, *(w.c[c] for c in ONS4_COLUMNS.values()),
                *(w.c[c] for c in SWEMWBS_COLUMNS)]  # fmt: skip
     stmt = select(*columns).where(w.c.person_id == person_id, w.c.deleted_at.is_(None)).order_by(w.c.checked_at, w.c.id)

@@ -13,15 +13,15 @@ from decimal import Decimal
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Person, WellbeingCheck
+from partnerdesk.records import tables
 from partnerdesk.records.wellbeing import SWEMWBS_COLUMNS
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.wellbeing.confidential import CONFIDENTIAL_FIELDS
 
-_w, _p = WellbeingCheck.__table__, Person.__table__
-_worker = Person.__table__.alias("worker")
+_w, _p = tables.wellbeing_checks, tables.people
+_worker = tables.people.alias("worker")
 
 
 @dataclass(frozen=True)

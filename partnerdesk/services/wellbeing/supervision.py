@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Person, SupervisionAttendee, SupervisionPair, SupervisionSession
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.people import Person
+from partnerdesk.records.supervision import SupervisionAttendee, SupervisionPair, SupervisionSession
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
@@ -44,7 +46,7 @@ def cadence_for_person(session: Session, person_id: str) -> rules.Cadence:
 def last_one_to_one(session: Session, person_id: str, before: date | None = None, skip: str | None = None):
     """The latest 1:1 session (held_on, next_due_on) of a supervisee, optionally before a date and leaving out one
     session (the one being changed); None if there is none."""
-    s, a = SupervisionSession.__table__, SupervisionAttendee.__table__
+    s, a = tables.supervision_sessions, tables.supervision_attendees
     stmt = (
         select(s.c.held_on, s.c.next_due_on)
         .select_from(s.join(a, a.c.session_id == s.c.id))
@@ -141,7 +143,7 @@ def delete_pair(session: Session, pair_id: str) -> None:
 def list_pairs(session: Session, active_on: date | None = None, person_id: str | None = None) -> list[PairSummary]:
     """Pairs not in the Bin, by supervisee's name; active_on keeps those running that day, person_id those where
     the person is supervisor or supervisee."""
-    sp, sup, see = SupervisionPair.__table__, Person.__table__.alias("sup"), Person.__table__.alias("see")
+    sp, sup, see = tables.supervision_pairs, tables.people.alias("sup"), tables.people.alias("see")
     stmt = (
         select(sp.c.id, sp.c.supervisor_id, sup.c.full_name, sp.c.supervisee_id, see.c.full_name, sp.c.starts_on,
                sp.c.ends_on)
@@ -286,7 +288,7 @@ def list_sessions(
     session: Session, person_id: str | None = None, date_from: date | None = None, date_to: date | None = None
 ) -> list[SessionSummary]:
     """Sessions not in the Bin, newest first; person_id keeps those the person led or attended."""
-    s, a, p = SupervisionSession.__table__, SupervisionAttendee.__table__, Person.__table__
+    s, a, p = tables.supervision_sessions, tables.supervision_attendees, tables.people
     stmt = select(s.c.id, s.c.held_on, s.c.kind, s.c.supervisor_id, p.c.full_name, s.c.topics, s.c.next_due_on,
                   s.c.notes.is_not(None)).select_from(s.join(p, p.c.id == s.c.supervisor_id)).where(
         s.c.deleted_at.is_(None))  # fmt: skip

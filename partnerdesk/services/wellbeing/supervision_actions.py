@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from partnerdesk.records import Person, SupervisionAction
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.records.supervision import SupervisionAction
 from partnerdesk.services.common.errors import NotFound
 from partnerdesk.services.meetings.actions import ACTION_FIELDS, clean_action
 from partnerdesk.services.wellbeing.supervision import get_session
@@ -73,7 +74,7 @@ class SupervisionActionView:
 
 def supervision_actions(session: Session, session_id: str) -> list[SupervisionActionView]:
     """A session's actions (not in the Bin): open ones first by due date, then done ones."""
-    ac, p = SupervisionAction.__table__, Person.__table__
+    ac, p = tables.supervision_actions, tables.people
     stmt = (
         select(ac.c.id, ac.c.session_id, ac.c.description, p.c.full_name, ac.c.owner_name, ac.c.owner_person_id,
                ac.c.due_on, ac.c.done_on)

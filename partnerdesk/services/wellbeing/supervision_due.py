@@ -4,8 +4,9 @@ For each running pair the due date is the next due date agreed at the supervisee
 session plus the longest gap of their cadence, else (no session yet) the pair's start plus that gap. The status
 (overdue, due within DUE_WINDOW_DAYS, not due) is rules.supervision.status_by_due_date.
 
-Read through records.outlines, not the record classes, because the Today page (the first screen) shows this and
-must not wait for SQLAlchemy's ORM to import. The cadence helpers live here for the same reason.
+Reads records.tables, not the record classes, because the Today page (the first screen) shows this and must not
+wait for SQLAlchemy's ORM to import; the cadence helpers, which services.wellbeing.supervision uses too, live here for
+the same reason. Kept apart from that module (sessions, pairs and their records) as its own idea: who is due.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, and_, func, or_, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.rules import supervision as rules
 from partnerdesk.services.common.settings import get_setting
 
@@ -54,7 +55,7 @@ class SupervisionDue:
 
 def roles_of(session: Connection | Session, person_ids: list[str]) -> dict[str, list[str]]:
     """Each person's role codes, in a few queries rather than one per person."""
-    r = outlines.person_roles
+    r = tables.person_roles
     found: dict[str, list[str]] = {person_id: [] for person_id in person_ids}
     for start in range(0, len(person_ids), _CHUNK):
         stmt = select(r.c.person_id, r.c.role).where(r.c.person_id.in_(person_ids[start : start + _CHUNK]))
@@ -65,7 +66,7 @@ def roles_of(session: Connection | Session, person_ids: list[str]) -> dict[str, 
 
 def _last_sessions(session: Connection | Session, person_ids: list[str]) -> dict[str, tuple[date, date | None]]:
     """Each supervisee's latest 1:1 (held_on, next_due_on)."""
-    s, a = outlines.supervision_sessions, outlines.supervision_attendees
+    s, a = tables.supervision_sessions, tables.supervision_attendees
     wanted = set(person_ids)
     ones = s.join(a, a.c.session_id == s.c.id)
     live_one_to_one = and_(s.c.kind == "one_to_one", s.c.deleted_at.is_(None))
@@ -93,7 +94,7 @@ def supervision_status_list(
 ) -> list[SupervisionDue]:
     """Every pair running today with its due date and status, most overdue first. statuses (e.g. ("overdue",
     "due")) keeps only those."""
-    sp, people = outlines.supervision_pairs, outlines.people
+    sp, people = tables.supervision_pairs, tables.people
     sup, see = people.alias("sup"), people.alias("see")
     stmt = (
         select(sp.c.id, sp.c.supervisee_id, see.c.full_name, sp.c.supervisor_id, sup.c.full_name, sp.c.starts_on)

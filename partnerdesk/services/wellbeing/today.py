@@ -2,8 +2,8 @@
 or overdue, training running out within 30 days (or run out), and representatives who attended a meeting
 yesterday or earlier with no debrief check yet. No confidential text is read.
 
-Read through records.outlines, not the record classes: Today is the first screen and must not wait for
-SQLAlchemy's ORM to import (tests/unit/test_outlines.py).
+Reads records.tables, not the record classes: Today is the first screen and must not wait for SQLAlchemy's ORM to
+import (tests/unit/test_first_screen.py).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, and_, exists, func, select
 
-from partnerdesk.records import outlines
+from partnerdesk.records import tables
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.meetings import LOOKBACK_DAYS, SERVING_KINDS, uk_date, uk_moment
 from partnerdesk.services.wellbeing.supervision_due import SupervisionDue, supervision_status_list
-from partnerdesk.services.wellbeing.training_due import TrainingStatus, training_expiring
+from partnerdesk.services.wellbeing.training import TrainingStatus, training_expiring
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,7 +59,7 @@ class WellbeingToday:
 
 def follow_ups_due(session: Connection | Session, today: date, limit: int = 200) -> list[FollowUpDue]:
     """Follow-ups not done and due today or before (checks and people not in the Bin), most overdue first."""
-    w, p = outlines.wellbeing_checks, outlines.people
+    w, p = tables.wellbeing_checks, tables.people
     stmt = (
         select(w.c.id, w.c.person_id, p.c.full_name, w.c.checked_at, w.c.distress, w.c.follow_up_by,
                w.c.follow_up_due_on)
@@ -80,7 +80,7 @@ def follow_ups_due(session: Connection | Session, today: date, limit: int = 200)
 def missing_debriefs(session: Connection | Session, today: date, limit: int = 200) -> list[MissingDebrief]:
     """Representatives recorded as attending a meeting (not a pre-meeting or debrief) that was yesterday or earlier,
     within LOOKBACK_DAYS, with no debrief check linked to that meeting. Oldest meeting first."""
-    m, a, p, w = outlines.meetings, outlines.attendance, outlines.people, outlines.wellbeing_checks
+    m, a, p, w = tables.meetings, tables.attendance, tables.people, tables.wellbeing_checks
     checked = exists().where(
         and_(w.c.meeting_id == m.c.id, w.c.person_id == a.c.person_id, w.c.context == "debrief",
              w.c.deleted_at.is_(None))

@@ -3,29 +3,50 @@
 People with any role in the "training_roles" setting (peer supporters and peer support workers by default) are
 expected to complete every course; a course's renewal period decides when a completion runs out
 (rules.supervision.training_expires_on, stored on the record as expires_on so Today can find it by index).
+
+The reading functions use records.tables on a plain connection or a session alike: the Today page asks for training
+running out (training_expiring) as the window opens, before SQLAlchemy's ORM is imported. The record classes are
+imported only by the functions that hand out or change a course or a training record.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, exists, func, select
 
-from partnerdesk.records import Person, PersonRole, TrainingCourse, TrainingRecord
+from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import today_uk
+from partnerdesk.rules.meetings import LOOKBACK_DAYS
 from partnerdesk.services.common.errors import NotFound, Problems
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import tidy
-from partnerdesk.services.wellbeing.checks import live_person
-from partnerdesk.services.wellbeing.training_due import TrainingStatus, training_expiring  # noqa: F401 (the Today part)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from partnerdesk.records.supervision import TrainingCourse, TrainingRecord
 
 RECORD_FIELDS = ("person_id", "course_id", "completed_on")
 _CHUNK = 500
+
+
+@dataclass(frozen=True)
+class TrainingStatus:
+    """One person and one course: the latest completion and where it stands (rules.supervision.training_status)."""
+
+    person_id: str
+    person_name: str
+    course_id: str
+    course_name: str
+    completed_on: date | None
+    expires_on: date | None
+    status: str  # "missing", "expired", "expiring" or "in date"
+    record_id: str | None
 
 
 @dataclass(frozen=True)
@@ -37,7 +58,7 @@ class CourseView:
 
 def list_courses(session: Session) -> list[CourseView]:
     """Courses not in the Bin, by name."""
-    c = TrainingCourse.__table__
+    c = tables.training_courses
     stmt = select(c.c.id, c.c.name, c.c.renewal_months).where(c.c.deleted_at.is_(None)).order_by(func.lower(c.c.name))
     return [CourseView(*row) for row in session.execute(stmt)]
 
@@ -55,6 +76,8 @@ def save_course(session: Session, course_id: str | None, name: str, renewal_mont
     if why := rules.renewal_months_problem(renewal_months):
         problems.add("renewal_months", why)
     problems.raise_if_any()
+    from partnerdesk.records.supervision import TrainingCourse, TrainingRecord
+
     if course_id is None:
         course = TrainingCourse(name=name, renewal_months=renewal_months)
         session.add(course)
@@ -69,6 +92,8 @@ def save_course(session: Session, course_id: str | None, name: str, renewal_mont
 
 def get_course(session: Session, course_id: str) -> TrainingCourse:
     """A course by id; raises NotFound."""
+    from partnerdesk.records.supervision import TrainingCourse
+
     course = session.get(TrainingCourse, course_id) if course_id else None
     if course is None:
         raise NotFound("That course could not be found.")
@@ -84,6 +109,9 @@ def delete_course(session: Session, course_id: str) -> None:
 
 def clean_record(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     """Check a training record and return it tidied with expires_on worked out, or raise ValidationError."""
+    from partnerdesk.records.supervision import TrainingCourse
+    from partnerdesk.services.wellbeing.checks import live_person
+
     out = tidy(data, RECORD_FIELDS, "training record")
     problems = Problems()
     if live_person(session, out["person_id"]) is None:
@@ -102,6 +130,8 @@ def clean_record(session: Session, data: dict[str, Any]) -> dict[str, Any]:
 
 def record_training(session: Session, data: dict[str, Any]) -> TrainingRecord:
     """Record that a person completed a course on a date (fields: RECORD_FIELDS)."""
+    from partnerdesk.records.supervision import TrainingRecord
+
     record = TrainingRecord(**clean_record(session, data))
     session.add(record)
     session.flush()
@@ -110,6 +140,8 @@ def record_training(session: Session, data: dict[str, Any]) -> TrainingRecord:
 
 def get_training_record(session: Session, record_id: str) -> TrainingRecord:
     """A training record by id; raises NotFound."""
+    from partnerdesk.records.supervision import TrainingRecord
+
     record = session.get(TrainingRecord, record_id) if record_id else None
     if record is None:
         raise NotFound("That training record could not be found.")
@@ -135,7 +167,7 @@ def delete_training_record(session: Session, record_id: str) -> None:
 
 def _latest(session: Session, person_ids: list[str]) -> dict[tuple[str, str], tuple[str, date, date | None]]:
     """(person, course) → (record id, completed_on, expires_on) of the latest completion."""
-    t = TrainingRecord.__table__
+    t = tables.training_records
     found = {}
     for start in range(0, len(person_ids), _CHUNK):
         stmt = (
@@ -164,16 +196,17 @@ def _statuses(session: Session, people: list[tuple[str, str]], today: date) -> l
 
 def person_training(session: Session, person_id: str, today: date | None = None) -> list[TrainingStatus]:
     """Every course with the person's latest completion and its status, by course name."""
-    person = session.get(Person, person_id)
-    if person is None:
+    p = tables.people
+    name = session.scalar(select(p.c.full_name).where(p.c.id == person_id))
+    if name is None:
         raise NotFound("That person could not be found.")
-    return _statuses(session, [(person_id, person.full_name)], today or today_uk())
+    return _statuses(session, [(person_id, name)], today or today_uk())
 
 
 def people_needing_training(session: Session) -> list[tuple[str, str]]:
     """(id, name) of everyone expected to do the training: a role in the training_roles setting, not left, not in
     the Bin; by name."""
-    p, r = Person.__table__, PersonRole.__table__
+    p, r = tables.people, tables.person_roles
     roles = get_setting(session, "training_roles")
     with_role = select(r.c.person_id).where(r.c.role.in_(roles))
     stmt = (
@@ -203,3 +236,36 @@ def training_compliance(session: Session, today: date | None = None) -> list[tup
         counts[item.course_name][0] += 1
         counts[item.course_name][1] += item.status in ("in date", "expiring")
     return [(name, expected, in_date) for name, (expected, in_date) in counts.items()]
+
+
+def training_expiring(session: Connection | Session, today: date, limit: int = 200) -> list[TrainingStatus]:
+    """For the Today page: training of people expected to do it that runs out within 30 days, or ran out in the
+    last 90 days and has not been renewed; soonest expiry first.
+
+    Found from the expiry index rather than by working out everyone's training, so it stays quick with thousands
+    of people; "missing" training is on the training page (training_gaps), not on Today.
+    """
+    t, c, p, r = tables.training_records, tables.training_courses, tables.people, tables.person_roles
+    later = t.alias("later")
+    window = (today - timedelta(days=LOOKBACK_DAYS), today + timedelta(days=rules.EXPIRING_WINDOW_DAYS))
+    renewed = exists().where(
+        later.c.person_id == t.c.person_id, later.c.course_id == t.c.course_id, later.c.deleted_at.is_(None),
+        later.c.completed_on > t.c.completed_on,
+    )  # fmt: skip
+    # EXISTS per record, by the roles' primary key: quicker than listing every person with the role.
+    with_role = exists().where(r.c.person_id == t.c.person_id, r.c.role.in_(get_setting(session, "training_roles")))
+    stmt = (
+        select(p.c.id, p.c.full_name, c.c.id, c.c.name, t.c.completed_on, t.c.expires_on, c.c.renewal_months, t.c.id)
+        .select_from(t.join(p, p.c.id == t.c.person_id).join(c, c.c.id == t.c.course_id))
+        .where(
+            t.c.expires_on.between(*window),
+            t.c.deleted_at.is_(None), p.c.deleted_at.is_(None), c.c.deleted_at.is_(None), p.c.status != "left",
+            with_role, ~renewed,
+        )
+        .order_by(t.c.expires_on, func.lower(p.c.full_name))
+        .limit(limit)
+    )  # fmt: skip
+    return [
+        TrainingStatus(pid, name, cid, course, done, expires, rules.training_status(today, done, months), rid)
+        for pid, name, cid, course, done, expires, months, rid in session.execute(stmt)
+    ]

@@ -2,12 +2,12 @@
 
 from alembic import context
 
-from partnerdesk.records import Base
+from partnerdesk.records.tables import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds the table safely
     transaction_per_migration=True,
 )

@@ -1,7 +1,7 @@
 """What an area puts on the Today page: groups of sections, each a titled list of lines read in one go.
 
-Every group reads through a plain connection (records.outlines), never the ORM: Today is the first screen, and
-opening quickly depends on it (tests/unit/test_outlines.py). A line that opens something names the kind of record
+Every group reads through a plain connection (records.tables), never the ORM: Today is the first screen, and
+opening quickly depends on it (tests/unit/test_first_screen.py). A line that opens something names the kind of record
 (see Area.record_kinds) and its id.
 """
 
