@@ -10,7 +10,8 @@ Two rules, chosen in the organisation's settings (DOMAIN.md, "Disclosure control
   cells are hidden ("secondary suppression") until no hidden cell can be worked out from the published cells of
   its table by adding and subtracting rows, columns and totals. Nought is shown: it identifies nobody.
 - NHS: NHS Digital's rule for sub-national figures. Counts from 1 to 7 are hidden, every other count is rounded
-  to the nearest 5, and percentages are worked out from the rounded numbers.
+  to the nearest 5, and percentages are worked out from the rounded numbers; secondary suppression as above too,
+  because rounding alone can leave a hidden count with only one possible value.
 
 Every hidden cell is written the same way (HIDDEN), whichever reason hid it, so a reader cannot tell a small
 count from one hidden to protect it.
@@ -200,13 +201,15 @@ def protect(
     if row_totals and column_totals:
         values[("grand", -1, -1)] = sum(map(sum, cells))
 
-    if policy.rule == NHS:
-        shown: dict[Position, Figure] = {position: nhs_round(value) for position, value in values.items()}
-    else:
-        lines = _lines(rows, columns, row_totals, column_totals)
-        primary = {position for position, value in values.items() if policy.is_small(value)}
-        hidden = _secondary(lines, values, primary)
-        shown = {position: HIDDEN if position in hidden else value for position, value in values.items()}
+    lines = _lines(rows, columns, row_totals, column_totals)
+    primary = {position for position, value in values.items() if policy.is_small(value)}
+    # Rounding alone can still pin a hidden count down: parts 1, 23 and 23 publish as *, 25 and 25 of 45, and only
+    # 1 fits (a property test found it). So the NHS rule gets the same secondary suppression as the threshold rule.
+    hidden = _secondary(lines, values, primary)
+    shown: dict[Position, Figure] = {
+        position: HIDDEN if position in hidden else nhs_round(value) if policy.rule == NHS else value
+        for position, value in values.items()
+    }
 
     return Published(
         cells=tuple(tuple(shown[("cell", r, c)] for c in range(columns)) for r in range(rows)),
