@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import sys
 import threading
 from pathlib import Path
@@ -21,6 +22,13 @@ from partnerdesk.ui.crash_dialog import install_crash_reporter
 from partnerdesk.ui.ops import Writer
 
 DEMO_PEOPLE = 500
+#: View → Text size: each choice and how many times the normal size it makes every text.
+TEXT_SIZES = {"normal": 1.0, "large": 1.25, "larger": 1.5}
+TEXT_SIZE_KEY = "view/text_size"
+#: The smallest normal text (points): the size every page was fitted to a 1280×720 laptop at. A larger system text
+#: size (set for low vision) is followed; a smaller one is not, or the app would get harder to read than it was.
+SMALLEST_TEXT_PT = 10.5
+_SIZE = re.compile(r"@size\(([\d.]+)\)")
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -49,9 +57,35 @@ def _translate_qt(app: QApplication) -> None:
     app.setProperty("partnerdesk_qt_translated", code)
 
 
+def text_size() -> str:
+    """The text size chosen in View → Text size ("normal", "large" or "larger"), remembered between runs."""
+    chosen = QSettings().value(TEXT_SIZE_KEY, "normal")
+    return chosen if chosen in TEXT_SIZES else "normal"
+
+
+def set_text_size(app: QApplication, choice: str) -> None:
+    """Remember a text size and apply it to every window at once."""
+    QSettings().setValue(TEXT_SIZE_KEY, choice)
+    style_application(app)
+
+
+def text_points(app: QApplication) -> float:
+    """The normal text size in points: the system's (as it was when PartnerDesk started) times the chosen size."""
+    system = app.property("partnerdesk_system_pt")
+    if system is None:  # asked once: app.font() is PartnerDesk's own from here on
+        system = app.font().pointSizeF()
+        app.setProperty("partnerdesk_system_pt", system)
+    return max(float(system), SMALLEST_TEXT_PT) * TEXT_SIZES[text_size()]
+
+
 def style_application(app: QApplication) -> None:
-    """PartnerDesk's look, for every window and dialog."""
-    app.setStyleSheet(read_text("partnerdesk.qss"))
+    """PartnerDesk's look, for every window and dialog, its text sizes relative to text_points()."""
+    points = text_points(app)
+    font = app.font()
+    font.setPointSizeF(points)
+    app.setFont(font)  # for what the style sheet does not reach (item views' own measuring, tool tips)
+    sheet = _SIZE.sub(lambda found: f"{points * float(found.group(1)):.1f}pt", read_text("partnerdesk.qss"))
+    app.setStyleSheet(sheet)
 
 
 def fill_demo_if_empty(window, store: Store) -> None:

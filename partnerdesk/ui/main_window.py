@@ -7,8 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk import __version__
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.common import drafts
+from partnerdesk.ui.app import set_text_size, text_size
 from partnerdesk.ui.area import Area
 from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.meetings.area import MeetingsArea
@@ -176,9 +179,29 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu("&Go")
         for number, area in enumerate(self.areas):
             self.add_action(go, area.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
+        self._view_menu()
         help_menu = self.menuBar().addMenu("&Help")
         self.add_action(help_menu, "Open &log folder", self.open_log_folder)
         self.add_action(help_menu, "&About PartnerDesk", self.about)
+
+    def _view_menu(self) -> None:
+        view = self.menuBar().addMenu(_("&View"))
+        sizes = view.addMenu(_("Text &size"))
+        sizes.setAccessibleName(_("Text size"))
+        group = QActionGroup(self)  # one size at a time, shown as a choice of three
+        self.text_sizes: dict[str, QAction] = {}
+        for choice, words in (("normal", _("&Normal")), ("large", _("&Large")), ("larger", _("La&rger"))):
+            action = self.add_action(sizes, words, lambda _=False, c=choice: self.choose_text_size(c))
+            action.setCheckable(True)
+            action.setChecked(choice == text_size())
+            action.setStatusTip(_("Make the text in every window this size"))
+            group.addAction(action)
+            self.text_sizes[choice] = action
+
+    def choose_text_size(self, choice: str) -> None:
+        """Make every text in PartnerDesk normal, large or larger, and remember it."""
+        set_text_size(QApplication.instance(), choice)
+        self.text_sizes[choice].setChecked(True)
 
     # --- drafts -----------------------------------------------------------------------------------------
     def offer_drafts(self) -> None:

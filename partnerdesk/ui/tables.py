@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from partnerdesk.store import Store
@@ -22,6 +22,8 @@ PAGE_SIZE = 200
 PAGES_KEPT = 40
 CELL_PADDING = 16  # the space a cell keeps either side of its text
 SORT_ARROW_ROOM = 36  # a heading's sort arrow and padding
+ROW_PADDING = 9  # above and below a row's text
+SMALLEST_ROW = 26  # the height rows were fitted at (pixels): a small system font doesn't cramp them
 
 
 class PageCache(OrderedDict):
@@ -160,7 +162,7 @@ def list_view(
     sorted_: the order the model starts in by its first column. Qt is told before sorting is switched on, or it
     re-sorts the other way.
     """
-    table = QTableView()
+    table = ListTable()
     table.setAccessibleName(name)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -170,7 +172,7 @@ def list_view(
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
+    fit_rows(table)
     # Every row the same height, fixed: the view then never measures rows, which made each search-as-you-type
     # keystroke over 100,000 people about a quarter quicker to redraw (26 ms to 19 ms, measured offscreen).
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -179,6 +181,21 @@ def list_view(
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width if isinstance(width, int) else column_width_for(table, column, width))
     return table
+
+
+class ListTable(QTableView):
+    """A list's table: its rows are all one height, which follows its font (View → Text size)."""
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            fit_rows(self)
+
+
+def fit_rows(table: QTableView) -> None:
+    """Make a table's fixed row height fit one line of its font."""
+    table.ensurePolished()  # the style sheet's font, not Qt's default
+    table.verticalHeader().setDefaultSectionSize(max(SMALLEST_ROW, table.fontMetrics().height() + ROW_PADDING))
 
 
 def column_width_for(table: QTableView, column: int, sample: str) -> int:

@@ -21,3 +21,21 @@ def finish_editing(widget, text: str) -> None:
     """Type into a box in a table and move on (Tab), which is when the attendance panel saves it."""
     widget.setText(text)
     widget.editingFinished.emit()
+
+
+def today_lines(page, key: str) -> list[str]:
+    """The words of every line under a Today section (its key: "consent", "meetings"…), as shown."""
+    section = page.sections[key]
+    return [section.child(number).text(0) for number in range(section.childCount())]
+
+
+def today_line(page, key: str, number: int = 0):
+    """A line (a tree item) under a Today section, from 0."""
+    return page.sections[key].child(number)
+
+
+def open_today_line(page, key: str, number: int = 0) -> None:
+    """Choose a Today line as Enter or a double-click does."""
+    line = today_line(page, key, number)
+    page.tree.setCurrentItem(line)
+    page.tree.itemActivated.emit(line, 0)

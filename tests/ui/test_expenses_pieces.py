@@ -17,6 +17,7 @@ from partnerdesk.ui.widgets.money_edit import MoneyEdit
 from tests.builders import add_claim, add_heading, add_line, add_person, count_rows
 from tests.ui.expense_steps import add_line as fill_line
 from tests.ui.expense_steps import shown, type_into  # noqa: F401
+from tests.ui.steps import open_today_line, today_line, today_lines
 
 Button = QMessageBox.StandardButton
 
@@ -87,18 +88,18 @@ def test_today_shows_claims_waiting_unpaid_and_full_headings_and_opens_them(wind
     _approved_long_ago(store, unpaid, ann, 20)
     window.today.refresh()
 
-    waiting_list = window.today.claims_waiting
-    assert waiting_list.item(0).text().startswith("Ann Ash — £9.50 claimed on")
-    assert "(1 receipt missing)" in waiting_list.item(0).text()
-    unpaid_line = window.today.claims_unpaid.item(0).text()
-    assert unpaid_line.startswith("Ben Birch — £9.60") and "approved 20 days ago and still not paid" in unpaid_line
-    full = window.today.budgets_near_limit.item(0).text()
+    waiting_line = today_lines(window.today, "claims_waiting")[0]
+    assert waiting_line.startswith("Ann Ash — £9.50 claimed on") and "(1 receipt missing)" in waiting_line
+    unpaid_line = today_lines(window.today, "claims_unpaid")[0]
+    assert unpaid_line.startswith("Overdue: Ben Birch — £9.60")
+    assert "approved 20 days ago and still not paid" in unpaid_line
+    full = today_lines(window.today, "budgets_near_limit")[0]
     assert full.startswith("Printing budget") and "96% used" in full and "warning level" in full
-    assert window.today.claims_unpaid.item(0).foreground().color().name() == "#b00020"  # urgent
+    assert today_line(window.today, "claims_unpaid").foreground(0).color().name() == "#b00020"  # 20 days late
 
-    waiting_list.itemActivated.emit(waiting_list.item(0))
+    open_today_line(window.today, "claims_waiting")
     assert shown[-1].claim_id == waiting and shown[-1].windowTitle().endswith("Ann Ash")
-    window.today.budgets_near_limit.itemActivated.emit(window.today.budgets_near_limit.item(0))
+    open_today_line(window.today, "budgets_near_limit")
     page = window.area(ExpensesArea).page
     assert window.current_page() is page and page.tabs.currentWidget() is page.budgets
     assert page.budgets.table.item(page.budgets.table.currentRow(), 0).text() == "Printing budget"

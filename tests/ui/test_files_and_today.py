@@ -9,7 +9,9 @@ from partnerdesk.services.common.errors import Cancelled
 from partnerdesk.services.people.people import delete_person
 from partnerdesk.store.check import check_database
 from partnerdesk.ui.background import run_with_progress
+from partnerdesk.ui.today_page import FIRST_LINES, URGENT
 from tests.builders import add_committee, add_membership, add_person
+from tests.ui.steps import open_today_line, today_line, today_lines
 
 
 def test_export_people_from_the_menu_writes_the_spreadsheet_where_asked(window, writer, dialogs, menu, tmp_path):
@@ -69,18 +71,22 @@ def test_today_lists_terms_ending_soon_and_consent_reviews_due(window, writer):
     writer.tell_everyone()
 
     page = window.today
-    terms = [page.terms.item(i).text() for i in range(page.terms.count())]
-    consent = [page.consent.item(i).text() for i in range(page.consent.count())]
+    terms, consent = today_lines(page, "terms"), today_lines(page, "consent")
     assert len(terms) == 1 and "Ewa Nowak — Maternity Voices (Valley NHS Trust)" in terms[0]
     assert "in 10 days" in terms[0]
-    assert len(consent) == 1 and "Tomasz Review: consent review was due" in consent[0]
+    assert len(consent) == 1 and consent[0].startswith("Overdue: Tomasz Review: consent review was due")
+    late = today_line(page, "consent")
+    assert not late.icon(0).isNull()  # the warning icon and the word say it, not colour alone
+    assert late.foreground(0).color() != URGENT  # only 3 days late: not red (red is kept for more than a week)
+    assert page.sections["consent"].text(0) == (
+        "Consent reviews due in the next 30 days or overdue — 1 (1 overdue)")
     assert not page.empty.isVisible()
 
 
 def test_an_empty_database_says_how_to_start(window, writer):
     page = window.today
     assert page.empty.isVisible() and page.add_first.isVisible()
-    assert page.terms.item(0).text() == "No terms of office end in the next 60 days."
+    assert today_lines(page, "terms")[0] == "No terms of office end in the next 60 days."
     person = add_person(writer.store)
     writer.tell_everyone()
     assert not page.empty.isVisible() and not page.add_first.isVisible()
@@ -89,17 +95,18 @@ def test_an_empty_database_says_how_to_start(window, writer):
 
 
 def test_a_long_today_list_shows_the_most_urgent_first_and_the_rest_on_request(window, writer):
-    from partnerdesk.ui.today_page import FIRST_LINES
 
     today = today_uk()
     for n in range(FIRST_LINES + 5):
         add_person(writer.store, full_name=f"Review {n:02d}", consent_given_on=today - timedelta(days=400),
                    consent_how="written", consent_review_on=today - timedelta(days=60 - n))
     writer.tell_everyone()
-    consent = window.today.consent
-    assert consent.count() == FIRST_LINES + 1
-    assert consent.item(0).text().startswith("Review 00")  # the longest overdue first
-    assert consent.item(FIRST_LINES).text().startswith("…and 5 more")
-    consent.itemActivated.emit(consent.item(FIRST_LINES))
-    assert consent.count() == FIRST_LINES + 5
-    assert consent.item(FIRST_LINES + 4).text().startswith("Review 29")
+    lines = today_lines(window.today, "consent")
+    assert len(lines) == FIRST_LINES + 1
+    assert lines[0].startswith("Overdue: Review 00")  # the longest overdue first
+    assert lines[FIRST_LINES].startswith("…and 5 more")
+    open_today_line(window.today, "consent", FIRST_LINES)
+    lines = today_lines(window.today, "consent")
+    assert len(lines) == FIRST_LINES + 5
+    assert lines[FIRST_LINES + 4].startswith("Overdue: Review 29")
+    assert window.today.tree.currentItem() is today_line(window.today, "consent", FIRST_LINES)

@@ -17,7 +17,7 @@ from partnerdesk.ui.meetings.attendance_panel import ATTENDANCE, PAPERS_FORMAT, 
 from partnerdesk.ui.meetings.meeting_form import ACTIONS_TAB, ATTENDANCE_TAB
 from tests.builders import add_committee, add_membership, add_person
 from tests.readback import ics_events, pdf_text, sheet_rows
-from tests.ui.steps import finish_editing, type_date, type_into
+from tests.ui.steps import finish_editing, today_lines, type_date, type_into
 
 Button = QMessageBox.StandardButton
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
@@ -33,10 +33,6 @@ def _committee_with_members(store) -> str:
     with store.transaction() as session:
         set_committee_quorum(session, committee, number=2)
     return committee
-
-
-def _lines(widget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())]
 
 
 def _save_and_close(qtbot, form) -> None:
@@ -69,7 +65,7 @@ def test_schedule_a_year_and_run_a_meeting_end_to_end(qtbot, window, writer, go,
     day = uk_date(writer.read(lambda s: get_meeting(s, form.meeting_id)).starts_at)
     assert day < today_uk()
     window.today.refresh()
-    ours = [line for line in _lines(window.today.gaps) if format_uk(day) in line]
+    ours = [line for line in today_lines(window.today, "gaps") if format_uk(day) in line]
     assert len(ours) == 1 and "ttendance" in ours[0]  # before: the Today page says what the meeting is missing
 
     # Notice three weeks ahead, papers from the committee ten days ahead.
@@ -136,8 +132,9 @@ def test_schedule_a_year_and_run_a_meeting_end_to_end(qtbot, window, writer, go,
 
     # The Today page: nothing missing for this meeting any more; the overdue action is listed.
     window.today.refresh()
-    assert [line for line in _lines(window.today.gaps) if format_uk(day) in line and "Pre-meeting" not in line] == []
-    assert any("Chase the board for its answer — Ann Ash" in line for line in _lines(window.today.actions))
+    gaps = today_lines(window.today, "gaps")
+    assert [line for line in gaps if format_uk(day) in line and "Pre-meeting" not in line] == []
+    assert any("Chase the board for its answer — Ann Ash" in line for line in today_lines(window.today, "actions"))
 
     # The calendar file, from the form's button.
     dialogs.save_as.append(str(tmp_path / "meeting.ics"))

@@ -16,6 +16,7 @@ from partnerdesk.ui.meetings.series_dialog import SeriesDialog
 from partnerdesk.ui.today_page import TodayPage
 from partnerdesk.ui.widgets.time_edit import parse_time
 from tests.builders import add_committee, add_meeting, add_membership, add_person, count_rows
+from tests.ui.steps import open_today_line, today_lines
 
 Button = QMessageBox.StandardButton
 
@@ -141,13 +142,13 @@ def test_today_shows_the_upcoming_meetings_duties(qtbot, writer):
     meeting = add_meeting(writer.store, committee, today_uk() + timedelta(days=5), title="Partnership Board")
     today = TodayPage(writer)
     qtbot.addWidget(today)
-    lines = [today.meetings.item(i).text() for i in range(today.meetings.count())]
+    lines = today_lines(today, "meetings")
     assert len(lines) == 1 and "Partnership Board" in lines[0]
     assert "Send notice" in lines[0] and "Arrange a pre-meeting" in lines[0]
 
     opened = []
     today.open_record.connect(lambda kind, record_id: opened.append((kind, record_id)))
-    today.meetings.itemActivated.emit(today.meetings.item(0))
+    open_today_line(today, "meetings")
     assert opened == [("meeting", meeting)]
 
 

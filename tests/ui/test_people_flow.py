@@ -14,6 +14,7 @@ from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.people.seats import Seat
 from tests.builders import add_committee, add_membership, add_person, person_data
+from tests.ui.steps import today_lines
 
 Button = QMessageBox.StandardButton
 
@@ -109,7 +110,7 @@ def test_a_seat_on_a_committee_is_saved_with_the_person_and_shows_on_today(qtbot
     form.dirty = True
     assert form.save()
     window.today.refresh()
-    texts = [window.today.terms.item(i).text() for i in range(window.today.terms.count())]
+    texts = today_lines(window.today, "terms")
     assert any("Rhys Price" in t and "Carers' Forum" in t and "today" in t for t in texts)
 
 

@@ -23,6 +23,7 @@ from partnerdesk.ui.wellbeing.record_dialogs import PairDialog, TrainingDialog
 from partnerdesk.ui.wellbeing.session_form import SessionForm
 from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
 from tests.builders import add_check, add_pair, add_person, add_session
+from tests.ui.steps import open_today_line, today_line, today_lines
 from tests.ui.test_wellbeing_flow import MARKER
 
 
@@ -41,9 +42,9 @@ def team(writer):
 def test_overdue_supervision_is_red_on_today_and_opens_a_new_session_for_the_pair(window, writer, team, driven, qtbot,
                                                                                  dialogs, tmp_path):  # fmt: skip
     boss, worker = team
-    line = window.today.supervision.item(0)
-    assert line.text().startswith("Sam Support: supervision with Carys Coordinator is overdue, was due")
-    assert line.foreground().color() == URGENT
+    line = today_line(window.today, "supervision")
+    assert line.text(0).startswith("Overdue: Sam Support: supervision with Carys Coordinator is overdue, was due")
+    assert line.foreground(0).color() == URGENT  # 90 days since the last 1:1: more than a week late
     held_on = today_uk() - timedelta(days=1)
     pdf = tmp_path / "record.pdf"
 
@@ -70,7 +71,7 @@ def test_overdue_supervision_is_red_on_today_and_opens_a_new_session_for_the_pai
         form.reject()
 
     driven(SessionForm, fill)
-    window.today.supervision.itemActivated.emit(line)
+    open_today_line(window.today, "supervision")
 
     sessions = writer.read(list_sessions)
     assert [s.held_on for s in sessions] == [held_on, today_uk() - timedelta(days=90)]
@@ -83,7 +84,7 @@ def test_overdue_supervision_is_red_on_today_and_opens_a_new_session_for_the_pai
     assert any("confidential session notes" in text for text in dialogs.asked)  # asked; No kept them off
     assert MARKER.encode() not in pdf.read_bytes()
     window.show_page(window.today)
-    assert window.today.supervision.item(0).text() == "No supervision is due."
+    assert today_lines(window.today, "supervision") == ["No supervision is due."]
 
 
 def test_the_supervision_page_lists_who_is_due_and_prints_from_the_sessions_tab(window, writer, team, go, dialogs,
@@ -198,11 +199,10 @@ def test_training_running_out_is_on_today_and_opens_the_training_form(window, wr
         record_training(session, {"person_id": worker, "course_id": gdpr,
                                   "completed_on": today_uk() - timedelta(weeks=50)})  # fmt: skip
     writer.tell_everyone()
-    line = window.today.training.item(0)
-    assert line.text().startswith("Sam Support: GDPR runs out")
+    assert today_lines(window.today, "training")[0].startswith("Sam Support: GDPR runs out")
     opened = []
     driven(TrainingDialog, lambda dialog: opened.append(dialog.person.person_id()))
-    window.today.training.itemActivated.emit(line)
+    open_today_line(window.today, "training")
     assert opened == [worker]
 
 

@@ -20,12 +20,9 @@ from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
 from partnerdesk.ui.wellbeing.follow_up_dialog import FollowUpDoneDialog
 from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
 from tests.builders import add_check, add_committee, add_invitations, add_meeting, add_person, count_rows
+from tests.ui.steps import open_today_line, today_line, today_lines
 
 MARKER = "ZEBRA-CONFIDENTIAL-7731"
-
-
-def _lines(widget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())]
 
 
 def _focus_chain(start: QWidget, count: int) -> list[QWidget]:
@@ -53,7 +50,7 @@ def test_a_debrief_for_six_representatives_from_the_today_page(window, writer, d
     meeting, people = _attended_meeting(writer.store, names)
     writer.tell_everyone()
     today_page = window.today
-    debriefs = _lines(today_page.debriefs)
+    debriefs = today_lines(today_page, "debriefs")
     assert len(debriefs) == 6 and all("no debrief yet after “Mental Health Board”" in line for line in debriefs)
 
     def fill(dialog: DebriefDialog) -> None:
@@ -72,15 +69,14 @@ def test_a_debrief_for_six_representatives_from_the_today_page(window, writer, d
         return dialog.result()
 
     driven(DebriefDialog, fill)
-    today_page.debriefs.setCurrentRow(0)
-    today_page.debriefs.itemActivated.emit(today_page.debriefs.item(0))
+    open_today_line(today_page, "debriefs")
 
     checks = writer.read(lambda s: list_checks(s))
     assert len(checks) == 6 and {c.person_id for c in checks} == set(people)
     assert {c.context for c in checks} == {"debrief"} and {c.meeting_id for c in checks} == {meeting}
     distressed = [c for c in checks if c.distress]
     assert [c.person_name for c in distressed] == ["Chidi Okafor"] and distressed[0].follow_up_needed
-    assert _lines(today_page.debriefs) == ["Everyone who attended a recent meeting has had a debrief."]
+    assert today_lines(today_page, "debriefs") == ["Everyone who attended a recent meeting has had a debrief."]
     assert "Debrief saved: 6 checks recorded." in window.statusBar().currentMessage()
 
 
@@ -116,11 +112,10 @@ def test_distress_makes_a_red_overdue_follow_up_on_today_until_it_is_marked_done
 
     driven(CheckForm, fill)
     menu("New wellbeing check…")
-    lines = window.today.follow_ups
-    assert lines.count() == 1
-    line = lines.item(0)
-    assert line.text().startswith("Owen Overdue: follow-up after distress is overdue, was due")
-    assert line.foreground().color() == URGENT
+    assert len(today_lines(window.today, "follow_ups")) == 1
+    line = today_line(window.today, "follow_ups")
+    assert line.text(0).startswith("Overdue: Owen Overdue: follow-up after distress is overdue, was due")
+    assert line.foreground(0).color() == URGENT  # after distress: red however late
 
     area = window.area(WellbeingArea)
     go(area.page)
@@ -139,7 +134,7 @@ def test_distress_makes_a_red_overdue_follow_up_on_today_until_it_is_marked_done
     area.page.done_button.click()
     assert table.rowCount() == 0
     go(window.today)
-    assert _lines(window.today.follow_ups) == ["No wellbeing follow-ups are due."]
+    assert today_lines(window.today, "follow_ups") == ["No wellbeing follow-ups are due."]
 
 
 def test_confidential_text_stays_hidden_until_the_button_is_pressed(qtbot, writer, window, go):

@@ -37,12 +37,13 @@ def _read(db, today: date) -> list[list[Line]]:
     found = today_expenses(db, today)
     percent = get_setting(db, "budget_warning_percent")
     waiting = [Line(claim_line(c, today, True), "claim", c.claim_id) for c in found.waiting_for_approval]
-    unpaid = [Line(claim_line(c, today, False), "claim", c.claim_id, urgent=True) for c in found.approved_unpaid]
+    unpaid = [Line(claim_line(c, today, False), "claim", c.claim_id, True, _days(c.since, today))
+              for c in found.approved_unpaid]
     headings = [
         Line(f"{h.name} ({financial_year_label(h.financial_year)}): {h.percent_used}% used — "
              f"{format_pounds(h.used_pence)} spent or waiting of {format_pounds(h.allocation_pence)}"
              + (", over budget" if h.percent_used > 100 else f", at or above the {percent}% warning level"),
-             "budget_heading", h.heading_id, urgent=True)
+             "budget_heading", h.heading_id)  # a budget is never "overdue": its words say how full it is
         for h in found.headings_near_limit
     ]
     return [waiting, unpaid, headings]

@@ -40,13 +40,14 @@ def gap_line(m: TodayMeeting) -> str:
 
 def _read(db, today) -> list[list[Line]]:
     found = today_meetings(db, today)
-    upcoming = [
-        Line(upcoming_line(m, today), "meeting", m.meeting_id, any(t.overdue(today) for t in m.tasks if t.due_on))
-        for m in found.upcoming
-    ]
+    upcoming = []
+    for m in found.upcoming:
+        late = [(today - t.due_on).days for t in m.tasks if t.due_on and t.overdue(today)]
+        upcoming.append(Line(upcoming_line(m, today), "meeting", m.meeting_id, bool(late), max(late, default=0)))
     actions = [
         Line(f"{a.description} — {a.owner or 'nobody named'}, was due {format_uk(a.due_on)} "
-             f"({days_until(today, a.due_on)}), from “{a.meeting_title}”", "meeting", a.meeting_id, True)
+             f"({days_until(today, a.due_on)}), from “{a.meeting_title}”", "meeting", a.meeting_id, True,
+             (today - a.due_on).days)
         for a in found.overdue_actions
     ]
     gaps = [Line(gap_line(m), "meeting", m.meeting_id) for m in found.past_gaps]

@@ -16,7 +16,8 @@ def _read(db, today) -> list[list[Line]]:
     ]
     reviews = [
         Line(f"{r.person_name}: consent review {'was due' if r.review_on < today else 'due'} "
-             f"{format_uk(r.review_on)}, {days_until(today, r.review_on)}", "person", r.person_id, r.review_on < today)
+             f"{format_uk(r.review_on)}, {days_until(today, r.review_on)}", "person", r.person_id,
+             r.review_on < today, (today - r.review_on).days)
         for r in consent_reviews_due(db, today)
     ]
     return [terms, reviews]

@@ -13,15 +13,27 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+#: An overdue line turns red only when it is this many days late (or serious): in a real database most lines are a
+#: little late, and when every line is red the colour stops meaning anything.
+RED_AFTER_DAYS = 7
+
 
 @dataclass(frozen=True)
 class Line:
-    """One line on the Today page; urgent lines (overdue) are shown in red as well as saying so in words."""
+    """One line on the Today page. An urgent (overdue) line starts with "Overdue:" and a warning icon; it is also red
+    when it is more than RED_AFTER_DAYS late or serious (a follow-up after distress)."""
 
     text: str
     kind: str | None = None  # the kind of record the line opens: "person", "meeting"…
     record_id: str | None = None
     urgent: bool = False
+    days_late: int = 0
+    serious: bool = False
+
+    @property
+    def red(self) -> bool:
+        """Whether the line is also shown in red: overdue by more than a week, or serious."""
+        return self.urgent and (self.serious or self.days_late > RED_AFTER_DAYS)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The wellbeing sections of the Today page: follow-ups due or overdue, supervision due within a week or overdue,
-training running out, and representatives with no debrief check after a meeting. Overdue lines are red and say so.
+training running out, and representatives with no debrief check after a meeting. Overdue lines say so (see Line.red).
 """
 
 from __future__ import annotations
@@ -11,13 +11,17 @@ from partnerdesk.services.wellbeing.today import wellbeing_today
 from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 
 
+def _late(today, due_on) -> int:
+    return (today - due_on).days if due_on else 0
+
+
 def _follow_up(item, today) -> Line:
     why = "after distress" if item.distress else "after a wellbeing check"
     by = f", by {item.follow_up_by}" if item.follow_up_by else ""
     if item.follow_up_status == "overdue":
         text = f"{item.person_name}: follow-up {why} is overdue, was due {format_uk(item.follow_up_due_on)} " \
                f"({days_until(today, item.follow_up_due_on)}){by}"  # fmt: skip
-        return Line(text, "wellbeing_check", item.check_id, True)
+        return Line(text, "wellbeing_check", item.check_id, True, _late(today, item.follow_up_due_on), item.distress)
     return Line(f"{item.person_name}: follow-up {why} due today{by}", "wellbeing_check", item.check_id)
 
 
@@ -26,7 +30,7 @@ def _supervision(item, today) -> Line:
     if item.status == "overdue":
         text = f"{item.supervisee_name}: supervision with {item.supervisor_name} is overdue, was due " \
                f"{format_uk(item.due_on)} ({days_until(today, item.due_on)}); {last}"  # fmt: skip
-        return Line(text, "supervision_pair", item.pair_id, True)
+        return Line(text, "supervision_pair", item.pair_id, True, _late(today, item.due_on))
     return Line(f"{item.supervisee_name}: supervision with {item.supervisor_name} due {format_uk(item.due_on)} "
                 f"({days_until(today, item.due_on)}); {last}", "supervision_pair", item.pair_id)  # fmt: skip
 
@@ -35,7 +39,7 @@ def _training(item, today) -> Line:
     if item.status == "expired":
         return Line(f"{item.person_name}: {item.course_name} ran out {format_uk(item.expires_on)} "
                     f"({days_until(today, item.expires_on)}) — overdue for renewal", "training_person",
-                    item.person_id, True)  # fmt: skip
+                    item.person_id, True, _late(today, item.expires_on))  # fmt: skip
     return Line(f"{item.person_name}: {item.course_name} runs out {format_uk(item.expires_on)} "
                 f"({days_until(today, item.expires_on)})", "training_person", item.person_id)  # fmt: skip
 
