@@ -142,11 +142,10 @@ def file_stamp(path: Path) -> tuple[int, int]:
 def make_reading_engine(path: Path) -> Engine:
     """An engine that can only read the SQLite file at path (see reading_uri)."""
     uri = reading_uri(path)
-    engine = create_engine(
-        "sqlite://",
+    engine = create_engine(  # hide_parameters first, where a reader (and the before-stop check) sees it
+        "sqlite://", hide_parameters=True,
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
         poolclass=QueuePool,
-        hide_parameters=True,
     )
     event.listen(engine, "connect", _sqlite_reading_settings)
     event.listen(engine, "begin", _begin)
