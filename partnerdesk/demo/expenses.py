@@ -302,9 +302,9 @@ def _headings(maker: _Maker, existing: dict[tuple[int, str], str]) -> list[dict]
             rows.append(row)
     used: dict[str, int] = defaultdict(int)
     for claim in maker.claims:
-        name = _heading_name(maker, claim, kinds[claim["id"]])
-        if name is not None:
-            heading = made[(financial_year_of(claim["claim_date"]), name)]
+        heading_name = _heading_name(maker, claim, kinds[claim["id"]])
+        if heading_name is not None:
+            heading = made[(financial_year_of(claim["claim_date"]), heading_name)]
             claim["budget_heading_id"] = heading["id"]
             if claim["status"] in ("submitted", "approved", "paid"):
                 used[heading["id"]] += claim["total_pence"]

@@ -211,8 +211,9 @@ class _Maker:
         """Notice, papers from the committee, reminders and minutes: mostly on time, some late or missing."""
         today = self.today
         late = self.chance(0.12)
-        notice = day - (self.days(5, self.notice_days - 1) if late else self.days(self.notice_days, 35))
-        if notice > today:  # not due yet, though some go out as soon as the year's dates are agreed
+        sent = day - (self.days(5, self.notice_days - 1) if late else self.days(self.notice_days, 35))
+        notice: date | None = sent
+        if sent > today:  # not due yet, though some go out as soon as the year's dates are agreed
             notice = row["created_at"].date() if self.chance(0.2) else None
         elif self.chance(0.03 if past else 0.15):
             notice = None  # forgotten: the Today page says so
@@ -234,7 +235,8 @@ class _Maker:
 
     def panel(self, seats: list[tuple], day: date) -> list[tuple[str, bool, str | None]]:
         """Who is invited: the first full members and back-ups (in the committee's shuffled order) seated that day."""
-        full, backups = [], []
+        full: list[tuple[str, bool, str | None]] = []
+        backups: list[tuple[str, bool, str | None]] = []
         for person_id, _, _, backup, wanted in (s for s in seats if _seated(s, day)):
             group, size = (backups, BACKUP_PANEL) if backup else (full, FULL_PANEL)
             if len(group) < size:

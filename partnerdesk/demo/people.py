@@ -145,6 +145,7 @@ class PeopleMaker:
         else:
             street = f"{rng.choice(names.STREET_STEMS)} {rng.choice(names.STREET_ENDINGS)}"
         number = rng.randint(1, 180)
+        line2: str | None
         if rng.random() < 0.15:
             line1, line2 = f"Flat {rng.randint(1, 40)}, {rng.choice(names.BUILDINGS)}", f"{number} {street}"
         else:

@@ -142,7 +142,10 @@ def _supervision(session: Session, maker: _Maker) -> tuple[list, list, list, lis
     rng, today = maker.rng, maker.today
     supervisees = _people_with(session, ("peer_support_worker",), MOST_SUPERVISEES)
     supervisors = [pid for pid in _people_with(session, ("coordinator",), 20) if pid not in supervisees]
-    pairs, sessions, attendees, actions = [], [], [], []
+    pairs: list[dict] = []
+    sessions: list[dict] = []
+    attendees: list[dict] = []
+    actions: list[dict] = []
     if not supervisors:
         return pairs, sessions, attendees, actions
     teams: dict[str, list[str]] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, case, func, literal, select, update
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
@@ -35,7 +35,7 @@ def refresh_claims(session: Session, claim_ids: Iterable[str]) -> None:
     required = get_setting(session, "receipt_categories")
     has_receipt = select(_r.c.id).where(_r.c.line_id == _l.c.id, _r.c.deleted_at.is_(None)).exists()
     # case(): a sum of true/false would be read back as one true/false, not a count.
-    missing = func.sum(case((_l.c.category.in_(required) & ~has_receipt, 1), else_=0)) if required else 0
+    missing = func.sum(case((_l.c.category.in_(required) & ~has_receipt, 1), else_=0)) if required else literal(0)
     stmt = (
         select(_l.c.claim_id, func.sum(_l.c.amount_pence), func.count(), missing)
         .where(_l.c.claim_id.in_(ids))
@@ -112,7 +112,7 @@ def recompute_mileage(session: Session, person_id: str, days: Iterable[date] = (
     editable_ids = [t.line_id for t in trips if t.editable]
     stmt = select(_l.c.id, _l.c.amount_pence, _l.c.working).where(_l.c.id.in_(editable_ids))
     current = {row.id: (row.amount_pence, row.working) for row in session.execute(stmt)}
-    touched = set()
+    touched: set[str] = set()
     for trip, result in zip(trips, results, strict=True):
         if not trip.editable:
             continue
@@ -121,5 +121,6 @@ def recompute_mileage(session: Session, person_id: str, days: Iterable[date] = (
             session.execute(
                 update(_l).where(_l.c.id == trip.line_id).values(amount_pence=result.pence, working=working)
             )
-            touched.add(trip.claim_id)
+            if trip.claim_id is not None:
+                touched.add(trip.claim_id)
     refresh_claims(session, touched)

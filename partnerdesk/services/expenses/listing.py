@@ -74,6 +74,7 @@ def where_claims(flt: ClaimFilter, dialect: str = "sqlite"):
     # the two words o and brien there); elsewhere each typed word is looked for as it is.
     for word in search_terms(flt.search) if dialect == "sqlite" else search_words(flt.search):
         # Through the search indexes on SQLite: people by their details, claims by programme and notes.
+        described: ColumnElement[bool]
         if dialect == "sqlite":
             described = literal_column("claims.rowid").in_(
                 text("SELECT rowid FROM claims_search WHERE claims_search MATCH :q").bindparams(q=fts_query([word]))
@@ -130,7 +131,7 @@ def claims_total(session: Session, flt: ClaimFilter) -> int:
 
 def _sorted_ids(session: Session, where, flt: ClaimFilter) -> list[str]:
     """The matching claims' ids in list order, sorted here (see claims_page)."""
-    rows = session.execute(select(_c.c.id, _sort(flt.sort), _c.c.claim_date).where(where)).all()
+    rows = list(session.execute(select(_c.c.id, _sort(flt.sort), _c.c.claim_date).where(where)).all())
 
     def key(value):  # as the database orders: nothing first, and text without regard to capitals
         return (0, "") if value is None else (1, value.lower() if isinstance(value, str) else value)

@@ -83,6 +83,7 @@ def invite(
         if meeting.committee_id is None:
             problems.add("person_ids", "This meeting has no committee, so please pick who to invite.")
             problems.raise_if_any()
+        assert meeting.committee_id is not None  # refused above
         person_ids = seat_holders(session, meeting.committee_id, day, None if include_backups else False)
     backup_seats = set(seat_holders(session, meeting.committee_id, day, True)) if meeting.committee_id else set()
     for person_id in person_ids:
@@ -148,6 +149,7 @@ def set_backup(session: Session, meeting_id: str, person_id: str, is_backup: boo
     if row is None:
         problems.add("is_backup", f"{_name(session, person_id)} is not on this meeting's list. Invite them first.")
     problems.raise_if_any()
+    assert row is not None  # refused above
     row.is_backup, row.updated_at = is_backup, utc_now()
     session.flush()
     return row
@@ -181,6 +183,7 @@ def record_attendance(
     if message:
         problems.add("attendance", message)
     problems.raise_if_any()
+    assert row is not None  # refused above
     row.attendance, row.updated_at = attendance, utc_now()
     session.flush()
     return row
@@ -192,12 +195,13 @@ def record_attendances(
     """Record attendance for several people at once (person id → code). All or nothing: any problem raises
     ValidationError keyed by person id and nothing is changed."""
     meeting = get_meeting(session, meeting_id)
-    problems, rows = Problems(), []
+    problems, rows = Problems(), list[tuple[Attendance, str | None]]()
     for person_id, code in marks.items():
         row, message = _attendance_problem(session, meeting, person_id, code, today or today_uk())
-        if message:
-            problems.add(person_id, message)
-        rows.append((row, code))
+        if message or row is None:
+            problems.add(person_id, message or "")
+        else:
+            rows.append((row, code))
     problems.raise_if_any()
     for row, code in rows:
         row.attendance, row.updated_at = code, utc_now()
@@ -231,6 +235,7 @@ def record_papers_sent(
     if reason is not None and len(reason) > 500:
         problems.add("papers_reason", "This is too long: please keep it to 500 characters.")
     problems.raise_if_any()
+    assert row is not None  # refused above
     if sent_on is None:
         papers_format = reason = None
     row.papers_sent_on, row.papers_format, row.papers_reason = sent_on, papers_format, reason

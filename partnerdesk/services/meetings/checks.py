@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -128,7 +129,8 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
     """Compliance for many meetings at once (for lists and exports), by meeting id, in a handful of queries."""
     notice_period, papers_period = get_setting(session, "notice_days"), get_setting(session, "papers_days")
     m, a, c, p = tables.meetings, tables.attendance, tables.committees, tables.people
-    meetings, people = {}, {}
+    meetings: dict[str, Any] = {}
+    people: dict[str, Any] = {}
     ids = list(dict.fromkeys(meeting_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]

@@ -140,7 +140,7 @@ def _counts(session: Connection | Session, ids: list[str]) -> dict[str, dict[str
 def _support(session: Connection | Session, ids: list[str]) -> set[tuple[str, str]]:
     """(served meeting id, kind) for the live pre-meetings and debriefs arranged for these meetings."""
     m = tables.meetings
-    found = set()
+    found: set[tuple[str, str]] = set()
     for start in range(0, len(ids), _CHUNK):
         stmt = select(m.c.serves_meeting_id, m.c.kind).where(
             m.c.serves_meeting_id.in_(ids[start : start + _CHUNK]),

@@ -7,6 +7,7 @@ for a count, then for pages of rows as they scroll into view.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Integer, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
@@ -137,7 +138,7 @@ def _key_list(session: Session, statement) -> list:
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(compiled), params)
-        return [row[0] for row in cursor]
+        return [row[0] for row in cursor.fetchall()]
     finally:
         cursor.close()
 
@@ -215,7 +216,7 @@ def rows_for_keys(session: Session, keys: list) -> list:
     if not keys:
         return []
     key = row_key(session.get_bind().dialect.name)
-    found = {}
+    found: dict[Any, Any] = {}
     for start in range(0, len(keys), _KEYS_PER_QUERY):
         chunk = keys[start : start + _KEYS_PER_QUERY]
         found.update((row.row_key, row) for row in session.execute(select(key.label("row_key"), *_LIST_COLUMNS)

@@ -139,6 +139,7 @@ def save_membership(
         problems.add("committee_id", "Please pick a committee.")
     check_term(problems, term_start, term_end)
     problems.raise_if_any()
+    assert term_start is not None  # check_term refused a missing start
     if membership_id:
         membership = session.get(Membership, membership_id)
         if membership is None:

@@ -56,8 +56,8 @@ def wellbeing_history(session: Session, person_id: str) -> WellbeingHistory:
     points = []
     for row in session.execute(stmt):
         values = row._mapping
-        ons4 = {code: values[column] for code, column in ONS4_COLUMNS.items()}
-        ons4 = ons4 if ons4["life_satisfaction"] is not None else None
+        answered = {code: values[column] for code, column in ONS4_COLUMNS.items()}
+        ons4 = answered if answered["life_satisfaction"] is not None else None
         answers = [values[column] for column in SWEMWBS_COLUMNS]
         raw = rules.swemwbs_raw(answers) if answers[0] is not None else None
         points.append(
@@ -69,6 +69,8 @@ def wellbeing_history(session: Session, person_id: str) -> WellbeingHistory:
     scored = [point.swemwbs_metric for point in points if point.swemwbs_metric is not None]
     first = scored[0] if scored else None
     latest = scored[-1] if scored else None
-    change = latest - first if len(scored) >= 2 else None
-    flag = rules.meaningful_change(first, latest) if change is not None else None
+    change = flag = None
+    if len(scored) >= 2:
+        change = scored[-1] - scored[0]
+        flag = rules.meaningful_change(scored[0], scored[-1])
     return WellbeingHistory(person_id, points, first, latest, change, flag, rules.SWEMWBS_COPYRIGHT if scored else None)

@@ -197,7 +197,7 @@ def clean_session(session: Session, data: dict[str, Any], session_id: str | None
     elif any(live_person(session, person_id) is None for person_id in supervisees):
         problems.add("supervisee_ids", "Someone picked could not be found. Please pick people from the list.")
     elif out["supervisor_id"] in supervisees:
-        problems.add("supervisee_ids", rules.pair_problem(out["supervisor_id"], out["supervisor_id"]))
+        problems.add("supervisee_ids", rules.pair_problem(out["supervisor_id"], out["supervisor_id"]) or "")
     topics = list(dict.fromkeys(out["topics"] or []))
     out["topics"] = topics
     if any(code not in rules.SUPERVISION_TOPICS for code in topics):

@@ -124,6 +124,7 @@ def clean_record(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     elif why := rules.completed_on_problem(today_uk(), out["completed_on"]):
         problems.add("completed_on", why)
     problems.raise_if_any()
+    assert course is not None  # refused above
     out["expires_on"] = rules.training_expires_on(out["completed_on"], course.renewal_months)
     return out
 
