@@ -238,3 +238,18 @@ def test_a_past_seat_does_not_count_as_already_a_member_and_the_term_is_checked(
     assert messages == {"term_end": "The term of office can't end before it starts."}
     messages = _problems(store, lambda s: add_people_to_committee(s, [], None, None))
     assert set(messages) == {"committee_id", "term_start", "person_ids"}
+
+
+# ------------------------------------------------------------------------------------------- finding new meetings
+
+
+def test_the_list_can_find_the_row_of_a_meeting_just_made_or_say_the_filter_hides_it(store):
+    from partnerdesk.services.meetings.listing import MeetingFilter, meeting_row
+
+    committee = add_committee(store)
+    later, sooner = add_meeting(store, committee, date(2031, 7, 1)), add_meeting(store, None, date(2031, 6, 1))
+    with store.reader() as session:
+        assert meeting_row(session, MeetingFilter(), later) == 1
+        assert meeting_row(session, MeetingFilter(descending=True), later) == 0
+        assert meeting_row(session, MeetingFilter(committee_id=committee), later) == 0
+        assert meeting_row(session, MeetingFilter(committee_id=committee), sooner) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import today_uk
@@ -32,6 +32,8 @@ class AddToCommitteeDialog(SeatDialog):
         self.intro.setWordWrap(True)
         self.layout().insertWidget(0, self.intro)
         self.start.set_date(today_uk())
+        ok = self.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("&Add them"))
         self.resize(480, self.sizeHint().height())
 
     def done(self, result: int) -> None:
