@@ -200,3 +200,35 @@ def test_several_people_picked_with_ctrl_click_are_added_to_a_committee(qtbot, w
         people[0]: [(committee, date(2026, 4, 1), True)], people[1]: [],
         people[2]: [(committee, date(2025, 1, 1), False)], people[3]: [(committee, date(2026, 4, 1), True)],
     }
+
+
+def test_one_more_meeting_added_to_a_series_is_invited_automatically_when_the_setting_is_on(
+    qtbot, window, writer, go, opened, driven
+):
+    from partnerdesk.services.common.settings import set_setting
+    from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
+
+    committee, people = _committee(writer.store)
+    with writer.store.transaction() as session:
+        set_setting(session, "invite_series_members", True)
+    writer.tell_everyone()
+    page = window.meetings
+    go(page)
+    _schedule_a_year(qtbot, page, opened, committee)
+    assert "Invited 8 people to 12 meetings." in window.statusBar().currentMessage()  # no question: the setting
+    page.table.selectRow(11)
+    extra_day = today_uk() + timedelta(days=400)
+
+    def fill_in(dialog: AddToSeriesDialog) -> int:
+        type_date(dialog.fields.widgets["date"], extra_day)
+        assert dialog.save()
+        return 1
+
+    driven(AddToSeriesDialog, fill_in)
+    page.buttons["add_to_series"].click()
+    assert window.statusBar().currentMessage() == "Meeting added to the series. Invited 8 people to 1 meeting."
+    assert page.model.rowCount() == 13 and page.table.currentIndex().row() == 12
+    added = page.selected_id()
+    with writer.store.reader() as session:
+        assert get_meeting(session, added).series_id == get_meeting(session, page.model.record_id(0)).series_id
+    assert _invited_everywhere(writer.store, [added]) == [people]

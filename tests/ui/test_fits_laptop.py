@@ -167,6 +167,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
     from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
+    from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
     from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
@@ -199,6 +200,7 @@ def _every_dialog(writer) -> list[QDialog]:
         SessionForm(writer), SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer),
         TrainingDialog(writer), CourseDialog(writer), MeetingDatesDialog(writer, [meeting], NOTICE),
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
+        AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
     ]  # fmt: skip
 
 

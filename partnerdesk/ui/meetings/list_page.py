@@ -28,6 +28,7 @@ from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings,
 from partnerdesk.services.meetings.meetings import cancel_meeting, delete_meeting, reinstate_meeting
 from partnerdesk.services.meetings.series import get_series, series_meetings
 from partnerdesk.services.people.organisations import list_committees
+from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
 from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
 from partnerdesk.ui.meetings.invite_series import ask_and_invite
 from partnerdesk.ui.meetings.list_model import MeetingsTableModel
@@ -113,6 +114,8 @@ class MeetingsListPage(QWidget):
              lambda: self.record_dates(NOTICE)),
             ("papers", _("Record p&apers sent…"), _("Record one date papers were sent for the selected meetings"),
              lambda: self.record_dates(PAPERS)),
+            ("add_to_series", _("Add to series…"), _("Add one more meeting to the selected meeting's series"),
+             self.add_to_series),
             ("invite", _("&Invite committee…"),
              _("Invite committee members to every meeting in this series"), self.invite_series),
             ("series", "&Schedule a year…", "Make a series of meetings for a committee", self.schedule_series.emit),
@@ -122,7 +125,7 @@ class MeetingsListPage(QWidget):
             button = QPushButton(text)
             button.setToolTip(tip)
             plain = text.replace("&", "").rstrip("…")
-            named = ("calendar", "print", "cancel", "delete", "open", "notice", "papers", "invite")
+            named = ("calendar", "print", "cancel", "delete", "open", "notice", "papers", "invite", "add_to_series")
             button.setAccessibleName(tip if key in named else plain)
             button.clicked.connect(slot)
             row.add(button)
@@ -280,16 +283,34 @@ class MeetingsListPage(QWidget):
         if dialog.exec() and dialog.done_text:
             self.status_message.emit(dialog.done_text)
 
-    def invite_series(self) -> None:
-        """Invite the committee's members to every meeting still to come in the highlighted meeting's series."""
+    def _series_of_selected(self) -> str | None:
+        """The series of the highlighted meeting; says what to do when there is none."""
         meeting_id = self.selected_id()
         if meeting_id is None:
             self.status_message.emit(_("Pick a meeting of the series in the list first."))
-            return
+            return None
         series_id = self.writer.read(lambda s: series_of(s, meeting_id))
         if series_id is None:
-            QMessageBox.information(self, _("Invite committee members"), _(
-                "This meeting is not part of a series. Open it and choose Invite committee members there."))
+            QMessageBox.information(self, _("Not part of a series"), _(
+                "This meeting is not part of a series. Open it to invite people, or choose Schedule a year… to "
+                "make a series."))
+        return series_id
+
+    def add_to_series(self) -> None:
+        """Add one more meeting to the highlighted meeting's series, then select it."""
+        series_id = self._series_of_selected()
+        if series_id is None:
+            return
+        dialog = AddToSeriesDialog(self.writer, series_id, self)
+        if dialog.exec() and dialog.meeting_id:
+            shown = self.select_meeting(dialog.meeting_id)
+            hidden = "" if shown else _("The filters above hide it.")
+            self.status_message.emit(" ".join(filter(None, [dialog.done_text, hidden])))
+
+    def invite_series(self) -> None:
+        """Invite the committee's members to every meeting still to come in the highlighted meeting's series."""
+        series_id = self._series_of_selected()
+        if series_id is None:
             return
         text = ask_and_invite(self, self.writer, series_id)
         if text:
