@@ -99,7 +99,7 @@ def test_a_series_invited_later_from_the_meetings_list_skips_people_already_invi
         invite(session, meetings[3], [one])
     page.table.selectRow(5)  # any meeting of the series
     dialogs.clicks.append("Invite them")
-    page.buttons["invite"].click()
+    page.actions["invite"].trigger()
     assert dialogs.asked[-1] == "Invite 8 committee members to all 12 meetings of this series still to come?"
     assert window.statusBar().currentMessage() == "Invited 8 people to 12 meetings (1 was already invited)."
     assert _invited_everywhere(writer.store, meetings) == [people] * 12
@@ -150,7 +150,7 @@ def test_several_meetings_picked_with_the_keyboard_get_one_notice_date(qtbot, wi
         return 1
 
     driven(MeetingDatesDialog, fill_in)
-    page.buttons["notice"].click()
+    page.actions["notice"].trigger()
     assert window.statusBar().currentMessage() == (
         "Notice recorded for 2 meetings. 1 meeting was changed by someone else after you picked it, so it was left "
         "alone: open it to check."
@@ -225,7 +225,7 @@ def test_one_more_meeting_added_to_a_series_is_invited_automatically_when_the_se
         return 1
 
     driven(AddToSeriesDialog, fill_in)
-    page.buttons["add_to_series"].click()
+    page.actions["add_to_series"].trigger()
     assert window.statusBar().currentMessage() == "Meeting added to the series. Invited 8 people to 1 meeting."
     assert page.model.rowCount() == 13 and page.table.currentIndex().row() == 12
     added = page.selected_id()

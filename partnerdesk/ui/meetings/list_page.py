@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -103,6 +104,8 @@ class MeetingsListPage(QWidget):
         row = ButtonRow("More meeting actions")
         actions.addWidget(row)
         self.buttons: dict[str, QPushButton] = {}
+        #: The bulk actions, in the menus of the Record sent and Series buttons.
+        self.actions: dict[str, QAction] = {}
         for key, text, tip, slot in (
             ("export", "E&xport…", "Save these meetings as a spreadsheet", self.export_requested.emit),
             ("calendar", "Add to &calendar…", "Save the selected meeting as a calendar file (.ics)",
@@ -110,14 +113,12 @@ class MeetingsListPage(QWidget):
             ("print", "&Print sheet…", "Attendance sheet for the selected meeting (PDF)", self.print_selected),
             ("cancel", "&Cancel meeting…", "Cancel the selected meeting, saying why", self.cancel_selected),
             ("delete", "&Delete to Bin", "Move the selected meeting to the Bin (Delete)", self.delete_selected),
-            ("notice", _("&Record notice sent…"), _("Record one date notice was sent for the selected meetings"),
-             lambda: self.record_dates(NOTICE)),
-            ("papers", _("Record p&apers sent…"), _("Record one date papers were sent for the selected meetings"),
-             lambda: self.record_dates(PAPERS)),
-            ("add_to_series", _("Add to series…"), _("Add one more meeting to the selected meeting's series"),
-             self.add_to_series),
-            ("invite", _("&Invite committee…"),
-             _("Invite committee members to every meeting in this series"), self.invite_series),
+            ("dates", _("&Record sent"), _("Record one date notice or papers were sent for the selected meetings"),
+             [("notice", _("Record &notice sent…"), lambda: self.record_dates(NOTICE)),
+              ("papers", _("Record &papers sent…"), lambda: self.record_dates(PAPERS))]),
+            ("in_series", _("Ser&ies"), _("Invite the committee to the series, or add a meeting to it"),
+             [("invite", _("&Invite committee members to every meeting in this series…"), self.invite_series),
+              ("add_to_series", _("&Add one more meeting to this series…"), self.add_to_series)]),
             ("series", "&Schedule a year…", "Make a series of meetings for a committee", self.schedule_series.emit),
             ("open", "&Open", "Open the selected meeting", self.open_selected),
             ("new", "&New meeting", "Add a single meeting", self.new_meeting.emit),
@@ -125,9 +126,15 @@ class MeetingsListPage(QWidget):
             button = QPushButton(text)
             button.setToolTip(tip)
             plain = text.replace("&", "").rstrip("…")
-            named = ("calendar", "print", "cancel", "delete", "open", "notice", "papers", "invite", "add_to_series")
+            named = ("calendar", "print", "cancel", "delete", "open", "dates", "in_series")
             button.setAccessibleName(tip if key in named else plain)
-            button.clicked.connect(slot)
+            if isinstance(slot, list):  # a few related actions share one button, so the row fits a laptop
+                menu = QMenu(button)
+                for action_key, action_text, action_slot in slot:
+                    self.actions[action_key] = menu.addAction(action_text, action_slot)
+                button.setMenu(menu)
+            else:
+                button.clicked.connect(slot)
             row.add(button)
             self.buttons[key] = button
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
