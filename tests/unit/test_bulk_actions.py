@@ -11,7 +11,7 @@ from sqlalchemy import select
 from partnerdesk.records.meetings import Attendance
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.common.settings import get_setting, set_setting
-from partnerdesk.services.meetings.attendance import InviteCount, invitations
+from partnerdesk.services.meetings.attendance import invitations
 from partnerdesk.services.meetings.bulk import (
     DateCount,
     PapersCount,
@@ -23,6 +23,7 @@ from partnerdesk.services.meetings.bulk import (
     record_papers,
     series_of,
 )
+from partnerdesk.services.meetings.committee_invites import InviteCount
 from partnerdesk.services.meetings.meetings import cancel_meeting, change_meeting, get_meeting
 from partnerdesk.services.meetings.series import add_to_series, create_series, series_meetings
 from partnerdesk.services.people.committee_members import MembersAdded, add_people_to_committee, describe_added

@@ -22,7 +22,7 @@ from partnerdesk.records.people import Person
 from partnerdesk.rules.meetings import days_before, is_late, uk_date
 from partnerdesk.services.common.errors import Problems
 from partnerdesk.services.common.settings import get_setting
-from partnerdesk.services.meetings.attendance import (
+from partnerdesk.services.meetings.committee_invites import (
     InviteCount,
     count_plan,
     invite_members,

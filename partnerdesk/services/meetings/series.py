@@ -18,7 +18,7 @@ from partnerdesk.rules.recurrence import Recurrence, describe_recurrence, meetin
 from partnerdesk.services.common.errors import NotFound, Problems
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import tidy
-from partnerdesk.services.meetings.attendance import InviteCount, invite_members
+from partnerdesk.services.meetings.committee_invites import InviteCount, invite_members
 from partnerdesk.services.meetings.meetings import (
     DETAIL_FIELDS,
     check_details,

@@ -40,7 +40,8 @@ def ask_and_invite(parent: QWidget, writer: Writer, series_id: str, offer_automa
     box.addButton(_("Not now"), QMessageBox.ButtonRole.RejectRole)
     automatic = None
     if offer_automatic and not writer.read(lambda s: get_setting(s, AUTOMATIC)):
-        automatic = QCheckBox(_("Invite the committee's members to new meetings of a series automatically"), box)
+        words = _("From now on, invite the committee's members to new meetings of a series automatically")
+        automatic = QCheckBox(words, box)  # owned by the box: Python must not delete it first
         box.setCheckBox(automatic)
     box.exec()
     agreed = box.clickedButton() is invite
