@@ -53,7 +53,7 @@ def invite_series(session: Session, series_id: str, today: date | None = None) -
 def describe_invitations(count: InviteCount) -> str:
     """What inviting did, in words: "Invited 8 people to 12 meetings (3 were already invited)."."""
     if count.meetings == 0:
-        return _("There are no meetings still to come in this series, so nobody was invited.")
+        return _("This series has no committee meetings still to come, so nobody was invited.")
     if count.invitations == 0:
         return ngettext(
             "Everyone on the committee was already invited to the {n} meeting still to come.",
