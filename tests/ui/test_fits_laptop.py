@@ -167,8 +167,11 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
     from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
+    from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
+    from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
+    from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
     from partnerdesk.ui.people.person_form import PersonForm
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
@@ -195,7 +198,9 @@ def _every_dialog(writer) -> list[QDialog]:
         claim_form.status_panel.approve_dialog(), HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer),
         CheckForm(writer), CheckForm(writer, check), DebriefDialog(writer, meeting), HistoryDialog(writer, person),
         SessionForm(writer), SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer),
-        TrainingDialog(writer), CourseDialog(writer),
+        TrainingDialog(writer), CourseDialog(writer), MeetingDatesDialog(writer, [meeting], NOTICE),
+        MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
+        AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
     ]  # fmt: skip
 
 

@@ -65,6 +65,13 @@ def whole_days(lowest: int = 0, highest: int = 90) -> Checker:
     return check
 
 
+def yes_or_no(value: Any) -> tuple[Any, str | None]:
+    """A checker for a setting that is on or off."""
+    if not isinstance(value, bool):
+        return None, "Please choose on or off."
+    return value, None
+
+
 def swemwbs_wording(value: Any) -> tuple[Any, str | None]:
     """A checker for the organisation's own SWEMWBS item wording: all seven items, or none (scores only).
 
@@ -181,6 +188,10 @@ DEFAULT_RECEIPT_CATEGORIES = [c for c in EXPENSE_CATEGORIES if c not in ("mileag
 _SPECS = (
     SettingSpec("notice_days", "Notice of meetings (days)", 14, whole_days(), "The least notice of a meeting."),
     SettingSpec("papers_days", "Papers before meetings (days)", 7, whole_days(), "The least time to read papers."),
+    SettingSpec(
+        "invite_series_members", "Invite the committee's members to new meetings of a series automatically", False,
+        yes_or_no, "When meetings are added to a series, its committee's members are invited to them at once.",
+    ),
     SettingSpec(
         "follow_up_working_days", "Follow-up after distress (working days)", 1, whole_days(1, 10),
         "When a follow-up after distress is due, unless the worker picks a date: 1 is the next working day.",

@@ -140,3 +140,18 @@ def _page(session: Session, flt: MeetingFilter, offset: int, limit: int):
         .offset(offset)
         .limit(limit)
     )
+
+
+def meeting_row(session: Session, flt: MeetingFilter, meeting_id: str) -> int | None:
+    """Where a meeting is in the list the filter gives (0 for the first row), or None if the filter hides it; so the
+    list can select a meeting just made."""
+    order = _sort(flt.sort)
+    order = order.desc() if flt.descending else order.asc()
+    numbered = (
+        select(_m.c.id, func.row_number().over(order_by=(order, _m.c.starts_at, _m.c.id)).label("n"))
+        .select_from(_from())
+        .where(_where(flt, session.get_bind().dialect.name))
+        .subquery()
+    )
+    found = session.execute(select(numbered.c.n).where(numbered.c.id == meeting_id)).scalar_one_or_none()
+    return None if found is None else found - 1

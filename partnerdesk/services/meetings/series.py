@@ -7,6 +7,7 @@ or cancel one with services.meetings and the others are left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, time
 from typing import Any
 
 from sqlalchemy import select
@@ -15,8 +16,16 @@ from sqlalchemy.orm import Session
 from partnerdesk.records.meetings import Meeting, MeetingSeries
 from partnerdesk.rules.recurrence import Recurrence, describe_recurrence, meeting_dates, recurrence_problems
 from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import tidy
-from partnerdesk.services.meetings.meetings import DETAIL_FIELDS, check_details, check_times
+from partnerdesk.services.meetings.committee_invites import InviteCount, invite_members
+from partnerdesk.services.meetings.meetings import (
+    DETAIL_FIELDS,
+    check_details,
+    check_times,
+    create_meeting,
+    meeting_data,
+)
 
 #: The pattern's fields (see rules.recurrence.Recurrence), plus the London start and end time of every meeting.
 PATTERN_FIELDS = (
@@ -29,10 +38,19 @@ SERIES_FIELDS = (*PATTERN_FIELDS, *DETAIL_FIELDS)
 
 @dataclass(frozen=True)
 class SeriesResult:
-    """A new series and the meetings it made, in date order."""
+    """A new series and the meetings it made, in date order, and who was invited to them (None when the setting
+    "invite_series_members" is off)."""
 
     series: MeetingSeries
     meetings: list[Meeting]
+    invited: InviteCount | None = None
+
+
+def _invite_if_wanted(session: Session, meetings: list[Meeting]) -> InviteCount | None:
+    """Invite the committee's members to new meetings of a series, if the organisation has asked for that."""
+    if not get_setting(session, "invite_series_members"):
+        return None
+    return invite_members(session, meetings)
 
 
 def _recurrence(out: dict[str, Any]) -> Recurrence:
@@ -108,7 +126,30 @@ def create_series(session: Session, data: dict[str, Any]) -> SeriesResult:
     meetings = [Meeting(series_id=series.id, starts_at=start, ends_at=end, **details) for start, end in slots]
     session.add_all(meetings)
     session.flush()
-    return SeriesResult(series, meetings)
+    return SeriesResult(series, meetings, _invite_if_wanted(session, meetings))
+
+
+def add_to_series(
+    session: Session, series_id: str, day: date, start_time: time | None = None, end_time: time | None = None
+) -> SeriesResult:
+    """Add one more meeting to a series on a London date (an extra meeting, or a year carried on), with the
+    series' times unless others are given and the details of its latest meeting (venue, contact, notes…).
+
+    Returns the series and the one new meeting; its committee's members are invited if the setting
+    "invite_series_members" is on. Raises ValidationError (by field) like create_meeting.
+    """
+    series = get_series(session, series_id)
+    latest = series_meetings(session, series_id)
+    details: dict[str, Any] = meeting_data(latest[-1]) if latest else {
+        "kind": series.kind, "committee_id": series.committee_id, "title": series.title, "mode": "in_person"}
+    for key in ("notice_sent_on", "notice_reason", "papers_received_on", "papers_reason", "reminders_sent_on",
+                "minutes_sent_on", "serves_meeting_id"):
+        details.pop(key, None)  # what happened for another meeting is not this one's
+    details.update(date=day, start_time=start_time or series.start_time, end_time=end_time or series.end_time)
+    meeting = create_meeting(session, details)
+    meeting.series_id = series.id
+    session.flush()
+    return SeriesResult(series, [meeting], _invite_if_wanted(session, [meeting]))
 
 
 def get_series(session: Session, series_id: str) -> MeetingSeries:

@@ -28,6 +28,7 @@ class MeetingsArea(Area):
         page.export_requested.connect(self.export_meetings)
         page.calendar_requested.connect(self.save_calendar)
         page.print_requested.connect(self.print_attendance_sheet)
+        page.status_message.connect(lambda text: self.window.statusBar().showMessage(text, 10000))
         return page
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
@@ -58,9 +59,14 @@ class MeetingsArea(Area):
 
         committee = self.page.committee.currentData() if self.page_built else None
         dialog = SeriesDialog(self.writer, committee, self.window)
-        dialog.created.connect(lambda _series, n: self.window.statusBar().showMessage(
-            ngettext("Scheduled {n} meeting.", "Scheduled {n} meetings.", n).format(n=n), 10000))
+        dialog.created.connect(lambda series_id, n: self._scheduled(dialog, series_id, n))
         dialog.exec()
+
+    def _scheduled(self, dialog, series_id: str, count: int) -> None:
+        """Show the meetings just made in the list, the first selected, and say what was done."""
+        self.window.show_area(self)
+        shown = self.page.show_series(series_id, count)
+        self.window.statusBar().showMessage(f"{dialog.done_text} {shown}", 15000)
 
     def export_meetings(self) -> None:
         """Ask where to save, then write the meetings spreadsheet (the list's date range) in the background."""

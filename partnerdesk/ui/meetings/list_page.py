@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -19,11 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.services.common.errors import ValidationError
-from partnerdesk.services.meetings.listing import MeetingFilter
+from partnerdesk.services.meetings.bulk import series_of
+from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings, meeting_row
 from partnerdesk.services.meetings.meetings import cancel_meeting, delete_meeting, reinstate_meeting
+from partnerdesk.services.meetings.series import get_series, series_meetings
 from partnerdesk.services.people.organisations import list_committees
+from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
+from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
+from partnerdesk.ui.meetings.invite_series import ask_and_invite
 from partnerdesk.ui.meetings.list_model import MeetingsTableModel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
@@ -45,6 +53,8 @@ class MeetingsListPage(QWidget):
     export_requested = Signal()
     calendar_requested = Signal(list)
     print_requested = Signal(str)
+    #: Something done, in words, for the window's status line.
+    status_message = Signal(str)
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,6 +82,8 @@ class MeetingsListPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self._open(index.row()))
+        # Ctrl+click, Shift+click, Shift+arrows and Ctrl+A pick several meetings for the bulk actions.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
         # The filters wrap onto a second line on a narrow screen rather than widening the window.
         filters = FlowLayout()
@@ -92,6 +104,8 @@ class MeetingsListPage(QWidget):
         row = ButtonRow("More meeting actions")
         actions.addWidget(row)
         self.buttons: dict[str, QPushButton] = {}
+        #: The bulk actions, in the menus of the Record sent and Series buttons.
+        self.actions: dict[str, QAction] = {}
         for key, text, tip, slot in (
             ("export", "E&xport…", "Save these meetings as a spreadsheet", self.export_requested.emit),
             ("calendar", "Add to &calendar…", "Save the selected meeting as a calendar file (.ics)",
@@ -99,6 +113,12 @@ class MeetingsListPage(QWidget):
             ("print", "&Print sheet…", "Attendance sheet for the selected meeting (PDF)", self.print_selected),
             ("cancel", "&Cancel meeting…", "Cancel the selected meeting, saying why", self.cancel_selected),
             ("delete", "&Delete to Bin", "Move the selected meeting to the Bin (Delete)", self.delete_selected),
+            ("dates", _("&Record sent"), _("Record one date notice or papers were sent for the selected meetings"),
+             [("notice", _("Record &notice sent…"), lambda: self.record_dates(NOTICE)),
+              ("papers", _("Record &papers sent…"), lambda: self.record_dates(PAPERS))]),
+            ("in_series", _("Ser&ies"), _("Invite the committee to the series, or add a meeting to it"),
+             [("invite", _("&Invite committee members to every meeting in this series…"), self.invite_series),
+              ("add_to_series", _("&Add one more meeting to this series…"), self.add_to_series)]),
             ("series", "&Schedule a year…", "Make a series of meetings for a committee", self.schedule_series.emit),
             ("open", "&Open", "Open the selected meeting", self.open_selected),
             ("new", "&New meeting", "Add a single meeting", self.new_meeting.emit),
@@ -106,16 +126,39 @@ class MeetingsListPage(QWidget):
             button = QPushButton(text)
             button.setToolTip(tip)
             plain = text.replace("&", "").rstrip("…")
-            button.setAccessibleName(tip if key in ("calendar", "print", "cancel", "delete", "open") else plain)
-            button.clicked.connect(slot)
+            named = ("calendar", "print", "cancel", "delete", "open", "dates", "in_series")
+            button.setAccessibleName(tip if key in named else plain)
+            if isinstance(slot, list):  # a few related actions share one button, so the row fits a laptop
+                menu = QMenu(button)
+                for action_key, action_text, action_slot in slot:
+                    self.actions[action_key] = menu.addAction(action_text, action_slot)
+                button.setMenu(menu)
+            else:
+                button.clicked.connect(slot)
             row.add(button)
             self.buttons[key] = button
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+
+        # Shown when meetings just made are hidden by the filters, with a button that shows them.
+        self.hidden_note = QLabel()
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.setAccessibleName(_("Why new meetings are not in the list"))
+        self.show_hidden = QPushButton(_("Show t&hem"))
+        self.show_hidden.setAccessibleName(_("Show the new meetings"))
+        self.show_hidden.clicked.connect(self._show_new_series)
+        self.hidden_bar = QWidget()
+        bar = QHBoxLayout(self.hidden_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.hidden_note, 1)
+        bar.addWidget(self.show_hidden)
+        self.hidden_bar.hide()
+        self._new_series: str | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.date_problem)
+        layout.addWidget(self.hidden_bar)
         layout.addWidget(self.table)
         layout.addLayout(actions)
 
@@ -159,11 +202,126 @@ class MeetingsListPage(QWidget):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"{n:,} meeting{'' if n == 1 else 's'}")
+        self.count.setText(ngettext("{n} meeting", "{n} meetings", n).format(n=f"{n:,}"))
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.record_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        """Every meeting picked (Ctrl/Shift+click), in list order; the highlighted one if none is picked."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [self.model.record_id(row) for row in rows]
+        if not ids and self.selected_id():
+            ids = [self.selected_id()]
+        return [meeting_id for meeting_id in ids if meeting_id]
+
+    def select_meeting(self, meeting_id: str) -> bool:
+        """Highlight a meeting in the list and scroll to it; False if the filters hide it."""
+        row = self.writer.read(lambda s: meeting_row(s, self.model.filter, meeting_id))
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def show_series(self, series_id: str, count: int) -> str:
+        """After scheduling: select the first new meeting, or say the filters hide them and offer to show them.
+        Returns what the status line should say."""
+        flt = self.model.filter
+        shown = self.writer.read(lambda s: count_meetings(s, replace(flt, series_id=series_id)))
+        self._new_series = series_id
+        if shown < count:
+            self.hidden_note.setText(ngettext(
+                "The new meeting is hidden by the filters above.",
+                "{hidden} of the {n} new meetings are hidden by the filters above.", count,
+            ).format(hidden=count - shown, n=count))
+            self.hidden_bar.show()
+            return _("Some of the new meetings are hidden by the filters: choose Show them to see them.")
+        self.hidden_bar.hide()
+        self._select_first_of_series(series_id)
+        return ngettext("The new meeting is selected in the list.",
+                        "The first new meeting is selected in the list.", count)
+
+    def _select_first_of_series(self, series_id: str) -> None:
+        first = self.writer.read(lambda s: self._first_meeting(s, series_id))
+        if first:
+            self.select_meeting(first)
+            self.table.setFocus()
+
+    @staticmethod
+    def _first_meeting(session, series_id: str) -> str | None:
+        meetings = series_meetings(session, series_id)
+        return meetings[0].id if meetings else None
+
+    def _show_new_series(self) -> None:
+        """Clear the filters that hide the meetings just made (keeping the committee if it is theirs)."""
+        series_id = self._new_series
+        self.hidden_bar.hide()
+        if series_id is None:
+            return
+        for widget in (self.search, self.date_from, self.date_to):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        self.kind.blockSignals(True)
+        self.kind.set_code(None)
+        self.kind.blockSignals(False)
+        committee = self.writer.read(lambda s: self._series_committee(s, series_id))
+        self.committee.blockSignals(True)
+        self.committee.setCurrentIndex(max(self.committee.findData(committee), 0))
+        self.committee.blockSignals(False)
+        self.apply_filter()
+        self._select_first_of_series(series_id)
+        self.status_message.emit(_("The new meetings are shown; the first is selected."))
+
+    @staticmethod
+    def _series_committee(session, series_id: str) -> str | None:
+        return get_series(session, series_id).committee_id
+
+    def record_dates(self, what: str) -> None:
+        """Record one notice (or papers) date for every meeting picked."""
+        ids = self.selected_ids()
+        if not ids:
+            self.status_message.emit(_("Pick one or more meetings in the list first (Ctrl+click picks several)."))
+            return
+        dialog = MeetingDatesDialog(self.writer, ids, what, self)
+        if dialog.exec() and dialog.done_text:
+            self.status_message.emit(dialog.done_text)
+
+    def _series_of_selected(self) -> str | None:
+        """The series of the highlighted meeting; says what to do when there is none."""
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            self.status_message.emit(_("Pick a meeting of the series in the list first."))
+            return None
+        series_id = self.writer.read(lambda s: series_of(s, meeting_id))
+        if series_id is None:
+            QMessageBox.information(self, _("Not part of a series"), _(
+                "This meeting is not part of a series. Open it to invite people, or choose Schedule a year… to "
+                "make a series."))
+        return series_id
+
+    def add_to_series(self) -> None:
+        """Add one more meeting to the highlighted meeting's series, then select it."""
+        series_id = self._series_of_selected()
+        if series_id is None:
+            return
+        dialog = AddToSeriesDialog(self.writer, series_id, self)
+        if dialog.exec() and dialog.meeting_id:
+            shown = self.select_meeting(dialog.meeting_id)
+            hidden = "" if shown else _("The filters above hide it.")
+            self.status_message.emit(" ".join(filter(None, [dialog.done_text, hidden])))
+
+    def invite_series(self) -> None:
+        """Invite the committee's members to every meeting still to come in the highlighted meeting's series."""
+        series_id = self._series_of_selected()
+        if series_id is None:
+            return
+        text = ask_and_invite(self, self.writer, series_id)
+        if text:
+            self.status_message.emit(text)
 
     def _describe(self) -> str:
         texts = self.model.row_text(self.table.currentIndex().row())

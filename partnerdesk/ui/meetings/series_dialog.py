@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import short_date
+from partnerdesk.i18n import _, ngettext, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS
 from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.meetings.bulk import describe_invitations
 from partnerdesk.services.meetings.series import PATTERN_FIELDS, SERIES_FIELDS, create_series, series_dates_preview
 from partnerdesk.services.people.organisations import list_committees
+from partnerdesk.ui.meetings.invite_series import ask_and_invite
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
@@ -34,9 +36,10 @@ from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 SERIES_KINDS = {code: text for code, text in vocab.MEETING_KINDS.items() if code not in SERVING_KINDS}
 
 
-def _make(session, data: dict) -> tuple[str, int]:
+def _make(session, data: dict) -> tuple[str, int, str]:
     made = create_series(session, data)
-    return made.series.id, len(made.meetings)
+    invited = describe_invitations(made.invited) if made.invited is not None else ""
+    return made.series.id, len(made.meetings), invited
 
 
 def _numbers(name: str, lowest: int, highest: int, suffix: str = "") -> QSpinBox:
@@ -58,13 +61,15 @@ def _combo(name: str, choices: dict) -> QComboBox:
 
 
 class SeriesDialog(QDialog):
-    """Pattern on the left, the dates it gives on the right. `created` carries the series id and how many meetings."""
+    """Pattern on the left, the dates it gives on the right. `created` carries the series id and how many meetings;
+    `done_text` then says in words what was done (meetings made, members invited)."""
 
     created = Signal(str, int)
 
     def __init__(self, writer: Writer, committee_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
+        self.done_text = ""
         self.setWindowTitle("Schedule a series of meetings")
         self.fields = FieldTabs("Series details")
         self.fields.tabBar().hide()
@@ -186,7 +191,14 @@ class SeriesDialog(QDialog):
             else:
                 if result is None:
                     return False
-                self.created.emit(*result)
+                series_id, count, invited = result
+                made = ngettext("Scheduled {n} meeting.", "Scheduled {n} meetings.", count).format(n=count)
+                if not invited and data.get("committee_id"):
+                    # The meetings are saved whatever the answer; inviting is a second, separate step.
+                    invited = ask_and_invite(self, self.writer, series_id, offer_automatic=True) or _(
+                        "Nobody has been invited yet: choose Invite committee… in the Meetings list when ready.")
+                self.done_text = f"{made} {invited}".strip()
+                self.created.emit(series_id, count)
                 self.accept()
                 return True
         general = self.fields.show_messages(problems)

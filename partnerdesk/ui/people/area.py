@@ -25,6 +25,7 @@ class PeopleArea(Area):
         page.open_person.connect(self.open_person)
         page.new_person.connect(self.new_person)
         page.export_requested.connect(self.export_people)
+        page.status_message.connect(lambda text: self.window.statusBar().showMessage(text, 10000))
         return page
 
     def add_menu_entries(self, file_menu: QMenu) -> None:

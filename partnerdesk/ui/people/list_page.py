@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.services.people.organisations import list_committees
 from partnerdesk.services.people.people import delete_person
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
@@ -37,6 +40,8 @@ class PeopleListPage(QWidget):
     open_person = Signal(str)
     new_person = Signal()
     export_requested = Signal()
+    #: Something done, in words, for the window's status line.
+    status_message = Signal(str)
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +64,8 @@ class PeopleListPage(QWidget):
         self.model = PeopleTableModel(writer.store, PeopleFilter(), self)
         self.table = list_view(self.model, f"List of {what}", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(self._activated)
+        # Ctrl+click, Shift+click, Shift+arrows and Ctrl+A pick several people (Add to committee…).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
         filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
         self.search.setMinimumWidth(200)
@@ -78,7 +85,10 @@ class PeopleListPage(QWidget):
         self.delete_button = QPushButton("&Delete to Bin")
         self.delete_button.setToolTip("Move the selected person to the Bin (Delete)")
         self.delete_button.clicked.connect(self.delete_selected)
-        for button in (export, self.delete_button, add):
+        self.committee_button = QPushButton(_("Add to co&mmittee…"))
+        self.committee_button.setToolTip(_("Give the selected people a seat on a committee"))
+        self.committee_button.clicked.connect(self.add_selected_to_committee)
+        for button in (export, self.committee_button, self.delete_button, add):
             actions.addWidget(button)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
 
@@ -140,6 +150,22 @@ class PeopleListPage(QWidget):
         """The person on the highlighted row, if any."""
         index = self.table.currentIndex()
         return self.model.person_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        """Every person picked (Ctrl/Shift+click), in list order; the highlighted one if none is picked."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [self.model.person_id(row) for row in rows] or [self.selected_id()]
+        return [person_id for person_id in ids if person_id]
+
+    def add_selected_to_committee(self) -> None:
+        """Give everyone picked a seat on one committee, in one go."""
+        ids = self.selected_ids()
+        if not ids:
+            self.status_message.emit(_("Pick one or more people in the list first (Ctrl+click picks several)."))
+            return
+        dialog = AddToCommitteeDialog(self.writer, ids, self)
+        if dialog.exec() and dialog.done_text:
+            self.status_message.emit(dialog.done_text)
 
     def _activated(self, index) -> None:
         person_id = self.model.person_id(index.row())
