@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import short_date
+from partnerdesk.i18n import _, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import QUORUM_KINDS, SERVING_KINDS, uk_times
@@ -267,9 +267,9 @@ class MeetingForm(FormDialog):
 
     def show_compliance(self) -> None:
         if self.meeting_id is None:
-            self.fields.compliance.setText("Notice, papers and quorum are checked once the meeting is saved."
+            self.fields.compliance.setText(_("Notice, papers and quorum are checked once the meeting is saved.")
                                            if self.fields.widgets["kind"].code() in QUORUM_KINDS else
-                                           "Notice and papers are checked once the meeting is saved.")
+                                           _("Notice and papers are checked once the meeting is saved."))
             return
 
         def read(session):
