@@ -31,9 +31,10 @@ WIDEST = 60
 PADDING = 2
 #: How many rows are measured.
 SAMPLE = 500
-#: About how many characters of column width fit across a portrait A4 page inside the default margins; a sheet
-#: wider than this is printed landscape (it is shrunk to one page wide either way, so this only keeps text larger).
-PORTRAIT_WIDTH = 85
+#: About how many characters of column width fit across a portrait A4 page inside the default margins (170 mm at
+#: about 1.9 mm a character); a sheet wider than this is printed landscape (it is shrunk to one page wide either
+#: way, so this only keeps its text larger).
+PORTRAIT_WIDTH = 90
 
 
 def shown_length(value: Any, kind: Kind = Kind.TEXT) -> int:

@@ -139,6 +139,7 @@ class SheetWriter:
             Kind.TIME: self._style_id(number_format=TIME_FORMAT),
         }
         self._wrap = self._style_id(alignment=Alignment(wrap_text=True, vertical="top"))
+        self._top = self._style_id(alignment=Alignment(vertical="top"))
         self._cell_makers = [self._cell_maker(column.kind) for column in self.columns]
         self._rows = _start_rows(self.sheet)
         headings = zip(self._letters, self.columns, strict=True)
@@ -155,7 +156,8 @@ class SheetWriter:
 
     def _cell_maker(self, kind: Kind):
         if kind is Kind.TEXT:
-            return lambda ref, value: _text_cell(ref, safe_text(str(value)))
+            # At the top of its row, beside a wrapped note of several lines, not down at the foot (the default).
+            return lambda ref, value: _text_cell(ref, safe_text(str(value)), self._top)
         if kind is Kind.NUMBER:
             return _number_cell
         if kind is Kind.FIGURE:
