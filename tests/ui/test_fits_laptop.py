@@ -170,6 +170,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.person_form import PersonForm
+    from partnerdesk.ui.today.line_actions import SnoozeDialog
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
     from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
@@ -196,6 +197,7 @@ def _every_dialog(writer) -> list[QDialog]:
         CheckForm(writer), CheckForm(writer, check), DebriefDialog(writer, meeting), HistoryDialog(writer, person),
         SessionForm(writer), SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer),
         TrainingDialog(writer), CourseDialog(writer),
+        SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
     ]  # fmt: skip
 
 
