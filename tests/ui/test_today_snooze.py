@@ -168,3 +168,14 @@ def test_lines_about_one_meeting_are_snoozed_one_at_a_time(qtbot, writer, snooze
     snooze_to.append(format_uk(TODAY + timedelta(days=3)))
     _press(qtbot, page, today_line(page, "actions"), "S")  # both open the same meeting; only one is put off
     assert len(today_lines(page, "actions")) == 1
+
+
+def test_the_snooze_dialog_and_the_list_are_named_for_screen_readers(qtbot, writer):
+    from tests.ui.test_accessibility import _problems
+
+    _consent_due(writer, "Ann Ash")
+    page = _page(qtbot, writer)
+    dialog = page.snooze_dialog("consent", "someone", today_line(page, "consent").text(0))
+    qtbot.addWidget(dialog)
+    assert _problems(dialog) == []
+    assert _problems(page) == []
