@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy.dialects.sqlite  # the engine would otherwise load its dialect on first connect, after Qt
 
 from partnerdesk import logs, paths, resources_access, store
-from partnerdesk.services.common import drafts, settings
+from partnerdesk.services.common import drafts, settings, snoozes
 from partnerdesk.services.expenses import today as expenses_today
 from partnerdesk.services.meetings import today as meetings_today
 from partnerdesk.services.people import today as people_today
@@ -21,5 +21,5 @@ from partnerdesk.store import changes
 
 __all__ = [
     "changes", "drafts", "expenses_today", "logs", "meetings_today", "paths", "people_today", "resources_access",
-    "settings", "sqlalchemy", "store", "wellbeing_today",
+    "settings", "snoozes", "sqlalchemy", "store", "wellbeing_today",
 ]  # fmt: skip

@@ -5,9 +5,11 @@ services.meetings.checks.compliance_for_meetings, the same code the meeting form
 never disagrees with the screen. No one's name is written unless the worker asks for a named list; then a second
 sheet, "Attendance", has one row per invited person per meeting.
 
-Without names the file is anonymised: the typed reasons (which can name someone: "late because … was in hospital")
-become the kinds of reason recorded, and each meeting's counts of people are protected by the organisation's
-disclosure rule (rules.disclosure), so a small meeting does not show who came.
+Without names the file is anonymised and carries no typed text at all: the typed reasons (which can name someone:
+"late because … was in hospital") become the kinds of reason recorded, the meeting's title (typed too: "Review with
+Ann Bell") is left out, and each meeting's counts of people are protected by the organisation's disclosure rule
+(rules.disclosure), so a small meeting does not show who came. A row is still found by its date, time, committee
+and kind; the committee and organisation are kept because they name bodies, not people.
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ COLUMNS = (
     Column("Minutes sent on", 14, Kind.DATE),
     Column("Reasons recorded", 50),
 )
+
+#: The meetings sheet's columns in an anonymised file: everything but the typed title.
+ANONYMISED_COLUMNS = tuple(column for column in COLUMNS if column.heading != "Title")
+_TITLE = [column.heading for column in COLUMNS].index("Title")
 
 #: The named sheet's columns (only with named=True).
 ATTENDANCE_COLUMNS = (
@@ -137,10 +143,11 @@ def _counts(check: MeetingCompliance, policy: Policy | None) -> list[Any]:
 def _row(
     meeting: Any, details: Any, check: MeetingCompliance, latest_papers: date | None, policy: Policy | None = None
 ) -> list[Any]:
-    """One meeting's row; policy (for an anonymised file) protects its counts and leaves typed reasons out."""
+    """One meeting's row; policy (for an anonymised file) protects its counts and leaves typed text out (the title
+    and the reasons), so the row matches ANONYMISED_COLUMNS rather than COLUMNS."""
     day, start, end = uk_times(meeting.starts_at, meeting.ends_at)
     invited, attended, apologies, absent, sent_views, papers_late, format_missed = _counts(check, policy)
-    return [
+    row = [
         day,
         start,
         end,
@@ -166,6 +173,9 @@ def _row(
         details.minutes_sent_on,
         _reasons(details, named=policy is None),
     ]
+    if policy is not None:
+        del row[_TITLE]
+    return row
 
 
 def _attendance_rows(session: Session, meeting: Any) -> list[list[Any]]:
@@ -233,7 +243,7 @@ def export_meetings(
             named_rows = [row for m in chunk for row in _attendance_rows(session, m)] if named else []
             if sheet is None:
                 # The first chunk is the sample the column widths are fitted to (the sheets start streaming here).
-                sheet = fitted_sheet(workbook, SHEET_TITLE, COLUMNS, rows)
+                sheet = fitted_sheet(workbook, SHEET_TITLE, COLUMNS if named else ANONYMISED_COLUMNS, rows)
                 if named:
                     people = fitted_sheet(workbook, ATTENDANCE_TITLE, ATTENDANCE_COLUMNS, named_rows)
             for row in rows:

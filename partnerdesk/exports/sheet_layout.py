@@ -5,6 +5,10 @@ therefore hands over a sample of its rows (the first few hundred) and gets its c
 them: wide enough for the longest value in the sample and for the longest word of the heading (headings wrap onto
 more lines rather than widen the column), never wider than a cap, so one long note does not push every other
 column off the screen.
+
+Every sheet also prints well: on A4, fitted to one page wide (as many pages long as it needs), landscape when its
+columns are too wide for a portrait page, the heading row repeated on every page, and the sheet's title and
+"Page 1 of 3" printed at the top and foot, so loose pages can be put back together.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from partnerdesk.exports.xlsx import WRAP_AFTER, Column, Kind, SheetWriter, pounds
 
@@ -26,6 +31,10 @@ WIDEST = 60
 PADDING = 2
 #: How many rows are measured.
 SAMPLE = 500
+#: About how many characters of column width fit across a portrait A4 page inside the default margins (170 mm at
+#: about 1.9 mm a character); a sheet wider than this is printed landscape (it is shrunk to one page wide either
+#: way, so this only keeps its text larger).
+PORTRAIT_WIDTH = 90
 
 
 def shown_length(value: Any, kind: Kind = Kind.TEXT) -> int:
@@ -68,8 +77,25 @@ def fit(columns: Sequence[Column], rows: Iterable[Sequence[Any]], widest: int = 
     )
 
 
+def set_up_printing(sheet: Any, columns: Sequence[Column]) -> None:
+    """Set a sheet to print on A4, one page wide, landscape when its columns are wide, with the heading row on every
+    page and the sheet's title and page number at the top and foot of each page."""
+    wide = sum(column.width for column in columns) > PORTRAIT_WIDTH
+    setup = sheet.page_setup
+    setup.orientation = "landscape" if wide else "portrait"
+    setup.paperSize = Worksheet.PAPERSIZE_A4
+    # One page wide and as many pages long as it takes (0: no limit), rather than a column or two on extra pages.
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # without this, spreadsheets ignore the fit-to numbers
+    sheet.print_title_rows = "1:1"
+    # &A is the sheet's name, &P and &N this page and the number of pages: printed fresh on every page.
+    sheet.oddHeader.center.text = "&A"
+    sheet.oddFooter.center.text = "Page &P of &N"
+
+
 def fitted_sheet(
     workbook: Workbook, title: str, columns: Sequence[Column], sample: Iterable[Sequence[Any]]
 ) -> SheetWriter:
-    """A SheetWriter whose column widths fit the sample rows (pass the first rows to be written, or all of them)."""
-    return SheetWriter(workbook, title, fit(columns, sample))
+    """A SheetWriter whose column widths fit the sample rows (pass the first rows to be written, or all of them),
+    set up to print well (set_up_printing)."""
+    return SheetWriter(workbook, title, fit(columns, sample), prepare=set_up_printing)

@@ -15,7 +15,7 @@ import contextlib
 import math
 import os
 import shutil
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -103,11 +103,18 @@ class SheetWriter:
     """Writes one sheet of an export, a row at a time.
 
     Create it before writing any rows: the column widths and the frozen heading row go at the top of the sheet,
-    which is written out straight away, so they cannot be changed afterwards. Call finish() once every row is
+    which is written out straight away, so they cannot be changed afterwards; prepare(sheet, columns), if given, is
+    called just before, for anything else that must be set there. Call finish() once every row is
     written; it puts the filter over the rows actually written.
     """
 
-    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column]) -> None:
+    def __init__(
+        self,
+        workbook: Workbook,
+        title: str,
+        columns: Sequence[Column],
+        prepare: Callable[[Any, Sequence[Column]], None] | None = None,
+    ) -> None:
         if not getattr(workbook, "write_only", False):
             raise ValueError("SheetWriter needs a write-only workbook: Workbook(write_only=True)")
         self.columns = tuple(columns)
@@ -120,9 +127,8 @@ class SheetWriter:
         for letter, column in zip(self._letters, self.columns, strict=True):
             self.sheet.column_dimensions[letter].width = column.width
         self.sheet.freeze_panes = "A2"
-        # On paper: landscape, with the headings repeated at the top of every page.
-        self.sheet.page_setup.orientation = "landscape"
-        self.sheet.print_title_rows = "1:1"
+        if prepare is not None:  # the page setup (sheet_layout.set_up_printing), whose "fit to page" goes up here too
+            prepare(self.sheet, self.columns)
 
         # Headings wrap onto more lines rather than widening a column of short values or being clipped.
         bold = self._style_id(font=Font(bold=True), alignment=Alignment(wrap_text=True, vertical="top"))
@@ -133,6 +139,7 @@ class SheetWriter:
             Kind.TIME: self._style_id(number_format=TIME_FORMAT),
         }
         self._wrap = self._style_id(alignment=Alignment(wrap_text=True, vertical="top"))
+        self._top = self._style_id(alignment=Alignment(vertical="top"))
         self._cell_makers = [self._cell_maker(column.kind) for column in self.columns]
         self._rows = _start_rows(self.sheet)
         headings = zip(self._letters, self.columns, strict=True)
@@ -149,7 +156,8 @@ class SheetWriter:
 
     def _cell_maker(self, kind: Kind):
         if kind is Kind.TEXT:
-            return lambda ref, value: _text_cell(ref, safe_text(str(value)))
+            # At the top of its row, beside a wrapped note of several lines, not down at the foot (the default).
+            return lambda ref, value: _text_cell(ref, safe_text(str(value)), self._top)
         if kind is Kind.NUMBER:
             return _number_cell
         if kind is Kind.FIGURE:

@@ -409,3 +409,15 @@ form_drafts = Table(
     # The PC it was made on (services.common.drafts sets it): drafts are offered only to their author there.
     Column("machine", String(255), nullable=False, server_default="unknown"),
 )
+
+# A line of the Today page put off until a day, by one worker: hidden from their list until then. line_kind is the
+# Today section the line is in ("follow_ups", "actions"…), record_id what the line is about (a check's id, an
+# action's id, or a pair of ids joined by ":"); a worker's own snoozes never hide a line from a colleague.
+today_snoozes = record_table(
+    "today_snoozes",
+    Column("line_kind", String(40), nullable=False),
+    Column("record_id", String(80), nullable=False),
+    Column("worker", String(120), nullable=False, default=current_user),
+    Column("until", Date, nullable=False),
+    UniqueConstraint("line_kind", "record_id", "worker"),
+)

@@ -33,6 +33,7 @@ from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.today_page import TodayPage
 from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
 from partnerdesk.ui.widgets.fitting import first_window_size, screen_key
+from partnerdesk.ui.widgets.side_list import keep_wide_enough
 
 
 class TodayArea(Area):
@@ -197,11 +198,25 @@ class MainWindow(QMainWindow):
             action.setStatusTip(_("Make the text in every window this size"))
             group.addAction(action)
             self.text_sizes[choice] = action
+        self.text_sizes["normal"].setShortcut(QKeySequence("Ctrl+0"))
+        # Ctrl++ as in a web browser; Ctrl+= too, since on most keyboards + is Shift and =.
+        bigger = self.add_action(view, _("&Bigger text"), lambda: self.step_text_size(1))
+        bigger.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        smaller = self.add_action(view, _("S&maller text"), lambda: self.step_text_size(-1))
+        smaller.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomOut)])
+        keep_wide_enough(self.nav)  # larger text widens the list of areas rather than giving it a sideways scroll bar
 
     def choose_text_size(self, choice: str) -> None:
         """Make every text in PartnerDesk normal, large or larger, and remember it."""
         set_text_size(QApplication.instance(), choice)
         self.text_sizes[choice].setChecked(True)
+
+    def step_text_size(self, step: int) -> None:
+        """One size bigger (step 1) or smaller (-1) than now, within normal to larger."""
+        choices = list(self.text_sizes)
+        at = choices.index(text_size()) + step
+        if 0 <= at < len(choices):
+            self.choose_text_size(choices[at])
 
     # --- drafts -----------------------------------------------------------------------------------------
     def offer_drafts(self) -> None:

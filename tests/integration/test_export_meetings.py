@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 import pytest
 from openpyxl import load_workbook
 
-from partnerdesk.exports.meetings import ATTENDANCE_COLUMNS, COLUMNS, export_meetings
+from partnerdesk.exports.meetings import ANONYMISED_COLUMNS, ATTENDANCE_COLUMNS, COLUMNS, export_meetings
 from partnerdesk.exports.xlsx import ExportCancelled, ExportError
 from partnerdesk.services.meetings.attendance import record_attendances, record_papers_sent
 from partnerdesk.services.meetings.checks import set_committee_quorum
@@ -20,6 +20,7 @@ from tests.integration.test_export_wellbeing import file_text
 from tests.readback import sheet_rows
 
 HEADINGS = [column.heading for column in COLUMNS]
+ANONYMISED = [column.heading for column in ANONYMISED_COLUMNS]
 EVIL_TITLE = '=HYPERLINK("http://evil.example","click")'
 WELSH = "Siân Ŵyn"
 
@@ -59,8 +60,19 @@ def meetings(store):
     return {"summer": summer, "winter": winter, "cancelled": cancelled, "early": early, "people": people}
 
 
-def _by_title(rows):
-    return {row[HEADINGS.index("Title")]: dict(zip(HEADINGS, row, strict=True)) for row in rows[1:]}
+def _by_day(rows):
+    """The meetings' rows by the day they fall on (each meeting in the fixture has its own day), as a worker or
+    commissioner finds a meeting in a file without titles: by its date, committee and kind."""
+    headings = rows[0]
+    by_day = {}
+    for row in rows[1:]:
+        named = dict(zip(headings, row, strict=True))
+        assert (named["Committee"], named["Kind"]) == ("Mental Health Committee", "Committee or board meeting")
+        by_day[named["Date"].date()] = named
+    return by_day
+
+
+SUMMER, AUTUMN, WINTER = date(2025, 7, 8), date(2025, 9, 9), date(2025, 12, 9)
 
 
 def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_path):
@@ -69,10 +81,10 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
         written = export_meetings(session, path)
     assert written == 4  # the Bin's meeting is left out
     sheet, rows = sheet_rows(path)
-    assert rows[0] == HEADINGS
-    titles = [row[HEADINGS.index("Title")] for row in rows[1:]]
-    assert titles == ["Last year", "Summer board", "Autumn board", "'" + EVIL_TITLE]
-    summer = _by_title(rows)["Summer board"]
+    assert rows[0] == ANONYMISED  # no Title: it is typed text and could name someone
+    days = [row[0].date() for row in rows[1:]]
+    assert days == [date(2024, 6, 11), SUMMER, AUTUMN, WINTER]
+    summer = _by_day(rows)[SUMMER]
     assert summer["Date"] == datetime(2025, 7, 8)
     assert sheet["A3"].number_format == "DD/MM/YYYY"
     assert (summer["Start"], summer["End"]) == (time(10), time(12))  # London time, not UTC, as real times
@@ -90,11 +102,11 @@ def test_one_row_per_meeting_in_date_order_with_compliance(store, meetings, tmp_
     assert summer["Minutes sent on"] == datetime(2025, 7, 15)
     assert summer["Reasons recorded"] == "Notice"  # what was typed can name someone: only its kind
 
-    autumn = _by_title(rows)["Autumn board"]
+    autumn = _by_day(rows)[AUTUMN]
     assert autumn["Cancelled"] == "Yes"
     assert autumn["Reasons recorded"] == "Cancelled"
     assert autumn["Quorate"] is None and autumn["Notice late"] is None  # not known, not "No"
-    winter = _by_title(rows)["'" + EVIL_TITLE]
+    winter = _by_day(rows)[WINTER]
     assert (winter["Start"], winter["Mode"], winter["Notice days"], winter["Notice late"]) == (
         time(10),
         "Online",
@@ -109,7 +121,12 @@ def test_a_named_list_has_the_exact_counts_and_the_reasons_as_typed(store, meeti
         change_meeting(session, meetings["summer"], papers_reason="Printer jammed.")
     with store.reader() as session:
         export_meetings(session, path, named=True)
-    summer = _by_title(sheet_rows(path)[1])["Summer board"]
+    rows = sheet_rows(path)[1]
+    assert rows[0] == HEADINGS
+    assert [row[HEADINGS.index("Title")] for row in rows[1:]] == [
+        "Last year", "Summer board", "Autumn board", "'" + EVIL_TITLE,  # a formula is guarded, written as text
+    ]  # fmt: skip
+    summer = _by_day(rows)[SUMMER]
     assert [summer[h] for h in ("Invited", "Attended", "Apologies", "Absent", "Sent views")] == [3, 2, 1, 0, 0]
     assert (summer["Papers late"], summer["Format not met"]) == (1, 1)
     # Each reason's own full stop is not doubled up with the separator (".; Papers:").
@@ -123,9 +140,28 @@ def test_typed_reasons_never_reach_the_anonymised_file(store, meetings, tmp_path
         change_meeting(session, meetings["winter"], notice_reason=secret, papers_reason=secret)
     with store.reader() as session:
         export_meetings(session, path)
-    winter = _by_title(sheet_rows(path)[1])["'" + EVIL_TITLE]
+    winter = _by_day(sheet_rows(path)[1])[WINTER]
     assert winter["Reasons recorded"] == "Notice, Papers"
     assert "hospital" not in file_text(path)
+
+
+def test_a_typed_title_never_reaches_the_anonymised_file(store, meetings, tmp_path):
+    marker = "Review with Zebedee Quill"
+    with store.transaction() as session:
+        change_meeting(session, meetings["summer"], title=marker)
+    path = tmp_path / "meetings.xlsx"
+    with store.reader() as session:
+        export_meetings(session, path)
+    cells = [str(cell.value) for sheet in load_workbook(path) for row in sheet.iter_rows() for cell in row]
+    assert cells and not any("Zebedee" in cell or "Quill" in cell for cell in cells)
+    assert "Zebedee" not in file_text(path)  # nor anywhere in the file's XML (sheet names, properties)
+    # The same meeting is still there, found by its date, committee and kind, with its figures.
+    assert _by_day(sheet_rows(path)[1])[SUMMER]["Quorate"] == "Yes"
+
+    named = tmp_path / "named.xlsx"
+    with store.reader() as session:
+        export_meetings(session, named, named=True)
+    assert _by_day(sheet_rows(named)[1])[SUMMER]["Title"] == marker  # a named list, asked for, keeps it
 
 
 def test_no_names_unless_asked(store, meetings, tmp_path):
@@ -168,12 +204,12 @@ def test_the_heading_is_bold_frozen_and_filtered(store, meetings, tmp_path):
         export_meetings(session, path)
     sheet = load_workbook(path)["Meetings"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:X5"
+    assert sheet.auto_filter.ref == "A1:W5"  # 23 columns: no Title without names
     assert all(cell.font.bold for cell in sheet[1])
     assert all(cell.alignment.wrap_text for cell in sheet[1])  # long headings wrap, not clip
     # Widths follow the content: Kind fits "Committee or board meeting", the heading's longest word fits its column.
     assert sheet.column_dimensions["F"].width >= len("Committee or board meeting")
-    assert sheet.column_dimensions["M"].width >= len("(shortest)")
+    assert sheet.column_dimensions["L"].width >= len("(shortest)")
     assert sheet.column_dimensions["B"].width < 10
 
 

@@ -173,6 +173,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
     from partnerdesk.ui.people.person_form import PersonForm
+    from partnerdesk.ui.today.line_actions import SnoozeDialog
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
     from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
@@ -201,6 +202,7 @@ def _every_dialog(writer) -> list[QDialog]:
         TrainingDialog(writer), CourseDialog(writer), MeetingDatesDialog(writer, [meeting], NOTICE),
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
+        SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
     ]  # fmt: skip
 
 

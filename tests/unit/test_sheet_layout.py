@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from partnerdesk.exports.sheet_layout import NARROWEST, PADDING, WIDEST, fit, shown_length
-from partnerdesk.exports.xlsx import Column, Kind
+from openpyxl import load_workbook
+
+from partnerdesk.exports.sheet_layout import NARROWEST, PADDING, WIDEST, fit, fitted_sheet, shown_length
+from partnerdesk.exports.xlsx import Column, Kind, xlsx_file
 
 
 def test_widths_fit_the_longest_value_and_the_headings_longest_word():
@@ -24,3 +26,27 @@ def test_dates_times_and_money_are_measured_as_shown():
     assert shown_length(time(9, 30)) == 5
     assert shown_length(123456, Kind.MONEY_PENCE) == len("£1,234.56")
     assert shown_length("first line\na much longer second line") == len("a much longer second line")
+
+
+def _written(path, columns, rows):
+    with xlsx_file(path) as workbook:
+        sheet = fitted_sheet(workbook, "Meetings", columns, rows)
+        for row in rows:
+            sheet.append(row)
+        sheet.finish()
+    return load_workbook(path)["Meetings"]
+
+
+def test_every_sheet_prints_one_page_wide_on_a4_with_headings_title_and_page_numbers(tmp_path):
+    wide = tuple(Column(f"Heading {n}") for n in range(12))
+    sheet = _written(tmp_path / "wide.xlsx", wide, [["Committee or board meeting"] * 12])
+    setup = sheet.page_setup
+    assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)  # 9: A4
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)  # one page wide, as many long as it takes
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"  # the heading row on every page
+    assert (sheet.oddHeader.center.text, sheet.oddFooter.center.text) == ("&A", "Page &P of &N")
+
+    narrow = _written(tmp_path / "narrow.xlsx", (Column("Date", kind=Kind.DATE), Column("Count")), [[date.today(), 3]])
+    assert narrow.page_setup.orientation == "portrait"  # a narrow sheet keeps its text large on a portrait page
+    assert (narrow.page_setup.fitToWidth, int(narrow.page_setup.paperSize)) == (1, 9)

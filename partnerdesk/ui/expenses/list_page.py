@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,12 +25,15 @@ from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.ui.expenses.list_model import ClaimsTableModel
 from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.tables import list_view
+from partnerdesk.ui.tables import column_width_for, list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
 from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
-COLUMN_WIDTHS = (95, 125, 165, 175, 90, 165, 130)
+#: The longest text each column should show whole, measured in the list's own font: at a larger text size or 125%
+#: scaling the columns grow and the list scrolls sideways, rather than cutting names and headings short.
+COLUMN_WIDTHS = ("30/11/2026", "EXP-64645644", "Iain Hamish Henderson", "Approved, not paid yet", "£10,000.00",
+                 "Representatives' expenses", "Reciprocal mentoring")  # fmt: skip
 
 
 def heading_choices(writer: Writer, years) -> list[tuple[str, str]]:
@@ -71,6 +75,8 @@ class ClaimsListPage(QWidget):
         self.model = ClaimsTableModel(writer.store, ClaimFilter(), self)
         self.table = list_view(self.model, "List of claims", COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.installEventFilter(self)  # columns measured again when the text size changes
 
         # Both rows of filters wrap on a narrow screen rather than widening the window.
         first = FlowLayout()
@@ -122,6 +128,13 @@ class ClaimsListPage(QWidget):
         writer.watch(self, ("claims", "claim_lines", "claim_status_changes", "receipts", "budget_headings", "people"),
                      self.refresh)
         self._show_count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt's name
+        """Measure the columns again in the list's new font after View → Text size."""
+        if watched is self.table and event.type() == QEvent.Type.FontChange:
+            for column, sample in enumerate(COLUMN_WIDTHS):
+                self.table.setColumnWidth(column, column_width_for(self.table, column, sample))
+        return super().eventFilter(watched, event)
 
     def reload_headings(self) -> None:
         current = self.heading.currentData()

@@ -10,8 +10,12 @@ def _days(n: int) -> str:
     return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
-def describe_compliance(c: MeetingCompliance, notice_period: int, papers_period: int) -> list[str]:
-    """One line each for notice, papers and quorum."""
+def describe_compliance(
+    c: MeetingCompliance, notice_period: int, papers_period: int, quorum_applies: bool = True
+) -> list[str]:
+    """One line each for notice, papers and quorum. quorum_applies is False for a meeting that has no quorum by its
+    kind (a pre-meeting, debrief or local group): then nothing is said about quorum at all, since "no quorum
+    agreed" would read as something the worker forgot to set up."""
     lines = []
     if c.notice_days is None:
         lines.append(f"Notice: not sent yet (at least {_days(notice_period)} are needed).")
@@ -30,7 +34,9 @@ def describe_compliance(c: MeetingCompliance, notice_period: int, papers_period:
         if c.format_missed:
             text += f"; {c.format_missed} NOT in the format they asked for"
         lines.append(text + ".")
-    if c.quorum_needed is None:
+    if not quorum_applies:
+        pass
+    elif c.quorum_needed is None:
         lines.append("Quorum: no quorum has been agreed for this committee.")
     elif c.quorate is None:
         lines.append(f"Quorum: {c.quorum_needed} of {c.members} members needed; attendance not recorded yet.")

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import short_date
+from partnerdesk.i18n import _, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.rules.meetings import SERVING_KINDS, uk_times
+from partnerdesk.rules.meetings import QUORUM_KINDS, SERVING_KINDS, uk_times
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.meetings.checks import meeting_compliance
 from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
@@ -206,6 +206,8 @@ class MeetingForm(FormDialog):
         self.fields.set_row_visible("serves_meeting_id", serving)
         if serving and self.fields.widgets["serves_meeting_id"].count() == 0:
             self._fill_served()
+        if getattr(self, "meeting_id", "") is None:  # not saved yet: the note on what is checked follows the kind
+            self.show_compliance()
 
     def _mode_changed(self) -> None:
         mode = self.fields.widgets["mode"].code()
@@ -265,12 +267,15 @@ class MeetingForm(FormDialog):
 
     def show_compliance(self) -> None:
         if self.meeting_id is None:
-            self.fields.compliance.setText("Notice, papers and quorum are checked once the meeting is saved.")
+            self.fields.compliance.setText(_("Notice, papers and quorum are checked once the meeting is saved.")
+                                           if self.fields.widgets["kind"].code() in QUORUM_KINDS else
+                                           _("Notice and papers are checked once the meeting is saved."))
             return
 
         def read(session):
+            # Quorum belongs to the committee's own meetings: the saved kind decides, as it does for the figures.
             return (meeting_compliance(session, self.meeting_id), get_setting(session, "notice_days"),
-                    get_setting(session, "papers_days"))
+                    get_setting(session, "papers_days"), get_meeting(session, self.meeting_id).kind in QUORUM_KINDS)
 
         lines = describe_compliance(*self.writer.read(read))
         self.fields.compliance.setText("\n".join(lines))

@@ -47,7 +47,7 @@ def _read(db, today) -> list[list[Line]]:
     actions = [
         Line(f"{a.description} — {a.owner or 'nobody named'}, was due {format_uk(a.due_on)} "
              f"({days_until(today, a.due_on)}), from “{a.meeting_title}”", "meeting", a.meeting_id, True,
-             (today - a.due_on).days)
+             (today - a.due_on).days, item=a.action_id)
         for a in found.overdue_actions
     ]
     gaps = [Line(gap_line(m), "meeting", m.meeting_id) for m in found.past_gaps]

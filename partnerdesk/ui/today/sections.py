@@ -29,6 +29,14 @@ class Line:
     urgent: bool = False
     days_late: int = 0
     serious: bool = False
+    #: What the line is about, when that is not simply record_id (an action opens its meeting; a missing debrief is a
+    #: meeting and a person): a snooze or "done" is kept against it.
+    item: str | None = None
+
+    @property
+    def about(self) -> str | None:
+        """The id a snooze or "done" is kept against: item if given, otherwise the record the line opens."""
+        return self.item or self.record_id
 
     @property
     def red(self) -> bool:

@@ -39,15 +39,18 @@ def _training(item, today) -> Line:
     if item.status == "expired":
         return Line(f"{item.person_name}: {item.course_name} ran out {format_uk(item.expires_on)} "
                     f"({days_until(today, item.expires_on)}) — overdue for renewal", "training_person",
-                    item.person_id, True, _late(today, item.expires_on))  # fmt: skip
+                    item.person_id, True, _late(today, item.expires_on),
+                    item=f"{item.person_id}:{item.course_id}")  # fmt: skip
     return Line(f"{item.person_name}: {item.course_name} runs out {format_uk(item.expires_on)} "
-                f"({days_until(today, item.expires_on)})", "training_person", item.person_id)  # fmt: skip
+                f"({days_until(today, item.expires_on)})", "training_person", item.person_id,
+                item=f"{item.person_id}:{item.course_id}")  # fmt: skip
 
 
 def _read(db, today) -> list[list[Line]]:
     found = wellbeing_today(db, today)
     debriefs = [Line(f"{m.person_name}: no debrief yet after “{m.meeting_title}” on {format_uk(m.meeting_day)}",
-                     "debrief", m.meeting_id) for m in found.missing_debriefs]  # fmt: skip
+                     "debrief", m.meeting_id, item=f"{m.meeting_id}:{m.person_id}")
+                for m in found.missing_debriefs]  # fmt: skip
     return [
         [_follow_up(item, today) for item in found.follow_ups],
         [_supervision(item, today) for item in found.supervision],
