@@ -21,6 +21,11 @@ from partnerdesk.rules.equality import NOT_ASKED, QUESTIONS
 from partnerdesk.services.reports.engaged import engaged_ids
 from partnerdesk.services.reports.lines import Percent, Period
 
+CONDITION, IMPACT = "long_term_condition", "condition_impact"
+#: A condition with no answer about how much it limits (not asked, or prefer not to say).
+NOT_SAID = "not_said"
+LIMITS = ("a_lot", "a_little", "not_at_all")
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -52,15 +57,39 @@ def published_percent(part: Figure, whole: Figure) -> Percent:
 
 
 def answer_counts(session: Session, period: Period) -> dict[str, Counter]:
-    """Exact counts of each answer (None for not asked) per question field, over the people engaged."""
+    """Exact counts of each answer (None for not asked) per question field, over the people engaged; the condition
+    question is counted with how much it limits, as "yes/a_lot"."""
     p = tables.people
-    engaged = engaged_ids(period).subquery()
+    engaged = select(engaged_ids(period).subquery().c.id)
     found: dict[str, Counter] = {}
     for question in QUESTIONS:
+        if question.field == IMPACT:
+            continue
         column = p.c[question.field]
-        stmt = select(column, func.count()).where(p.c.id.in_(select(engaged.c.id))).group_by(column)
-        found[question.field] = Counter(dict(session.execute(stmt).tuples().all()))
+        columns = (column, p.c[IMPACT]) if question.field == CONDITION else (column,)
+        stmt = select(*columns, func.count()).where(p.c.id.in_(engaged)).group_by(*columns)
+        counter: Counter = Counter()
+        for *answer, n in session.execute(stmt):
+            code = answer[0]
+            if question.field == CONDITION and code == "yes":
+                code = f"yes/{answer[1] if answer[1] in LIMITS else NOT_SAID}"
+            counter[code] += n
+        found[question.field] = counter
     return found
+
+
+def _choices(field: str, choices: dict[str, str]) -> dict[str, str]:
+    """A question's answers as the return counts them: a condition with how much it limits day-to-day activities is
+    one answer, so the two questions are protected as one table and neither gives the other's hidden counts away."""
+    if field != CONDITION:
+        return choices
+    joined = {
+        "yes/a_lot": _("Yes: limits day-to-day activities a lot"),
+        "yes/a_little": _("Yes: limits day-to-day activities a little"),
+        "yes/not_at_all": _("Yes: does not limit day-to-day activities"),
+        f"yes/{NOT_SAID}": _("Yes: how much it limits them not said"),
+    }
+    return {**joined, **{code: _(label) for code, label in choices.items() if code != "yes"}}
 
 
 def equality_tables(session: Session, period: Period) -> list[EqualityTable]:
@@ -68,13 +97,16 @@ def equality_tables(session: Session, period: Period) -> list[EqualityTable]:
     counts = answer_counts(session, period)
     result = []
     for question in QUESTIONS:
+        if question.field == IMPACT:
+            continue
         found = counts[question.field]
-        codes = [*question.choices, None]
+        choices = _choices(question.field, question.choices)
+        codes = [*choices, None]
         exact = [found.get(code, 0) for code in codes]
         # Answers the vocabulary no longer lists (none today) would be lost from the parts: count them as not asked.
-        exact[-1] += sum(n for code, n in found.items() if code not in question.choices and code is not None)
+        exact[-1] += sum(n for code, n in found.items() if code not in choices and code is not None)
         shown, total = protect_parts(exact, period.policy)
-        labels = [_(label) for label in question.choices.values()] + [_(NOT_ASKED)]
+        labels = [_(label) for label in choices.values()] + [_(NOT_ASKED)]
         answers = [Answer(label, figure, published_percent(figure, total))
                    for label, figure in zip(labels, shown, strict=True)]  # fmt: skip
         result.append(EqualityTable(_(question.heading), answers, total, tuple(exact)))
