@@ -37,8 +37,8 @@ SEXES = {
 
 # The census question: "Is the gender you identify with the same as your sex registered at birth?"
 GENDER_IDENTITY = {
-    "same": N_("Gender the same as sex registered at birth"),
-    "different": N_("Gender different from sex registered at birth"),
+    "same": N_("Same as sex registered at birth"),
+    "different": N_("Different from sex registered at birth"),
     PREFER_NOT: _PREFER_NOT_LABEL,
 }
 
@@ -67,6 +67,7 @@ ETHNIC_GROUPS = {
 }
 
 # "Do you have any physical or mental health conditions or illnesses lasting or expected to last 12 months or more?"
+# (a disability, in the Equality Act's sense, when it limits day-to-day activities)
 LONG_TERM_CONDITION = {
     "yes": N_("Yes"),
     "no": N_("No"),
@@ -126,9 +127,8 @@ QUESTIONS = (
     Question("sex", N_("Sex"), SEXES),
     Question("gender_identity", N_("Gender identity"), GENDER_IDENTITY),
     Question("ethnic_group", N_("Ethnic group"), ETHNIC_GROUPS),
-    Question("long_term_condition", N_("Long-term health condition or disability (12 months or more)"),
-             LONG_TERM_CONDITION),
-    Question("condition_impact", N_("Condition reduces day-to-day activities"), CONDITION_IMPACT),
+    Question("long_term_condition", N_("Long-term condition or illness"), LONG_TERM_CONDITION),
+    Question("condition_impact", N_("It limits day-to-day activities"), CONDITION_IMPACT),
     Question("sexual_orientation", N_("Sexual orientation"), SEXUAL_ORIENTATIONS),
     Question("religion", N_("Religion"), RELIGIONS),
     Question("carer", N_("Unpaid carer"), CARER),

@@ -33,6 +33,10 @@ def add_equality_tab(fields: QTabWidget) -> QWidget:
     for question in QUESTIONS:
         heading = _(question.heading)
         combo = ChoiceCombo({code: _(label) for code, label in question.choices.items()}, heading, blank=_(NOT_ASKED))
+        if question.field == "long_term_condition":
+            # The census asks about a year or more; the label is kept short, so the box says it.
+            combo.setToolTip(_("Long-term means lasting, or expected to last, 12 months or more."))
+            combo.setAccessibleDescription(combo.toolTip())
         message, _caption, _holder = add_field_row(layout, heading, combo)
         fields.widgets[question.field] = combo
         fields.messages[question.field] = message
