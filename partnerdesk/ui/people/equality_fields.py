@@ -28,7 +28,10 @@ def add_equality_tab(fields: QTabWidget) -> QWidget:
     note.setWordWrap(True)
     note.setObjectName("hint")
     layout.addRow(note)
-    index = fields.addTab(page, _("E&quality monitoring"))
+    index = fields.addTab(page, _("E&quality"))
+    # With a seventh tab the row of tabs is wider than the form only where the form itself is squeezed (a screen
+    # under about 870 pixels wide): the tabs then scroll, and their arrows must be wide enough to see and click.
+    fields.tabBar().setStyleSheet("QTabBar::scroller { width: 48px; }")
     combos: dict[str, ChoiceCombo] = {}
     for question in QUESTIONS:
         heading = _(question.heading)
