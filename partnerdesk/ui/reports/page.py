@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.quarters import Quarter, quarter_of, recent_quarters
@@ -37,7 +37,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.fitting import ButtonRow, FlowLayout, short_combo
 
-HEADINGS = ("Area", "Measure", "Count", "Out of", "Percentage", "Amount")
+HEADINGS = (N_("Area"), N_("Measure"), N_("Count"), N_("Out of"), N_("Percentage"), N_("Amount"))
 #: The quarter picker's last entry: the worker types the dates.
 CUSTOM = "custom"
 
