@@ -172,3 +172,26 @@ def test_small_counts_about_people_are_hidden_but_meeting_counts_are_not(quarter
     assert (lines["attendance"].count, lines["attendance"].percent) == (HIDDEN, HIDDEN)
     assert lines["expenses_parking"].pence == HIDDEN  # two lines: one person's claim
     assert (lines["quorate"].count, lines["quorate"].base) == (1, 2)  # meetings identify nobody
+
+
+def test_an_area_added_to_the_sections_list_reaches_the_file_with_its_definition(tmp_path, monkeypatch):
+    """What adding programmes will take: one provider in SECTIONS; the sheet and Definitions follow."""
+    from openpyxl import load_workbook
+
+    from partnerdesk.exports.monitoring import export_monitoring
+    from partnerdesk.services.reports import sections
+    from partnerdesk.services.reports.lines import Section, plain_count
+
+    def programmes_section(session, period):
+        return Section("Programmes", [plain_count("sessions_run", "Programme sessions run", 12, "Sessions held.")])
+
+    monkeypatch.setattr(sections, "SECTIONS", (*sections.SECTIONS, programmes_section))
+    store = new_store(tmp_path)
+    try:
+        with store.reader() as s:
+            export_monitoring(s, tmp_path / "r.xlsx", return_period(s, START, END, TODAY, Policy()))
+    finally:
+        store.close()
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert ("Programmes", "Programme sessions run", 12, None, None, None) in book["Summary"].iter_rows(values_only=True)
+    assert ("Programme sessions run", "Sessions held.") in book["Definitions"].iter_rows(values_only=True)

@@ -13,9 +13,9 @@ from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.disclosure import Policy
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.common.settings import disclosure_policy
+from partnerdesk.services.reports import sections
 from partnerdesk.services.reports.equality import EqualityTable, equality_tables
 from partnerdesk.services.reports.lines import Period, Section
-from partnerdesk.services.reports.sections import SECTIONS
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def return_period(
 
 def summary(session: Session, period: Period) -> list[Section]:
     """The Summary's sections, one per area (sections.SECTIONS): what the Reports page previews."""
-    return [provider(session, period) for provider in SECTIONS]
+    return [provider(session, period) for provider in sections.SECTIONS]
 
 
 def monitoring_return(session: Session, period: Period) -> MonitoringReturn:
