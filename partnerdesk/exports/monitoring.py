@@ -30,11 +30,10 @@ from partnerdesk.rules.expenses import financial_year_label
 from partnerdesk.rules.meetings import uk_times
 from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.services.expenses.totals import totals_by_heading
-from partnerdesk.services.meetings.checks import compliance_for_meetings
-from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.services.reports.engaged import REPRESENTATIVE_ROLES, engaged_ids
 from partnerdesk.services.reports.lines import Period
 from partnerdesk.services.reports.monitoring import MonitoringReturn, monitoring_return
+from partnerdesk.services.reports.sections import period_meetings
 
 log = logging.getLogger(__name__)
 
@@ -118,29 +117,24 @@ def equality_rows(report: MonitoringReturn) -> list[list[Any]]:
 
 def _meeting_rows(session: Session, period: Period, progress: Progress | None):
     """The Meetings sheet's rows a chunk at a time: no titles, no names, counts of people protected."""
-    flt = MeetingFilter(date_from=period.date_from, date_to=period.date_to, include_cancelled=True)
-    offset = 0
-    while chunk := meetings_page(session, flt, offset=offset, limit=CHUNK):
-        offset += len(chunk)
-        checks = compliance_for_meetings(session, [m.id for m in chunk])
+    meetings, checks = period_meetings(session, period)
+    for start in range(0, len(meetings), CHUNK):
         rows = []
-        for meeting in chunk:
+        for meeting in meetings[start : start + CHUNK]:
             check = checks[meeting.id]
             invited, attended, apologies, absent, sent_views, papers_late, _format = protected_counts(
                 check, period.policy
             )
-            _day, start, _end = uk_times(meeting.starts_at, meeting.ends_at)
+            _day, time_of_day, _end = uk_times(meeting.starts_at, meeting.ends_at)
             rows.append([
-                check.day, start, meeting.committee, meeting.organisation, v.label(v.MEETING_KINDS, meeting.kind),
-                v.label(v.MEETING_MODES, meeting.mode), _("Yes") if meeting.cancelled else "", check.notice_days,
-                _yes_no(check.notice_late), papers_late, invited, attended, apologies, absent, sent_views,
-                check.quorum_needed, _yes_no(check.quorate),
+                check.day, time_of_day, meeting.committee, meeting.organisation,
+                v.label(v.MEETING_KINDS, meeting.kind), v.label(v.MEETING_MODES, meeting.mode),
+                _("Yes") if meeting.cancelled else "", check.notice_days, _yes_no(check.notice_late), papers_late,
+                invited, attended, apologies, absent, sent_views, check.quorum_needed, _yes_no(check.quorate),
             ])  # fmt: skip
         yield rows
-        if progress is not None and progress(offset, 0) is False:
+        if progress is not None and progress(start + len(rows), len(meetings)) is False:
             raise ExportCancelled
-        if len(chunk) < CHUNK:
-            break
 
 
 def expense_rows(session: Session, report: MonitoringReturn) -> list[list[Any]]:

@@ -54,25 +54,34 @@ def people_section(session: Session, period: Period) -> Section:
     ])  # fmt: skip
 
 
-def held_meetings(session: Session, period: Period) -> list:
-    """The meetings in the period up to its end or today, whichever is sooner (not cancelled, not in the Bin), in
-    date order: a meeting later in the quarter has not been supported yet."""
-    if period.as_of < period.date_from:
-        return []
-    flt = MeetingFilter(date_from=period.date_from, date_to=period.as_of, include_cancelled=False)
-    found, offset = [], 0
-    while chunk := meetings_page(session, flt, offset=offset, limit=_CHUNK):
-        found += chunk
-        offset += len(chunk)
-        if len(chunk) < _CHUNK:
-            break
-    return found
+def period_meetings(session: Session, period: Period) -> tuple[list, dict[str, MeetingCompliance]]:
+    """Every meeting dated in the period (cancelled ones too, not the Bin), in date order, with its compliance.
+
+    Worked out once per period and session: the Summary and the Meetings sheet both need it, and compliance for a
+    large organisation's year of meetings takes seconds."""
+    key = ("monitoring meetings", period)
+    if key not in session.info:
+        flt = MeetingFilter(date_from=period.date_from, date_to=period.date_to, include_cancelled=True)
+        found, offset = [], 0
+        while chunk := meetings_page(session, flt, offset=offset, limit=_CHUNK):
+            found += chunk
+            offset += len(chunk)
+            if len(chunk) < _CHUNK:
+                break
+        session.info[key] = (found, compliance_for_meetings(session, [m.id for m in found]) if found else {})
+    return session.info[key]
+
+
+def held_meetings(session: Session, period: Period) -> tuple[list, dict[str, MeetingCompliance]]:
+    """The meetings in the period up to its end or today, whichever is sooner, not cancelled, with compliance: a
+    meeting later in the quarter has not been supported yet."""
+    meetings, checks = period_meetings(session, period)
+    return [m for m in meetings if not m.cancelled and checks[m.id].day <= period.as_of], checks
 
 
 def meetings_section(session: Session, period: Period) -> Section:
     """Meetings supported, notice and papers on time, quorate, attendance, pre-meetings and debriefs held."""
-    meetings = held_meetings(session, period)
-    checks = compliance_for_meetings(session, [m.id for m in meetings]) if meetings else {}
+    meetings, checks = held_meetings(session, period)
     supported = [m for m in meetings if m.kind not in SUPPORT_KINDS]
     by_kind: dict[str, list[MeetingCompliance]] = {}
     for meeting in supported:
