@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.disclosure import Policy
 from partnerdesk.services.common.errors import ValidationError
@@ -32,7 +33,7 @@ def return_period(
 ) -> Period:
     """The period a return covers, with the organisation's disclosure rule; ValidationError when from is after to."""
     if date_from > date_to:
-        raise ValidationError({"date_to": "The 'from' date is after the 'to' date. Please swap them."})
+        raise ValidationError({"date_to": _("The 'from' date is after the 'to' date. Please swap them.")})
     return Period(date_from, date_to, today or today_uk(), policy or disclosure_policy(session))
 
 
