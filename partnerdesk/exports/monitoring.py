@@ -65,6 +65,9 @@ NAMED_COLUMNS = (Column(N_("Name"), 30), Column(N_("Status"), 12), Column(N_("Re
 SHEETS = (N_("Summary"), N_("Equality"), N_("Meetings"), N_("Expenses"), N_("Definitions"))
 NAMED_SHEET = N_("Named people")
 
+#: The lines at the top of the Summary that say what the file covers (and a blank line after them).
+ABOUT_ROWS = 5
+
 Progress = Callable[[int, int], bool | None]
 
 
@@ -74,8 +77,10 @@ def _sheet(workbook: Any, title: str, columns: tuple[Column, ...], sample: list[
     return fitted_sheet(workbook, _(title), shown, sample)
 
 
-def _whole(workbook: Any, title: str, columns: tuple[Column, ...], rows: list[list[Any]]) -> SheetWriter:
-    sheet = _sheet(workbook, title, columns, rows)
+def _whole(
+    workbook: Any, title: str, columns: tuple[Column, ...], rows: list[list[Any]], sample: list[list[Any]] | None = None
+) -> SheetWriter:
+    sheet = _sheet(workbook, title, columns, rows if sample is None else sample)
     for row in rows:
         sheet.append(row)
     sheet.finish()
@@ -201,7 +206,10 @@ def export_monitoring(
     meetings = 0
     named_count = 0
     with xlsx_file(path) as workbook:
-        _whole(workbook, SHEETS[0], SUMMARY_COLUMNS, summary_rows(report, named))
+        summary = summary_rows(report, named)
+        # The widths follow the figures: the long notes at the top run on into the empty cells beside them, rather
+        # than widening the Measure column and pushing the figures off a printed page.
+        _whole(workbook, SHEETS[0], SUMMARY_COLUMNS, summary, sample=summary[ABOUT_ROWS:])
         _whole(workbook, SHEETS[1], EQUALITY_COLUMNS, equality_rows(report))
         sheet = None
         for rows in _meeting_rows(session, period, progress):
