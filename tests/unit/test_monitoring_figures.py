@@ -195,3 +195,19 @@ def test_an_area_added_to_the_sections_list_reaches_the_file_with_its_definition
     book = load_workbook(tmp_path / "r.xlsx")
     assert ("Programmes", "Programme sessions run", 12, None, None, None) in book["Summary"].iter_rows(values_only=True)
     assert ("Programme sessions run", "Sessions held.") in book["Definitions"].iter_rows(values_only=True)
+
+
+def test_cancelling_the_export_leaves_no_file(tmp_path):
+    from partnerdesk.exports.monitoring import export_monitoring
+    from partnerdesk.exports.xlsx import ExportCancelled
+
+    store = new_store(tmp_path)
+    committee = add_committee(store)
+    add_meeting(store, committee, date(2026, 5, 6))
+    try:
+        with store.reader() as s, pytest.raises(ExportCancelled):
+            export_monitoring(s, tmp_path / "r.xlsx", return_period(s, START, END, TODAY, Policy()),
+                              progress=lambda done, total: total == 0)  # fmt: skip  # stop at the first meetings
+    finally:
+        store.close()
+    assert list(tmp_path.glob("*.xlsx")) == []
