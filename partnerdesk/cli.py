@@ -17,7 +17,7 @@ from pathlib import Path
 from partnerdesk import __version__
 from partnerdesk.i18n import set_language
 
-EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "monitoring")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,7 +59,15 @@ def _parser() -> argparse.ArgumentParser:
         "--to", dest="date_to", metavar="DATE", help="meetings, claims, checks or sessions on or before this date"
     )
     export.add_argument(
-        "--named", action="store_true", help="meetings: add a sheet naming who was invited (left out unless asked)"
+        "--named",
+        action="store_true",
+        help="meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged "
+        "(left out unless asked)",
+    )
+    export.add_argument(
+        "--quarter",
+        metavar="YYYY-QN",
+        help="monitoring: a financial-year quarter instead of --from and --to (2026-Q1 is April to June 2026)",
     )
     return parser
 
@@ -168,6 +176,11 @@ def _export(args: argparse.Namespace) -> int:
     if date_from and date_to and date_from > date_to:
         print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
         return 1
+    if args.quarter and args.kind != "monitoring":
+        print("--quarter is for the monitoring return; please give --from and --to instead.", file=sys.stderr)
+        return 1
+    if args.kind == "monitoring":
+        return _export_monitoring(args, out, date_from, date_to)
     store = open_store(_target(args), read_only=True)  # an export only reads the database
     try:
         with store.reader() as session:
@@ -198,6 +211,45 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Wrote {rows:,} {what} to {out}")
+    return 0
+
+
+def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | None, date_to: date | None) -> int:
+    """`export monitoring`: the commissioners' return for a quarter or for --from and --to."""
+    from partnerdesk.exports.monitoring import export_monitoring, written_message
+    from partnerdesk.exports.xlsx import ExportError
+    from partnerdesk.rules.quarters import parse_quarter
+    from partnerdesk.services.reports.monitoring import return_period
+    from partnerdesk.store import open_store
+
+    if args.quarter:
+        if date_from or date_to:
+            print("Please give either --quarter or --from and --to, not both.", file=sys.stderr)
+            return 1
+        try:
+            quarter = parse_quarter(args.quarter)
+        except ValueError as why:
+            print(str(why), file=sys.stderr)
+            return 1
+        date_from, date_to = quarter.first_day, quarter.last_day
+    if date_from is None or date_to is None:
+        print(
+            "Please say which period the return covers: --quarter 2026-Q3, or both --from and --to "
+            "(for example --from 01/04/2026 --to 30/06/2026).",
+            file=sys.stderr,
+        )
+        return 1
+    store = open_store(_target(args), read_only=True)
+    try:
+        with store.reader() as session:
+            period = return_period(session, date_from, date_to)
+            report = export_monitoring(session, out, period, named=args.named)
+    except ExportError as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(written_message(report, out, args.named))
     return 0
 
 

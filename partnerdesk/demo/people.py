@@ -15,6 +15,7 @@ from typing import Any
 
 from partnerdesk.demo import names as names
 from partnerdesk.demo.common import DEMO_USER, QuickRandom, Weighted, ascii_name, working_moment
+from partnerdesk.demo.equality import EqualityMaker
 from partnerdesk.records import vocab as v
 
 #: Rows sent to the database at a time: big enough to be quick, small enough to keep memory low.
@@ -55,6 +56,7 @@ class PeopleMaker:
 
     def __init__(self, seed: int, today: date):
         self.rng = QuickRandom(seed)
+        self.equality = EqualityMaker(seed)
         self.today = today
         self.emails: set[str] = set()
         self.email_numbers: dict[str, int] = {}
@@ -238,6 +240,7 @@ class PeopleMaker:
         else:
             row["interests"] = None
         row["notes"] = rng.choice(names.NOTES) if rng.random() < 0.08 else None
+        row.update(self.equality.answers(gender))
         created_day = given - timedelta(days=rng.randint(0, 14)) if given else self.days_ago(1, 1500)
         updated_day = created_day + timedelta(days=rng.randint(0, max((self.today - created_day).days - 1, 0)))
         row.update(self.shared(created_day, updated_day))

@@ -49,7 +49,9 @@ def shown_length(value: Any, kind: Kind = Kind.TEXT) -> int:
         return 10
     if isinstance(value, time):
         return 5
-    if kind is Kind.MONEY_PENCE and isinstance(value, int):
+    if kind is Kind.PERCENT_FIGURE and isinstance(value, Decimal):
+        return len(f"{value * 100:.0f}%")
+    if kind in (Kind.MONEY_PENCE, Kind.MONEY_FIGURE) and isinstance(value, int):
         return len(f"£{pounds(value):,.2f}")
     if isinstance(value, Decimal | int | float):
         return len(format(value, ",") if isinstance(value, int) else str(value))

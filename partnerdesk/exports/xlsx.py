@@ -46,6 +46,7 @@ WRAP_AFTER = 24
 #: The height of one line of text in a row, in points (a spreadsheet's default row height).
 LINE_HEIGHT = 15
 MONEY_FORMAT = "£#,##0.00"
+PERCENT_FORMAT = "0%"
 #: Excel cannot show dates before 1900 (nor, because of an old Lotus 1-2-3 quirk, January and February 1900 reliably).
 EARLIEST_SPREADSHEET_DATE = date(1900, 3, 1)
 #: Excel cannot hold more characters than this in one cell; openpyxl cuts text to it too.
@@ -78,6 +79,8 @@ class Kind(StrEnum):
     MONEY_PENCE = "money-pence"
     TIME = "time"  # a time of day (datetime.time), a real time cell
     FIGURE = "figure"  # a number (whole or Decimal) or a date written as such, or words such as "*" as text
+    PERCENT_FIGURE = "percent-figure"  # a fraction (Decimal, 0.8) shown as 80%, or words such as "*" as text
+    MONEY_FIGURE = "money-figure"  # whole pence shown as pounds, or words such as "*" as text
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class SheetWriter:
             Kind.DATETIME: self._style_id(number_format=UK_DATETIME_FORMAT),
             Kind.MONEY_PENCE: self._style_id(number_format=MONEY_FORMAT),
             Kind.TIME: self._style_id(number_format=TIME_FORMAT),
+            Kind.PERCENT_FIGURE: self._style_id(number_format=PERCENT_FORMAT),
         }
         self._wrap = self._style_id(alignment=Alignment(wrap_text=True, vertical="top"))
         self._top = self._style_id(alignment=Alignment(vertical="top"))
@@ -171,6 +175,17 @@ class SheetWriter:
                 return _figure_cell(ref, value)
 
             return figure
+        if kind in (Kind.PERCENT_FIGURE, Kind.MONEY_FIGURE):
+            # Hidden figures ("*") and "none" are words in a column of numbers: they go in as text.
+            number = self._styles[Kind.PERCENT_FIGURE if kind is Kind.PERCENT_FIGURE else Kind.MONEY_PENCE]
+
+            def typed(ref: str, value: Any) -> str:
+                if isinstance(value, str):
+                    return _text_cell(ref, safe_text(value))
+                shown = value if kind is Kind.PERCENT_FIGURE else pounds(_as_pence(value))
+                return _value_cell(ref, format(Decimal(shown), "f"), number)
+
+            return typed
         style = self._styles[kind]
         if kind is Kind.TIME:
             return lambda ref, value: _value_cell(ref, repr(_day_fraction(value)), style)

@@ -40,6 +40,16 @@ class Person(Record):
     consent_review_on: Mapped[date | None]
     interests: Mapped[str | None]
     notes: Mapped[str | None]
+    # Equality monitoring answers (rules.equality): None until asked.
+    age_band: Mapped[str | None]
+    sex: Mapped[str | None]
+    gender_identity: Mapped[str | None]
+    ethnic_group: Mapped[str | None]
+    long_term_condition: Mapped[str | None]
+    condition_impact: Mapped[str | None]
+    sexual_orientation: Mapped[str | None]
+    religion: Mapped[str | None]
+    carer: Mapped[str | None]
 
     roles: Mapped[list[PersonRole]] = relationship(
         back_populates="person", cascade="all, delete-orphan", lazy="selectin"

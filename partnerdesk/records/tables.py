@@ -65,6 +65,16 @@ people = record_table(
     Column("consent_review_on", Date),
     Column("interests", Text),
     Column("notes", Text),
+    # Equality monitoring (rules.equality; migration 0011): each optional, None until asked, reported only in aggregate.
+    Column("age_band", String(40)),
+    Column("sex", String(40)),
+    Column("gender_identity", String(40)),
+    Column("ethnic_group", String(40)),
+    Column("long_term_condition", String(40)),
+    Column("condition_impact", String(40)),
+    Column("sexual_orientation", String(40)),
+    Column("religion", String(40)),
+    Column("carer", String(40)),
     # The name index for the list and the search index are SQLite-specific: see migration 0002.
     Index("ix_people_status", "status"),
     Index("ix_people_consent_review", "consent_review_on"),

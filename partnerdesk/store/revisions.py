@@ -14,5 +14,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007_list_speed",
     "0008_versions",
     "0010_today_snooze",
+    "0011_equality",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

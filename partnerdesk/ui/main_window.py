@@ -30,6 +30,7 @@ from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
+from partnerdesk.ui.reports.area import ReportsArea
 from partnerdesk.ui.today_page import TodayPage
 from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
 from partnerdesk.ui.widgets.fitting import first_window_size, screen_key
@@ -66,7 +67,8 @@ class BinArea(Area):
 
 #: The areas in the order they are listed (and numbered Ctrl+1, Ctrl+2…).
 AREAS: tuple[type[Area], ...] = (
-    TodayArea, PeopleArea, MeetingsArea, ExpensesArea, WellbeingArea, SupervisionArea, OrganisationsArea, BinArea
+    TodayArea, PeopleArea, MeetingsArea, ExpensesArea, WellbeingArea, SupervisionArea, OrganisationsArea, ReportsArea,
+    BinArea,
 )
 
 

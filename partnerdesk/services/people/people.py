@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Person, PersonRole
-from partnerdesk.rules import contact
+from partnerdesk.rules import contact, equality
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.text import blank_to_none, check_text
@@ -43,8 +43,10 @@ CHOICE_FIELDS = {
     "consent_how": v.CONSENT_METHODS,
 }
 DATE_FIELDS = ("consent_given_on", "consent_review_on")
+#: Equality monitoring answers (rules.equality): optional choices, never listed, reported only in aggregate.
+EQUALITY_FIELDS = {question.field: question.choices for question in equality.QUESTIONS}
 #: Every field a person form can send.
-PERSON_FIELDS = (*TEXT_FIELDS, *CHOICE_FIELDS, *DATE_FIELDS, "roles", "access_needs")
+PERSON_FIELDS = (*TEXT_FIELDS, *CHOICE_FIELDS, *DATE_FIELDS, "roles", "access_needs", *EQUALITY_FIELDS)
 
 
 def clean_person(data: dict[str, Any]) -> dict[str, Any]:
@@ -77,6 +79,9 @@ def clean_person(data: dict[str, Any]) -> dict[str, Any]:
     for field, vocabulary in CHOICE_FIELDS.items():
         if out[field] is not None and out[field] not in vocabulary:
             problems.add(field, "Please pick one of the choices in the list.")
+
+    for field, why in equality.answer_problems({field: out[field] for field in EQUALITY_FIELDS}).items():
+        problems.add(field, why)
 
     out["roles"] = list(dict.fromkeys(out["roles"] or []))
     if any(role not in v.ROLES for role in out["roles"]):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.records import vocab
 from partnerdesk.rules.payments import BENEFITS_NOTE
+from partnerdesk.ui.people.equality_fields import add_equality_tab
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
@@ -103,6 +104,7 @@ class PersonFields(QTabWidget):
         notes = self._tab("Notes and &interests")
         self._row(notes, "Inte&rests", "interests", _long_text("What they want to be involved in"))
         self._row(notes, "No&tes", "notes", _long_text("Notes"))
+        add_equality_tab(self)
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget()

@@ -1,0 +1,88 @@
+"""How long the monitoring return takes for a year of a large organisation, against a raw openpyxl write-only dump
+of the same cells in the same run (not a test).
+
+    python bench/bench_monitoring.py                   # 5,000 people: quick
+    python bench/bench_monitoring.py --people 100000   # the issue's large organisation
+
+The database is filled by `partnerdesk demo` (kept between runs in the temporary folder). The return covers the
+last four whole financial-year quarters. The raw dump writes exactly the cells the return wrote (read back from its
+file first, not timed) with openpyxl's own write-only workbook and no formatting: the least any xlsx writer could
+do. The ratio printed is the return's time over the dump's (the issue's target is 1.5 or less).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import demo_database  # noqa: E402
+
+
+def raw_dump(cells: dict[str, list[tuple]], out: Path) -> float:
+    """Seconds to write these sheets' values with a bare openpyxl write-only workbook."""
+    from openpyxl import Workbook
+
+    started = time.perf_counter()
+    book = Workbook(write_only=True)
+    for title, rows in cells.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(out)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--people", type=int, default=5_000, help="how many demo people (default 5,000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each, the fastest kept (default 3)")
+    args = parser.parse_args()
+
+    from openpyxl import load_workbook
+
+    from partnerdesk.exports.monitoring import export_monitoring
+    from partnerdesk.rules.dates import today_uk
+    from partnerdesk.rules.quarters import quarter_of
+    from partnerdesk.services.reports.monitoring import return_period
+    from partnerdesk.store import open_store
+
+    db = demo_database(args.people)
+    last = quarter_of(today_uk()).previous()
+    first = last.previous().previous().previous()
+    folder = Path(tempfile.mkdtemp(prefix="partnerdesk-bench-"))
+    store = open_store(db, read_only=True)
+    ours, raws = [], []
+    try:
+        for _ in range(args.repeat):
+            out = folder / "return.xlsx"
+            started = time.perf_counter()
+            with store.reader() as session:
+                period = return_period(session, first.first_day, last.last_day)
+                export_monitoring(session, out, period)
+            ours.append(time.perf_counter() - started)
+            book = load_workbook(out, read_only=True)
+            cells = {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+            book.close()
+            raws.append(raw_dump(cells, folder / "raw.xlsx"))
+    finally:
+        store.close()
+    rows = sum(len(rows) for rows in cells.values())
+    best, raw = min(ours), min(raws)
+    print(f"people:               {args.people:,}")
+    print(f"period:               {first.name} to {last.name} ({period.date_from} to {period.date_to})")
+    print(f"rows written:         {rows:,} on {len(cells)} sheets")
+    print(f"monitoring return:    {best:.2f} s (fastest of {args.repeat})")
+    print(f"raw openpyxl dump:    {raw:.2f} s")
+    print(f"ratio:                {best / raw:.2f}× (target ≤ 1.5×)")
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+
+
+if __name__ == "__main__":
+    main()

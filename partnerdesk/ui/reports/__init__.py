@@ -1,0 +1,1 @@
+"""The Reports area: the commissioners' monitoring return."""
