@@ -27,6 +27,7 @@ from partnerdesk.services.common import drafts
 from partnerdesk.ui.app import set_text_size, text_size
 from partnerdesk.ui.area import Area
 from partnerdesk.ui.expenses.area import ExpensesArea
+from partnerdesk.ui.feedback import MESSAGE_MS
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
@@ -100,7 +101,9 @@ class MainWindow(QMainWindow):
         # The first page is made once the window's frame is in place: made before, it was restyled again when the
         # frame went into the window (about 20 ms for Today).
         self.nav.setCurrentRow(0)
+        self.statusBar().setAccessibleName(_("What just happened"))
         self.statusBar().showMessage(f"Database: {where}")
+        writer.told.connect(self.say)
         self._menus()
         self._restore_geometry()
 
@@ -152,6 +155,10 @@ class MainWindow(QMainWindow):
     @property
     def bin(self) -> QWidget:
         return self.area(BinArea).page
+
+    def say(self, text: str) -> None:
+        """Show a short message about what just happened in the status bar, for a few seconds."""
+        self.statusBar().showMessage(text, MESSAGE_MS)
 
     # --- menus ------------------------------------------------------------------------------------------
     def add_action(self, menu, text: str, slot, shortcut=None) -> QAction:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
@@ -23,10 +24,12 @@ from partnerdesk.services.expenses.budgets import headings_for_year
 from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.ui.expenses.list_model import ClaimsTableModel
 from partnerdesk.ui.expenses.person_picker import PersonPicker
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 COLUMN_WIDTHS = (95, 125, 165, 175, 90, 165, 130)
@@ -71,6 +74,15 @@ class ClaimsListPage(QWidget):
         self.model = ClaimsTableModel(writer.store, ClaimFilter(), self)
         self.table = list_view(self.model, "List of claims", COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
+        select_saved(writer, self.table, ("claims",))
+        show_when_empty(
+            self.table,
+            NextStep(_("No expense claims yet. Enter the first claim when someone asks to be paid back."),
+                     _("Add claim"), self.new_claim.emit),
+            NextStep(_("No claims match this search and these filters."), _("Clear search and filters"),
+                     self.clear_filters),
+            self.filtering,
+        )
 
         # Both rows of filters wrap on a narrow screen rather than widening the window.
         first = FlowLayout()
@@ -143,6 +155,20 @@ class ClaimsListPage(QWidget):
             person_id=self.person.person_id(), budget_heading_id=self.heading.currentData(), **dates,
         ))  # fmt: skip
         self._show_count()
+
+    def filtering(self) -> bool:
+        """Whether a search, filter or date is hiding any claims."""
+        return bool(self.search.text().strip() or self.date_from.text().strip() or self.date_to.text().strip()) \
+            or self.status.currentIndex() > 0 or self.heading.currentIndex() > 0 or self.person.person_id() is not None
+
+    def clear_filters(self) -> None:
+        """Show every claim again."""
+        for edit in (self.search, self.date_from, self.date_to):
+            edit.clear()
+        self.status.setCurrentIndex(0)
+        self.heading.setCurrentIndex(0)
+        self.person.set_person(None)
+        self.apply_filter()
 
     def refresh(self) -> None:
         self.reload_headings()

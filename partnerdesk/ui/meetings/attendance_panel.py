@@ -38,7 +38,7 @@ from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 NAME, BACKUP, INTERESTED, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_REASON, PAPERS_NOTE = range(8)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADINGS = ("Name", "Back-up", "Interest", "Attendance", "Papers sent", "Format", "Reason (late, format)",
+HEADINGS = ("Name", "Back-up", "Interest", "Attendance", "Papers sent", "Format", "Why late or other format",
             "Papers")
 
 

@@ -76,7 +76,7 @@ class MeetingFields(FieldTabs):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = FieldMessage(widget.accessibleName())
+        message = FieldMessage(widget.accessibleName()).follow(widget)
         column.addWidget(message)
         caption.setBuddy(widget)
         self.widgets[key], self.messages[key], self.holders[key] = widget, message, holder

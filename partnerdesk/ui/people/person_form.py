@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.records import vocab as v
 from partnerdesk.services.people.organisations import (
     list_committees,
@@ -97,6 +98,8 @@ class PersonForm(FormDialog):
         self.summary.setAccessibleName("Problems to fix before saving")
         self.summary.hide()
         self.fields = PersonFields()
+        for message in self.fields.messages.values():
+            message.cleared.connect(self._problem_fixed)
         committees = writer.read(
             lambda s: [(c.id, f"{c.name} — {c.organisation.name}") for c in list_committees(s)]
         )
@@ -223,15 +226,20 @@ class PersonForm(FormDialog):
         general = [text for key, text in messages.items() if key not in self.fields.messages]
         if messages:
             count = len(messages)
-            noun = "problem" if count == 1 else "problems"
-            self.summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. "
-                                 + " ".join(general))
+            self.summary.setText(ngettext("Nothing has been saved yet. Please fix the problem shown in red.",
+                                          "Nothing has been saved yet. Please fix the {count} problems shown in red.",
+                                          count).format(count=count) + " " + " ".join(general))
             self.summary.show()
             first = next((key for key in self.fields.widgets if key in messages), None)
             if first:
                 self.fields.setCurrentIndex(self.fields.tab_of[first])
                 self.fields.widgets[first].setFocus()
         else:
+            self.summary.hide()
+
+    def _problem_fixed(self) -> None:
+        # The summary counts problems still shown: once the last one is fixed it has nothing left to say.
+        if not any(message.text() for message in self.fields.messages.values()):
             self.summary.hide()
 
     def save(self) -> bool:

@@ -61,7 +61,7 @@ class CheckFields(FieldTabs):
         self.row(tab, "&Date", "checked_at", UkDateEdit("Date of the check"))
         self.row(tab, "T&ime", "checked_time", UkTimeEdit("Time of the check"))
         self.row(tab, "&Worker", "worker_name", text_box("Worker who did the check"))
-        self.row(tab, "&When", "context", ChoiceCombo(CHECK_CONTEXTS, "When the check happened"))
+        self.row(tab, "&Kind of check", "context", ChoiceCombo(CHECK_CONTEXTS, "Kind of check"))
         self.row(tab, "&How are they doing?", "quick_score", quick_box())
         tab = self.tab("&Scales (optional)")
         self.ons4 = self.row(tab, None, "ons4", Ons4Fields())

@@ -41,7 +41,7 @@ class ConfidentialPanel(QWidget):
             caption = QLabel(label)
             box = long_text_box(label.replace("&", ""), 80)
             caption.setBuddy(box)
-            message = FieldMessage(label.replace("&", ""))
+            message = FieldMessage(label.replace("&", "")).follow(box)
             for widget in (caption, box):
                 widget.hide()
                 column.addWidget(widget)

@@ -207,7 +207,7 @@ class SessionForm(FormDialog):
             self.fields.suggestion.setText("Group sessions do not change when the next 1:1 is due.")
             return
         earliest, latest = self.writer.read(lambda s: suggest_next_due(s, ids[0], held_on))
-        self.fields.suggestion.setText(f"From their role's cadence, the next 1:1 should be between "
+        self.fields.suggestion.setText(f"From how often their role has supervision, the next 1:1 should be between "
                                        f"{format_uk(earliest)} and {format_uk(latest)}. Left blank, "
                                        f"{format_uk(latest)} is used.")  # fmt: skip
 

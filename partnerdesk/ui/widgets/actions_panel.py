@@ -87,7 +87,8 @@ class ActionsPanel(QWidget):
             "owner_name": text_box("Who will do it", 200),
             "due_on": UkDateEdit("Action due by"),
         }
-        self.messages = {key: FieldMessage(widget.accessibleName()) for key, widget in self.fields.items()}
+        self.messages = {key: FieldMessage(widget.accessibleName()).follow(widget)
+                         for key, widget in self.fields.items()}
         form = QFormLayout()
         for key, label in (("description", "New &action"), ("owner_name", "&Who will do it"), ("due_on", "D&ue by")):
             holder = QVBoxLayout()
