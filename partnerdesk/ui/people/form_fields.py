@@ -49,7 +49,7 @@ class PersonFields(QTabWidget):
         self._row(about, "&Full name", "full_name", _text("Full name"))
         self._row(about, "&Preferred name", "preferred_name", _text("Preferred name", 120))
         self._row(about, "P&ronouns", "pronouns", _text("Pronouns", 40))
-        self._row(about, "&Status", "status", ChoiceCombo(vocab.STATUSES, "Status"))
+        self._row(about, "Stat&us", "status", ChoiceCombo(vocab.STATUSES, "Status"))
         self._row(about, None, "roles", CheckList("Roles", vocab.ROLES))
 
         contact = self._tab("&Contact")

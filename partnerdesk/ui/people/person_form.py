@@ -112,7 +112,7 @@ class PersonForm(FormDialog):
         buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
         self.delete_button: QPushButton | None = None
         if person_id is not None:
-            self.delete_button = buttons.addButton("&Delete to Bin", QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button = buttons.addButton("Delete to &Bin", QDialogButtonBox.ButtonRole.DestructiveRole)
             self.delete_button.clicked.connect(self.delete)
         self.wire_buttons(buttons)
 

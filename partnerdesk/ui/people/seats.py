@@ -117,7 +117,7 @@ class SeatsEditor(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Committee seats")
         self.list.itemActivated.connect(lambda _item: self._change())
-        add, change, remove = QPushButton("&Add seat…"), QPushButton("Chan&ge…"), QPushButton("Remo&ve")
+        add, change, remove = QPushButton("A&dd seat…"), QPushButton("Chan&ge…"), QPushButton("Remo&ve")
         add.clicked.connect(self._add)
         change.clicked.connect(self._change)
         remove.clicked.connect(self._remove)
