@@ -28,6 +28,9 @@ from partnerdesk.ui.app import set_text_size, text_size
 from partnerdesk.ui.area import Area
 from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.feedback import MESSAGE_MS
+from partnerdesk.ui.help.browser import FOR_AREA as HELP_FOR_AREA
+from partnerdesk.ui.help.browser import PAGES as HELP_PAGES
+from partnerdesk.ui.help.browser import HelpWindow
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         where = writer.store.path or writer.store.url
         self.setWindowTitle("PartnerDesk — demo data (made-up people)" if demo else "PartnerDesk")
         self.areas = [kind(self) for kind in AREAS]
+        self.help_window: HelpWindow | None = None
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -188,6 +192,11 @@ class MainWindow(QMainWindow):
             self.add_action(go, area.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
         self._view_menu()
         help_menu = self.menuBar().addMenu("&Help")
+        self.add_action(help_menu, _("&Help for this page"), self.help_for_page, "F1")
+        contents = help_menu.addMenu(_("Help &contents"))
+        for key, title in HELP_PAGES:
+            self.add_action(contents, _(title), lambda _=False, k=key: self.show_help(k))
+        help_menu.addSeparator()
         self.add_action(help_menu, "Open &log folder", self.open_log_folder)
         self.add_action(help_menu, "&About PartnerDesk", self.about)
 
@@ -271,6 +280,16 @@ class MainWindow(QMainWindow):
         """Open a second window on a separate demo database, so made-up people never mix with real ones."""
         QProcess.startDetached(sys.executable, ["-m", "partnerdesk", "--demo"])
         self.statusBar().showMessage("Opening the demo database in a new window…", 8000)
+
+    def help_for_page(self) -> None:
+        """Open the built-in help at the page about the area on show."""
+        self.show_help(HELP_FOR_AREA.get(self.areas[self.nav.currentRow()].title, "today"))
+
+    def show_help(self, key: str) -> None:
+        """Open the built-in help (one window, kept beside this one) at a page of resources/help/."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(key)
 
     def open_log_folder(self) -> None:
         """Show the folder of log files (what went wrong and where, never anyone's details) to send for help."""
