@@ -34,6 +34,7 @@ from partnerdesk.ui.help.browser import HelpWindow
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
+from partnerdesk.ui.today.checklist import open_settings
 from partnerdesk.ui.today_page import TodayPage
 from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
 from partnerdesk.ui.widgets.fitting import first_window_size, screen_key
@@ -46,6 +47,10 @@ class TodayArea(Area):
         page = TodayPage(self.writer)
         page.open_record.connect(self.window.open_record)
         page.new_person.connect(self.window.area(PeopleArea).new_person)
+        checklist = page.checklist
+        checklist.settings_wanted.connect(lambda: checklist.settings_saved(open_settings(self.window, self.writer)))
+        checklist.organisations_wanted.connect(lambda: self.window.show_area(self.window.area(OrganisationsArea)))
+        checklist.demo_wanted.connect(self.window.open_demo)
         return page
 
 
