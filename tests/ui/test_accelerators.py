@@ -92,3 +92,23 @@ def test_no_dialog_has_two_controls_with_one_letter(qtbot, writer):
         if clashes := dialog_clashes(dialog):
             found[type(dialog).__name__] = clashes
     assert found == {}, "\n".join(f"{name}: {clashes}" for name, clashes in found.items())
+
+
+def test_plain_words_where_there_was_jargon(qtbot, writer):
+    """Issue 12 point 9: the words a worker met that did not say what they meant."""
+    from partnerdesk.ui.expenses.claim_form import ClaimForm
+    from partnerdesk.ui.meetings.attendance_panel import HEADINGS
+    from partnerdesk.ui.wellbeing.check_form import CheckForm
+    from partnerdesk.ui.wellbeing.wellbeing_page import WellbeingPage
+    from tests.builders import add_claim, add_person
+
+    check = CheckForm(writer)
+    qtbot.addWidget(check)
+    assert check.fields.captions["context"].text().replace("&", "") == "Kind of check"
+    page = WellbeingPage(writer)
+    qtbot.addWidget(page)
+    assert page.person.matches.currentText() == "Everyone"  # the filter lists everyone until someone is picked
+    claim = ClaimForm(writer, add_claim(writer.store, add_person(writer.store)))
+    qtbot.addWidget(claim)
+    assert claim.status_panel.buttons["void"].text().replace("&", "") == "Cancel the claim…"
+    assert "Reason (late, format)" not in HEADINGS

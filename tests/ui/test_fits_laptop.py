@@ -167,6 +167,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
     from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
+    from partnerdesk.ui.help.browser import HelpWindow
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.person_form import PersonForm
@@ -195,7 +196,7 @@ def _every_dialog(writer) -> list[QDialog]:
         claim_form.status_panel.approve_dialog(), HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer),
         CheckForm(writer), CheckForm(writer, check), DebriefDialog(writer, meeting), HistoryDialog(writer, person),
         SessionForm(writer), SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer),
-        TrainingDialog(writer), CourseDialog(writer),
+        TrainingDialog(writer), CourseDialog(writer), HelpWindow(),
     ]  # fmt: skip
 
 
