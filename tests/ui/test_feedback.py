@@ -173,3 +173,33 @@ def test_saving_a_record_elsewhere_in_the_window_is_said_once(window, writer):
 
     writer.run(None, lambda s: create_person(s, person_data(full_name="Lee Long")))
     assert told == ["Added Lee Long"]
+
+
+def test_a_saved_claim_and_a_saved_check_are_selected_in_their_lists(qtbot, window, writer):
+    from datetime import UTC, date, datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from partnerdesk.services.expenses.claims import create_claim
+    from partnerdesk.services.wellbeing.checks import create_check
+    from partnerdesk.ui.expenses.area import ExpensesArea
+    from partnerdesk.ui.wellbeing.area import WellbeingArea
+    from tests.builders import add_check, add_claim, check_data
+
+    person = add_person(writer.store, full_name="Kit Kaur")
+    for day in (date(2026, 4, 1), date(2026, 4, 2)):
+        add_claim(writer.store, person, day)
+    window.show_area(window.area(ExpensesArea))
+    claims = window.area(ExpensesArea).page.claims
+    claim = writer.run(window, lambda s: create_claim(s, {"person_id": person, "claim_date": date(2026, 3, 1)}).id)
+    assert window.statusBar().currentMessage() == "Added the expense claim"
+    assert claims.model.record_id(claims.table.currentIndex().row()) == claim
+
+    now = datetime.now(UTC)
+    for hours in (1, 2):
+        add_check(writer.store, person, checked_at=now.replace(microsecond=0) - timedelta(hours=hours))
+    window.show_area(window.area(WellbeingArea))
+    checks = window.area(WellbeingArea).page.checks
+    check = writer.run(window, lambda s: create_check(s, check_data(person, at=now - timedelta(days=3))).id)
+    assert window.statusBar().currentMessage() == "Added the wellbeing check"
+    assert checks.item(checks.currentRow(), 0).data(Qt.ItemDataRole.UserRole + 1) == check
