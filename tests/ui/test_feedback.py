@@ -111,8 +111,10 @@ def test_a_date_message_stays_until_the_date_can_be_read(qtbot, writer):
     assert message.isVisibleTo(form)
     type_into(fields["date"], "30/02/2031")
     assert message.isVisibleTo(form)  # still not a date: the advice still applies
+    assert form.summary.isVisibleTo(form)
     type_into(fields["date"], "28/02/2031")
     assert not message.isVisibleTo(form)
+    assert not form.summary.isVisibleTo(form)  # the meeting form's summary goes too, once nothing is left to fix
 
 
 def test_empty_people_says_what_to_do_and_its_button_does_it(qtbot, window, go, monkeypatch):

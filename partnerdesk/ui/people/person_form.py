@@ -98,8 +98,6 @@ class PersonForm(FormDialog):
         self.summary.setAccessibleName("Problems to fix before saving")
         self.summary.hide()
         self.fields = PersonFields()
-        for message in self.fields.messages.values():
-            message.cleared.connect(self._problem_fixed)
         committees = writer.read(
             lambda s: [(c.id, f"{c.name} — {c.organisation.name}") for c in list_committees(s)]
         )
@@ -235,11 +233,6 @@ class PersonForm(FormDialog):
                 self.fields.setCurrentIndex(self.fields.tab_of[first])
                 self.fields.widgets[first].setFocus()
         else:
-            self.summary.hide()
-
-    def _problem_fixed(self) -> None:
-        # The summary counts problems still shown: once the last one is fixed it has nothing left to say.
-        if not any(message.text() for message in self.fields.messages.values()):
             self.summary.hide()
 
     def save(self) -> bool:

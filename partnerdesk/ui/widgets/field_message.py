@@ -74,9 +74,18 @@ class FieldMessage(QLabel):
             if self.text() and not still_wrong(field):
                 self.show_message(None)
                 self.cleared.emit()
+                _take_down_summary(self.window())
 
         on_change(field, changed)
         return self
+
+
+def _take_down_summary(form: QWidget) -> None:
+    # Forms say "Nothing has been saved yet. Please fix the problems shown in red" in a label named summary; once
+    # the last field message has gone, it has nothing left to say.
+    summary = getattr(form, "summary", None)
+    if isinstance(summary, QWidget) and not any(message.text() for message in form.findChildren(FieldMessage)):
+        summary.hide()
 
 
 def add_field_row(form: QFormLayout, label: str, widget: QWidget) -> tuple[FieldMessage, QLabel, QWidget]:
