@@ -146,7 +146,9 @@ class OrganisationsPage(QWidget):
             _("No organisations yet. Add the health boards, councils and other bodies your representatives sit on."),
             _("Add organisation"), self.add_organisation))
         show_when_empty(self.committees, NextStep(_("No committees for this organisation yet."), _("Add committee"),
-                                                  self.add_committee))
+                                                  self.add_committee),
+                        NextStep(_("Add an organisation first, then its committees, boards and groups here.")),
+                        lambda: self._current(self.organisations) is None)
         select_saved(writer, self.organisations, ("organisations",), ID_ROLE)
         select_saved(writer, self.committees, ("committees",), ID_ROLE)
 

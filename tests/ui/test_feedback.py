@@ -157,6 +157,7 @@ def test_every_empty_list_says_something(qtbot, window, go):
             elif state.isVisibleTo(area.page):
                 assert state.findChild(QLabel).text().strip()
     assert blank == []
+    assert said(window.organisations.committees).startswith("Add an organisation first")
     claims = window.area(ExpensesArea).page.findChildren(EmptyState)
     assert any(state.label.text().startswith("No expense claims yet") for state in claims)
 
