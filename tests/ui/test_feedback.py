@@ -206,3 +206,18 @@ def test_a_saved_claim_and_a_saved_check_are_selected_in_their_lists(qtbot, wind
     check = writer.run(window, lambda s: create_check(s, check_data(person, at=now - timedelta(days=3))).id)
     assert window.statusBar().currentMessage() == "Added the wellbeing check"
     assert checks.item(checks.currentRow(), 0).data(Qt.ItemDataRole.UserRole + 1) == check
+
+
+def test_someone_far_down_a_long_list_is_found_and_shown(qtbot, window, writer, go):
+    from partnerdesk.services.people.people import create_person
+    from tests.builders import person_data
+
+    with writer.store.transaction() as session:
+        for number in range(250):  # more than two pages of the People list
+            create_person(session, person_data(full_name=f"Person {number:03d}"))
+    go(window.people)
+    writer.run(window, lambda s: create_person(s, person_data(full_name="Zoe Zephyr")))
+    table = window.people.table
+    assert table.currentIndex().row() == 250
+    assert table.model().index(250, 0).data() == "Zoe Zephyr"
+    assert 250 in {table.rowAt(y) for y in range(0, table.viewport().height(), 5)}  # scrolled to: on screen
