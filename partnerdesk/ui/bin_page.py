@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.bin.items import KINDS, binned, restore
 from partnerdesk.services.common.errors import ValidationError
@@ -29,6 +30,7 @@ from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.people.list_page import COLUMN_WIDTHS as PEOPLE_WIDTHS
 from partnerdesk.ui.tables import column_width_for
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OTHER_HEADINGS = ("Name", "Belongs to", "Deleted")
@@ -87,6 +89,10 @@ class BinPage(QWidget):
             )
         for view in (self.people_view, self.others_view):
             view.activated.connect(lambda _index: self.restore_selected())
+            show_when_empty(view, NextStep(_("Nothing of this kind is in the Bin. Anything you delete comes here, "
+                                             "and can be brought back with Restore.")),
+                            NextStep(_("Nothing in the Bin matches this search."), _("Clear search"),
+                                     self.search.clear), lambda: bool(self.search.text().strip()))
         self.views = QStackedWidget()
         self.views.addWidget(self.people_view)
         self.views.addWidget(self.others_view)

@@ -27,10 +27,15 @@ from partnerdesk.services.common import drafts
 from partnerdesk.ui.app import set_text_size, text_size
 from partnerdesk.ui.area import Area
 from partnerdesk.ui.expenses.area import ExpensesArea
+from partnerdesk.ui.feedback import MESSAGE_MS
+from partnerdesk.ui.help.browser import FOR_AREA as HELP_FOR_AREA
+from partnerdesk.ui.help.browser import PAGES as HELP_PAGES
+from partnerdesk.ui.help.browser import HelpWindow
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.reports.area import ReportsArea
+from partnerdesk.ui.today.checklist import open_settings
 from partnerdesk.ui.today_page import TodayPage
 from partnerdesk.ui.wellbeing.area import SupervisionArea, WellbeingArea
 from partnerdesk.ui.widgets.fitting import first_window_size, screen_key
@@ -44,6 +49,10 @@ class TodayArea(Area):
         page = TodayPage(self.writer)
         page.open_record.connect(self.window.open_record)
         page.new_person.connect(self.window.area(PeopleArea).new_person)
+        checklist = page.checklist
+        checklist.settings_wanted.connect(lambda: checklist.settings_saved(open_settings(self.window, self.writer)))
+        checklist.organisations_wanted.connect(lambda: self.window.show_area(self.window.area(OrganisationsArea)))
+        checklist.demo_wanted.connect(self.window.open_demo)
         return page
 
 
@@ -82,6 +91,7 @@ class MainWindow(QMainWindow):
         where = writer.store.path or writer.store.url
         self.setWindowTitle("PartnerDesk — demo data (made-up people)" if demo else "PartnerDesk")
         self.areas = [kind(self) for kind in AREAS]
+        self.help_window: HelpWindow | None = None
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -103,7 +113,9 @@ class MainWindow(QMainWindow):
         # The first page is made once the window's frame is in place: made before, it was restyled again when the
         # frame went into the window (about 20 ms for Today).
         self.nav.setCurrentRow(0)
+        self.statusBar().setAccessibleName(_("What just happened"))
         self.statusBar().showMessage(f"Database: {where}")
+        writer.told.connect(self.say)
         self._menus()
         self._restore_geometry()
 
@@ -156,6 +168,10 @@ class MainWindow(QMainWindow):
     def bin(self) -> QWidget:
         return self.area(BinArea).page
 
+    def say(self, text: str) -> None:
+        """Show a short message about what just happened in the status bar, for a few seconds."""
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
     # --- menus ------------------------------------------------------------------------------------------
     def add_action(self, menu, text: str, slot, shortcut=None) -> QAction:
         """Add a menu entry that calls slot, with an optional keyboard shortcut."""
@@ -184,6 +200,11 @@ class MainWindow(QMainWindow):
             self.add_action(go, area.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
         self._view_menu()
         help_menu = self.menuBar().addMenu("&Help")
+        self.add_action(help_menu, _("&Help for this page"), self.help_for_page, "F1")
+        contents = help_menu.addMenu(_("Help &contents"))
+        for key, title in HELP_PAGES:
+            self.add_action(contents, _(title), lambda _=False, k=key: self.show_help(k))
+        help_menu.addSeparator()
         self.add_action(help_menu, "Open &log folder", self.open_log_folder)
         self.add_action(help_menu, "&About PartnerDesk", self.about)
 
@@ -281,6 +302,16 @@ class MainWindow(QMainWindow):
         """Open a second window on a separate demo database, so made-up people never mix with real ones."""
         QProcess.startDetached(sys.executable, ["-m", "partnerdesk", "--demo"])
         self.statusBar().showMessage("Opening the demo database in a new window…", 8000)
+
+    def help_for_page(self) -> None:
+        """Open the built-in help at the page about the area on show."""
+        self.show_help(HELP_FOR_AREA.get(self.areas[self.nav.currentRow()].title, "today"))
+
+    def show_help(self, key: str) -> None:
+        """Open the built-in help (one window, kept beside this one) at a page of resources/help/."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(key)
 
     def open_log_folder(self) -> None:
         """Show the folder of log files (what went wrong and where, never anyone's details) to send for help."""

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from partnerdesk.i18n import _
 from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotFound, ValidationError
 from partnerdesk.store import Store
 from partnerdesk.store.changes import ChangeLog
+from partnerdesk.ui.feedback import Outcome, SavedRecords
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,6 +37,10 @@ class Writer(QObject):
     #: Emitted after a write with the names of the tables it changed (a frozenset), or None for "anything may have
     #: changed" (demo data filled in, for example). Pages listen through watch(), not directly.
     changed = Signal(object)
+    #: A short message for the worker about what just happened ("Saved Sam Patel's details"), for the status bar.
+    told = Signal(str)
+    #: After a save, the table and id of the record saved, so its list can select it (ui/feedback.select_saved).
+    saved = Signal(str, str)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -51,6 +57,7 @@ class Writer(QObject):
         try:
             with self.store.transaction() as session:
                 change_log = ChangeLog(session)
+                caught = SavedRecords(session)
                 result = work(session)
         except (ValidationError, NeedsConfirmation, EditConflict):  # the form shows these by its fields
             raise
@@ -76,7 +83,22 @@ class Writer(QObject):
         tables = change_log.worth_telling()
         if tables:
             self.changed.emit(tables)
+            self._say_saved(caught.outcome())
         return result
+
+    def _say_saved(self, outcome: Outcome | None) -> None:
+        # After changed, so the lists have read the new record before they are asked to select it.
+        if outcome is None:
+            self.tell(_("Saved."))
+            return
+        if outcome.table and outcome.record_id:
+            self.saved.emit(outcome.table, outcome.record_id)
+        self.tell(outcome.text)
+
+    def tell(self, text: str) -> None:
+        """Show the worker a short message about what just happened (any page or dialog may call this). Names are
+        fine here: it is shown on screen, never logged."""
+        self.told.emit(text)
 
     def tell_everyone(self) -> None:
         """Say that anything may have changed (after work done outside run(), such as filling in demo data)."""

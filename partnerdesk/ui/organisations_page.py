@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.services.people.organisations import (
@@ -30,9 +31,11 @@ from partnerdesk.services.people.organisations import (
     save_committee,
     save_organisation,
 )
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog, shown
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.fitting import short_combo
 
@@ -139,6 +142,15 @@ class OrganisationsPage(QWidget):
         self.organisations.currentItemChanged.connect(lambda *_: self._fill_committees())
         self.organisations.itemActivated.connect(lambda _i: self.edit_organisation())
         self.committees.itemActivated.connect(lambda _i: self.edit_committee())
+        show_when_empty(self.organisations, NextStep(
+            _("No organisations yet. Add the health boards, councils and other bodies your representatives sit on."),
+            _("Add organisation"), self.add_organisation))
+        show_when_empty(self.committees, NextStep(_("No committees for this organisation yet."), _("Add committee"),
+                                                  self.add_committee),
+                        NextStep(_("Add an organisation first, then its committees, boards and groups here.")),
+                        lambda: self._current(self.organisations) is None)
+        select_saved(writer, self.organisations, ("organisations",), ID_ROLE)
+        select_saved(writer, self.committees, ("committees",), ID_ROLE)
 
         grid = QGridLayout()
         org_label, com_label = QLabel("O&rganisations"), QLabel("Co&mmittees, boards and groups")

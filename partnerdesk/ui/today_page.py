@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QPushButton,
     QStyle,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,11 +29,11 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import _, long_date, ngettext
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.common.snoozes import snoozed_lines, wake_line
-from partnerdesk.services.people.today import has_people
 from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
 from partnerdesk.ui.meetings.today_lines import MEETINGS_TODAY
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.today_lines import PEOPLE_TODAY
+from partnerdesk.ui.today.checklist import FirstRunChecklist
 from partnerdesk.ui.today.line_actions import DONE, SnoozeDialog
 from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 from partnerdesk.ui.wellbeing.today_lines import WELLBEING_TODAY
@@ -79,13 +78,8 @@ class TodayPage(QWidget):
         self.groups = groups
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
-        self.empty = QLabel(
-            "There is nobody in PartnerDesk yet. Add the first person, or try PartnerDesk with made-up people "
-            "from the File menu (Open demo database)."
-        )
-        self.empty.setWordWrap(True)
-        self.add_first = QPushButton("Add the first person")
-        self.add_first.clicked.connect(self.new_person)
+        self.checklist = FirstRunChecklist(writer)  # on a new database: what to set up first, ticked off as done
+        self.checklist.new_person.connect(self.new_person)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("todayList")
@@ -112,8 +106,7 @@ class TodayPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.add_first, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.checklist)
         layout.addWidget(self.tree, 1)
         writer.watch(self, None, self.refresh)  # Today gathers every area
         self.refresh()
@@ -125,11 +118,10 @@ class TodayPage(QWidget):
         self.heading.setText(_("Today, {date}").format(date=long_date(today)))
 
         def read(db):
-            return has_people(db), [group.read(db, today) for group in self.groups], snoozed_lines(db, today)
+            return [group.read(db, today) for group in self.groups], snoozed_lines(db, today)
 
-        anyone, filled, snoozed = self.writer.glance(read)
-        self.empty.setVisible(not anyone)
-        self.add_first.setVisible(not anyone)
+        filled, snoozed = self.writer.glance(read)
+        self.checklist.refresh()
         found: list[tuple[Section, list[Line]]] = []
         for group, lists in zip(self.groups, filled, strict=True):
             found += zip(group.sections, lists, strict=True)

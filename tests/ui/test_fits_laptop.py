@@ -167,6 +167,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
     from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
+    from partnerdesk.ui.help.browser import HelpWindow
     from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
     from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
@@ -203,6 +204,7 @@ def _every_dialog(writer) -> list[QDialog]:
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
         SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
+        HelpWindow(),
     ]  # fmt: skip
 
 

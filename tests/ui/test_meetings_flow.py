@@ -108,7 +108,7 @@ def test_run_a_meeting_end_to_end(qtbot, window, writer, monkeypatch):
     qtbot.waitUntil(lambda: [r.attendance for r in panel.rows] == ["attended", "apologies", "attended"])
     assert panel.suggest_button.isEnabled()
     assert panel.suggestions.item(0).text().startswith("Dee Dale")
-    assert "QUORATE — 2 present" in form.compliance_text()
+    assert "enough members were there — 2 present" in form.compliance_text()
     panel.suggestions.setCurrentRow(0)
     assert panel.invite_suggested()
     qtbot.waitUntil(lambda: len(panel.rows) == 4)

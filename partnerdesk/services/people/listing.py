@@ -210,6 +210,12 @@ _LIST_COLUMNS = (
 )
 
 
+def key_of(session: Session, person_id: str):
+    """The row key a person has in the list's keys (list_keys), or None if there is no such person."""
+    key = row_key(session.get_bind().dialect.name)
+    return session.execute(select(key).select_from(_people).where(_people.c.id == person_id)).scalar()
+
+
 def rows_for_keys(session: Session, keys: list) -> list:
     """The list rows (named tuples: row_key, id, full_name, preferred_name, roles, status, email, phone, postcode,
     updated_at) of the people with these row keys, in the same order as the keys."""

@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.expenses.budgets import budget_view, get_heading, save_heading
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.bar_chart import Bar, BarChart
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
 from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
@@ -123,6 +125,9 @@ class BudgetsPage(QWidget):
         for column, width in enumerate((230, 115, 115, 170, 115, 70)):
             self.table.setColumnWidth(column, width)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
+        show_when_empty(self.table, NextStep(_("No budget headings for this year yet. Add one for each pot of money "
+                                               "claims are paid from."), _("Add heading"), self.add_heading))
+        select_saved(writer, self.table, ("budget_headings",), ID_ROLE)
         self.loose = QLabel()
         self.loose.setWordWrap(True)
         self.loose.setAccessibleName("Claims with no budget heading")

@@ -66,7 +66,7 @@ class ClaimForm(FormDialog):
         details = self.fields.tab("&Details")
         self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, "the person claiming"))
         self.fields.captions["person_id"].setBuddy(self.claimant.find)
-        self.fields.row(details, "Claim &date", "claim_date", UkDateEdit("Date of the claim"))
+        self.fields.row(details, "Cla&im date", "claim_date", UkDateEdit("Date of the claim"))
         meeting = short_combo()
         meeting.setAccessibleName("Meeting the claim is for (optional)")
         self.fields.row(details, "&Meeting", "meeting_id", meeting)

@@ -77,7 +77,7 @@ class LinesPanel(QWidget):
         for key, text, name, slot in (
             ("add", "&Add line…", "Add a line to this claim", self.add_line),
             ("edit", "&Change line…", "Change the selected line", self.edit_line),
-            ("remove", "&Remove line", "Remove the selected line", self.remove_selected),
+            ("remove", "Remo&ve line", "Remove the selected line", self.remove_selected),
         ):
             line_row.addWidget(self._button(key, text, name, slot))
         line_row.addStretch()
@@ -93,8 +93,8 @@ class LinesPanel(QWidget):
         self.receipt_title.setBuddy(self.receipt_list)
         receipt_row = QHBoxLayout()
         for key, text, name, slot in (
-            ("attach", "Attach &receipt…", "Attach a photo or PDF of a receipt to the selected line", self.attach),
-            ("save_receipt", "&Save receipt as…", "Save the selected receipt to a file", self.save_receipt),
+            ("attach", "Attac&h receipt…", "Attach a photo or PDF of a receipt to the selected line", self.attach),
+            ("save_receipt", "Save rece&ipt as…", "Save the selected receipt to a file", self.save_receipt),
             ("remove_receipt", "Remove recei&pt", "Remove the selected receipt", self.remove_selected_receipt),
         ):
             receipt_row.addWidget(self._button(key, text, name, slot))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
@@ -24,10 +25,12 @@ from partnerdesk.services.expenses.budgets import headings_for_year
 from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.ui.expenses.list_model import ClaimsTableModel
 from partnerdesk.ui.expenses.person_picker import PersonPicker
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import column_width_for, list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 #: The longest text each column should show whole, measured in the list's own font: at a larger text size or 125%
@@ -77,6 +80,15 @@ class ClaimsListPage(QWidget):
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.installEventFilter(self)  # columns measured again when the text size changes
+        select_saved(writer, self.table, ("claims",))
+        show_when_empty(
+            self.table,
+            NextStep(_("No expense claims yet. Enter the first claim when someone asks to be paid back."),
+                     _("Add claim"), self.new_claim.emit),
+            NextStep(_("No claims match this search and these filters."), _("Clear search and filters"),
+                     self.clear_filters),
+            self.filtering,
+        )
 
         # Both rows of filters wrap on a narrow screen rather than widening the window.
         first = FlowLayout()
@@ -156,6 +168,20 @@ class ClaimsListPage(QWidget):
             person_id=self.person.person_id(), budget_heading_id=self.heading.currentData(), **dates,
         ))  # fmt: skip
         self._show_count()
+
+    def filtering(self) -> bool:
+        """Whether a search, filter or date is hiding any claims."""
+        return bool(self.search.text().strip() or self.date_from.text().strip() or self.date_to.text().strip()) \
+            or self.status.currentIndex() > 0 or self.heading.currentIndex() > 0 or self.person.person_id() is not None
+
+    def clear_filters(self) -> None:
+        """Show every claim again."""
+        for edit in (self.search, self.date_from, self.date_to):
+            edit.clear()
+        self.status.setCurrentIndex(0)
+        self.heading.setCurrentIndex(0)
+        self.person.set_person(None)
+        self.apply_filter()
 
     def refresh(self) -> None:
         self.reload_headings()

@@ -41,7 +41,8 @@ STEPS = {
     "reject": ("Re&ject…", "Turn this claim down, saying why", "rejected"),
     "reopen": ("Re-&open as draft", "Put this claim back to draft to correct it", "draft"),
     "paid": ("Mark pa&id…", "Record that this claim was paid", "paid"),
-    "void": ("Make v&oid…", "Make this claim void, saying why", "void"),
+    "void": ("Cancel the cla&im…", "Cancel this claim, saying why: it is kept, marked void, for the accounts",
+             "void"),
 }
 
 
@@ -150,7 +151,7 @@ class StatusPanel(QWidget):
             words.append(f"Paid on {format_uk(paid_on)} by {vocab.label(vocab.PAYMENT_METHODS, method).lower()}"
                          + (f", reference {reference}." if reference else "."))
         if status == "paid":
-            words.append("A paid claim can't be changed; make it void if it was wrong.")
+            words.append("A paid claim can't be changed; cancel it (Cancel the claim) if it was wrong.")
         self.summary.setText(" ".join(words))
         allowed = TRANSITIONS.get(status, frozenset())
         for key, (_text, _name, to) in STEPS.items():
@@ -198,7 +199,7 @@ class StatusPanel(QWidget):
                           steps.reject_claim)
 
     def do_void(self) -> None:
-        self._with_reason("Make claim void", "Why is this claim void? This is kept with the claim for the accounts.",
+        self._with_reason("Cancel the claim", "Why is this claim void? This is kept with the claim for the accounts.",
                           steps.void_claim)
 
     def approve_dialog(self) -> StepDialog:

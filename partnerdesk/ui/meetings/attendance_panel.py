@@ -38,7 +38,7 @@ from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 NAME, BACKUP, INTERESTED, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_REASON, PAPERS_NOTE = range(8)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADINGS = ("Name", "Back-up", "Interest", "Attendance", "Papers sent", "Format", "Reason (late, format)",
+HEADINGS = ("Name", "Back-up", "Interest", "Attendance", "Papers sent", "Format", "Why late or other format",
             "Papers")
 
 
@@ -83,7 +83,7 @@ class AttendancePanel(QWidget):
         self.add_button = QPushButton("&Add person")
         self.add_button.setAccessibleName("Invite the person found")
         self.add_button.clicked.connect(self.invite_found)
-        self.interest_button = QPushButton("Record &interest")
+        self.interest_button = QPushButton("Re&cord interest")
         self.interest_button.setAccessibleName("Record that the person found is interested (not invited yet)")
         self.interest_button.clicked.connect(self.interest_found)
         self.find.textChanged.connect(self._find)
@@ -116,7 +116,7 @@ class AttendancePanel(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.suggest_button = QPushButton("&Suggest back-ups")
+        self.suggest_button = QPushButton("Suggest bac&k-ups")
         self.suggest_button.setToolTip("List the committee's back-up representatives who could stand in")
         self.suggest_button.clicked.connect(self.show_suggestions)
         self.suggestions_title = QLabel("Back-ups who could stand in (double-click or press Invite):")

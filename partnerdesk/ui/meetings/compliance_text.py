@@ -41,7 +41,7 @@ def describe_compliance(
     elif c.quorate is None:
         lines.append(f"Quorum: {c.quorum_needed} of {c.members} members needed; attendance not recorded yet.")
     else:
-        verdict = "QUORATE" if c.quorate else "NOT QUORATE"
+        verdict = "enough members were there" if c.quorate else "NOT enough members were there"
         lines.append(f"Quorum: {verdict} — {c.present_members} present, {c.quorum_needed} of {c.members} needed.")
     if c.invited and c.invited != c.unrecorded:
         lines.append(f"Attendance: {c.attended} attended, {c.apologies} apologies, {c.absent} absent, "

@@ -29,6 +29,7 @@ from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings,
 from partnerdesk.services.meetings.meetings import cancel_meeting, delete_meeting, reinstate_meeting
 from partnerdesk.services.meetings.series import get_series, series_meetings
 from partnerdesk.services.people.organisations import list_committees
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
 from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
 from partnerdesk.ui.meetings.invite_series import ask_and_invite
@@ -37,6 +38,7 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.fitting import ButtonRow, FlowLayout, short_combo
 
 # Dates and times whole; the title takes what is left, so "Who" stays in view on a 1280-pixel laptop too.
@@ -84,6 +86,15 @@ class MeetingsListPage(QWidget):
         self.table.activated.connect(lambda index: self._open(index.row()))
         # Ctrl+click, Shift+click, Shift+arrows and Ctrl+A pick several meetings for the bulk actions.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        select_saved(writer, self.table, ("meetings",))
+        show_when_empty(
+            self.table,
+            NextStep(_("No meetings yet. Add a meeting, or schedule a year of meetings for a committee."),
+                     _("Add meeting"), self.new_meeting.emit),
+            NextStep(_("No meetings match this search and these filters."), _("Clear search and filters"),
+                     self.clear_filters),
+            self.filtering,
+        )
 
         # The filters wrap onto a second line on a narrow screen rather than widening the window.
         filters = FlowLayout()
@@ -194,6 +205,19 @@ class MeetingsListPage(QWidget):
             )
         )
         self._show_count()
+
+    def filtering(self) -> bool:
+        """Whether a search, filter or date is hiding any meetings."""
+        return bool(self.search.text().strip() or self.date_from.text().strip() or self.date_to.text().strip()) \
+            or self.committee.currentIndex() > 0 or self.kind.currentIndex() > 0
+
+    def clear_filters(self) -> None:
+        """Show every meeting again."""
+        for edit in (self.search, self.date_from, self.date_to):
+            edit.clear()
+        self.committee.setCurrentIndex(0)
+        self.kind.setCurrentIndex(0)
+        self.apply_filter()
 
     def refresh(self) -> None:
         self.reload_committees()

@@ -29,7 +29,7 @@ class MeetingFields(FieldTabs):
         self.row(details, "&Kind of meeting", "kind", ChoiceCombo(vocab.MEETING_KINDS, "Kind of meeting"))
         self.row(details, "&Committee", "committee_id", _combo("Committee or group"))
         self.row(details, "&Serves meeting", "serves_meeting_id", _combo("The meeting this prepares for or follows"))
-        self.row(details, "&Title", "title", text_box("Title"))
+        self.row(details, "T&itle", "title", text_box("Title"))
         self.row(details, "D&ate", "date", UkDateEdit("Date of the meeting"))
         # Start and end share a line; each keeps its own message underneath.
         times = QWidget()
@@ -42,11 +42,11 @@ class MeetingFields(FieldTabs):
         line.addWidget(start_holder, 0, top)
         line.addWidget(to, 0, top)
         line.addWidget(end_holder, 1, top)  # room for its message to sit on one line
-        caption = QLabel("&Starts at")
+        caption = QLabel("Sta&rts at")
         details.addRow(caption, times)
         self._inline(start_holder, "start_time", UkTimeEdit("Start time"), caption)
         self._inline(end_holder, "end_time", UkTimeEdit("End time"), to)
-        self.row(details, "&Notes", "notes", long_text_box("Notes", 90))
+        self.row(details, "Not&es", "notes", long_text_box("Notes", 90))
 
         place = self.tab("&Where and who")
         self.row(place, "&How it meets", "mode", ChoiceCombo(vocab.MEETING_MODES, "How the meeting happens"))
@@ -63,7 +63,7 @@ class MeetingFields(FieldTabs):
         self.compliance.setObjectName("compliance")
         self.compliance.setAccessibleName("How this meeting measures up")
         tracking.addRow(self.compliance)
-        self.row(tracking, "&Notice sent on", "notice_sent_on", UkDateEdit("Notice sent on"))
+        self.row(tracking, "Noti&ce sent on", "notice_sent_on", UkDateEdit("Notice sent on"))
         self.row(tracking, "Why notice was &late", "notice_reason", text_box("Why notice was late", 500))
         self.row(tracking, "&Papers received on", "papers_received_on", UkDateEdit("Papers received on"))
         self.row(tracking, "Why papers were l&ate", "papers_reason", text_box("Why papers were late", 500))
@@ -76,7 +76,7 @@ class MeetingFields(FieldTabs):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = FieldMessage(widget.accessibleName())
+        message = FieldMessage(widget.accessibleName()).follow(widget)
         column.addWidget(message)
         caption.setBuddy(widget)
         self.widgets[key], self.messages[key], self.holders[key] = widget, message, holder

@@ -93,7 +93,7 @@ class SeriesDialog(QDialog):
         self.fields.row(form, "&Ends at", "end_time", UkTimeEdit("End time"))
         self.fields.row(form, "&Number of meetings", "count", _numbers("Number of meetings", 1, 520))
         self.fields.row(form, "&How it meets", "mode", ChoiceCombo(vocab.MEETING_MODES, "How the meetings happen"))
-        self.fields.row(form, "&Venue", "venue", text_box("Venue", 300))
+        self.fields.row(form, "Ven&ue", "venue", text_box("Venue", 300))
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
@@ -106,7 +106,7 @@ class SeriesDialog(QDialog):
         self.pattern.setAccessibleName("The pattern in words")
         self.preview = QListWidget()
         self.preview.setAccessibleName("Dates of the meetings this will make")
-        preview_title = QLabel("&Dates it will make")
+        preview_title = QLabel("Dates it wi&ll make")
         preview_title.setBuddy(self.preview)
 
         buttons = QDialogButtonBox()

@@ -50,7 +50,7 @@ class PersonFields(QTabWidget):
         self._row(about, "&Full name", "full_name", _text("Full name"))
         self._row(about, "&Preferred name", "preferred_name", _text("Preferred name", 120))
         self._row(about, "P&ronouns", "pronouns", _text("Pronouns", 40))
-        self._row(about, "&Status", "status", ChoiceCombo(vocab.STATUSES, "Status"))
+        self._row(about, "Stat&us", "status", ChoiceCombo(vocab.STATUSES, "Status"))
         self._row(about, None, "roles", CheckList("Roles", vocab.ROLES))
 
         contact = self._tab("&Contact")
@@ -119,7 +119,7 @@ class PersonFields(QTabWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = FieldMessage(label.replace("&", "") if label else widget.accessibleName())
+        message = FieldMessage(label.replace("&", "") if label else widget.accessibleName()).follow(widget)
         column.addWidget(message)
         if label:
             caption = QLabel(label)

@@ -11,6 +11,7 @@ from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.people.listing import (
     COLUMNS,
     PeopleFilter,
+    key_of,
     list_keys,
     ordered_keys,
     other_side_keys,
@@ -196,6 +197,23 @@ class PeopleTableModel(QAbstractTableModel):
         """The id of the person on a row."""
         found = self._row(row)
         return found.id if found else None
+
+    def record_row(self, person_id: str) -> int | None:
+        """The row a person is on in the whole list (read from the keys, not by paging through), or None when the
+        search and filters leave them out."""
+        if not self._loaded:
+            return None
+        with self._store.reader() as session:
+            key = key_of(session, person_id)
+            if key is None:
+                return None
+            if not self._complete:  # a search shows its first matches before working out the rest
+                self._keys = list_keys(session, self._filter, self._ordered, self._places)
+                self._complete = True
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
 
     def row_of(self, person_id: str) -> int | None:
         """The row a person is on, if they are among the pages already read."""

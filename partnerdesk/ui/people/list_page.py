@@ -23,11 +23,13 @@ from partnerdesk.records import vocab
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.services.people.organisations import list_committees
 from partnerdesk.services.people.people import delete_person
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
 
 # Narrow enough that "Last changed" shows whole beside the areas on a 1280-pixel laptop.
@@ -66,6 +68,14 @@ class PeopleListPage(QWidget):
         self.table.activated.connect(self._activated)
         # Ctrl+click, Shift+click, Shift+arrows and Ctrl+A pick several people (Add to committee…).
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        select_saved(writer, self.table, ("people",))
+        show_when_empty(
+            self.table,
+            NextStep(_("No people yet. Add the first person you work with."), _("Add person"), self.new_person.emit),
+            NextStep(_("Nobody matches this search and these filters."), _("Clear search and filters"),
+                     self.clear_filters),
+            self.filtering,
+        )
 
         filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
         self.search.setMinimumWidth(200)
@@ -134,6 +144,17 @@ class PeopleListPage(QWidget):
             )
         )
         self._show_count()
+
+    def filtering(self) -> bool:
+        """Whether a search or a filter is hiding anyone."""
+        return bool(self.search.text().strip()) or any(
+            combo.currentIndex() > 0 for combo in (self.role, self.status, self.committee))
+
+    def clear_filters(self) -> None:
+        """Show everyone again: empty the search box and set every filter back to "Any"."""
+        self.search.clear()
+        for combo in (self.role, self.status, self.committee):
+            combo.setCurrentIndex(0)
 
     def refresh(self) -> None:
         """Re-read the list and the committee filter after something changed (once the page has been shown)."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.records import vocab as v
 from partnerdesk.services.people.organisations import (
     list_committees,
@@ -109,7 +110,7 @@ class PersonForm(FormDialog):
         buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
         self.delete_button: QPushButton | None = None
         if person_id is not None:
-            self.delete_button = buttons.addButton("&Delete to Bin", QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button = buttons.addButton("Delete to &Bin", QDialogButtonBox.ButtonRole.DestructiveRole)
             self.delete_button.clicked.connect(self.delete)
         self.wire_buttons(buttons)
 
@@ -223,9 +224,9 @@ class PersonForm(FormDialog):
         general = [text for key, text in messages.items() if key not in self.fields.messages]
         if messages:
             count = len(messages)
-            noun = "problem" if count == 1 else "problems"
-            self.summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. "
-                                 + " ".join(general))
+            self.summary.setText(ngettext("Nothing has been saved yet. Please fix the problem shown in red.",
+                                          "Nothing has been saved yet. Please fix the {count} problems shown in red.",
+                                          count).format(count=count) + " " + " ".join(general))
             self.summary.show()
             first = next((key for key in self.fields.widgets if key in messages), None)
             if first:

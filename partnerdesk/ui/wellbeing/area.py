@@ -32,7 +32,7 @@ class WellbeingArea(Area):
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
         self.window.add_action(file_menu, "New &wellbeing check…", lambda: self.open_check(None), "Ctrl+Shift+W")
-        self.window.add_action(file_menu, "Run a de&brief after a meeting…", self.choose_debrief)
+        self.window.add_action(file_menu, "R&un a debrief after a meeting…", self.choose_debrief)
         self.window.add_action(file_menu, "Wellbeing settin&gs…", self.edit_settings)
 
     def open_check(self, check_id: str | None, preset: dict | None = None, draft: dict | None = None) -> None:

@@ -38,9 +38,10 @@ class PersonPicker(QWidget):
 
     picked = Signal()
 
-    def __init__(self, writer: Writer, name: str, parent: QWidget | None = None):
+    def __init__(self, writer: Writer, name: str, parent: QWidget | None = None, blank: str = "Nobody picked yet"):
         super().__init__(parent)
         self.writer = writer
+        self.blank = blank  # what "nobody picked" means here: "Everyone" where the picker filters a list
         self.find = QLineEdit()
         self.find.setPlaceholderText("Type a name to find")
         self.find.setAccessibleName(f"Find {name.lower()}")
@@ -48,7 +49,7 @@ class PersonPicker(QWidget):
         self.matches = short_combo()
         self.matches.setAccessibleName(name)
         self.matches.setMinimumWidth(260)
-        self.matches.addItem("Nobody picked yet", None)
+        self.matches.addItem(blank, None)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.find, 1)
@@ -64,7 +65,7 @@ class PersonPicker(QWidget):
         rows = self.writer.read(lambda s: people_page(s, PeopleFilter(search=text), 0, 30)) if len(
             text.strip()) >= 2 else []  # fmt: skip
         if not rows:
-            self.matches.addItem("Nobody found: type more of the name" if text.strip() else "Nobody picked yet", None)
+            self.matches.addItem("Nobody found: type more of the name" if text.strip() else self.blank, None)
         for row in rows:
             self.matches.addItem(f"{row.full_name} ({row.postcode or row.email or 'no contact details'})", row.id)
         self.matches.setCurrentIndex(max(self.matches.findData(keep), 0))
@@ -81,7 +82,7 @@ class PersonPicker(QWidget):
         """Show an already chosen person (loading a saved record)."""
         self.matches.blockSignals(True)
         self.matches.clear()
-        self.matches.addItem(name or "Nobody picked yet", person_id)
+        self.matches.addItem(name or self.blank, person_id)
         self.matches.blockSignals(False)
         self.find.setText(name)
         self.picked.emit()

@@ -27,7 +27,7 @@ class ConfidentialPanel(QWidget):
                            "when nobody who should not see them can see your screen.")  # fmt: skip
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        self.show_button = QPushButton("Show &confidential notes")
+        self.show_button = QPushButton("Sho&w confidential notes")
         self.show_button.setAccessibleName("Show confidential notes")
         self.show_button.clicked.connect(self.reveal)
         self.refused = FieldMessage("confidential notes")
@@ -41,7 +41,7 @@ class ConfidentialPanel(QWidget):
             caption = QLabel(label)
             box = long_text_box(label.replace("&", ""), 80)
             caption.setBuddy(box)
-            message = FieldMessage(label.replace("&", ""))
+            message = FieldMessage(label.replace("&", "")).follow(box)
             for widget in (caption, box):
                 widget.hide()
                 column.addWidget(widget)

@@ -92,13 +92,13 @@ class SuperviseeList(QWidget):
 class SessionFields(FieldTabs):
     def __init__(self, writer: Writer):
         super().__init__("Supervision session")
-        tab = self.tab("&Session")
+        tab = self.tab("Sessi&on")
         self.row(tab, "&Held on", "held_on", UkDateEdit("Date of the session"))
         self.row(tab, "&Kind", "kind", ChoiceCombo(SESSION_TYPES, "1:1 or group supervision"))
         self.supervisor = self.row(tab, "Su&pervisor", "supervisor_id", PersonPicker(writer, "Supervisor"))
         self.supervisees = self.row(tab, "Supervised", "supervisee_ids", SuperviseeList(writer))
         self.row(tab, None, "topics", CheckList("Topics discussed", SUPERVISION_TOPICS, columns=1))
-        self.row(tab, "Other t&opic", "topics_other", text_box("Other topic"))
+        self.row(tab, "O&ther topic", "topics_other", text_box("Other topic"))
         self.row(tab, "&Next 1:1 due by", "next_due_on", UkDateEdit("Next 1:1 due by"))
         self.suggestion = QLabel()
         self.suggestion.setObjectName("hint")
@@ -125,7 +125,7 @@ class SessionForm(FormDialog):
         self.actions_tab = self.fields.count()
         note = QLabel("Save the session first, then record the actions agreed here.")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fields.addTab(note, "Agreed &actions")
+        self.fields.addTab(note, "A&greed actions")
         self.fields.setTabEnabled(self.actions_tab, False)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -194,7 +194,7 @@ class SessionForm(FormDialog):
             old.deleteLater()
             self.actions = ActionsPanel(self.writer, self.session_id, SUPERVISION_ACTIONS,
                                         "Actions agreed in this supervision session")
-            self.fields.insertTab(self.actions_tab, self.actions, "Agreed &actions")
+            self.fields.insertTab(self.actions_tab, self.actions, "A&greed actions")
 
     def _suggest(self) -> None:
         """Say when the next 1:1 should be, from the supervisee's cadence (the service fills it in if left blank)."""
@@ -207,7 +207,7 @@ class SessionForm(FormDialog):
             self.fields.suggestion.setText("Group sessions do not change when the next 1:1 is due.")
             return
         earliest, latest = self.writer.read(lambda s: suggest_next_due(s, ids[0], held_on))
-        self.fields.suggestion.setText(f"From their role's cadence, the next 1:1 should be between "
+        self.fields.suggestion.setText(f"From how often their role has supervision, the next 1:1 should be between "
                                        f"{format_uk(earliest)} and {format_uk(latest)}. Left blank, "
                                        f"{format_uk(latest)} is used.")  # fmt: skip
 

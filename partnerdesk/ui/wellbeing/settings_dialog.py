@@ -79,7 +79,7 @@ class SettingsDialog(FormDialog):
         self.setWindowTitle("Wellbeing settings")
         self.summary = problems_summary()
         self.fields = FieldTabs("Wellbeing settings")
-        tab = self.fields.tab("&SWEMWBS wording")
+        tab = self.fields.tab("S&WEMWBS wording")
         note = QLabel("PartnerDesk does not include the SWEMWBS wording: its licence does not allow it. Type the "
                       "seven items exactly as your organisation's licensed copy gives them, or leave all seven "
                       "blank to record scores with numbered items.")  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
@@ -12,9 +13,11 @@ from partnerdesk.services.people.people import get_person
 from partnerdesk.services.wellbeing.supervision import delete_pair, get_pair, list_pairs, list_sessions
 from partnerdesk.services.wellbeing.supervision_due import supervision_status_list
 from partnerdesk.services.wellbeing.training import delete_course, list_courses, training_gaps
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import fill_table, read_only_table, selected_id
 from partnerdesk.ui.wellbeing.wellbeing_page import button
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 
 DUE_HEADINGS = ("Supervisee", "Supervisor", "Last 1:1", "Next 1:1 due", "Where it stands")
 SESSION_HEADINGS = ("Held on", "Kind", "Supervisor", "Supervised", "Next 1:1 due", "Topics")
@@ -64,6 +67,7 @@ class SupervisionPage(QWidget):
         self.pairs.doubleClicked.connect(lambda _i: self._edit_pair())
         self.training.doubleClicked.connect(lambda _i: self._record_selected_training())
         self.courses.doubleClicked.connect(lambda _i: self._edit_course())
+        self._empty_states()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Supervision and training lists")
         self.tabs.addTab(tab_with(self.due, button("&Record a session…", "Record a session for the selected person",
@@ -92,6 +96,20 @@ class SupervisionPage(QWidget):
                  "training_courses", "training_records", "people", "person_roles", "settings")
         writer.watch(self, shown, self.refresh)
         self.refresh()
+
+    def _empty_states(self) -> None:
+        new_pair = NextStep(_("Nobody has a supervisor yet. Name a supervisor for each peer support worker."),
+                            _("Add pair"), lambda: self._edit_pair(new=True))
+        show_when_empty(self.due, new_pair)
+        show_when_empty(self.pairs, new_pair)
+        show_when_empty(self.sessions, NextStep(_("No supervision sessions yet. Record one after each session."),
+                                                _("Record a session"), self.new_session))
+        show_when_empty(self.training, NextStep(_("No training is missing or running out.")))
+        show_when_empty(self.courses, NextStep(_("No training courses yet. Add the courses people must take."),
+                                               _("Add a course"), lambda: self._edit_course(new=True)))
+        for table, kind in ((self.sessions, "supervision_sessions"), (self.pairs, "supervision_pairs"),
+                            (self.courses, "training_courses")):
+            select_saved(self.writer, table, (kind,))
 
     def refresh(self) -> None:
         today = today_uk()

@@ -17,13 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, format_swemwbs_metric
 from partnerdesk.services.wellbeing.listing import CheckSummary, list_checks
+from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.common import PersonPicker, fill_table, read_only_table, selected_id
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.fitting import FlowLayout
 
 CHECK_HEADINGS = ("When", "Person", "Context", "Worker", "How", "SWEMWBS", "Follow-up")
@@ -83,7 +86,7 @@ class WellbeingPage(QWidget):
 
     def _checks_tab(self) -> QWidget:
         page = QWidget()
-        self.person = PersonPicker(self.writer, "Show checks of this person")
+        self.person = PersonPicker(self.writer, "Show checks of this person", blank=_("Everyone"))
         self.date_from = UkDateEdit("Checks from this date")
         self.date_to = UkDateEdit("Checks up to this date")
         self.open_only = QCheckBox("Open follow-ups only")
@@ -105,6 +108,15 @@ class WellbeingPage(QWidget):
             edit.editingFinished.connect(self.refresh)
         self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 105))
         self.checks.doubleClicked.connect(lambda _i: self._open_selected())
+        select_saved(self.writer, self.checks, ("wellbeing_checks",))
+        show_when_empty(
+            self.checks,
+            NextStep(_("No wellbeing checks in these dates. Record a check after a meeting, or whenever you are "
+                       "concerned about someone."), _("Record a check"), self.new_check.emit),
+            NextStep(_("No checks match this person and these choices."), _("Show everyone's checks"),
+                     self.clear_filters),
+            lambda: self.person.person_id() is not None or self.open_only.isChecked(),
+        )
         self.open_button = button("&Open check…", "Open the selected check", self._open_selected)
         column = QVBoxLayout(page)
         column.addLayout(filters)
@@ -117,6 +129,7 @@ class WellbeingPage(QWidget):
         page = QWidget()
         self.follow_ups = read_only_table(FOLLOW_UP_HEADINGS, "Follow-ups still to do", (180, 130, 150, 100))
         self.follow_ups.doubleClicked.connect(lambda _i: self._mark_selected())
+        show_when_empty(self.follow_ups, NextStep(_("No follow-ups to do: everyone who needed one has had it.")))
         self.done_button = button("&Mark done…", "Mark the selected follow-up done", self._mark_selected)
         self.open_follow_up = button("Open the &check…", "Open the check the follow-up is for",
                                      lambda: self._emit_open(self.follow_ups))  # fmt: skip
@@ -131,6 +144,12 @@ class WellbeingPage(QWidget):
         column.addWidget(self.follow_ups, 1)
         column.addLayout(row)
         return page
+
+    def clear_filters(self) -> None:
+        """Show every check in the dates again, whoever it is about."""
+        self.person.set_person(None)
+        self.open_only.setChecked(False)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read both lists."""

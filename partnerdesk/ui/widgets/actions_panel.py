@@ -87,9 +87,10 @@ class ActionsPanel(QWidget):
             "owner_name": text_box("Who will do it", 200),
             "due_on": UkDateEdit("Action due by"),
         }
-        self.messages = {key: FieldMessage(widget.accessibleName()) for key, widget in self.fields.items()}
+        self.messages = {key: FieldMessage(widget.accessibleName()).follow(widget)
+                         for key, widget in self.fields.items()}
         form = QFormLayout()
-        for key, label in (("description", "New &action"), ("owner_name", "&Who will do it"), ("due_on", "D&ue by")):
+        for key, label in (("description", "New act&ion"), ("owner_name", "W&ho will do it"), ("due_on", "D&ue by")):
             holder = QVBoxLayout()
             holder.setSpacing(2)
             holder.addWidget(self.fields[key])
@@ -99,7 +100,7 @@ class ActionsPanel(QWidget):
             form.addRow(caption, holder)
             if key == "description":
                 self.description_caption = caption
-        self.add_button = QPushButton("A&dd action")
+        self.add_button = QPushButton("&Add action")
         self.add_button.clicked.connect(self.add)
         self.edit_button = QPushButton("&Edit action")
         self.edit_button.setAccessibleName("Change the selected action in the form below")
@@ -111,7 +112,7 @@ class ActionsPanel(QWidget):
         self.done_button = QPushButton("&Mark done today")
         self.done_button.setAccessibleName("Mark the selected action done today")
         self.done_button.clicked.connect(self.mark_done)
-        self.delete_button = QPushButton("Delete actio&n")
+        self.delete_button = QPushButton("De&lete action")
         self.delete_button.setAccessibleName("Delete the selected action")
         self.delete_button.clicked.connect(self.delete_selected)
 
@@ -191,7 +192,7 @@ class ActionsPanel(QWidget):
         self.fields["owner_name"].setText(self.editing.owner)
         self.fields["due_on"].set_date(self.editing.due_on)
         self.description_caption.setText("&Action")
-        self.add_button.setText("Save &changes")
+        self.add_button.setText("Sa&ve changes")
         self.add_button.setAccessibleName("Save the changes to the action")
         self.cancel_edit_button.show()
         self.fields["description"].setFocus()
@@ -203,8 +204,8 @@ class ActionsPanel(QWidget):
             widget.clear()
         for message in self.messages.values():
             message.show_message(None)
-        self.description_caption.setText("New &action")
-        self.add_button.setText("A&dd action")
+        self.description_caption.setText("New act&ion")
+        self.add_button.setText("&Add action")
         self.add_button.setAccessibleName("")
         self.cancel_edit_button.hide()
 

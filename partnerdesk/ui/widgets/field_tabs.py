@@ -120,7 +120,7 @@ class FieldTabs(QTabWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = FieldMessage(label.replace("&", "") if label else widget.accessibleName())
+        message = FieldMessage(label.replace("&", "") if label else widget.accessibleName()).follow(widget)
         column.addWidget(message)
         if label:
             caption = QLabel(label)
