@@ -73,6 +73,24 @@ def days_before(meeting_day: date, sent_on: date | None) -> int | None:
     return (meeting_day - sent_on).days
 
 
+@dataclass(frozen=True)
+class Periods:
+    """The least notice of a meeting and the least time to read its papers, in days."""
+
+    notice_days: int
+    papers_days: int
+
+
+def periods_for(default: Periods, own_notice: int | None, own_papers: int | None) -> Periods:
+    """The periods a meeting is held to: its committee's organisation's own where it has set one (an NHS board may
+    ask for more notice), otherwise the default. Each period is chosen on its own, so an organisation can set only
+    its notice."""
+    return Periods(
+        default.notice_days if own_notice is None else own_notice,
+        default.papers_days if own_papers is None else own_papers,
+    )
+
+
 def is_late(days: int | None, period: int) -> bool | None:
     """True when fewer days were given than the period asks; None when nothing was sent yet."""
     if days is None:

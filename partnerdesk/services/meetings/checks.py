@@ -1,7 +1,8 @@
 """Committees' quorum rules, and each meeting's compliance: notice days, papers days and format, quorum, counts.
 
 Compliance is computed from the dates entered, so a meeting recorded afterwards is judged the same way. The notice
-and papers periods are the organisation's settings (services.settings).
+and papers periods are those of the committee's organisation where it has its own, otherwise the defaults in the
+settings (services.common.settings).
 
 Who counts for quorum: the committee's members are the people holding a full (not back-up) seat on the meeting
 date; present are the people marked "attended" who hold any seat then, so a back-up standing in counts.
@@ -22,17 +23,19 @@ from partnerdesk.records.people import Committee
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import (
     QUORUM_KINDS,
+    Periods,
     QuorumRule,
     days_before,
     format_met,
     is_late,
     is_quorate,
+    periods_for,
     quorum_needed,
     quorum_rule_problems,
     uk_date,
 )
 from partnerdesk.services.common.errors import NotFound, Problems
-from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.common.settings import default_periods
 from partnerdesk.services.meetings.attendance import seat_holders
 
 _CHUNK = 500  # ids per IN (...) list, well inside every database's limit
@@ -94,6 +97,7 @@ class MeetingCompliance:
     present_members: int  # attended and holding a seat (back-ups included)
     quorum_needed: int | None
     quorate: bool | None  # None when no quorum is agreed or no attendance is recorded yet
+    periods: Periods = Periods(14, 7)  # the notice and papers periods this meeting was held to
 
 
 def _seats_by_committee(session: Session, committee_ids: set[str]) -> dict[str, list[tuple]]:
@@ -126,15 +130,16 @@ def _seated_on(seats: list[tuple], day: date) -> tuple[set[str], set[str]]:
 
 def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[str, MeetingCompliance]:
     """Compliance for many meetings at once (for lists and exports), by meeting id, in a handful of queries."""
-    notice_period, papers_period = get_setting(session, "notice_days"), get_setting(session, "papers_days")
-    m, a, c, p = tables.meetings, tables.attendance, tables.committees, tables.people
+    default = default_periods(session)
+    m, a, c, p, o = tables.meetings, tables.attendance, tables.committees, tables.people, tables.organisations
     meetings, people = {}, {}
     ids = list(dict.fromkeys(meeting_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        stmt = select(m, c.c.quorum_number, c.c.quorum_numerator, c.c.quorum_denominator).select_from(
-            m.outerjoin(c, c.c.id == m.c.committee_id)
-        )
+        stmt = select(
+            m, c.c.quorum_number, c.c.quorum_numerator, c.c.quorum_denominator,
+            o.c.notice_days.label("own_notice_days"), o.c.papers_days.label("own_papers_days"),
+        ).select_from(m.outerjoin(c, c.c.id == m.c.committee_id).outerjoin(o, o.c.id == c.c.organisation_id))
         meetings.update((row.id, row) for row in session.execute(stmt.where(m.c.id.in_(chunk))))
         stmt = (
             select(
@@ -160,6 +165,8 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
             rule = QuorumRule()  # no quorum is agreed for a pre-meeting, debrief or other informal meeting
         recorded = len(invited) - marks[None] > 0
         notice, received = days_before(day, row.notice_sent_on), days_before(day, row.papers_received_on)
+        periods = periods_for(default, row.own_notice_days, row.own_papers_days)
+        notice_period, papers_period = periods.notice_days, periods.papers_days
         result[meeting_id] = MeetingCompliance(
             meeting_id=meeting_id,
             day=day,
@@ -180,6 +187,7 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
             present_members=present,
             quorum_needed=quorum_needed(rule, len(full)),
             quorate=is_quorate(rule, len(full), present) if recorded else None,
+            periods=periods,
         )
     return result
 

@@ -26,7 +26,6 @@ from partnerdesk.i18n import short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS, uk_times
-from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.meetings.checks import meeting_compliance
 from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.services.meetings.meetings import (
@@ -268,11 +267,8 @@ class MeetingForm(FormDialog):
             self.fields.compliance.setText("Notice, papers and quorum are checked once the meeting is saved.")
             return
 
-        def read(session):
-            return (meeting_compliance(session, self.meeting_id), get_setting(session, "notice_days"),
-                    get_setting(session, "papers_days"))
-
-        lines = describe_compliance(*self.writer.read(read))
+        check = self.writer.read(lambda session: meeting_compliance(session, self.meeting_id))
+        lines = describe_compliance(check, check.periods.notice_days, check.periods.papers_days)
         self.fields.compliance.setText("\n".join(lines))
         self.attendance_summary.setText("\n".join(line for line in lines if line.startswith(("Quorum", "Attendance",
                                                                                               "Papers sent"))))
