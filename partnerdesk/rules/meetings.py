@@ -153,6 +153,29 @@ def quorum_rule_problems(rule: QuorumRule, members: int) -> dict[str, str]:
     return {}
 
 
+def read_quorum(text: str) -> tuple[QuorumRule, str | None]:
+    """A quorum as a person types it: a number of members ("4"), a share of them ("1/3"), or blank for none agreed.
+    Returns the rule and None, or an empty rule and a plain message."""
+    words = (text or "").replace(" ", "")
+    if not words:
+        return QuorumRule(), None
+    top, slash, bottom = words.partition("/")
+    if top.isdigit() and not slash:
+        return QuorumRule(number=int(top)), None
+    if top.isdigit() and bottom.isdigit():
+        return QuorumRule(numerator=int(top), denominator=int(bottom)), None
+    return QuorumRule(), "Please type a number of members, such as 4, or a share of them, such as 1/3."
+
+
+def quorum_as_text(rule: QuorumRule) -> str:
+    """A quorum as read_quorum takes it back: "4", "1/3", or "" when none is agreed."""
+    if rule.number is not None:
+        return str(rule.number)
+    if rule.numerator is not None and rule.denominator is not None:
+        return f"{rule.numerator}/{rule.denominator}"
+    return ""
+
+
 def quorum_needed(rule: QuorumRule, members: int) -> int | None:
     """How many members must be present; None when no quorum is agreed.
 

@@ -194,3 +194,26 @@ def test_the_sections_keep_every_control_named(window, menu, opened):
     menu("Settings…")
     assert _problems(opened[-1]) == []
 
+
+
+def test_a_committees_quorum_is_typed_as_a_number_or_a_share(window, menu, opened, writer, qtbot):
+    from partnerdesk.rules.meetings import QuorumRule
+    from partnerdesk.services.meetings.checks import committee_quorums
+
+    committee = add_committee(writer.store, "Mental Health Committee", organisation="City Health Board")
+    menu("Settings…")
+    settings = opened[-1]
+    organisation = settings.section("organisation")
+    [(own, box)] = organisation.quorums.values()
+    assert own.committee_id == committee and box.text() == ""  # none agreed yet
+    qtbot.keyClicks(box, "a third")
+    assert not settings.save()
+    message = organisation.messages[f"{committee}.quorum"]
+    assert message.isVisibleTo(settings) and "such as 1/3" in message.text()
+    box.clear()
+    qtbot.keyClicks(box, "1/3")
+    assert settings.save() and not message.isVisibleTo(settings)
+    assert writer.read(committee_quorums)[0].rule == QuorumRule(numerator=1, denominator=3)
+    settings.reject()
+    menu("Settings…")
+    assert next(iter(opened[-1].section("organisation").quorums.values()))[1].text() == "1/3"

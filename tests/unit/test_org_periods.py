@@ -1,5 +1,6 @@
 """A partner organisation's own notice and papers periods: the rule, saving them, and every place meetings are
-judged by them (compliance, each person's papers, the Today page, the meetings export's figures)."""
+judged by them (compliance, each person's papers, the Today page, the meetings export's figures); and each
+committee's quorum as typed in the Settings window."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ from datetime import date, timedelta
 
 import pytest
 
-from partnerdesk.rules.meetings import Periods, periods_for
+from partnerdesk.rules.meetings import Periods, QuorumRule, periods_for, quorum_as_text, read_quorum
 from partnerdesk.services.common.errors import EditConflict, NotFound, ValidationError
 from partnerdesk.services.common.org_periods import organisation_periods, set_organisation_periods
 from partnerdesk.services.common.settings import default_periods, set_setting
 from partnerdesk.services.meetings.attendance import invitations, record_papers_sent
-from partnerdesk.services.meetings.checks import compliance_for_meetings, meeting_compliance
+from partnerdesk.services.meetings.checks import (
+    committee_quorums,
+    compliance_for_meetings,
+    meeting_compliance,
+    set_committee_quorum,
+)
 from partnerdesk.services.meetings.meetings import meeting_periods
 from partnerdesk.services.meetings.today import today_meetings
 from partnerdesk.services.people.organisations import list_committees
@@ -135,3 +141,34 @@ def test_today_asks_for_notice_by_the_organisations_period(store):
     assert shown["Board meeting"]["send_notice"] == meeting_day - timedelta(days=28)
     assert shown["Forum meeting"]["send_notice"] == meeting_day - timedelta(days=14)
     assert shown["Board meeting"]["send_papers"] == meeting_day - timedelta(days=14)
+
+
+@pytest.mark.parametrize(
+    ("typed", "rule"),
+    [("", QuorumRule()), ("  ", QuorumRule()), ("4", QuorumRule(number=4)),
+     ("1/3", QuorumRule(numerator=1, denominator=3)), (" 2 / 3 ", QuorumRule(numerator=2, denominator=3))],
+)
+def test_a_quorum_is_typed_as_a_number_or_a_share_and_read_back_the_same(typed, rule):
+    assert read_quorum(typed) == (rule, None)
+    assert read_quorum(quorum_as_text(rule)) == (rule, None)
+
+
+@pytest.mark.parametrize("typed", ["a third", "1/", "/3", "4 members", "-2", "1.5"])
+def test_a_quorum_typed_any_other_way_is_refused_in_words(typed):
+    rule, message = read_quorum(typed)
+    assert not rule.is_set and "such as 1/3" in message
+
+
+def test_a_quorum_saved_elsewhere_since_is_not_overwritten(store):
+    committee = add_committee(store)
+    with store.reader() as session:
+        [opened] = committee_quorums(session)
+    assert (opened.name, opened.organisation, opened.rule.is_set) == ("Mental Health Committee", "City Health Board",
+                                                                     False)  # fmt: skip
+    with store.transaction() as session:
+        set_committee_quorum(session, committee, numerator=1, denominator=3, version=opened.version)
+    with pytest.raises(EditConflict) as caught, store.transaction() as session:
+        set_committee_quorum(session, committee, numerator=1, denominator=2, version=opened.version)
+    assert caught.value.theirs == {"quorum": "1/3"}
+    with store.reader() as session:
+        assert committee_quorums(session)[0].rule == QuorumRule(numerator=1, denominator=3)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
@@ -30,11 +30,12 @@ from partnerdesk.rules.meetings import (
     is_late,
     is_quorate,
     periods_for,
+    quorum_as_text,
     quorum_needed,
     quorum_rule_problems,
     uk_date,
 )
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.settings import default_periods
 from partnerdesk.services.meetings.attendance import seat_holders
 
@@ -53,11 +54,13 @@ def set_committee_quorum(
     numerator: int | None = None,
     denominator: int | None = None,
     on: date | None = None,
+    version: int | None = None,
 ) -> Committee:
     """Agree a committee's quorum: a number of members, or a fraction (numerator/denominator, e.g. 1 and 3).
 
     All None clears it. A number larger than the committee's current full members (on the date given, default
     today) is refused with a ValidationError on "quorum_number", as is giving both a number and a fraction.
+    A window passes the committee's version as it read it: EditConflict if a different quorum was saved since.
     """
     committee = session.get(Committee, committee_id) if committee_id else None
     if committee is None or committee.deleted_at is not None:
@@ -68,10 +71,38 @@ def set_committee_quorum(
     for field, message in quorum_rule_problems(rule, members).items():
         problems.add(field, message)
     problems.raise_if_any()
+    check_version(committee, version, {"quorum": quorum_as_text(rule)}, {"quorum": quorum_as_text(
+        committee_quorum(committee))})
     committee.quorum_number, committee.quorum_numerator, committee.quorum_denominator = number, numerator, denominator
     committee.updated_at = utc_now()
     session.flush()
     return committee
+
+
+@dataclass(frozen=True)
+class CommitteeQuorum:
+    """A committee's agreed quorum (QuorumRule().is_set is False when none), with its organisation and version."""
+
+    committee_id: str
+    name: str
+    organisation: str
+    rule: QuorumRule
+    version: int
+
+
+def committee_quorums(session: Session) -> list[CommitteeQuorum]:
+    """Every committee not in the Bin with its quorum, by organisation and then name."""
+    c, o = tables.committees, tables.organisations
+    stmt = (
+        select(c.c.id, c.c.name, o.c.name.label("organisation"), c.c.quorum_number, c.c.quorum_numerator,
+               c.c.quorum_denominator, c.c.version)
+        .select_from(c.join(o, o.c.id == c.c.organisation_id))
+        .where(c.c.deleted_at.is_(None), o.c.deleted_at.is_(None))
+        .order_by(func.lower(o.c.name), func.lower(c.c.name), c.c.id)
+    )  # fmt: skip
+    return [CommitteeQuorum(row.id, row.name, row.organisation, QuorumRule(row.quorum_number, row.quorum_numerator,
+                                                                           row.quorum_denominator), row.version)
+            for row in session.execute(stmt)]  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Settings → Organisation: your organisation's name, the default notice and papers periods for meetings, and each
-partner organisation's own periods where it needs more (an NHS board may ask for 21 days' notice, say)."""
+"""Settings → Organisation: your organisation's name, the default notice and papers periods for meetings, each
+partner organisation's own periods where it needs more (an NHS board may ask for 21 days' notice, say), and the
+quorum each committee has agreed."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from partnerdesk.i18n import _
+from partnerdesk.rules.meetings import quorum_as_text
 from partnerdesk.services.common.org_periods import OrganisationPeriods
 from partnerdesk.services.common.settings import SETTINGS
+from partnerdesk.services.meetings.checks import CommitteeQuorum
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.settings.section import Section, heading, note
 from partnerdesk.ui.widgets.field_message import FieldMessage
@@ -21,6 +24,16 @@ PERIODS = ("notice_days", "papers_days")
 def period_key(organisation_id: str, period: str) -> str:
     """The message key for one organisation's period (the service's keys are per organisation)."""
     return f"{organisation_id}.{period}"
+
+
+def _clear(grid: QGridLayout, messages: dict[str, FieldMessage], ending: str) -> None:
+    """Empty a grid of per-record rows, and forget its messages (keyed "<id>.<field>")."""
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+    for key in [key for key in messages if "." in key and key.endswith(ending)]:
+        del messages[key]
 
 
 class OrganisationSection(Section):
@@ -56,11 +69,16 @@ class OrganisationSection(Section):
                             "here if they need more than the default."))
         self.column.addWidget(self.empty)
 
-        self.column.addWidget(heading(_("Quorum")))
+        self.column.addWidget(heading(_("Quorum of each committee")))
         self.column.addWidget(note(_(
-            "Each committee agrees its own quorum with its members: a number of members, or a share of them such "
-            "as a third. There is no quorum for pre-meetings, debriefs or other informal meetings, and a committee "
-            "with no agreed quorum is not checked.")))
+            "Each committee agrees its own quorum with its members: type a number of members, such as 4, or a share "
+            "of them, such as 1/3 for a third. Leave it blank if none has been agreed: its meetings are then not "
+            "checked. Pre-meetings, debriefs and other informal meetings have no quorum.")))
+        self.quorum_holder = QWidget()
+        self.quorum_grid = QGridLayout(self.quorum_holder)
+        self.quorum_grid.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.quorum_holder)
+        self.quorums: dict[str, tuple[CommitteeQuorum, QLineEdit]] = {}
         self.column.addStretch()
 
     @staticmethod
@@ -86,12 +104,7 @@ class OrganisationSection(Section):
 
     def load_periods(self, rows: list[OrganisationPeriods]) -> None:
         """Show every organisation with its own periods (blank: the default)."""
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        for key in [key for key in self.messages if "." in key]:
-            del self.messages[key]
+        _clear(self.grid, self.messages, "_days")
         self.rows = {}
         for column, text in enumerate((_("Organisation"), _("Notice (days)"), _("Papers (days)"))):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
@@ -115,6 +128,31 @@ class OrganisationSection(Section):
         self.grid.setColumnStretch(3, 1)
         self.grid_holder.setVisible(bool(rows))
         self.empty.setVisible(not rows)
+
+    def load_quorums(self, rows: list[CommitteeQuorum]) -> None:
+        """Show every committee with its agreed quorum (blank: none agreed)."""
+        _clear(self.quorum_grid, self.messages, ".quorum")
+        self.quorums = {}
+        for column, text in enumerate((_("Committee"), _("Run by"), _("Quorum"))):
+            self.quorum_grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+        for line, own in enumerate(rows, start=1):
+            box = QLineEdit(quorum_as_text(own.rule))
+            box.setMaximumWidth(120)
+            box.setAccessibleName(f"{own.name}: quorum")
+            self.quorum_grid.addWidget(QLabel(own.name), 2 * line - 1, 0)
+            self.quorum_grid.addWidget(QLabel(own.organisation), 2 * line - 1, 1)
+            self.quorum_grid.addWidget(box, 2 * line - 1, 2)
+            message = FieldMessage(f"{own.name}: quorum")
+            self.messages[f"{own.committee_id}.quorum"] = message
+            self.quorum_grid.addWidget(message, 2 * line, 0, 1, 3)
+            self.quorums[own.committee_id] = (own, box)
+        self.quorum_grid.setColumnStretch(3, 1)
+        self.quorum_holder.setVisible(bool(rows))
+
+    def changed_quorums(self) -> list[tuple[CommitteeQuorum, str]]:
+        """The committees whose quorum was changed here: (as read, what was typed)."""
+        return [(own, box.text().strip()) for own, box in self.quorums.values()
+                if box.text().replace(" ", "") != quorum_as_text(own.rule)]  # fmt: skip
 
     def changed_periods(self) -> list[tuple[OrganisationPeriods, str, str]]:
         """The organisations whose periods were changed here: (as read, notice typed, papers typed)."""

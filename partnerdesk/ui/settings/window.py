@@ -4,7 +4,8 @@ Data), the chosen section on the right, and one Save for the whole window.
 Save keeps every setting changed in any section, together, or nothing: a value that is not allowed is shown by its
 field (and its section is brought up). Only settings the worker changed are saved, so a setting someone else saved
 while the window was open is never put back; if both changed the same setting, the conflict dialog asks which to
-keep. A partner organisation's periods saved elsewhere meanwhile are reloaded with a plain message.
+keep. A partner organisation's periods or a committee's quorum saved elsewhere meanwhile are reloaded with a plain
+message.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import _
 from partnerdesk.rules.dates import format_moment_uk
+from partnerdesk.rules.meetings import read_quorum
 from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.services.common.org_periods import organisation_periods, set_organisation_periods
 from partnerdesk.services.common.settings import (
@@ -39,6 +41,7 @@ from partnerdesk.services.common.settings import (
     save_settings,
     setting_versions,
 )
+from partnerdesk.services.meetings.checks import committee_quorums, set_committee_quorum
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.settings.data import DataSection
 from partnerdesk.ui.settings.money import MoneySection
@@ -131,9 +134,10 @@ class SettingsWindow(QDialog):
     # --- reading and saving -----------------------------------------------------------------------------
     def reload(self) -> None:
         """Show what is saved now in every section."""
-        self.values, self.versions, periods = self.writer.read(
-            lambda s: (all_settings(s), setting_versions(s), organisation_periods(s)))
+        self.values, self.versions, periods, quorums = self.writer.read(
+            lambda s: (all_settings(s), setting_versions(s), organisation_periods(s), committee_quorums(s)))
         self.organisation.load_periods(periods)
+        self.organisation.load_quorums(quorums)
         for item in self.sections:
             item.load(self.values)
 
@@ -155,7 +159,7 @@ class SettingsWindow(QDialog):
     def has_changes(self) -> bool:
         """Whether anything typed here is not saved yet."""
         data, problems = self.typed()
-        return bool(problems or self.organisation.changed_periods()
+        return bool(problems or self.organisation.changed_periods() or self.organisation.changed_quorums()
                     or any(differs(key, value, self.values[key]) for key, value in data.items()))
 
     def save(self) -> bool:
@@ -165,15 +169,15 @@ class SettingsWindow(QDialog):
             self._show_problems(problems)
             return False
         changed = {key: value for key, value in data.items() if differs(key, value, self.values[key])}
-        periods = self.organisation.changed_periods()
-        if not changed and not periods:
+        periods, quorums = self.organisation.changed_periods(), self.organisation.changed_quorums()
+        if not changed and not periods and not quorums:
             self._show_problems({})
             self._say(_("Nothing to save: no setting has been changed."))
             return True
         versions = dict(self.versions)
         while True:
             try:
-                result = self.writer.run(self, lambda s: self._work(s, changed, versions, periods))
+                result = self.writer.run(self, lambda s: self._work(s, changed, versions, periods, quorums))
             except ValidationError as exc:
                 self._show_problems(exc.messages)
                 return False
@@ -185,10 +189,11 @@ class SettingsWindow(QDialog):
             except EditConflict as exc:
                 who = exc.saved_by or _("Someone else")
                 QMessageBox.information(self, _("Saved elsewhere"), _(
-                    "{who} changed an organisation's notice or papers period while this window was open, so "
-                    "nothing was saved. The periods now saved are shown: please check them and save again."
+                    "{who} changed an organisation's periods or a committee's quorum while this window was open, "
+                    "so nothing was saved. What is saved now is shown: please check it and save again."
                 ).format(who=who))
                 self.organisation.load_periods(self.writer.read(organisation_periods))
+                self.organisation.load_quorums(self.writer.read(committee_quorums))
                 self.organisation.load(self.values)
                 return False
             if result is None:  # a database or disk failure, already explained in a message box
@@ -202,7 +207,7 @@ class SettingsWindow(QDialog):
         return True
 
     @staticmethod
-    def _work(session, changed: dict[str, Any], versions: dict[str, int], periods) -> Any:
+    def _work(session, changed: dict[str, Any], versions: dict[str, int], periods, quorums) -> Any:
         from partnerdesk.records.types import utc_now
 
         problems: dict[str, str] = {}
@@ -215,6 +220,16 @@ class SettingsWindow(QDialog):
                 set_organisation_periods(session, own.organisation_id, notice, papers, own.version)
             except ValidationError as exc:
                 problems.update({period_key(own.organisation_id, key): text for key, text in exc.messages.items()})
+        for own, typed in quorums:
+            key = f"{own.committee_id}.quorum"
+            rule, message = read_quorum(typed)
+            try:
+                if message:
+                    raise ValidationError({key: message})
+                set_committee_quorum(session, own.committee_id, rule.number, rule.numerator, rule.denominator,
+                                     version=own.version)  # fmt: skip
+            except ValidationError as exc:
+                problems[key] = " ".join(exc.messages.values())
         if problems:
             raise ValidationError(problems)  # one transaction: nothing is kept unless everything is right
         return utc_now()
