@@ -99,6 +99,7 @@ class MoneySection(Section):
 
         flags = QGroupBox(_("Receipts and the Today page"))
         flag_form = self._group_form(flags)
+        flag_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each label above its box: never squeezed
         self.limit = spin(SETTINGS["receipt_limit_mb"].label, 1, 50, " MB")
         self.unpaid = spin(SETTINGS["unpaid_flag_days"].label, 1, 365, " days")
         self.percent = spin(SETTINGS["budget_warning_percent"].label, 1, 100, "%")
