@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules import disclosure
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.common.settings import SETTINGS
@@ -63,7 +63,7 @@ class RuleChoice(QWidget):
 class DataSection(Section):
     """The database, backups, demo data and the disclosure rule for anonymised exports."""
 
-    title = "Data"
+    title = N_("Data")
     code = "data"
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.mileage import MileageRates, rates_on, rates_warning
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES, PaymentRates
@@ -57,7 +57,7 @@ def spin(name: str, lowest: int, highest: int, suffix: str = "") -> QSpinBox:
 class MoneySection(Section):
     """The expenses settings. Only the set of mileage rates in force today is changed here; older sets stay."""
 
-    title = "Money"
+    title = N_("Money")
     code = "money"
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):

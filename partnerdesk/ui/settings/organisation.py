@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.meetings import quorum_as_text
 from partnerdesk.services.common.org_periods import OrganisationPeriods
 from partnerdesk.services.common.settings import SETTINGS
@@ -39,7 +39,7 @@ def _clear(grid: QGridLayout, messages: dict[str, FieldMessage], ending: str) ->
 class OrganisationSection(Section):
     """The organisation's name and meeting periods, the defaults and each partner organisation's own."""
 
-    title = "Organisation"
+    title = N_("Organisation")
     code = "organisation"
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):
@@ -115,12 +115,13 @@ class OrganisationSection(Section):
                                       (papers, own.papers_days, _("papers days"))):
                 box.setText("" if value is None else str(value))
                 box.setMaximumWidth(120)
-                box.setAccessibleName(f"{own.name}: {words}")
+                box.setAccessibleName(_("{name}: {what}").format(name=own.name, what=words))
             self.grid.addWidget(QLabel(own.name), line, 0)
             self.grid.addWidget(notice, line, 1)
             self.grid.addWidget(papers, line, 2)
             for offset, period in enumerate(PERIODS):
-                message = FieldMessage(f"{own.name}: {period.replace('_', ' ')}")
+                message = FieldMessage(_("{name}: {what}").format(
+                    name=own.name, what=_("notice days") if period == "notice_days" else _("papers days")))
                 self.messages[period_key(own.organisation_id, period)] = message
                 self.grid.addWidget(message, line + 1, 1 + offset)
             self.rows[own.organisation_id] = (own, notice, papers)
@@ -138,11 +139,11 @@ class OrganisationSection(Section):
         for line, own in enumerate(rows, start=1):
             box = QLineEdit(quorum_as_text(own.rule))
             box.setMaximumWidth(120)
-            box.setAccessibleName(f"{own.name}: quorum")
+            box.setAccessibleName(_("{name}: quorum").format(name=own.name))
             self.quorum_grid.addWidget(QLabel(own.name), 2 * line - 1, 0)
             self.quorum_grid.addWidget(QLabel(own.organisation), 2 * line - 1, 1)
             self.quorum_grid.addWidget(box, 2 * line - 1, 2)
-            message = FieldMessage(f"{own.name}: quorum")
+            message = FieldMessage(_("{name}: quorum").format(name=own.name))
             self.messages[f"{own.committee_id}.quorum"] = message
             self.quorum_grid.addWidget(message, 2 * line, 0, 1, 3)
             self.quorums[own.committee_id] = (own, box)

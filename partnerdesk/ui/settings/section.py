@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
 
@@ -43,10 +44,10 @@ class Section(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        self.setAccessibleName(self.title)
+        self.setAccessibleName(_(self.title))
         self.messages: dict[str, FieldMessage] = {}
         self.column = QVBoxLayout(self)
-        title = QLabel(self.title)
+        title = QLabel(_(self.title))
         title.setObjectName("pageTitle")
         self.column.addWidget(title)
 

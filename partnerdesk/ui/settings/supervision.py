@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.records.vocab import ROLES
 from partnerdesk.services.common.settings import SETTINGS
 from partnerdesk.ui.ops import Writer
@@ -39,7 +39,8 @@ class CadenceGrid(QWidget):
         grid.setColumnStretch(3, 1)
         self.boxes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         for row, (code, label) in enumerate(ROLES.items(), start=1):
-            shortest, longest = days_box(f"{label}: shortest gap in days"), days_box(f"{label}: longest gap in days")
+            shortest = days_box(_("{role}: shortest gap in days").format(role=label))
+            longest = days_box(_("{role}: longest gap in days").format(role=label))
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(shortest, row, 1)
             grid.addWidget(longest, row, 2)
@@ -60,7 +61,7 @@ class CadenceGrid(QWidget):
 class SupervisionSection(Section):
     """Supervision every so many days by role, and who needs the mandatory training."""
 
-    title = "Supervision and training"
+    title = N_("Supervision and training")
     code = "supervision"
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
 from partnerdesk.services.common.settings import SETTINGS
 from partnerdesk.ui.ops import Writer
@@ -19,7 +19,7 @@ from partnerdesk.ui.widgets.field_tabs import text_box
 class WellbeingSection(Section):
     """The SWEMWBS item wording and the follow-up after distress."""
 
-    title = "Wellbeing"
+    title = N_("Wellbeing")
     code = "wellbeing"
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):

@@ -76,7 +76,7 @@ class SettingsWindow(QDialog):
         self.list.setAccessibleName(_("Sections of the settings"))
         self.pages = QStackedWidget()
         for item in self.sections:
-            self.list.addItem(item.title)
+            self.list.addItem(_(item.title))
             scroll = QScrollArea()
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidgetResizable(True)
@@ -257,7 +257,7 @@ class SettingsWindow(QDialog):
         if placed and self.current_section() not in placed:
             self.list.setCurrentRow(self.sections.index(placed[0]))
         if messages:
-            places = ", ".join(item.title for item in placed)
+            places = ", ".join(_(item.title) for item in placed)
             self._say(_("Nothing was saved. Please fix what is marked in: {places}.").format(
                 places=places) if places else " ".join(messages.values()))
 
