@@ -217,3 +217,29 @@ def test_a_committees_quorum_is_typed_as_a_number_or_a_share(window, menu, opene
     settings.reject()
     menu("Settings…")
     assert next(iter(opened[-1].section("organisation").quorums.values()))[1].text() == "1/3"
+
+
+def test_a_clash_over_money_is_shown_in_pounds_not_pence(window, menu, opened, writer, driven, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    menu("Settings…")
+    settings = opened[-1]
+    with writer.store.transaction() as session:
+        set_setting(session, "payment_rates", {"day_pence": 36000, "half_day_pence": 18000})
+    money = settings.section("money")
+    money.day_rate.setText("£400.00")
+    seen = {}
+
+    def take_theirs(dialog: ConflictDialog) -> int:
+        seen.update({label.accessibleName(): label.text() for label in dialog.findChildren(QLabel)
+                     if label.accessibleName().endswith(("yours", "saved"))})
+        dialog.take_theirs.click()
+        return dialog.result()
+
+    driven(ConflictDialog, take_theirs)
+    assert settings.save()
+    assert seen == {"Involvement and backfill rates: yours": "£400.00 a day, £175.00 a half day",
+                    "Involvement and backfill rates: saved": "£360.00 a day, £180.00 a half day"}
+    saved = _setting(writer, "payment_rates")
+    assert (saved["day_pence"], saved["half_day_pence"]) == (36000, 18000)
+    assert money.day_rate.text() == "£360.00"  # theirs, shown now

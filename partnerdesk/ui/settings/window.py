@@ -29,8 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import _
-from partnerdesk.rules.dates import format_moment_uk
+from partnerdesk.records.vocab import ROLES, label
+from partnerdesk.rules import disclosure
+from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.meetings import read_quorum
+from partnerdesk.rules.mileage import MileageRates, rates_on
+from partnerdesk.rules.money import format_pounds
+from partnerdesk.rules.payments import EXPENSE_CATEGORIES
 from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.services.common.org_periods import organisation_periods, set_organisation_periods
 from partnerdesk.services.common.settings import (
@@ -249,8 +254,23 @@ class SettingsWindow(QDialog):
         return True
 
     def _shown(self, key: str, value: Any) -> str:
+        """A setting's value in words for the conflict dialog: names for codes, pounds for pence."""
         clean, message = SETTINGS[key].check(value)
-        return shown(value if message else clean)
+        value = value if message else clean
+        if key == "payment_rates" and isinstance(value, dict):
+            return _("{day} a day, {half} a half day").format(day=format_pounds(value["day_pence"]),
+                                                              half=format_pounds(value["half_day_pence"]))
+        if key == "mileage_rates" and isinstance(value, list) and value:
+            # The set in force today, which is the one this window changes.
+            now = rates_on(today_uk(), tuple(MileageRates.from_settings(item) for item in value))
+            return _("Car or van {first}p then {after}p a mile, from {day}").format(
+                first=now.car_first_pence, after=now.car_after_pence, day=format_uk(now.effective_from))
+        if key in ("receipt_categories", "training_roles") and isinstance(value, list):
+            vocabulary = EXPENSE_CATEGORIES if key == "receipt_categories" else ROLES
+            return ", ".join(label(vocabulary, code) for code in value)
+        if key == "disclosure_rule":
+            return label(disclosure.RULES, value)
+        return shown(value)
 
     def _show_problems(self, messages: dict[str, str]) -> None:
         placed = [item for item in self.sections if item.show_problems(messages)]
