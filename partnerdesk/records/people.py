@@ -79,6 +79,8 @@ class Organisation(Record):
     name: Mapped[str]
     kind: Mapped[str]
     notes: Mapped[str | None]
+    notice_days: Mapped[int | None]  # None: the default notice period (settings) applies
+    papers_days: Mapped[int | None]
 
     committees: Mapped[list[Committee]] = relationship(back_populates="organisation")
 

@@ -97,6 +97,10 @@ organisations = record_table(
     Column("name", String(200), nullable=False),
     Column("kind", String(20), nullable=False, default="vcs"),
     Column("notes", Text),
+    # The organisation's own notice and papers periods in days (an NHS board may need more than the default);
+    # blank means the organisation's settings apply. Added in migration 0009.
+    Column("notice_days", Integer),
+    Column("papers_days", Integer),
 )
 
 committees = record_table(

@@ -73,6 +73,24 @@ def days_before(meeting_day: date, sent_on: date | None) -> int | None:
     return (meeting_day - sent_on).days
 
 
+@dataclass(frozen=True)
+class Periods:
+    """The least notice of a meeting and the least time to read its papers, in days."""
+
+    notice_days: int
+    papers_days: int
+
+
+def periods_for(default: Periods, own_notice: int | None, own_papers: int | None) -> Periods:
+    """The periods a meeting is held to: its committee's organisation's own where it has set one (an NHS board may
+    ask for more notice), otherwise the default. Each period is chosen on its own, so an organisation can set only
+    its notice."""
+    return Periods(
+        default.notice_days if own_notice is None else own_notice,
+        default.papers_days if own_papers is None else own_papers,
+    )
+
+
 def is_late(days: int | None, period: int) -> bool | None:
     """True when fewer days were given than the period asks; None when nothing was sent yet."""
     if days is None:
@@ -133,6 +151,29 @@ def quorum_rule_problems(rule: QuorumRule, members: int) -> dict[str, str]:
         if rule.numerator > rule.denominator:
             return {"quorum_numerator": "A quorum can't be more than all of the members."}
     return {}
+
+
+def read_quorum(text: str) -> tuple[QuorumRule, str | None]:
+    """A quorum as a person types it: a number of members ("4"), a share of them ("1/3"), or blank for none agreed.
+    Returns the rule and None, or an empty rule and a plain message."""
+    words = (text or "").replace(" ", "")
+    if not words:
+        return QuorumRule(), None
+    top, slash, bottom = words.partition("/")
+    if top.isdigit() and not slash:
+        return QuorumRule(number=int(top)), None
+    if top.isdigit() and bottom.isdigit():
+        return QuorumRule(numerator=int(top), denominator=int(bottom)), None
+    return QuorumRule(), "Please type a number of members, such as 4, or a share of them, such as 1/3."
+
+
+def quorum_as_text(rule: QuorumRule) -> str:
+    """A quorum as read_quorum takes it back: "4", "1/3", or "" when none is agreed."""
+    if rule.number is not None:
+        return str(rule.number)
+    if rule.numerator is not None and rule.denominator is not None:
+        return f"{rule.numerator}/{rule.denominator}"
+    return ""
 
 
 def quorum_needed(rule: QuorumRule, members: int) -> int | None:

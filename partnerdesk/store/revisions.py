@@ -13,6 +13,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_claims_search",
     "0007_list_speed",
     "0008_versions",
+    "0009_org_periods",
     "0010_today_snooze",
     "0011_equality",
 )

@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
             self.add_action(file_menu, "Open the &demo database (made-up people)", self.open_demo)
         file_menu.addSeparator()
         self.add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(_("&Edit"))
+        self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
         go = self.menuBar().addMenu("&Go")
         for number, area in enumerate(self.areas):
             self.add_action(go, area.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
@@ -207,6 +209,12 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self.add_action(help_menu, "Open &log folder", self.open_log_folder)
         self.add_action(help_menu, "&About PartnerDesk", self.about)
+
+    def open_settings(self, section: str | None = None) -> None:
+        """Open the Settings window, at a section if one is given ("money", "wellbeing"…)."""
+        from partnerdesk.ui.settings import open_settings
+
+        open_settings(self, section or None)
 
     def _view_menu(self) -> None:
         view = self.menuBar().addMenu(_("&View"))

@@ -21,8 +21,8 @@ def shown(monkeypatch) -> list:
     from partnerdesk.ui.expenses.budgets_page import HeadingDialog
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
-    from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
     from partnerdesk.ui.expenses.status_panel import StepDialog
+    from partnerdesk.ui.settings.window import SettingsWindow
 
     opened = []
 
@@ -31,7 +31,7 @@ def shown(monkeypatch) -> list:
         dialog.show()
         return 0
 
-    for kind in (ClaimForm, LineDialog, StepDialog, HeadingDialog, ExpensesSettingsDialog):
+    for kind in (ClaimForm, LineDialog, StepDialog, HeadingDialog, SettingsWindow):
         monkeypatch.setattr(kind, "exec", show)
     return opened
 

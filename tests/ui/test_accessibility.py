@@ -92,7 +92,6 @@ def test_the_wellbeing_and_supervision_screens(qtbot, writer, window):
     from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
     from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog, PairDialog, TrainingDialog
     from partnerdesk.ui.wellbeing.session_form import SessionForm
-    from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
     from tests.builders import add_check, add_invitations, add_meeting, add_person, add_session
 
     person = add_person(writer.store, roles=["peer_support_worker"])
@@ -107,7 +106,7 @@ def test_the_wellbeing_and_supervision_screens(qtbot, writer, window):
     revealed.notes.reveal()
     dialogs = (CheckForm(writer), revealed, DebriefDialog(writer, meeting), HistoryDialog(writer, person),
                FollowUpDoneDialog(writer, check, "Someone"), MeetingChooser(writer), SessionForm(writer),
-               SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer), TrainingDialog(writer),
+               SessionForm(writer, session_id), PairDialog(writer), TrainingDialog(writer),
                CourseDialog(writer))  # fmt: skip
     for dialog in dialogs:
         qtbot.addWidget(dialog)
@@ -124,7 +123,6 @@ def test_the_expenses_forms(qtbot, writer):
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
     from partnerdesk.ui.expenses.page import ExpensesPage
-    from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
     from tests.builders import add_claim, add_line, add_person
 
     claim = add_claim(writer.store, add_person(writer.store), date(2026, 10, 1))
@@ -133,7 +131,7 @@ def test_the_expenses_forms(qtbot, writer):
     status = form.status_panel
     dialogs = (ExpensesPage(writer), ClaimForm(writer), form, LineDialog(writer, claim),
                LineDialog(writer, claim, line), status.approve_dialog(), status.paid_dialog(),
-               HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer))
+               HeadingDialog(writer, 2026))
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert _problems(dialog) == []

@@ -161,19 +161,20 @@ def test_budgets_add_a_heading_and_chart_spend_with_a_table_of_the_same_figures(
 def test_expenses_settings_warn_above_hmrc_and_save(qtbot, window, store, shown, writer):  # noqa: F811
     area = window.area(ExpensesArea)
     window.show_area(area)
-    area.page.settings_button.click()
-    dialog = shown[-1]
+    area.page.settings_button.click()  # a shortcut to the Money section of the Settings window
+    window_ = shown[-1]
+    assert window_.current_section().code == "money"
+    dialog = window_.section("money")
     assert not dialog.warning.isVisibleTo(dialog)
     dialog.mileage["car_first_pence"].setValue(50)
     assert "above HMRC's approved mileage rates" in dialog.warning.text() and dialog.warning.isVisibleTo(dialog)
     type_into(qtbot, dialog.half_day_rate, "abc")
-    dialog.save()
-    assert dialog.isVisible() and "is not an amount of money" in dialog.problems.text()
+    assert not window_.save()
+    assert "is not an amount of money" in dialog.messages["payment_rates"].text()
     type_into(qtbot, dialog.half_day_rate, "180")
     type_into(qtbot, dialog.cap, "")
     dialog.receipts.box("taxi").setChecked(False)
-    dialog.save()
-    assert not dialog.isVisible()
+    assert window_.save() and "Settings saved" in window_.status.text()
     values = writer.read(lambda s: {k: get_setting(s, k) for k in ("mileage_rates", "payment_rates",
                                                                     "backfill_cap_half_days", "receipt_categories")})
     assert values["mileage_rates"][-1]["car_first_pence"] == 50

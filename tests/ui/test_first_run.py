@@ -40,7 +40,7 @@ def test_each_button_does_its_step(qtbot, window, writer, monkeypatch):
     opened = []
     monkeypatch.setattr(QDialog, "exec", lambda dialog: opened.append(type(dialog).__name__) or 0)
     checklist.buttons["settings"].click()
-    assert opened == ["ExpensesSettingsDialog"]  # until Edit → Settings exists: the rates
+    assert opened == ["SettingsWindow"]
     checklist.buttons["committees"].click()
     assert window.current_page() is window.organisations
     checklist.buttons["people"].click()

@@ -166,7 +166,6 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.budgets_page import HeadingDialog
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
-    from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
     from partnerdesk.ui.help.browser import HelpWindow
     from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
     from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
@@ -180,7 +179,6 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
     from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog, PairDialog, TrainingDialog
     from partnerdesk.ui.wellbeing.session_form import SessionForm
-    from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
 
     store = writer.store
     person = _ids(store, "select id from people where deleted_at is null order by full_name")
@@ -197,9 +195,9 @@ def _every_dialog(writer) -> list[QDialog]:
     return [
         PersonForm(writer), PersonForm(writer, person), MeetingForm(writer), MeetingForm(writer, meeting),
         SeriesDialog(writer, committee), ClaimForm(writer), claim_form, LineDialog(writer, claim),
-        claim_form.status_panel.approve_dialog(), HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer),
+        claim_form.status_panel.approve_dialog(), HeadingDialog(writer, 2026),
         CheckForm(writer), CheckForm(writer, check), DebriefDialog(writer, meeting), HistoryDialog(writer, person),
-        SessionForm(writer), SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer),
+        SessionForm(writer), SessionForm(writer, session_id), PairDialog(writer),
         TrainingDialog(writer), CourseDialog(writer), MeetingDatesDialog(writer, [meeting], NOTICE),
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
@@ -305,3 +303,35 @@ def test_a_button_in_the_more_menu_still_does_its_job(qtbot):
     row._fill_menu()
     row.menu.actions()[0].trigger()
     assert clicked == ["First thing"]
+
+
+@pytest.mark.parametrize("laptop", LAPTOPS)
+def test_every_section_of_the_settings_window_fits_a_laptop(qtbot, writer, laptop):
+    """Each section scrolls up and down if it must, but never sideways, and Save stays in view."""
+    from partnerdesk.demo.build import fill_demo
+    from partnerdesk.ui.settings.window import WANTED, SettingsWindow
+    from partnerdesk.ui.widgets.fitting import SCREEN_SHARE
+
+    fill_demo(writer.store, people=40)
+    size = LAPTOPS[laptop]
+    window = SettingsWindow(writer)
+    qtbot.addWidget(window)
+    window.show()
+    # The size it opens at on that laptop (the test screen is 800 px square): at most 90% of the screen.
+    window.resize(WANTED.boundedTo(QSize(int(size.width() * SCREEN_SHARE), int(size.height() * SCREEN_SHARE))))
+    found = {}
+    for row, section in enumerate(window.sections):
+        window.list.setCurrentRow(row)
+        window.layout().activate()
+        problems = unseen(window)
+        if window.width() > size.width() or window.height() > size.height():
+            problems.append(f"will not shrink below {window.size().toTuple()}")
+        scroll = window.pages.currentWidget()
+        needs, has = section.minimumSizeHint().width(), scroll.viewport().width()
+        if needs > has:
+            problems.append(f"scrolls sideways: needs {needs} px, has {has}")
+        if not window.save_button.isVisibleTo(window):
+            problems.append("its Save button is hidden")
+        if problems:
+            found[section.title] = problems
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())

@@ -17,11 +17,11 @@ from partnerdesk.services.wellbeing.confidential import read_confidential_notes
 from partnerdesk.services.wellbeing.supervision import list_sessions
 from partnerdesk.services.wellbeing.supervision_actions import supervision_actions
 from partnerdesk.services.wellbeing.training import training_gaps
+from partnerdesk.ui.settings.window import SettingsWindow
 from partnerdesk.ui.today_page import URGENT
 from partnerdesk.ui.wellbeing.area import SupervisionArea
 from partnerdesk.ui.wellbeing.record_dialogs import PairDialog, TrainingDialog
 from partnerdesk.ui.wellbeing.session_form import SessionForm
-from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
 from tests.builders import add_check, add_pair, add_person, add_session
 from tests.ui.steps import open_today_line, today_line, today_lines
 from tests.ui.test_wellbeing_flow import MARKER
@@ -132,17 +132,19 @@ def test_record_training_from_the_training_tab(window, writer, team, driven, qtb
 
 
 def test_settings_are_saved_together_or_not_at_all(qtbot, writer):
-    dialog = SettingsDialog(writer)
-    qtbot.addWidget(dialog)
-    dialog.items[0].setText("Only one item typed")
-    assert not dialog.save()
-    assert "all seven" in dialog.fields.messages["swemwbs_items"].text()
-    for number, box in enumerate(dialog.items):
+    window = SettingsWindow(writer, section="wellbeing")
+    qtbot.addWidget(window)
+    wellbeing, supervision = window.section("wellbeing"), window.section("supervision")
+    wellbeing.items[0].setText("Only one item typed")
+    supervision.cadences.boxes["peer_supporter"][0].setValue(56)
+    supervision.cadences.boxes["peer_supporter"][1].setValue(84)
+    assert not window.save()
+    assert "all seven" in wellbeing.messages["swemwbs_items"].text()
+    assert writer.read(lambda s: get_setting(s, "supervision_cadences")).get("peer_supporter") != [56, 84]
+    for number, box in enumerate(wellbeing.items):
         box.setText(f"Licensed item {number + 1}")
-    dialog.working_days.setValue(2)
-    dialog.cadences.boxes["peer_supporter"][0].setValue(56)
-    dialog.cadences.boxes["peer_supporter"][1].setValue(84)
-    assert dialog.save()
+    wellbeing.working_days.setValue(2)
+    assert window.save()
     assert writer.read(lambda s: get_setting(s, "swemwbs_items"))[6] == "Licensed item 7"
     assert writer.read(lambda s: get_setting(s, "supervision_cadences"))["peer_supporter"] == [56, 84]
     assert writer.read(lambda s: get_setting(s, "follow_up_working_days")) == 2

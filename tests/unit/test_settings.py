@@ -94,3 +94,42 @@ def test_the_whole_days_checker_can_take_other_limits():
     assert check(1) == (1, None)
     assert check(0) == (None, "Please give a whole number of days from 1 to 10.")
     assert check(" 10 ") == (10, None)
+
+
+def test_a_setting_saved_elsewhere_since_it_was_read_is_not_overwritten(store):
+    from partnerdesk.services.common.errors import EditConflict
+    from partnerdesk.services.common.settings import SettingsConflict, save_settings, setting_versions
+
+    with store.reader() as session:
+        opened = setting_versions(session)
+    assert opened["notice_days"] == 0  # still the default: no row yet
+    with store.transaction() as session:
+        save_settings(session, {"notice_days": 21}, opened)  # someone else, in another window
+    with pytest.raises(EditConflict) as caught, store.transaction() as session:
+        set_setting(session, "notice_days", 28, opened["notice_days"])
+    assert caught.value.theirs == {"notice_days": 21} and caught.value.version == 1
+    with pytest.raises(SettingsConflict) as many, store.transaction() as session:
+        save_settings(session, {"notice_days": 28, "papers_days": 3}, opened)
+    assert many.value.theirs == {"notice_days": 21} and many.value.versions == {"notice_days": 1}
+    with store.reader() as session:
+        assert (get_setting(session, "notice_days"), get_setting(session, "papers_days")) == (21, 7)  # none kept
+    with store.transaction() as session:  # saving the same value as theirs is no conflict
+        save_settings(session, {"notice_days": 21}, opened)
+    with store.transaction() as session:
+        save_settings(session, {"notice_days": 28}, many.value.versions)  # the worker chose theirs → mine
+    with store.reader() as session:
+        assert get_setting(session, "notice_days") == 28
+
+
+def test_saving_several_settings_keeps_all_or_none_with_every_message(store):
+    from partnerdesk.services.common.settings import save_settings
+
+    with pytest.raises(ValidationError) as caught, store.transaction() as session:
+        save_settings(session, {"notice_days": 21, "papers_days": "soon", "organisation_name": "x" * 201})
+    assert set(caught.value.messages) == {"papers_days", "organisation_name"}
+    with store.reader() as session:
+        assert get_setting(session, "notice_days") == 14
+    with store.transaction() as session:
+        save_settings(session, {"organisation_name": "  Voices Together  "})
+    with store.reader() as session:
+        assert get_setting(session, "organisation_name") == "Voices Together"

@@ -244,3 +244,47 @@ def test_the_versions_upgrade_numbers_every_record_and_gives_old_drafts_this_pc(
     finally:
         store.close()
     assert revision_in_file(path) == "0007_list_speed"
+
+
+def test_the_organisation_periods_upgrade_keeps_organisations_committees_and_meetings(tmp_path):
+    """A 0008 database with an organisation, a committee and a meeting: after the upgrade they are all there, the
+    organisation has no periods of its own (so the defaults still apply), and its own periods can be set."""
+    from partnerdesk.services.common.org_periods import organisation_periods, set_organisation_periods
+    from partnerdesk.services.meetings.checks import meeting_compliance
+
+    path = tmp_path / "older.sqlite3"
+    _database_at(path, "0008_versions")
+    engine = create_engine("sqlite:///" + str(path))
+    stamp = "'2025-01-01 09:00:00.000000'"
+    try:
+        with engine.begin() as con:
+            con.execute(text(f"INSERT INTO organisations (id, name, kind, created_at, updated_at, created_by, "
+                             f"updated_by, version) VALUES ('o1', 'City Health Board', 'nhs', {stamp}, {stamp}, "
+                             "'older', 'older', 3)"))
+            con.execute(text(f"INSERT INTO committees (id, organisation_id, name, created_at, updated_at, created_by, "
+                             f"updated_by) VALUES ('c1', 'o1', 'Board', {stamp}, {stamp}, 'older', 'older')"))
+    finally:
+        engine.dispose()
+    store = open_store(path)
+    try:
+        with store.transaction() as session:
+            meeting_id = create_meeting(session, meeting_data("c1", notice_sent_on=date(2031, 6, 1))).id
+        with store.reader() as session:
+            [org] = organisation_periods(session)
+            assert (org.name, org.notice_days, org.papers_days, org.version) == ("City Health Board", None, None, 3)
+            assert [c.name for c in list_committees(session)] == ["Board"]
+            assert meeting_compliance(session, meeting_id).notice_late is False  # 16 days: the default 14 is met
+        with store.transaction() as session:
+            set_organisation_periods(session, "o1", 21, None, 3)
+        with store.reader() as session:
+            assert meeting_compliance(session, meeting_id).notice_late is True
+        config = alembic_config()
+        with store.engine.begin() as con:
+            config.attributes["connection"] = con
+            command.downgrade(config, "0008_versions")
+        with store.reader() as session:
+            columns = {row[1] for row in session.connection().exec_driver_sql("PRAGMA table_info(organisations)")}
+            assert "notice_days" not in columns and "name" in columns
+    finally:
+        store.close()
+    assert revision_in_file(path) == "0008_versions"

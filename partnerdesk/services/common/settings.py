@@ -1,4 +1,5 @@
-"""Organisation settings kept in the database, so they travel with the data: notice and papers periods; the
+"""Organisation settings kept in the database, so they travel with the data: the organisation's name; notice and
+papers periods (with each partner organisation's own, where it has them); the
 expenses settings (mileage and payment rates, backfill cap, receipts, flags and budget warnings); the follow-up after
 distress, the SWEMWBS item wording, supervision cadences and who needs the mandatory training.
 
@@ -19,6 +20,7 @@ from partnerdesk.records import tables
 from partnerdesk.records.types import utc_now
 from partnerdesk.records.vocab import ROLES
 from partnerdesk.rules import disclosure
+from partnerdesk.rules.meetings import Periods
 from partnerdesk.rules.mileage import DEFAULT_RATES, MileageRates
 from partnerdesk.rules.payments import (
     DEFAULT_CAP_HALF_DAYS,
@@ -29,7 +31,8 @@ from partnerdesk.rules.payments import (
 )
 from partnerdesk.rules.supervision import DEFAULT_CADENCES, Cadence
 from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
-from partnerdesk.services.common.errors import Problems
+from partnerdesk.services.common.errors import EditConflict, Problems, ValidationError
+from partnerdesk.services.common.text import check_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -182,10 +185,28 @@ def _disclosure_rule(value: Any) -> tuple[Any, str | None]:
     return value, None
 
 
+def organisation_name(value: Any) -> tuple[Any, str | None]:
+    """A checker for the organisation's own name: blank, or up to 200 characters that can be saved."""
+    text = value.strip() if isinstance(value, str) else value
+    if text is None or text == "":
+        return "", None
+    if not isinstance(text, str):
+        return None, "Please type your organisation's name."
+    if len(text) > 200:
+        return None, "Please keep your organisation's name to 200 characters or fewer."
+    problems = Problems()
+    check_text({"organisation_name": text}, problems)
+    return (None, problems.messages["organisation_name"]) if problems.messages else (text, None)
+
+
 #: Mileage is worked out from miles, and involvement and backfill payments are the organisation's own rates.
 DEFAULT_RECEIPT_CATEGORIES = [c for c in EXPENSE_CATEGORIES if c not in ("mileage", "involvement_payment", "backfill")]
 
 _SPECS = (
+    SettingSpec(
+        "organisation_name", "Your organisation's name", "", organisation_name,
+        "Your own organisation, as it should appear on what PartnerDesk prints.",
+    ),
     SettingSpec("notice_days", "Notice of meetings (days)", 14, whole_days(), "The least notice of a meeting."),
     SettingSpec("papers_days", "Papers before meetings (days)", 7, whole_days(), "The least time to read papers."),
     SettingSpec(
@@ -287,9 +308,21 @@ def all_settings(session: Connection | Session) -> dict[str, Any]:
     return {key: saved[key] if key in saved else copy.deepcopy(spec.default) for key, spec in SETTINGS.items()}
 
 
-def set_setting(session: Session, key: str, value: Any) -> Any:
+def setting_versions(session: Connection | Session) -> dict[str, int]:
+    """Each changed setting's version (a setting still at its default is version 0), for a later save to check."""
+    table = tables.settings
+    versions = {key: 0 for key in SETTINGS}
+    versions.update({key: version for key, version in session.execute(select(table.c.key, table.c.version))})
+    return versions
+
+
+def set_setting(session: Session, key: str, value: Any, version: int | None = None) -> Any:
     """Change a setting; returns the value stored. Raises ValidationError (keyed by the setting's key) if the value
-    is not allowed, and then nothing is changed."""
+    is not allowed, and then nothing is changed.
+
+    A window passes the version it read the setting at (setting_versions): if someone has saved a different value
+    since, EditConflict is raised (keyed by the setting's key, with their value) and nothing is changed.
+    """
     spec = _spec(key)
     clean, message = spec.check(value)
     problems = Problems()
@@ -297,15 +330,61 @@ def set_setting(session: Session, key: str, value: Any) -> Any:
         problems.add(key, message)
     problems.raise_if_any()
     row = _row(session, key)
+    if version is not None and version != (row.version if row is not None else 0):
+        theirs = row.value if row is not None else copy.deepcopy(spec.default)
+        if theirs != clean:
+            raise EditConflict(key, {key: theirs}, row.version if row is not None else 0,
+                               row.updated_by if row is not None else "", row.updated_at if row is not None else None)
     if row is None:
         from partnerdesk.records.settings import Setting
 
         session.add(Setting(key=key, value=clean))
-    else:
+    elif row.value != clean:  # an unchanged value is not a new version: nobody else's window needs to hear of it
         row.value = clean
         row.updated_at = utc_now()
     session.flush()
     return clean
+
+
+class SettingsConflict(EditConflict):
+    """Someone saved some of the same settings since they were read: `theirs` holds their values by key and
+    `versions` each one's version now (save again with these once the worker has chosen)."""
+
+    def __init__(self, conflicts: list[EditConflict]):
+        last = max(conflicts, key=lambda c: (c.saved_at is not None, c.saved_at or 0))
+        theirs = {key: value for c in conflicts for key, value in c.theirs.items()}
+        super().__init__("settings", theirs, last.version, last.saved_by, last.saved_at)
+        self.versions = {c.record_id: c.version for c in conflicts}
+
+
+def save_settings(session: Session, values: dict[str, Any], versions: dict[str, int] | None = None) -> dict[str, Any]:
+    """Change several settings together: all are kept, or none. Returns the values stored, by key.
+
+    Raises ValidationError with a message for every setting that is not allowed, else SettingsConflict for every
+    setting someone saved differently since `versions` were read (see set_setting).
+    """
+    problems: dict[str, str] = {}
+    conflicts: list[EditConflict] = []
+    stored = {}
+    for key, value in values.items():
+        try:
+            stored[key] = set_setting(session, key, value, None if versions is None else versions.get(key, 0))
+        except ValidationError as exc:
+            problems.update(exc.messages)
+        except EditConflict as exc:
+            conflicts.append(exc)
+    if problems:
+        raise ValidationError(problems)
+    if conflicts:
+        raise SettingsConflict(conflicts)
+    return stored
+
+
+def differs(key: str, value: Any, saved: Any) -> bool:
+    """Whether value, as typed, would change the setting from saved (a value that is not allowed counts as a
+    change, so saving it shows its message)."""
+    clean, message = _spec(key).check(value)
+    return bool(message) or clean != saved
 
 
 def reset_setting(session: Session, key: str) -> None:
@@ -315,6 +394,12 @@ def reset_setting(session: Session, key: str) -> None:
     if row is not None:
         session.delete(row)
         session.flush()
+
+
+def default_periods(session: Connection | Session) -> Periods:
+    """The notice and papers periods for meetings whose organisation has none of its own."""
+    values = _saved(session, ["notice_days", "papers_days"])
+    return Periods(*(values.get(key, SETTINGS[key].default) for key in ("notice_days", "papers_days")))
 
 
 def mileage_schedule(session: Session) -> tuple[MileageRates, ...]:

@@ -20,8 +20,7 @@ from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import days_before, format_met, is_late, uk_date
 from partnerdesk.services.common.errors import Problems
-from partnerdesk.services.common.settings import get_setting
-from partnerdesk.services.meetings.meetings import get_meeting
+from partnerdesk.services.meetings.meetings import get_meeting, meeting_periods
 
 #: Attendance that can only be known once the meeting has happened (apologies and views can come before).
 _ON_THE_DAY = ("attended", "absent")
@@ -267,7 +266,7 @@ class Invitation:
 def invitations(session: Session, meeting_id: str) -> list[Invitation]:
     """Everyone on a meeting's list (invited or interested), by name, with papers days, lateness and format met."""
     meeting = get_meeting(session, meeting_id)
-    day, period = uk_date(meeting.starts_at), get_setting(session, "papers_days")
+    day, period = uk_date(meeting.starts_at), meeting_periods(session, meeting_id).papers_days
     a, p = tables.attendance, tables.people
     stmt = (
         select(a, p.c.full_name, p.c.papers_format.label("wanted"), p.c.papers_format_details.label("details"))

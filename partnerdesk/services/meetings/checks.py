@@ -1,7 +1,8 @@
 """Committees' quorum rules, and each meeting's compliance: notice days, papers days and format, quorum, counts.
 
 Compliance is computed from the dates entered, so a meeting recorded afterwards is judged the same way. The notice
-and papers periods are the organisation's settings (services.settings).
+and papers periods are those of the committee's organisation where it has its own, otherwise the defaults in the
+settings (services.common.settings).
 
 Who counts for quorum: the committee's members are the people holding a full (not back-up) seat on the meeting
 date; present are the people marked "attended" who hold any seat then, so a back-up standing in counts.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
@@ -23,17 +24,20 @@ from partnerdesk.records.people import Committee
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import (
     QUORUM_KINDS,
+    Periods,
     QuorumRule,
     days_before,
     format_met,
     is_late,
     is_quorate,
+    periods_for,
+    quorum_as_text,
     quorum_needed,
     quorum_rule_problems,
     uk_date,
 )
-from partnerdesk.services.common.errors import NotFound, Problems
-from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.settings import default_periods
 from partnerdesk.services.meetings.attendance import seat_holders
 
 _CHUNK = 500  # ids per IN (...) list, well inside every database's limit
@@ -51,11 +55,13 @@ def set_committee_quorum(
     numerator: int | None = None,
     denominator: int | None = None,
     on: date | None = None,
+    version: int | None = None,
 ) -> Committee:
     """Agree a committee's quorum: a number of members, or a fraction (numerator/denominator, e.g. 1 and 3).
 
     All None clears it. A number larger than the committee's current full members (on the date given, default
     today) is refused with a ValidationError on "quorum_number", as is giving both a number and a fraction.
+    A window passes the committee's version as it read it: EditConflict if a different quorum was saved since.
     """
     committee = session.get(Committee, committee_id) if committee_id else None
     if committee is None or committee.deleted_at is not None:
@@ -66,10 +72,38 @@ def set_committee_quorum(
     for field, message in quorum_rule_problems(rule, members).items():
         problems.add(field, message)
     problems.raise_if_any()
+    check_version(committee, version, {"quorum": quorum_as_text(rule)}, {"quorum": quorum_as_text(
+        committee_quorum(committee))})
     committee.quorum_number, committee.quorum_numerator, committee.quorum_denominator = number, numerator, denominator
     committee.updated_at = utc_now()
     session.flush()
     return committee
+
+
+@dataclass(frozen=True)
+class CommitteeQuorum:
+    """A committee's agreed quorum (QuorumRule().is_set is False when none), with its organisation and version."""
+
+    committee_id: str
+    name: str
+    organisation: str
+    rule: QuorumRule
+    version: int
+
+
+def committee_quorums(session: Session) -> list[CommitteeQuorum]:
+    """Every committee not in the Bin with its quorum, by organisation and then name."""
+    c, o = tables.committees, tables.organisations
+    stmt = (
+        select(c.c.id, c.c.name, o.c.name.label("organisation"), c.c.quorum_number, c.c.quorum_numerator,
+               c.c.quorum_denominator, c.c.version)
+        .select_from(c.join(o, o.c.id == c.c.organisation_id))
+        .where(c.c.deleted_at.is_(None), o.c.deleted_at.is_(None))
+        .order_by(func.lower(o.c.name), func.lower(c.c.name), c.c.id)
+    )  # fmt: skip
+    return [CommitteeQuorum(row.id, row.name, row.organisation, QuorumRule(row.quorum_number, row.quorum_numerator,
+                                                                           row.quorum_denominator), row.version)
+            for row in session.execute(stmt)]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -95,6 +129,7 @@ class MeetingCompliance:
     present_members: int  # attended and holding a seat (back-ups included)
     quorum_needed: int | None
     quorate: bool | None  # None when no quorum is agreed or no attendance is recorded yet
+    periods: Periods = Periods(14, 7)  # the notice and papers periods this meeting was held to
 
 
 def _seats_by_committee(session: Session, committee_ids: set[str]) -> dict[str, list[tuple]]:
@@ -127,16 +162,17 @@ def _seated_on(seats: list[tuple], day: date) -> tuple[set[str], set[str]]:
 
 def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[str, MeetingCompliance]:
     """Compliance for many meetings at once (for lists and exports), by meeting id, in a handful of queries."""
-    notice_period, papers_period = get_setting(session, "notice_days"), get_setting(session, "papers_days")
-    m, a, c, p = tables.meetings, tables.attendance, tables.committees, tables.people
+    default = default_periods(session)
+    m, a, c, p, o = tables.meetings, tables.attendance, tables.committees, tables.people, tables.organisations
     meetings: dict[str, Any] = {}
     people: dict[str, Any] = {}
     ids = list(dict.fromkeys(meeting_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        stmt = select(m, c.c.quorum_number, c.c.quorum_numerator, c.c.quorum_denominator).select_from(
-            m.outerjoin(c, c.c.id == m.c.committee_id)
-        )
+        stmt = select(
+            m, c.c.quorum_number, c.c.quorum_numerator, c.c.quorum_denominator,
+            o.c.notice_days.label("own_notice_days"), o.c.papers_days.label("own_papers_days"),
+        ).select_from(m.outerjoin(c, c.c.id == m.c.committee_id).outerjoin(o, o.c.id == c.c.organisation_id))
         meetings.update((row.id, row) for row in session.execute(stmt.where(m.c.id.in_(chunk))))
         stmt = (
             select(
@@ -162,6 +198,8 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
             rule = QuorumRule()  # no quorum is agreed for a pre-meeting, debrief or other informal meeting
         recorded = len(invited) - marks[None] > 0
         notice, received = days_before(day, row.notice_sent_on), days_before(day, row.papers_received_on)
+        periods = periods_for(default, row.own_notice_days, row.own_papers_days)
+        notice_period, papers_period = periods.notice_days, periods.papers_days
         result[meeting_id] = MeetingCompliance(
             meeting_id=meeting_id,
             day=day,
@@ -182,6 +220,7 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
             present_members=present,
             quorum_needed=quorum_needed(rule, len(full)),
             quorate=is_quorate(rule, len(full), present) if recorded else None,
+            periods=periods,
         )
     return result
 

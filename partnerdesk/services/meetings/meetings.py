@@ -19,8 +19,9 @@ from partnerdesk.records.base import utc_now
 from partnerdesk.records.meetings import Meeting
 from partnerdesk.records.people import Committee, Person
 from partnerdesk.rules import contact
-from partnerdesk.rules.meetings import SERVING_KINDS, uk_moment, uk_times
+from partnerdesk.rules.meetings import SERVING_KINDS, Periods, periods_for, uk_moment, uk_times
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.settings import default_periods
 from partnerdesk.services.common.text import tidy
 
 #: Free-text fields and their longest allowed length.
@@ -199,6 +200,14 @@ def get_meeting(session: Session, meeting_id: str) -> Meeting:
     if meeting is None:
         raise NotFound("That meeting could not be found. It may have been erased.")
     return meeting
+
+
+def meeting_periods(session: Session, meeting_id: str) -> Periods:
+    """The notice and papers periods one meeting is held to (its committee's organisation's, or the defaults)."""
+    meeting = get_meeting(session, meeting_id)
+    own = meeting.committee.organisation if meeting.committee is not None else None
+    default = default_periods(session)
+    return periods_for(default, own.notice_days, own.papers_days) if own is not None else default
 
 
 def meeting_data(meeting: Meeting) -> dict[str, Any]:

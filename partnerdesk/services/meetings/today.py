@@ -21,11 +21,12 @@ from partnerdesk.rules.meetings import (
     MeetingFacts,
     Task,
     gaps_after,
+    periods_for,
     tasks_before,
     uk_date,
     uk_moment,
 )
-from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.common.settings import default_periods
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -93,13 +94,14 @@ def overdue_actions(session: Connection | Session, today: date, limit: int = 200
 
 
 def _meetings_between(session: Connection | Session, start: datetime, end: datetime) -> list:
-    m, c = tables.meetings, tables.committees
+    m, c, o = tables.meetings, tables.committees, tables.organisations
     stmt = (
         select(
             m.c.id, m.c.title, m.c.kind, c.c.name.label("committee"), m.c.starts_at, m.c.ends_at, m.c.mode,
             m.c.venue, m.c.notice_sent_on, m.c.reminders_sent_on, m.c.minutes_sent_on,
+            o.c.notice_days.label("own_notice_days"), o.c.papers_days.label("own_papers_days"),
         )
-        .select_from(m.outerjoin(c, c.c.id == m.c.committee_id))
+        .select_from(m.outerjoin(c, c.c.id == m.c.committee_id).outerjoin(o, o.c.id == c.c.organisation_id))
         .where(m.c.starts_at >= start, m.c.starts_at < end, m.c.cancelled.is_(False), m.c.deleted_at.is_(None))
         .order_by(m.c.starts_at, m.c.id)
     )  # fmt: skip
@@ -178,7 +180,7 @@ def today_meetings(session: Connection | Session, today: date, days: int = LOOKA
     the last good day to do it. past_gaps: meetings in the last LOOKBACK_DAYS days missing attendance, minutes or a
     debrief. overdue_actions: actions past their due date and not done.
     """
-    notice_days, papers_days = get_setting(session, "notice_days"), get_setting(session, "papers_days")
+    default = default_periods(session)
     window_start = uk_moment(today, time(0))  # midnight always exists in London: the clocks change at 1am
     window_end = uk_moment(today + timedelta(days=days + 1), time(0))
     upcoming_rows = _meetings_between(session, window_start, window_end)
@@ -187,10 +189,12 @@ def today_meetings(session: Connection | Session, today: date, days: int = LOOKA
     counts, support = _counts(session, ids), _support(session, ids)
     empty = {"invited": 0, "awaiting_papers": 0, "apologies": 0, "backups_standing_in": 0, "unrecorded": 0}
 
-    upcoming = [
-        _entry(row, tasks_before(_facts(row, counts.get(row.id, empty), support), notice_days, papers_days))
-        for row in upcoming_rows
-    ]
+    upcoming = []
+    for row in upcoming_rows:
+        # Each meeting is held to its committee's organisation's own periods where it has them.
+        periods = periods_for(default, row.own_notice_days, row.own_papers_days)
+        facts = _facts(row, counts.get(row.id, empty), support)
+        upcoming.append(_entry(row, tasks_before(facts, periods.notice_days, periods.papers_days)))
     past_gaps = []
     for row in past_rows:
         gaps = gaps_after(_facts(row, counts.get(row.id, empty), support))

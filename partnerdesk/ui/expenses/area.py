@@ -53,9 +53,8 @@ class ExpensesArea(Area):
         self.open_claim(record_id, payload)
 
     def open_settings(self) -> None:
-        from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
-
-        ExpensesSettingsDialog(self.writer, self.window).exec()
+        """The page's Settings button: a shortcut to the Money section of the Settings window."""
+        self.window.open_settings("money")
 
     def export_expenses(self) -> None:
         """Ask where to save, then write the expenses spreadsheet (the list's dates) in the background."""

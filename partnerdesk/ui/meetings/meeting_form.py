@@ -26,7 +26,6 @@ from partnerdesk.i18n import _, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import QUORUM_KINDS, SERVING_KINDS, uk_times
-from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.meetings.checks import meeting_compliance
 from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.services.meetings.meetings import (
@@ -274,10 +273,11 @@ class MeetingForm(FormDialog):
 
         def read(session):
             # Quorum belongs to the committee's own meetings: the saved kind decides, as it does for the figures.
-            return (meeting_compliance(session, self.meeting_id), get_setting(session, "notice_days"),
-                    get_setting(session, "papers_days"), get_meeting(session, self.meeting_id).kind in QUORUM_KINDS)
+            meeting = get_meeting(session, self.meeting_id)
+            return meeting_compliance(session, self.meeting_id), meeting.kind in QUORUM_KINDS
 
-        lines = describe_compliance(*self.writer.read(read))
+        check, quorum_applies = self.writer.read(read)
+        lines = describe_compliance(check, check.periods.notice_days, check.periods.papers_days, quorum_applies)
         self.fields.compliance.setText("\n".join(lines))
         self.attendance_summary.setText("\n".join(line for line in lines if line.startswith(("Quorum", "Attendance",
                                                                                               "Papers sent"))))

@@ -12,7 +12,6 @@ import hashlib
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import exists, select
 
@@ -56,17 +55,10 @@ def what_is_done(db: Connection) -> dict[str, bool]:
 
 
 def open_settings(window: QWidget, writer: Writer) -> bool:
-    """Open the organisation's settings: the main window's Settings action where there is one (Edit → Settings),
-    else the expenses settings (the rates). Returns True when the worker saved them. The one place to rewire."""
-    action = window.findChild(QAction, "settingsAction") or next(
-        (a for a in window.findChildren(QAction) if a.text().replace("&", "").rstrip("…").strip() == "Settings"),
-        None)
-    if action is not None:
-        action.trigger()
-        return False  # the Settings window says for itself what it saved; the data ticks the line
-    from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
+    """Open the Settings window at its Money section (the rates); True when the worker saved there."""
+    from partnerdesk.ui.settings import open_settings as open_window
 
-    return ExpensesSettingsDialog(writer, window).exec() == ExpensesSettingsDialog.DialogCode.Accepted
+    return open_window(window, "money")
 
 
 class FirstRunChecklist(QFrame):

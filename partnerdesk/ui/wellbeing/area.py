@@ -73,9 +73,8 @@ class WellbeingArea(Area):
         FollowUpDoneDialog(self.writer, check_id, person_name, self.window).exec()
 
     def edit_settings(self) -> None:
-        from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
-
-        SettingsDialog(self.writer, self.window).exec()
+        """A shortcut to the Wellbeing section of the Settings window."""
+        self.window.open_settings("wellbeing")
 
     def open_record(self, kind: str, record_id: str) -> None:
         if kind == "debrief":

@@ -63,7 +63,7 @@ class SwemwbsFields(QGroupBox):
         if not wording:
             note = QLabel("Your organisation has not typed in its licensed SWEMWBS wording yet, so the items are "
                           "numbered. Ask the person the items from your licensed copy, or enter the wording under "
-                          "Wellbeing settings.")  # fmt: skip
+                          "Edit → Settings → Wellbeing.")  # fmt: skip
             note.setObjectName("hint")
             note.setWordWrap(True)
             column.addWidget(note)

@@ -3,14 +3,14 @@
 A new table only: nothing already in the database changes.
 
 Revision ID: 0010_today_snooze
-Revises: 0008_versions
+Revises: 0009_org_periods
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_today_snooze"
-down_revision = "0008_versions"
+down_revision = "0009_org_periods"
 branch_labels = None
 depends_on = None
 

@@ -5,7 +5,7 @@ Every column is optional and starts empty ("not asked yet") for the people alrea
 they did not give.
 
 Revision ID: 0011_equality
-Revises: 0008_versions
+Revises: 0010_today_snooze
 """
 
 import sqlalchemy as sa
