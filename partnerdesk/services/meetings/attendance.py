@@ -21,6 +21,7 @@ from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import days_before, format_met, is_late, uk_date
 from partnerdesk.services.common.errors import Problems
 from partnerdesk.services.common.settings import get_setting
+from partnerdesk.services.common.text import text_problem
 from partnerdesk.services.meetings.meetings import get_meeting
 
 #: Attendance that can only be known once the meeting has happened (apologies and views can come before).
@@ -219,6 +220,8 @@ def record_papers_sent(
     row = _row(session, meeting_id, person_id)
     reason = (reason or "").strip() or None
     problems = Problems()
+    if why := text_problem("papers_reason", reason):
+        problems.add("papers_reason", why)
     if row is None or not row.invited:
         problems.add("papers_sent_on", f"{_name(session, person_id)} was not invited to this meeting.")
     elif sent_on is not None:

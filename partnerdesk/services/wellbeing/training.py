@@ -24,7 +24,7 @@ from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import LOOKBACK_DAYS
 from partnerdesk.services.common.errors import NotFound, Problems
 from partnerdesk.services.common.settings import get_setting
-from partnerdesk.services.common.text import tidy
+from partnerdesk.services.common.text import text_problem, tidy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -71,6 +71,8 @@ def save_course(session: Session, course_id: str | None, name: str, renewal_mont
         problems.add("name", "Please give the course a name.")
     elif len(name) > 200:
         problems.add("name", "This is too long: please keep it to 200 characters.")
+    elif why := text_problem("name", name):
+        problems.add("name", why)
     if isinstance(renewal_months, str):
         renewal_months = int(renewal_months) if renewal_months.strip().isdigit() else (renewal_months.strip() or None)
     if why := rules.renewal_months_problem(renewal_months):
