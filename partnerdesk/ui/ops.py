@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from partnerdesk.i18n import _
 from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotFound, ValidationError
-from partnerdesk.store import Store
+from partnerdesk.store import Store, StoreError
 from partnerdesk.store.changes import ChangeLog
 
 if TYPE_CHECKING:
@@ -40,20 +41,35 @@ class Writer(QObject):
         super().__init__(parent)
         self.store = store
 
-    def run(self, parent: QWidget | None, work: Callable[[Session], T]) -> T | None:
+    @property
+    def read_only(self) -> bool:
+        """Whether the database is only being shown (see store.viewing): every change is refused."""
+        return self.store.read_only
+
+    def run(self, parent: QWidget | None, work: Callable[[Session], T], *, quiet: bool = False) -> T | None:
         """Run work in one transaction.
 
         ValidationError and NeedsConfirmation are passed on, so the form can show each message by its field or ask
         first. A database or disk failure is shown in a plain message box; anything unexpected is logged and shown
         in the crash dialog (through sys.excepthook, see partnerdesk.logs). Either way None is returned and nothing
-        is saved.
+        is saved. A read-only database refuses every change in plain words (quiet: say nothing, for drafts).
         """
+        if self.store.read_only:
+            if quiet:
+                return None
+            from partnerdesk.store.viewing import refused_text
+
+            QMessageBox.information(parent, _("Read-only"), refused_text(self.store.read_only_reason))
+            return None
         try:
             with self.store.transaction() as session:
                 change_log = ChangeLog(session)
                 result = work(session)
         except (ValidationError, NeedsConfirmation, EditConflict):  # the form shows these by its fields
             raise
+        except StoreError as exc:  # made read-only meanwhile, or refused by the store: already plain words
+            QMessageBox.warning(parent, _("Could not save"), str(exc))
+            return None
         except NotFound as exc:
             QMessageBox.warning(parent, "Not found", str(exc))
             return None
