@@ -30,6 +30,13 @@ def _name(work: Callable) -> str:
     return f"{getattr(work, '__module__', '?')}.{getattr(work, '__qualname__', type(work).__name__)}"
 
 
+def changed_elsewhere_text(conflict: EditConflict) -> str:
+    """What a list row says when someone else saved it after it was read (its values are never quoted)."""
+    who = conflict.saved_by or _("Someone else")
+    return _("{who} changed this since you opened it, so your change was not saved. It has been reloaded: look at "
+             "their change, then make yours again if it is still needed.").format(who=who)
+
+
 class Writer(QObject):
     """Runs changes to the database for the GUI and tells the views when to refresh."""
 
@@ -93,6 +100,17 @@ class Writer(QObject):
         if tables:
             self.changed.emit(tables)
         return result
+
+    def run_row(self, parent: QWidget | None, work: Callable[[Session], T], reload: Callable[[], None]) -> T | None:
+        """run() for a row in a list (an action, a claim line, a person's attendance): when someone else saved the
+        row since it was read, say so plainly, call reload and return None; nothing is saved."""
+        try:
+            return self.run(parent, work)
+        except EditConflict as conflict:
+            log.info("edit conflict on %s in %s", conflict.record_id, _name(work))
+            QMessageBox.information(parent, _("Changed by someone else"), changed_elsewhere_text(conflict))
+            reload()
+            return None
 
     def tell_everyone(self) -> None:
         """Say that anything may have changed (after work done outside run(), such as filling in demo data)."""

@@ -22,7 +22,7 @@ from partnerdesk.records.base import utc_now
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import LOOKBACK_DAYS
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_row_version
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import text_problem, tidy
 
@@ -150,10 +150,15 @@ def get_training_record(session: Session, record_id: str) -> TrainingRecord:
     return record
 
 
-def update_training_record(session: Session, record_id: str, data: dict[str, Any]) -> TrainingRecord:
-    """Change a training record (all fields)."""
+def update_training_record(
+    session: Session, record_id: str, data: dict[str, Any], version: int | None = None
+) -> TrainingRecord:
+    """Change a training record (all fields). A form passes the version it read the record at: EditConflict if
+    someone saved different details since."""
     record = get_training_record(session, record_id)
-    for key, value in clean_record(session, data).items():
+    clean = clean_record(session, data)
+    check_row_version(record, version, clean)
+    for key, value in clean.items():
         setattr(record, key, value)
     record.updated_at = utc_now()
     session.flush()
