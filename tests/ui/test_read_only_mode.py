@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
+from sqlalchemy import text
 
 from partnerdesk.services.people.people import create_person
 from partnerdesk.store import sharing
@@ -163,3 +164,23 @@ def test_a_sound_database_on_this_computer_opens_for_work(qtbot, tmp_path, opene
 ])  # fmt: skip
 def test_writing_controls_are_told_by_their_words(text, changes):
     assert writes(text) is changes
+
+
+def test_a_form_opened_read_only_can_be_read_but_not_saved_and_keeps_no_draft(qtbot, tmp_path, dialogs, opened):
+    from partnerdesk.ui.people.person_form import PersonForm
+
+    db = _database(tmp_path / "Dropbox")
+    before = _digest(db)
+    window = opened(db)
+    with window.writer.store.reader() as session:
+        [person_id] = [row[0] for row in session.execute(text("SELECT id FROM people"))]
+    form = PersonForm(window.writer, person_id, None, window)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.fields.widgets["full_name"].text() == "Aled Jones"
+    assert not form.save_button.isEnabled() and not form.delete_button.isEnabled()
+    form.fields.widgets["notes"].setPlainText("Prefers mornings")
+    form.save_draft()
+    form.reject()  # no "save your changes?" question: they could not be kept
+    assert dialogs.asked == [] and dialogs.told == []
+    assert count_rows(window.writer.store, "form_drafts") == 0 and _digest(db) == before
