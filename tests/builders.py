@@ -207,6 +207,19 @@ def add_heading(store: Store, name: str = "Engagement", year: int = 2026, alloca
         return save_heading(session, {"financial_year": year, "name": name, "allocation": allocation}).id
 
 
+def garble_people(db: Path) -> None:
+    """Damage the people table's first page in a closed database file, as a failing disk would (the rest reads)."""
+    con = sqlite3.connect(db)
+    try:
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'people'").fetchone()[0]
+    finally:
+        con.close()
+    with db.open("r+b") as handle:
+        handle.seek((root - 1) * size + 8)  # keep the page's first bytes, garble the rest
+        handle.write(b"\xa5" * (size - 8))
+
+
 def database_error_quoting(value: str) -> Exception:
     """A real SQLAlchemy error (IntegrityError) from saving value twice where it must be unique: like most database
     errors made without hide_parameters, its text quotes the value. For proving logs and dialogs leave it out."""

@@ -18,8 +18,7 @@ from partnerdesk.store import sharing
 from partnerdesk.ui.app import start_window
 from partnerdesk.ui.people.area import PeopleArea
 from partnerdesk.ui.read_only_banner import writes
-from tests.builders import add_person, count_rows, new_store, person_data
-from tests.ui.test_window_start_faults import _garble_people
+from tests.builders import add_person, count_rows, garble_people, new_store, person_data
 
 
 def _digest(path: Path) -> str:
@@ -133,7 +132,7 @@ def test_damage_found_while_open_switches_to_read_only(qtbot, tmp_path, dialogs,
     store = new_store(db.parent, db.name)
     add_person(store, full_name="Aled Jones")
     store.close()
-    _garble_people(db)
+    garble_people(db)
     window = opened(db)
     qtbot.waitUntil(lambda: window.findChild(QLabel, "readOnlyBanner") is not None, timeout=10000)
     text = _banner(window)
