@@ -87,6 +87,7 @@ def _demo(args: argparse.Namespace) -> int:
     if not 1 <= args.people <= 1_000_000:
         print("Please ask for between 1 and 1,000,000 people.", file=sys.stderr)
         return 1
+    refuse_shared_location_of(_target(args))
     store = open_store(_target(args))
     try:
         summary = fill_demo(store, people=args.people, seed=args.seed)
@@ -101,6 +102,17 @@ def _demo(args: argparse.Namespace) -> int:
         "records."
     )
     return 0
+
+
+def refuse_shared_location_of(target: str | Path) -> None:
+    """Commands that change the database refuse one on a network share or in a cloud-synced folder, with the safe
+    alternative the window gives (commands that only read, such as check and export, still work)."""
+    from partnerdesk.store.engine import database_url, sqlite_path
+    from partnerdesk.store.sharing import refuse_shared_location
+
+    path = sqlite_path(database_url(target))
+    if path is not None:
+        refuse_shared_location(path)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from partnerdesk.services.meetings.meetings import create_meeting
 from partnerdesk.services.people.organisations import save_committee, save_membership, save_organisation
 from partnerdesk.services.people.people import create_person
 from partnerdesk.store import Store, open_store
+from tests.marker_check import MARKER
 
 _numbers = count(1)
 
@@ -114,9 +115,12 @@ def count_rows(store: Store, table: str) -> int:
 
 
 def check_data(person_id: str, at: datetime = datetime(2025, 8, 22, 14, 0, tzinfo=UTC), **overrides: Any) -> dict:
-    """Valid details for a routine wellbeing check of a person (a Friday afternoon in 2025 by default)."""
+    """Valid details for a routine wellbeing check of a person (a Friday afternoon in 2025 by default), with
+    confidential notes holding the marker phrase."""
     data: dict[str, Any] = {"person_id": person_id, "checked_at": at, "context": "routine", "quick_score": 4,
-                            "worker_name": "Test Worker"}  # fmt: skip
+                            "worker_name": "Test Worker",
+                            # Confidential: never to be printed, logged or shown in a message (tests/marker_check.py).
+                            "confidential_notes": f"{MARKER} talked about home"}  # fmt: skip
     data.update(overrides)
     return data
 
@@ -144,7 +148,8 @@ def add_session(store: Store, supervisor_id: str, supervisee_ids: list[str], hel
 
     data: dict[str, Any] = {"held_on": held_on, "kind": "one_to_one" if len(supervisee_ids) == 1 else "group",
                             "supervisor_id": supervisor_id, "supervisee_ids": supervisee_ids,
-                            "topics": ["wellbeing", "caseload"]}  # fmt: skip
+                            "topics": ["wellbeing", "caseload"],
+                            "notes": f"{MARKER} caseload is heavy"}  # confidential (tests/marker_check.py)  # fmt: skip
     data.update(overrides)
     with store.transaction() as session:
         return create_session(session, data).id
@@ -200,6 +205,19 @@ def add_heading(store: Store, name: str = "Engagement", year: int = 2026, alloca
 
     with store.transaction() as session:
         return save_heading(session, {"financial_year": year, "name": name, "allocation": allocation}).id
+
+
+def garble_people(db: Path) -> None:
+    """Damage the people table's first page in a closed database file, as a failing disk would (the rest reads)."""
+    con = sqlite3.connect(db)
+    try:
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'people'").fetchone()[0]
+    finally:
+        con.close()
+    with db.open("r+b") as handle:
+        handle.seek((root - 1) * size + 8)  # keep the page's first bytes, garble the rest
+        handle.write(b"\xa5" * (size - 8))
 
 
 def database_error_quoting(value: str) -> Exception:

@@ -2,15 +2,25 @@ import os
 
 import pytest
 
+from tests.marker_check import MARKER, marked_files
+from tests.marker_check import pytest_runtest_makereport as pytest_runtest_makereport  # noqa: F401 -- a hook
+
 # GUI tests never need a real screen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path, monkeypatch):
-    """Every test gets its own PartnerDesk folder and a known user name, so nothing touches real data."""
-    monkeypatch.setenv("PARTNERDESK_HOME", str(tmp_path / "home"))
+    """Every test gets its own PartnerDesk folder and a known user name, so nothing touches real data; afterwards
+    PartnerDesk's log files there must not hold the confidential marker (tests/marker_check.py)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("PARTNERDESK_HOME", str(home))
     monkeypatch.setenv("PARTNERDESK_USER", "tester")
+    yield
+    leaked = marked_files(sorted((home / "logs").glob("*.log*")))
+    if leaked:
+        pytest.fail(f"PartnerDesk's log file {leaked[0].name} holds the confidential marker ({MARKER}): "
+                    "log ids, never a record's values.", pytrace=False)
 
 
 @pytest.fixture

@@ -166,6 +166,8 @@ class Store:
     engine: Engine = field(repr=False)
     #: Opened with open_store(read_only=True): it can be read, and any attempt to change it is refused.
     read_only: bool = False
+    #: Why it is read-only, in plain words with what to do (see store.viewing); refused writes say this.
+    read_only_reason: str = ""
     _writing: threading.local = field(default_factory=threading.local, repr=False, compare=False)
 
     @cached_property
@@ -188,7 +190,7 @@ class Store:
         program writes, so a save never fails just because someone else was saving at the same moment.
         """
         if self.read_only:
-            raise StoreError(READ_ONLY_MESSAGE)
+            raise StoreError(self.read_only_reason or READ_ONLY_MESSAGE)
         if getattr(self._writing, "active", False):
             # The outer transaction holds the write lock, so an inner one would wait for it until it gave up.
             raise RuntimeError("A writing transaction was started inside another; finish the first one first.")
@@ -199,6 +201,10 @@ class Store:
                 yield session
         finally:
             self._writing.active = False
+
+    def stop_writing(self, reason: str) -> None:
+        """From now on refuse every change, saying reason (damage found while the database was open, say)."""
+        self.read_only, self.read_only_reason = True, reason
 
     def reader(self) -> Session:
         """A session for reading; the caller closes it."""

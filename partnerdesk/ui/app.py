@@ -16,8 +16,9 @@ from partnerdesk import logs, paths
 from partnerdesk.i18n import ENGLISH, PSEUDO, language
 from partnerdesk.records.types import current_user
 from partnerdesk.resources_access import read_text
-from partnerdesk.store import Store, StoreError, open_store, sharing
+from partnerdesk.store import Store, StoreError, sharing
 from partnerdesk.store.engine import database_url, sqlite_path
+from partnerdesk.store.viewing import open_for_window
 from partnerdesk.ui.crash_dialog import install_crash_reporter
 from partnerdesk.ui.ops import Writer
 
@@ -121,14 +122,6 @@ def warm_up(store: Store) -> None:
     store.session_factory  # noqa: B018 -- made now rather than on the first click
 
 
-def refuse_shared_location_of(target: str | Path) -> None:
-    """Raise StoreError, with the safe alternative, when an SQLite database lives on a network share or in a
-    cloud-synced folder. There is no read-only mode in the window yet, so such a database is not opened at all."""
-    path = sqlite_path(database_url(target))
-    if path is not None:
-        sharing.refuse_shared_location(path)
-
-
 class DatabaseLock:
     """This window's lock file beside the database: taken on opening, kept fresh, removed on closing."""
 
@@ -152,8 +145,10 @@ class DatabaseLock:
 
 
 def claim_database(store: Store, parent=None) -> DatabaseLock:
-    """Take the database's lock; when another PartnerDesk has it open, say so in plain words and carry on."""
-    lock = DatabaseLock(store.path)
+    """Take the database's lock; when another PartnerDesk has it open, say so in plain words and carry on.
+
+    A database only being shown gets no lock: nothing beside it is written, and it changes nothing."""
+    lock = DatabaseLock(None if store.read_only else store.path)
     if lock.other is not None:
         QMessageBox.warning(parent, "Already open elsewhere", sharing.already_open_message(lock.other))
     return lock
@@ -173,9 +168,9 @@ class _HealthCheck(QObject):
 
     damaged = Signal(str)
 
-    def __init__(self, window: QWidget, path: Path):
+    def __init__(self, window: QWidget, store: Store):
         super().__init__(window)
-        self.window, self.path = window, path
+        self.window, self.store, self.path = window, store, store.path
         self.damaged.connect(self._tell)  # queued to the window's thread: the signal is emitted from the check's
 
     def start(self) -> None:
@@ -188,26 +183,32 @@ class _HealthCheck(QObject):
             self.damaged.emit(damaged_message(self.path))
 
     def _tell(self, message: str) -> None:
+        from partnerdesk.store.viewing import damaged_reason
+
+        # Changing a damaged file can lose more of it: from here on it is only shown (and can be exported).
+        reason = damaged_reason(self.path)
+        self.store.stop_writing(reason)
+        set_read_only = getattr(self.window, "set_read_only", None)
+        if set_read_only is not None:
+            set_read_only(reason)
         QMessageBox.warning(self.window, "This database is damaged", message)
 
 
 def watch_health(window: QWidget, store: Store) -> None:
-    """Check the database file for damage in the background and tell the worker in plain words if it is."""
+    """Check the database file for damage in the background; if it is damaged, tell the worker in plain words and
+    show it read-only from then on."""
     if store.path is not None:
-        _HealthCheck(window, store.path).start()
+        _HealthCheck(window, store).start()
 
 
-def run_app(target: str | Path, demo: bool = False) -> int:
-    """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
-    app = make_application()
-    logs.setup_logging()  # already done by the command line; here for anyone starting the window another way
-    install_crash_reporter(app)
+def start_window(target: str | Path, demo: bool = False):
+    """Open the database at target and show the window over it (read-only, with a banner saying why, when it must
+    not be changed). Returns (window, store, lock), or None after saying in plain words why it cannot be shown."""
     try:
-        refuse_shared_location_of(target)
-        store = open_store(target)
+        store = open_for_window(target)  # read-only, saying why, on a share or cloud folder or a read-only file
     except (StoreError, SQLAlchemyError, OSError) as exc:
         _cannot_open(exc, target)
-        return 1
+        return None
     lock = claim_database(store)
     from partnerdesk.ui.main_window import MainWindow
 
@@ -218,13 +219,28 @@ def run_app(target: str | Path, demo: bool = False) -> int:
         lock.stop()
         store.close()
         _cannot_open(exc, target)
-        return 1
+        return None
+    if store.read_only:
+        window.set_read_only(store.read_only_reason)
     window.show()
-    if demo:
+    if demo and not store.read_only:
         fill_demo_if_empty(window, store)
         writer.tell_everyone()
-    window.offer_drafts()
+    if not store.read_only:  # a draft offered back could not be kept or thrown away
+        window.offer_drafts()
     watch_health(window, store)
+    return window, store, lock
+
+
+def run_app(target: str | Path, demo: bool = False) -> int:
+    """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
+    app = make_application()
+    logs.setup_logging()  # already done by the command line; here for anyone starting the window another way
+    install_crash_reporter(app)
+    started = start_window(target, demo)
+    if started is None:
+        return 1
+    _window, store, lock = started
     QTimer.singleShot(0, _collect_garbage_again)  # paused while the window was made (cli.main)
     QTimer.singleShot(300, lambda: warm_up(store))
     try:

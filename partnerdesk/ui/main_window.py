@@ -119,6 +119,12 @@ class MainWindow(QMainWindow):
         self._menus()
         self._restore_geometry()
 
+    def set_read_only(self, reason: str) -> None:
+        """Show the database read-only from now on: a banner with reason, the title marked, writing controls off."""
+        from partnerdesk.ui.read_only_banner import enter_read_only
+
+        enter_read_only(self, reason)
+
     # --- areas ------------------------------------------------------------------------------------------
     def area(self, kind: type[Area]) -> Area:
         """The window's area of that kind."""

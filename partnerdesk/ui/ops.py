@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk.i18n import _
 from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotFound, ValidationError
-from partnerdesk.store import Store
+from partnerdesk.store import Store, StoreError
 from partnerdesk.store.changes import ChangeLog
 from partnerdesk.ui.feedback import Outcome, SavedRecords
 
@@ -29,6 +29,13 @@ log = logging.getLogger(__name__)
 def _name(work: Callable) -> str:
     """Which piece of code was saving: its module and function name, never its arguments."""
     return f"{getattr(work, '__module__', '?')}.{getattr(work, '__qualname__', type(work).__name__)}"
+
+
+def changed_elsewhere_text(conflict: EditConflict) -> str:
+    """What a list row says when someone else saved it after it was read (its values are never quoted)."""
+    who = conflict.saved_by or _("Someone else")
+    return _("{who} changed this since you opened it, so your change was not saved. It has been reloaded: look at "
+             "their change, then make yours again if it is still needed.").format(who=who)
 
 
 class Writer(QObject):
@@ -46,14 +53,26 @@ class Writer(QObject):
         super().__init__(parent)
         self.store = store
 
-    def run(self, parent: QWidget | None, work: Callable[[Session], T]) -> T | None:
+    @property
+    def read_only(self) -> bool:
+        """Whether the database is only being shown (see store.viewing): every change is refused."""
+        return self.store.read_only
+
+    def run(self, parent: QWidget | None, work: Callable[[Session], T], *, quiet: bool = False) -> T | None:
         """Run work in one transaction.
 
         ValidationError and NeedsConfirmation are passed on, so the form can show each message by its field or ask
         first. A database or disk failure is shown in a plain message box; anything unexpected is logged and shown
         in the crash dialog (through sys.excepthook, see partnerdesk.logs). Either way None is returned and nothing
-        is saved.
+        is saved. A read-only database refuses every change in plain words (quiet: say nothing, for drafts).
         """
+        if self.store.read_only:
+            if quiet:
+                return None
+            from partnerdesk.store.viewing import refused_text
+
+            QMessageBox.information(parent, _("Read-only"), refused_text(self.store.read_only_reason))
+            return None
         try:
             with self.store.transaction() as session:
                 change_log = ChangeLog(session)
@@ -61,6 +80,9 @@ class Writer(QObject):
                 result = work(session)
         except (ValidationError, NeedsConfirmation, EditConflict):  # the form shows these by its fields
             raise
+        except StoreError as exc:  # made read-only meanwhile, or refused by the store: already plain words
+            QMessageBox.warning(parent, _("Could not save"), str(exc))
+            return None
         except NotFound as exc:
             QMessageBox.warning(parent, "Not found", str(exc))
             return None
@@ -99,6 +121,16 @@ class Writer(QObject):
         """Show the worker a short message about what just happened (any page or dialog may call this). Names are
         fine here: it is shown on screen, never logged."""
         self.told.emit(text)
+    def run_row(self, parent: QWidget | None, work: Callable[[Session], T], reload: Callable[[], None]) -> T | None:
+        """run() for a row in a list (an action, a claim line, a person's attendance): when someone else saved the
+        row since it was read, say so plainly, call reload and return None; nothing is saved."""
+        try:
+            return self.run(parent, work)
+        except EditConflict as conflict:
+            log.info("edit conflict on %s in %s", conflict.record_id, _name(work))
+            QMessageBox.information(parent, _("Changed by someone else"), changed_elsewhere_text(conflict))
+            reload()
+            return None
 
     def tell_everyone(self) -> None:
         """Say that anything may have changed (after work done outside run(), such as filling in demo data)."""

@@ -24,8 +24,8 @@ from partnerdesk.services.meetings.attendance import record_attendances
 from partnerdesk.services.wellbeing.checks import record_follow_up_done
 from partnerdesk.services.wellbeing.supervision_actions import add_supervision_action
 from tests.builders import add_check, add_invitations, add_meeting, add_pair, add_person, add_session
+from tests.marker_check import MARKER  # the suite-wide confidential marker (tests/conftest.py)
 
-MARKER = "QUOKKA-SECRET-4409"
 TODAY = date(2025, 9, 1)
 NAMES = ("Gwenllian Ap Rhys", "Ann Bell", "Cai Rees", "Dee Moss", "Eli Ford", "Fay Green")
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from partnerdesk.ui.app import make_application
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.ops import Writer
+from tests.marker_check import MARKER
 
 Button = QMessageBox.StandardButton
 
@@ -50,14 +52,17 @@ class Dialogs:
 
 
 @pytest.fixture(autouse=True)
-def dialogs(monkeypatch) -> Dialogs:
+def dialogs(monkeypatch) -> Iterator[Dialogs]:
     fake = Dialogs()
     monkeypatch.setattr(QMessageBox, "question", fake.question)
     for name in ("information", "warning", "critical", "about"):
         monkeypatch.setattr(QMessageBox, name, fake.tell)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: fake.exec_box(box))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake.save_file)
-    return fake
+    yield fake
+    # No message box may quote a confidential field (tests/marker_check.py): messages carry ids and advice only.
+    shown = [text for text in (*fake.told, *fake.asked) if MARKER in text]
+    assert not shown, f"a message box showed the confidential marker ({MARKER})"
 
 
 @pytest.fixture

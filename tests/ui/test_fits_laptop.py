@@ -102,6 +102,17 @@ def test_every_page_fits_a_laptop(demo_window, laptop):
     assert hint.width() <= size.width() and hint.height() <= size.height()
 
 
+@pytest.mark.parametrize("laptop", LAPTOPS)
+def test_every_page_fits_a_laptop_with_the_read_only_banner(demo_window, laptop):
+    from partnerdesk.store.viewing import shared_reason
+
+    demo_window.set_read_only(shared_reason("The database is on a network share."))  # the longest reason
+    size = LAPTOPS[laptop]
+    assert _visit_every_page(demo_window, size) == {}
+    hint = demo_window.minimumSizeHint()
+    assert hint.width() <= size.width() and hint.height() <= size.height()
+
+
 def test_once_meetings_has_been_opened_the_window_shrinks_back(demo_window):
     demo_window.show_area(demo_window.areas[2])
     demo_window.show_area(demo_window.areas[0])

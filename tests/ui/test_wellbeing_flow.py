@@ -20,9 +20,8 @@ from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
 from partnerdesk.ui.wellbeing.follow_up_dialog import FollowUpDoneDialog
 from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
 from tests.builders import add_check, add_committee, add_invitations, add_meeting, add_person, count_rows
+from tests.marker_check import MARKER  # the suite-wide confidential marker (tests/conftest.py)
 from tests.ui.steps import open_today_line, today_line, today_lines
-
-MARKER = "ZEBRA-CONFIDENTIAL-7731"
 
 
 def _focus_chain(start: QWidget, count: int) -> list[QWidget]:

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from partnerdesk.store import open_store
 from partnerdesk.ui.app import run_app, watch_health
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.ops import Writer
-from tests.builders import add_person, new_store
-
-
-def _garble_people(db) -> None:
-    con = sqlite3.connect(db)
-    try:
-        size = con.execute("PRAGMA page_size").fetchone()[0]
-        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'people'").fetchone()[0]
-    finally:
-        con.close()
-    with db.open("r+b") as handle:
-        handle.seek((root - 1) * size + 8)  # keep the page's first bytes, garble the rest
-        handle.write(b"\xa5" * (size - 8))
+from tests.builders import add_person, garble_people, new_store
 
 
 def test_a_damaged_database_is_reported_in_plain_words_once_the_window_is_up(qtbot, tmp_path, dialogs):
@@ -29,7 +15,7 @@ def test_a_damaged_database_is_reported_in_plain_words_once_the_window_is_up(qtb
     store = new_store(tmp_path, db.name)
     add_person(store, full_name="Marker Person")
     store.close()
-    _garble_people(db)
+    garble_people(db)
     store = open_store(db)
     window = MainWindow(Writer(store))
     qtbot.addWidget(window)

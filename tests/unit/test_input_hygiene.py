@@ -7,8 +7,10 @@ import pytest
 from partnerdesk.rules.text_checks import BIDI_MESSAGE, BROKEN_MESSAGE, CONTROL_MESSAGE, NOTE_CONTROL_MESSAGE
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.meetings.meetings import create_meeting, get_meeting
+from partnerdesk.services.people.organisations import save_committee, save_organisation
 from partnerdesk.services.people.people import clean_person, create_person, get_person
 from partnerdesk.services.wellbeing.checks import create_check
+from partnerdesk.services.wellbeing.training import save_course
 from tests.builders import add_claim, add_person, check_data, count_rows, meeting_data, person_data
 
 
@@ -76,3 +78,42 @@ def test_a_claim_line_with_a_control_character_is_refused(store):
     with pytest.raises(ValidationError) as caught, store.transaction() as session:
         add_line(session, claim_id, {"category": "parking", "amount": "4.50", "description": "Car park\x00"})
     assert caught.value.messages == {"description": CONTROL_MESSAGE}
+
+
+@pytest.mark.parametrize(
+    ("save", "field", "message"),
+    [
+        (lambda s, bad: save_organisation(s, f"{bad}\x00", "nhs"), "name", CONTROL_MESSAGE),
+        (lambda s, bad: save_organisation(s, f"City \u202e{bad}", "nhs"), "name", BIDI_MESSAGE),
+        (lambda s, bad: save_organisation(s, "City Health Board", "nhs", notes=f"{bad}\x07"), "notes",
+         NOTE_CONTROL_MESSAGE),
+        (lambda s, bad: save_committee(s, _organisation(s), f"{bad}\ud800"), "name", BROKEN_MESSAGE),
+        (lambda s, bad: save_committee(s, _organisation(s), "Board", notes=f"\udc80{bad}"), "notes", BROKEN_MESSAGE),
+        (lambda s, bad: save_course(s, None, f"{bad}\x1b[2J", 12), "name", CONTROL_MESSAGE),
+    ],
+)
+def test_organisation_committee_and_course_names_with_hidden_characters_are_refused(store, save, field, message):
+    courses = count_rows(store, "training_courses")  # the mandatory ones come with a new database
+    with pytest.raises(ValidationError) as caught, store.transaction() as session:
+        save(session, "Safe Words")
+    assert caught.value.messages[field] == message
+    assert "Safe" not in str(caught.value)
+    assert count_rows(store, "organisations") == 0 and count_rows(store, "training_courses") == courses
+
+
+def _organisation(session) -> str:
+    return save_organisation(session, "City Health Board", "nhs").id
+
+
+def test_reasons_and_references_with_hidden_characters_are_refused(store):
+    from partnerdesk.services.meetings.meetings import cancel_meeting
+
+    meeting_id = create_meeting_in(store)
+    with pytest.raises(ValidationError) as caught, store.transaction() as session:
+        cancel_meeting(session, meeting_id, "Room \u202eflooded")
+    assert caught.value.messages == {"cancel_reason": BIDI_MESSAGE}
+
+
+def create_meeting_in(store) -> str:
+    with store.transaction() as session:
+        return create_meeting(session, meeting_data()).id

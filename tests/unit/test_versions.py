@@ -148,3 +148,108 @@ def test_meetings_claims_and_sessions_are_checked_too(store):
     ):
         with pytest.raises(EditConflict), store.transaction() as session:
             change(session)
+
+
+def _row_cases(store) -> list[tuple[str, object, object, object]]:
+    """(name, first save, stale second save, how to read what is saved) for every kind of row in a list: each save
+    function takes (session, version) and the second was read at version 1, before the first saved."""
+    from partnerdesk.services.expenses.budgets import get_heading, save_heading
+    from partnerdesk.services.expenses.lines import get_line, update_line
+    from partnerdesk.services.meetings import attendance
+    from partnerdesk.services.meetings.actions import add_action, get_action, update_action
+    from partnerdesk.services.wellbeing.supervision import get_pair, update_pair
+    from partnerdesk.services.wellbeing.supervision_actions import (
+        add_supervision_action,
+        get_supervision_action,
+        update_supervision_action,
+    )
+    from partnerdesk.services.wellbeing.training import (
+        get_training_record,
+        list_courses,
+        record_training,
+        update_training_record,
+    )
+    from tests.builders import add_heading, add_invitations, add_line, add_pair
+
+    person, supervisor, reader = add_person(store), add_person(store), add_person(store)
+    meeting_id = add_meeting(store, None, day=date(2026, 3, 2))
+    add_invitations(store, meeting_id, [person, reader])  # a row each for attendance and for papers
+    session_id = add_session(store, supervisor, [person], date(2026, 3, 2))
+    claim_id = add_claim(store, person)
+    line_id = add_line(store, claim_id, amount="4.50", description="Car park")
+    heading_id = add_heading(store)
+    pair_id = add_pair(store, supervisor, person)
+    with store.transaction() as session:
+        action_id = add_action(session, meeting_id, {"description": "Send minutes", "owner_name": "Chair"}).id
+        sup_action_id = add_supervision_action(session, session_id, {"description": "Book course",
+                                                                     "owner_name": "Sam"}).id
+        course_id = list_courses(session)[0].course_id
+        record_id = record_training(session, {"person_id": person, "course_id": course_id,
+                                              "completed_on": date(2026, 1, 5)}).id
+
+    def action(text):
+        return {"description": text, "owner_person_id": None, "owner_name": "Chair", "due_on": None, "done_on": None}
+
+    def line(text):
+        return {"category": "parking", "day": date(2026, 5, 1), "amount": "4.50", "description": text}
+
+    def heading(allocation):
+        return {"financial_year": 2026, "name": "Engagement", "allocation": allocation}
+
+    def pair(ends):
+        return {"supervisor_id": supervisor, "supervisee_id": person, "starts_on": date(2025, 1, 6), "ends_on": ends}
+
+    def record(day):
+        return {"person_id": person, "course_id": course_id, "completed_on": day}
+
+    def attendance_of(session):
+        return next(i.attendance for i in attendance.invitations(session, meeting_id) if i.person_id == person)
+
+    def papers_of(session):
+        return next(i.papers_format for i in attendance.invitations(session, meeting_id) if i.person_id == reader)
+
+    return [
+        ("meeting action", lambda s, v: update_action(s, action_id, action("Send the minutes"), v),
+         lambda s, v: update_action(s, action_id, action("Send minutes today"), v),
+         lambda s: get_action(s, action_id).description),
+        ("supervision action", lambda s, v: update_supervision_action(s, sup_action_id, action("Book it"), v),
+         lambda s, v: update_supervision_action(s, sup_action_id, action("Book the course"), v),
+         lambda s: get_supervision_action(s, sup_action_id).description),
+        ("claim line", lambda s, v: update_line(s, line_id, line("Station car park"), version=v),
+         lambda s, v: update_line(s, line_id, line("Hospital car park"), version=v),
+         lambda s: get_line(s, line_id).description),
+        ("budget heading", lambda s, v: save_heading(s, heading("2,000"), heading_id, v),
+         lambda s, v: save_heading(s, heading("3,000"), heading_id, v),
+         lambda s: get_heading(s, heading_id).allocation_pence),
+        ("training record", lambda s, v: update_training_record(s, record_id, record(date(2026, 1, 6)), v),
+         lambda s, v: update_training_record(s, record_id, record(date(2026, 1, 7)), v),
+         lambda s: get_training_record(s, record_id).completed_on),
+        ("supervision pair", lambda s, v: update_pair(s, pair_id, pair(date(2026, 12, 31)), v),
+         lambda s, v: update_pair(s, pair_id, pair(date(2026, 6, 30)), v),
+         lambda s: get_pair(s, pair_id).ends_on),
+        ("attendance", lambda s, v: attendance.record_attendance(s, meeting_id, person, "attended", version=v),
+         lambda s, v: attendance.record_attendance(s, meeting_id, person, "apologies", version=v),
+         attendance_of),
+        ("papers", lambda s, v: attendance.record_papers_sent(s, meeting_id, reader, date(2026, 2, 20), "email",
+                                                             version=v),
+         lambda s, v: attendance.record_papers_sent(s, meeting_id, reader, date(2026, 2, 20), "post", version=v),
+         papers_of),
+    ]
+
+
+def test_rows_in_lists_are_checked_too_and_a_stale_save_changes_nothing(store):
+    """Actions, claim lines, budget headings, training records, supervision pairs and attendance: a save read at
+    an older version, with different values, is refused and the newer save stays."""
+    for name, first, stale, saved in _row_cases(store):
+        with store.transaction() as session:
+            first(session, 1)
+        with store.reader() as session:
+            kept = saved(session)
+        with pytest.raises(EditConflict), store.transaction() as session:
+            stale(session, 1)
+        with store.reader() as session:
+            assert saved(session) == kept, name
+        with store.transaction() as session:  # read again, at the newer version, the same change goes through
+            stale(session, 2)
+        with store.reader() as session:
+            assert saved(session) != kept, name

@@ -37,7 +37,7 @@ def refused(store, data) -> dict[str, str]:
 
 def test_a_check_keeps_raw_answers_and_lists_show_the_score(store):
     person = add_person(store, full_name="Aled Jones")
-    add_check(store, person, ons4=ONS4, swemwbs=[3, 3, 3, 3, 3, 3, 3])
+    add_check(store, person, ons4=ONS4, swemwbs=[3, 3, 3, 3, 3, 3, 3], confidential_notes=None)
     with store.reader() as session:
         [item] = list_checks(session, person_id=person)
         assert (item.person_name, item.quick_score, item.swemwbs_metric) == ("Aled Jones", 4, Decimal("19.25"))

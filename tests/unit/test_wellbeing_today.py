@@ -15,9 +15,9 @@ from partnerdesk.services.wellbeing.supervision import list_sessions
 from partnerdesk.services.wellbeing.today import wellbeing_today
 from partnerdesk.services.wellbeing.training import list_courses, record_training
 from tests.builders import add_check, add_invitations, add_meeting, add_pair, add_person, add_session
+from tests.marker_check import MARKER  # the suite-wide confidential marker (tests/conftest.py)
 
 TODAY = date(2025, 9, 1)
-MARKER = "ZEBRA-CONFIDENTIAL-7731"
 
 
 def test_follow_ups_due_and_overdue_are_on_today_until_done(store):

@@ -98,6 +98,12 @@ def _same(mine: Any, theirs: Any) -> bool:
     return mine == theirs
 
 
+def check_row_version(record: Any, opened_version: int | None, mine: dict[str, Any]) -> None:
+    """check_version for a record whose fields are its attributes of the same names (a row in a list: an action,
+    a claim line, a pair): EditConflict when someone saved different values since opened_version was read."""
+    check_version(record, opened_version, mine, {key: getattr(record, key, None) for key in mine})
+
+
 def check_version(record: Any, opened_version: int | None, mine: dict[str, Any], saved: dict[str, Any]) -> None:
     """The one place the rule lives: a form opened at opened_version may save over record (any record with the
     shared columns) only if nobody has saved it since, or if what they saved agrees with the form. Otherwise raise

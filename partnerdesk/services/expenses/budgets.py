@@ -20,7 +20,7 @@ from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules.expenses import COMMITTED, SPENT, HeadingSpend, financial_year_dates, over_budget_warning
 from partnerdesk.rules.money import MAX_PENCE, format_pounds, parse_pounds
-from partnerdesk.services.common.errors import NotFound, Problems, ValidationError
+from partnerdesk.services.common.errors import NotFound, Problems, ValidationError, check_row_version
 from partnerdesk.services.common.text import tidy
 
 if TYPE_CHECKING:
@@ -119,12 +119,18 @@ def _clean(session: Session, data: dict[str, Any], heading_id: str | None) -> di
     return out
 
 
-def save_heading(session: Session, data: dict[str, Any], heading_id: str | None = None) -> BudgetHeading:
-    """Add a budget heading (heading_id None) or change one; raises ValidationError and saves nothing if not right."""
+def save_heading(
+    session: Session, data: dict[str, Any], heading_id: str | None = None, version: int | None = None
+) -> BudgetHeading:
+    """Add a budget heading (heading_id None) or change one; raises ValidationError and saves nothing if not right.
+    A form changing one passes the version it read it at: EditConflict if someone saved different details since."""
     from partnerdesk.records.expenses import BudgetHeading
 
     clean = _clean(session, data, heading_id)
     heading = get_heading(session, heading_id) if heading_id else BudgetHeading()
+    if heading_id:
+        check_row_version(heading, version, {"financial_year": clean["financial_year"], "name": clean["name"],
+                                             "allocation_pence": clean["allocation"], "notes": clean["notes"]})
     moving_year = heading_id and heading.financial_year != clean["financial_year"]
     if moving_year and session.scalar(select(func.count()).where(_c.c.budget_heading_id == heading_id)):
         raise ValidationError({"financial_year": "This heading has claims, so its year can't change."})

@@ -36,7 +36,7 @@ from partnerdesk.rules.payments import (
     payment_warning,
     time_payment_pence,
 )
-from partnerdesk.services.common.errors import NotFound, Problems, confirm_or_stop
+from partnerdesk.services.common.errors import NotFound, Problems, check_row_version, confirm_or_stop
 from partnerdesk.services.common.settings import get_setting, payment_rates
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.expenses.claim_totals import preview_mileage, recompute_mileage, refresh_claims
@@ -175,15 +175,24 @@ def preview_line(
     return check_line(session, editable_claim(session, claim_id), data, line_id, today)[1]
 
 
-def _apply(line: ClaimLine, out: dict[str, Any], preview: LinePreview) -> None:
+def _columns(out: dict[str, Any], preview: LinePreview) -> dict[str, Any]:
+    """What a checked line puts in each of its columns (bar the working, which follows from them)."""
     is_mileage, for_time = out["category"] == "mileage", out["category"] in PAYMENTS_FOR_TIME
-    line.category, line.day, line.description = out["category"], out["day"], out["description"]
-    line.amount_pence, line.working = preview.amount_pence, preview.working
-    line.miles_tenths = int(Decimal(out["miles"]) * 10) if is_mileage else None
-    line.vehicle = out["vehicle"] if is_mileage else None
-    line.passengers = out["passengers"] if is_mileage else None
-    line.time_unit = out["unit"] if for_time else None
-    line.time_count = out["count"] if for_time else None
+    return {
+        "category": out["category"], "day": out["day"], "description": out["description"],
+        "amount_pence": preview.amount_pence,
+        "miles_tenths": int(Decimal(out["miles"]) * 10) if is_mileage else None,
+        "vehicle": out["vehicle"] if is_mileage else None,
+        "passengers": out["passengers"] if is_mileage else None,
+        "time_unit": out["unit"] if for_time else None,
+        "time_count": out["count"] if for_time else None,
+    }  # fmt: skip
+
+
+def _apply(line: ClaimLine, out: dict[str, Any], preview: LinePreview) -> None:
+    for key, value in _columns(out, preview).items():
+        setattr(line, key, value)
+    line.working = preview.working
 
 
 def add_line(
@@ -223,13 +232,16 @@ def line_data(line: ClaimLine) -> dict[str, Any]:
 
 
 def update_line(
-    session: Session, line_id: str, data: dict[str, Any], *, confirmed: bool = False, today: date | None = None
+    session: Session, line_id: str, data: dict[str, Any], *, confirmed: bool = False, today: date | None = None,
+    version: int | None = None,
 ) -> ClaimLine:
-    """Change a line on a draft or submitted claim; errors and warnings as add_line."""
+    """Change a line on a draft or submitted claim; errors and warnings as add_line. A form passes the version it
+    read the line at: EditConflict if someone saved different details since."""
     line = get_line(session, line_id)
     claim = editable_claim(session, line.claim_id)
     old_day = line.day
     out, preview = check_line(session, claim, data, line_id, today)
+    check_row_version(line, version, _columns(out, preview))
     confirm_or_stop(preview.warnings, confirmed)
     _apply(line, out, preview)
     line.updated_at = utc_now()

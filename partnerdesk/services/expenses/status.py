@@ -18,6 +18,7 @@ from partnerdesk.records.expenses import Claim
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import LIVE, transition_problem
 from partnerdesk.services.common.errors import Problems, ValidationError, confirm_or_stop
+from partnerdesk.services.common.text import text_problem
 from partnerdesk.services.expenses.budgets import claim_budget_warning
 from partnerdesk.services.expenses.claim_totals import recompute_mileage
 from partnerdesk.services.expenses.claims import DATE_MESSAGE, get_claim, live_person, record_change
@@ -40,6 +41,8 @@ def _reason(reason: str | None, field: str, what: str) -> str:
         problems.add(field, f"Please say why the claim is {what}.")
     elif len(text) > 500:
         problems.add(field, "This is too long: please keep it to 500 characters.")
+    elif why := text_problem(field, text):
+        problems.add(field, why)
     problems.raise_if_any()
     return text
 
@@ -129,6 +132,8 @@ def mark_paid(
     reference = (reference or "").strip() or None
     if reference and len(reference) > 100:
         problems.add("payment_reference", "This is too long: please keep it to 100 characters.")
+    elif why := text_problem("payment_reference", reference):
+        problems.add("payment_reference", why)
     problems.raise_if_any()
     claim.paid_on, claim.payment_method, claim.payment_reference = paid_on, method, reference
     return _move(session, claim, "paid")

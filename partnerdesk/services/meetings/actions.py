@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.meetings import MeetingAction
 from partnerdesk.records.people import Person
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_row_version
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.meetings.meetings import get_meeting
 
@@ -65,10 +65,12 @@ def get_action(session: Session, action_id: str) -> MeetingAction:
     return action
 
 
-def update_action(session: Session, action_id: str, data: dict[str, Any]) -> MeetingAction:
-    """Change an action (all fields, as from the form)."""
+def update_action(session: Session, action_id: str, data: dict[str, Any], version: int | None = None) -> MeetingAction:
+    """Change an action (all fields, as from the form). A form passes the version it read the action at:
+    EditConflict if someone saved different details since."""
     action = get_action(session, action_id)
     clean = clean_action(session, data)
+    check_row_version(action, version, clean)
     for key, value in clean.items():
         setattr(action, key, value)
     action.updated_at = utc_now()

@@ -19,7 +19,8 @@ from partnerdesk.records.meetings import Attendance, Meeting
 from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import days_before, format_met, is_late, uk_date
-from partnerdesk.services.common.errors import Problems
+from partnerdesk.services.common.errors import Problems, check_row_version
+from partnerdesk.services.common.text import text_problem
 from partnerdesk.services.meetings.meetings import get_meeting, meeting_periods
 
 #: Attendance that can only be known once the meeting has happened (apologies and views can come before).
@@ -169,12 +170,14 @@ def _attendance_problem(
 
 
 def record_attendance(
-    session: Session, meeting_id: str, person_id: str, attendance: str | None, today: date | None = None
+    session: Session, meeting_id: str, person_id: str, attendance: str | None, today: date | None = None,
+    version: int | None = None,
 ) -> Attendance:
     """Record whether an invited person attended, sent apologies, was absent or sent views (None clears it).
 
     Refused (ValidationError on "attendance") for someone not invited, and for "attended"/"absent" before the
-    meeting's day. After apologies, suggest_backups lists who could stand in.
+    meeting's day. After apologies, suggest_backups lists who could stand in. A list passes the version it read the
+    person's row at: EditConflict if someone recorded something different since.
     """
     meeting = get_meeting(session, meeting_id)
     row, message = _attendance_problem(session, meeting, person_id, attendance, today or today_uk())
@@ -183,6 +186,7 @@ def record_attendance(
         problems.add("attendance", message)
     problems.raise_if_any()
     assert row is not None  # refused above
+    check_row_version(row, version, {"attendance": attendance})
     row.attendance, row.updated_at = attendance, utc_now()
     session.flush()
     return row
@@ -215,13 +219,17 @@ def record_papers_sent(
     sent_on: date | None,
     papers_format: str | None,
     reason: str | None = None,
+    version: int | None = None,
 ) -> Attendance:
     """Record when and in which format (vocab.PAPER_FORMATS) papers went to an invited person, and why if they were
-    late or not in the format asked for. sent_on None clears it."""
+    late or not in the format asked for. sent_on None clears it. A list passes the version it read the person's row
+    at: EditConflict if someone recorded something different since."""
     meeting = get_meeting(session, meeting_id)
     row = _row(session, meeting_id, person_id)
     reason = (reason or "").strip() or None
     problems = Problems()
+    if why := text_problem("papers_reason", reason):
+        problems.add("papers_reason", why)
     if row is None or not row.invited:
         problems.add("papers_sent_on", f"{_name(session, person_id)} was not invited to this meeting.")
     elif sent_on is not None:
@@ -237,6 +245,8 @@ def record_papers_sent(
     assert row is not None  # refused above
     if sent_on is None:
         papers_format = reason = None
+    check_row_version(row, version,
+                      {"papers_sent_on": sent_on, "papers_format": papers_format, "papers_reason": reason})
     row.papers_sent_on, row.papers_format, row.papers_reason = sent_on, papers_format, reason
     row.updated_at = utc_now()
     session.flush()
@@ -261,6 +271,7 @@ class Invitation:
     papers_late: bool | None
     format_met: bool | None
     wanted_details: str | None = None  # what the person wrote when they asked for "Other" (or a file type)
+    version: int = 1  # of the attendance row, for saving against (services.common.errors.check_version)
 
 
 def invitations(session: Session, meeting_id: str) -> list[Invitation]:
@@ -281,7 +292,7 @@ def invitations(session: Session, meeting_id: str) -> list[Invitation]:
             Invitation(
                 r.person_id, r.full_name, r.invited, r.interested, r.is_backup, r.attendance, r.papers_sent_on,
                 r.papers_format, r.papers_reason, r.wanted, days, is_late(days, period),
-                format_met(r.papers_format, r.wanted), r.details,
+                format_met(r.papers_format, r.wanted), r.details, r.version,
             )
         )  # fmt: skip
     return rows

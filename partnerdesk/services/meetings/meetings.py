@@ -22,7 +22,7 @@ from partnerdesk.rules import contact
 from partnerdesk.rules.meetings import SERVING_KINDS, Periods, periods_for, uk_moment, uk_times
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.settings import default_periods
-from partnerdesk.services.common.text import tidy
+from partnerdesk.services.common.text import text_problem, tidy
 
 #: Free-text fields and their longest allowed length.
 TEXT_FIELDS = {
@@ -250,6 +250,8 @@ def cancel_meeting(session: Session, meeting_id: str, reason: str | None) -> Mee
         problems.add("cancel_reason", "Please say why the meeting is cancelled.")
     elif len(reason) > 500:
         problems.add("cancel_reason", "This is too long: please keep it to 500 characters.")
+    elif why := text_problem("cancel_reason", reason):
+        problems.add("cancel_reason", why)
     problems.raise_if_any()
     meeting.cancelled, meeting.cancel_reason = True, reason
     meeting.updated_at = utc_now()

@@ -11,6 +11,7 @@ from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Committee, Membership, Organisation
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.text import text_problem
 from partnerdesk.services.people.people import get_person
 
 
@@ -20,7 +21,16 @@ def _name(problems: Problems, name: str | None, what: str) -> str:
         problems.add("name", f"Please give the {what}'s name.")
     elif len(name) > 200:
         problems.add("name", "This is too long: please keep it to 200 characters.")
+    elif why := text_problem("name", name):
+        problems.add("name", why)
     return name
+
+
+def _notes(problems: Problems, notes: str | None) -> str | None:
+    notes = (notes or "").strip() or None
+    if why := text_problem("notes", notes):
+        problems.add("notes", why)
+    return notes
 
 
 def list_organisations(session: Session) -> list[Organisation]:
@@ -37,6 +47,7 @@ def save_organisation(
     the organisation at: EditConflict if different details were saved since."""
     problems = Problems()
     name = _name(problems, name, "organisation")
+    notes = _notes(problems, notes)
     if kind not in v.ORGANISATION_KINDS:
         problems.add("kind", "Please pick what kind of organisation this is.")
     problems.raise_if_any()
@@ -50,7 +61,7 @@ def save_organisation(
     else:
         organisation = Organisation()
         session.add(organisation)
-    organisation.name, organisation.kind, organisation.notes = name, kind, (notes or "").strip() or None
+    organisation.name, organisation.kind, organisation.notes = name, kind, notes
     session.flush()
     return organisation
 
@@ -86,6 +97,7 @@ def save_committee(
     opened the committee at: EditConflict if different details were saved since."""
     problems = Problems()
     name = _name(problems, name, "committee")
+    notes = _notes(problems, notes)
     organisation = session.get(Organisation, organisation_id) if organisation_id else None
     if organisation is None or organisation.deleted_at is not None:
         problems.add("organisation_id", "Please pick the organisation that runs this committee.")
@@ -101,7 +113,7 @@ def save_committee(
         committee = Committee()
         session.add(committee)
     committee.organisation_id, committee.name = organisation_id, name
-    committee.notes = (notes or "").strip() or None
+    committee.notes = notes
     session.flush()
     return committee
 

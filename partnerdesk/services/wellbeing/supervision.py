@@ -24,7 +24,7 @@ from partnerdesk.records.people import Person
 from partnerdesk.records.supervision import SupervisionAttendee, SupervisionPair, SupervisionSession
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import format_uk, today_uk
-from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.errors import NotFound, Problems, check_row_version, check_version
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.wellbeing.checks import live_person
 from partnerdesk.services.wellbeing.supervision_due import cadence_for_roles, cadence_settings
@@ -123,10 +123,13 @@ def create_pair(session: Session, data: dict[str, Any]) -> SupervisionPair:
     return pair
 
 
-def update_pair(session: Session, pair_id: str, data: dict[str, Any]) -> SupervisionPair:
-    """Change a pair (all fields, as from the form), for example to give it an end date."""
+def update_pair(session: Session, pair_id: str, data: dict[str, Any], version: int | None = None) -> SupervisionPair:
+    """Change a pair (all fields, as from the form), for example to give it an end date. A form passes the version
+    it read the pair at: EditConflict if someone saved different details since."""
     pair = get_pair(session, pair_id)
-    for key, value in clean_pair(session, data).items():
+    clean = clean_pair(session, data)
+    check_row_version(pair, version, clean)
+    for key, value in clean.items():
         setattr(pair, key, value)
     pair.updated_at = utc_now()
     session.flush()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.supervision import SupervisionAction
-from partnerdesk.services.common.errors import NotFound
+from partnerdesk.services.common.errors import NotFound, check_row_version
 from partnerdesk.services.meetings.actions import ACTION_FIELDS, clean_action
 from partnerdesk.services.wellbeing.supervision import get_session
 
@@ -37,10 +37,15 @@ def get_supervision_action(session: Session, action_id: str) -> SupervisionActio
     return action
 
 
-def update_supervision_action(session: Session, action_id: str, data: dict[str, Any]) -> SupervisionAction:
-    """Change an action (all fields, as from the form)."""
+def update_supervision_action(
+    session: Session, action_id: str, data: dict[str, Any], version: int | None = None
+) -> SupervisionAction:
+    """Change an action (all fields, as from the form). A form passes the version it read the action at:
+    EditConflict if someone saved different details since."""
     action = get_supervision_action(session, action_id)
-    for key, value in clean_action(session, data).items():
+    clean = clean_action(session, data)
+    check_row_version(action, version, clean)
+    for key, value in clean.items():
         setattr(action, key, value)
     action.updated_at = utc_now()
     session.flush()
@@ -70,6 +75,7 @@ class SupervisionActionView:
     owner_person_id: str | None
     due_on: date | None
     done_on: date | None
+    version: int = 1
 
 
 def supervision_actions(session: Session, session_id: str) -> list[SupervisionActionView]:
@@ -77,12 +83,12 @@ def supervision_actions(session: Session, session_id: str) -> list[SupervisionAc
     ac, p = tables.supervision_actions, tables.people
     stmt = (
         select(ac.c.id, ac.c.session_id, ac.c.description, p.c.full_name, ac.c.owner_name, ac.c.owner_person_id,
-               ac.c.due_on, ac.c.done_on)
+               ac.c.due_on, ac.c.done_on, ac.c.version)
         .select_from(ac.outerjoin(p, p.c.id == ac.c.owner_person_id))
         .where(ac.c.session_id == session_id, ac.c.deleted_at.is_(None))
         .order_by(ac.c.done_on.is_not(None), ac.c.due_on.is_(None), ac.c.due_on, ac.c.created_at)
     )  # fmt: skip
     return [
-        SupervisionActionView(aid, sid, text, person or name or "", owner_id, due, done)
-        for aid, sid, text, person, name, owner_id, due, done in session.execute(stmt)
+        SupervisionActionView(aid, sid, text, person or name or "", owner_id, due, done, version)
+        for aid, sid, text, person, name, owner_id, due, done, version in session.execute(stmt)
     ]

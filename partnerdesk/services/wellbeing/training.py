@@ -22,9 +22,9 @@ from partnerdesk.records.base import utc_now
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import LOOKBACK_DAYS
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import NotFound, Problems, check_row_version
 from partnerdesk.services.common.settings import get_setting
-from partnerdesk.services.common.text import tidy
+from partnerdesk.services.common.text import text_problem, tidy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -71,6 +71,8 @@ def save_course(session: Session, course_id: str | None, name: str, renewal_mont
         problems.add("name", "Please give the course a name.")
     elif len(name) > 200:
         problems.add("name", "This is too long: please keep it to 200 characters.")
+    elif why := text_problem("name", name):
+        problems.add("name", why)
     if isinstance(renewal_months, str):
         renewal_months = int(renewal_months) if renewal_months.strip().isdigit() else (renewal_months.strip() or None)
     if why := rules.renewal_months_problem(renewal_months):
@@ -149,10 +151,15 @@ def get_training_record(session: Session, record_id: str) -> TrainingRecord:
     return record
 
 
-def update_training_record(session: Session, record_id: str, data: dict[str, Any]) -> TrainingRecord:
-    """Change a training record (all fields)."""
+def update_training_record(
+    session: Session, record_id: str, data: dict[str, Any], version: int | None = None
+) -> TrainingRecord:
+    """Change a training record (all fields). A form passes the version it read the record at: EditConflict if
+    someone saved different details since."""
     record = get_training_record(session, record_id)
-    for key, value in clean_record(session, data).items():
+    clean = clean_record(session, data)
+    check_row_version(record, version, clean)
+    for key, value in clean.items():
         setattr(record, key, value)
     record.updated_at = utc_now()
     session.flush()

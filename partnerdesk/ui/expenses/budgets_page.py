@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,10 +25,10 @@ from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
-from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.services.expenses.budgets import budget_view, get_heading, save_heading
 from partnerdesk.ui.feedback import select_saved
-from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.ops import Writer, changed_elsewhere_text
 from partnerdesk.ui.widgets.bar_chart import Bar, BarChart
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
@@ -64,12 +65,19 @@ class HeadingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.messages[""])
         layout.addWidget(buttons)
+        self.opened_version: int | None = None  # of the heading being changed, as read
         if heading_id:
-            name, allocation, notes = writer.read(lambda s: (lambda h: (h.name, h.allocation_pence, h.notes))(
-                get_heading(s, heading_id)))
-            self.name.setText(name)
-            self.allocation.set_pence(allocation)
-            self.notes.setText(notes or "")
+            self._load()
+
+    def _load(self) -> None:
+        def read(session):
+            heading = get_heading(session, self.heading_id)
+            return heading.name, heading.allocation_pence, heading.notes, heading.version
+
+        name, allocation, notes, self.opened_version = self.writer.read(read)
+        self.name.setText(name)
+        self.allocation.set_pence(allocation)
+        self.notes.setText(notes or "")
 
     def save(self) -> None:
         problem = self.allocation.problem()
@@ -79,7 +87,11 @@ class HeadingDialog(QDialog):
         data = {"financial_year": self.year, "name": self.name.text(), "allocation": self.allocation.pence(),
                 "notes": self.notes.text()}
         try:
-            saved = self.writer.run(self, lambda s: save_heading(s, data, self.heading_id).id)
+            saved = self.writer.run(self, lambda s: save_heading(s, data, self.heading_id, self.opened_version).id)
+        except EditConflict as conflict:  # someone else changed it: show theirs, so nothing is lost unseen
+            QMessageBox.information(self, _("Changed by someone else"), changed_elsewhere_text(conflict))
+            self._load()
+            return
         except ValidationError as exc:
             for key, label in self.messages.items():
                 label.show_message(exc.messages.get(key) or (exc.messages.get("financial_year") if key == "" else None))

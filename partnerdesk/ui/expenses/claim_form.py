@@ -322,5 +322,5 @@ class ClaimForm(FormDialog):
             if answer == QMessageBox.StandardButton.Save and not self.save():
                 return
             if answer == QMessageBox.StandardButton.Discard:
-                self.writer.run(self, lambda s: self.discard_draft(s, self.claim_id))
+                self.writer.run(self, lambda s: self.discard_draft(s, self.claim_id), quiet=True)
         super().reject()

@@ -15,20 +15,22 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.mileage import VEHICLES, format_miles, tax_year_label, tax_year_of
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.payments import BENEFITS_NOTE, EXPENSE_CATEGORIES, PAYMENTS_FOR_TIME, TIME_UNITS
-from partnerdesk.services.common.errors import NotFound, ValidationError
+from partnerdesk.services.common.errors import EditConflict, NotFound, ValidationError
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.services.expenses.lines import LinePreview, add_line, get_line, line_data, preview_line, update_line
 from partnerdesk.ui.expenses.confirm import run_confirmed
-from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.ops import Writer, changed_elsewhere_text
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
@@ -68,6 +70,7 @@ class LineDialog(QDialog):
         self.writer = writer
         self.claim_id = claim_id
         self.line_id = line_id
+        self.opened_version: int | None = None  # of the line being changed, as read
         self.saved_id: str | None = None
         self.setWindowTitle("Change a line" if line_id else "Add a line")
         self.setMinimumWidth(560)
@@ -138,7 +141,11 @@ class LineDialog(QDialog):
         return widget
 
     def _load(self) -> None:
-        data = self.writer.read(lambda s: line_data(get_line(s, self.line_id)))
+        def read(session):
+            line = get_line(session, self.line_id)
+            return line_data(line), line.version
+
+        data, self.opened_version = self.writer.read(read)
         self.category.set_code(data["category"])
         self.day.set_date(data["day"])
         self.description.setText(data["description"] or "")
@@ -224,13 +231,17 @@ class LineDialog(QDialog):
         def work(session, confirmed):
             if self.line_id is None:
                 return add_line(session, self.claim_id, data, confirmed=confirmed).id
-            return update_line(session, self.line_id, data, confirmed=confirmed).id
+            return update_line(session, self.line_id, data, confirmed=confirmed, version=self.opened_version).id
 
         note = BENEFITS_NOTE if data["category"] in PAYMENTS_FOR_TIME else None
         try:
             saved = run_confirmed(self.writer, self, "Check before adding", work, note)
         except ValidationError as exc:
             self.show_problems(exc.messages)
+            return
+        except EditConflict as conflict:  # someone else changed the line: show theirs, so nothing is lost unseen
+            QMessageBox.information(self, _("Changed by someone else"), changed_elsewhere_text(conflict))
+            self._load()
             return
         if saved:
             self.saved_id = saved

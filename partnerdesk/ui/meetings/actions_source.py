@@ -16,7 +16,7 @@ from partnerdesk.ui.widgets.actions_panel import ActionRow, ActionsSource
 def _rows(session, meeting_id: str) -> list[ActionRow]:
     return [
         ActionRow(a.id, a.description, get_person(session, a.owner_person_id).full_name if a.owner_person_id
-                  else a.owner_name or "", a.owner_person_id, a.due_on, a.done_on)
+                  else a.owner_name or "", a.owner_person_id, a.due_on, a.done_on, a.version)
         for a in meeting_actions(session, meeting_id)
     ]  # fmt: skip
 

@@ -244,7 +244,8 @@ class AttendancePanel(QWidget):
     # --- writing ----------------------------------------------------------------------------------------
     def _save(self, work) -> bool:
         try:
-            self.writer.run(self, work)
+            if self.writer.run_row(self, lambda s: work(s) or True, self.reload) is None:
+                return False  # not saved (changed by someone else, read-only…): already said
         except ValidationError as exc:
             self.message.setText(" ".join(exc.messages.values()))
             self.message.show()
@@ -280,7 +281,8 @@ class AttendancePanel(QWidget):
         return self._save(lambda s: svc.set_interest(s, self.meeting_id, person_id, interested))
 
     def record(self, person_id: str, code: str | None) -> bool:
-        return self._save(lambda s: svc.record_attendance(s, self.meeting_id, person_id, code))
+        version = next((r.version for r in self.rows if r.person_id == person_id), None)
+        return self._save(lambda s: svc.record_attendance(s, self.meeting_id, person_id, code, version=version))
 
     def record_papers(self, person_id: str, sent: UkDateEdit, fmt: ChoiceCombo, reason: QLineEdit) -> bool:
         """Save when and how papers went to one person, and the reason if late or not in their format."""
@@ -297,7 +299,9 @@ class AttendancePanel(QWidget):
             return True
         if current is not None and day is None and current.papers_sent_on is None:
             return True
-        return self._save(lambda s: svc.record_papers_sent(s, self.meeting_id, person_id, day, fmt.code(), why))
+        version = current.version if current is not None else None
+        return self._save(lambda s: svc.record_papers_sent(s, self.meeting_id, person_id, day, fmt.code(), why,
+                                                           version=version))
 
     def selected_person(self) -> str | None:
         row = self.table.currentRow()

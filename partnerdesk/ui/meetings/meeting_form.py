@@ -368,5 +368,5 @@ class MeetingForm(FormDialog):
             if answer == QMessageBox.StandardButton.Save and not self.save():
                 return
             if answer == QMessageBox.StandardButton.Discard:
-                self.writer.run(self, lambda s: self.discard_draft(s, self.meeting_id))
+                self.writer.run(self, lambda s: self.discard_draft(s, self.meeting_id), quiet=True)
         super().reject()

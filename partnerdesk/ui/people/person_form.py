@@ -289,5 +289,5 @@ class PersonForm(FormDialog):
             if answer == QMessageBox.StandardButton.Save:
                 self.save()
                 return
-            self.writer.run(self, lambda s: self.discard_draft(s, self.person_id))
+            self.writer.run(self, lambda s: self.discard_draft(s, self.person_id), quiet=True)
         super().reject()

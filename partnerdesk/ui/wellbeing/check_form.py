@@ -201,7 +201,7 @@ class CheckForm(FormDialog):
         """Keep what has been typed so far, in case the computer crashes before Save."""
         title = f"Wellbeing check: {self.fields.person.person_name() or 'nobody picked yet'}"
         payload = self.raw_values()
-        self.writer.run(self, lambda s: drafts.save_draft(s, CHECK_FORM, self.check_id, title, payload))
+        self.writer.run(self, lambda s: drafts.save_draft(s, CHECK_FORM, self.check_id, title, payload), quiet=True)
 
     # --- saving -----------------------------------------------------------------------------------------
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -285,5 +285,5 @@ class CheckForm(FormDialog):
                 self.save()
                 return
             self._draft_timer.stop()
-            self.writer.run(self, lambda s: drafts.discard_draft(s, CHECK_FORM, self.check_id))
+            self.writer.run(self, lambda s: drafts.discard_draft(s, CHECK_FORM, self.check_id), quiet=True)
         super().reject()

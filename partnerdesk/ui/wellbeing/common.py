@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
-from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.services.people.listing import PeopleFilter, people_page
-from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.ops import Writer, changed_elsewhere_text
 from partnerdesk.ui.widgets.field_tabs import FieldTabs
 from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
@@ -185,12 +187,19 @@ class SmallForm(FormDialog):
     def work(self, session, data: dict[str, Any]) -> Any:
         raise NotImplementedError
 
+    def load(self) -> None:
+        """Read the record being changed into the form again (forms that change a record provide this)."""
+
     def save(self) -> bool:
         data, problems = self.values()
         try:
             if problems:
                 raise ValidationError(problems)
             done = self.writer.run(self, lambda s: self.work(s, data))
+        except EditConflict as conflict:  # someone else changed it: show theirs, so nothing is lost unseen
+            QMessageBox.information(self, _("Changed by someone else"), changed_elsewhere_text(conflict))
+            self.load()
+            return False
         except ValidationError as exc:
             say_problems(self.summary, exc.messages, self.fields.show_messages(exc.messages))
             return False

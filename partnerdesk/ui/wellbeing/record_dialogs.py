@@ -28,18 +28,26 @@ class PairDialog(SmallForm):
         self.starts = self.fields.row(self.tab, "&From", "starts_on", UkDateEdit("Supervision from"))
         self.ends = self.fields.row(self.tab, "&Until (optional)", "ends_on", UkDateEdit("Supervision until"))
         self.starts.set_date(today_uk())
-        if pair_id is not None:
-            def read(session):
-                pair = get_pair(session, pair_id)
-                return pair, get_person(session, pair.supervisor_id).full_name, get_person(
-                    session, pair.supervisee_id).full_name  # fmt: skip
-
-            pair, supervisor, supervisee = writer.read(read)
-            self.supervisor.set_person(pair.supervisor_id, supervisor)
-            self.supervisee.set_person(pair.supervisee_id, supervisee)
-            self.starts.set_date(pair.starts_on)
-            self.ends.set_date(pair.ends_on)
+        self.opened_version: int | None = None  # of the pair being changed, as read
+        self.load()
         self.supervisor.setFocus()
+
+    def load(self) -> None:
+        if self.pair_id is None:
+            return
+        pair_id = self.pair_id
+
+        def read(session):
+            pair = get_pair(session, pair_id)
+            return pair, get_person(session, pair.supervisor_id).full_name, get_person(
+                session, pair.supervisee_id).full_name  # fmt: skip
+
+        pair, supervisor, supervisee = self.writer.read(read)
+        self.opened_version = pair.version
+        self.supervisor.set_person(pair.supervisor_id, supervisor)
+        self.supervisee.set_person(pair.supervisee_id, supervisee)
+        self.starts.set_date(pair.starts_on)
+        self.ends.set_date(pair.ends_on)
 
     def values(self):
         data, problems = self.fields.values(("starts_on", "ends_on"))
@@ -47,7 +55,9 @@ class PairDialog(SmallForm):
                 "supervisee_id": self.supervisee.person_id()}, problems  # fmt: skip
 
     def work(self, session, data):
-        return (create_pair(session, data) if self.pair_id is None else update_pair(session, self.pair_id, data)).id
+        if self.pair_id is None:
+            return create_pair(session, data).id
+        return update_pair(session, self.pair_id, data, self.opened_version).id
 
 
 class TrainingDialog(SmallForm):

@@ -15,7 +15,7 @@ from partnerdesk.ui.widgets.actions_panel import ActionRow, ActionsSource
 
 def _rows(session, session_id: str) -> list[ActionRow]:
     return [
-        ActionRow(a.action_id, a.description, a.owner, a.owner_person_id, a.due_on, a.done_on)
+        ActionRow(a.action_id, a.description, a.owner, a.owner_person_id, a.due_on, a.done_on, a.version)
         for a in supervision_actions(session, session_id)
     ]
 

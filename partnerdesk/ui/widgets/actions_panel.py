@@ -43,6 +43,7 @@ class ActionRow:
     owner_person_id: str | None
     due_on: date | None
     done_on: date | None
+    version: int = 1  # as read, so a change saved meanwhile by someone else is not overwritten
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ class ActionsPanel(QWidget):
 
     def _save(self, work) -> bool:
         try:
-            self.writer.run(self, work)
+            if self.writer.run_row(self, lambda s: work(s) or True, self._reload_after_clash) is None:
+                return False  # not saved (changed by someone else, read-only…): already said
         except ValidationError as exc:
             for key, message in self.messages.items():
                 message.show_message(exc.messages.get(key))
@@ -155,6 +157,10 @@ class ActionsPanel(QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+    def _reload_after_clash(self) -> None:
+        self.stop_editing()
+        self.reload()
 
     def add(self) -> bool:
         """Add the action typed below, or save the changes to the one being edited. True when saved."""
@@ -175,7 +181,7 @@ class ActionsPanel(QWidget):
         def work(session):
             if editing is None:
                 return self.source.add(session, self.owner_id, data)
-            return self.source.update(session, editing.id, data)
+            return self.source.update(session, editing.id, data, version=editing.version)
 
         if not self._save(work):
             return False

@@ -119,7 +119,11 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def ask_to_save(self, question: str) -> QMessageBox.StandardButton:
-        """Ask whether to save unsaved changes: Save, Discard or Cancel (Save is the default)."""
+        """Ask whether to save unsaved changes: Save, Discard or Cancel (Save is the default).
+
+        A read-only database cannot keep them, so they are let go without asking."""
+        if self.writer.read_only:
+            return Button.Discard
         return QMessageBox.question(
             self, "Unsaved changes", question, Button.Save | Button.Discard | Button.Cancel, Button.Save
         )
@@ -152,7 +156,7 @@ class FormDialog(QDialog):
     def save_draft(self) -> None:
         """Keep what has been typed so far, in case the computer crashes before Save."""
         record_id, title, payload = self.draft_contents()
-        self.writer.run(self, lambda s: drafts.save_draft(s, self.draft_form, record_id, title, payload))
+        self.writer.run(self, lambda s: drafts.save_draft(s, self.draft_form, record_id, title, payload), quiet=True)
 
     def discard_draft(self, session, record_id: str | None) -> None:
         """Forget this form's draft (call inside the transaction that saves, or after Discard)."""
