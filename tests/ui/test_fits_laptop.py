@@ -173,6 +173,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
     from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
+    from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
     from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog, PairDialog, TrainingDialog
     from partnerdesk.ui.wellbeing.session_form import SessionForm
     from partnerdesk.ui.wellbeing.settings_dialog import SettingsDialog
@@ -195,7 +196,7 @@ def _every_dialog(writer) -> list[QDialog]:
         claim_form.status_panel.approve_dialog(), HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer),
         CheckForm(writer), CheckForm(writer, check), DebriefDialog(writer, meeting), HistoryDialog(writer, person),
         SessionForm(writer), SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer),
-        TrainingDialog(writer), CourseDialog(writer),
+        TrainingDialog(writer), CourseDialog(writer), MeetingChooser(writer),
     ]  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
@@ -22,12 +23,12 @@ from partnerdesk.rules.money import format_pounds
 from partnerdesk.services.expenses.budgets import headings_for_year
 from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.ui.expenses.list_model import ClaimsTableModel
-from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
 from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 COLUMN_WIDTHS = (95, 125, 165, 175, 90, 165, 130)
 
@@ -56,7 +57,8 @@ class ClaimsListPage(QWidget):
         self.search.setAccessibleName("Search claims")
         self.search.setClearButtonEnabled(True)
         self.status = ChoiceCombo(vocab.CLAIM_STATUSES, "Filter by status", blank="Any status")
-        self.person = PersonPicker(writer, "the person claiming", blank="Anyone")
+        self.person = PersonPicker(writer, _("Show the claims of this person"), _("Anyone: type a name to choose"))
+        self.person.setMinimumWidth(260)
         self.heading = short_combo()
         self.heading.setAccessibleName("Filter by budget heading")
         self.reload_headings()
@@ -81,7 +83,7 @@ class ClaimsListPage(QWidget):
         first.add(self.heading)
         second = FlowLayout()
         who = QLabel("&Person")
-        who.setBuddy(self.person.find)
+        who.setBuddy(self.person)
         second.add(who, self.person)
         for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
             label = QLabel(text)
@@ -116,7 +118,7 @@ class ClaimsListPage(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.heading.currentIndexChanged.connect(self.apply_filter)
-        self.person.changed.connect(self.apply_filter)
+        self.person.picked.connect(self.apply_filter)
         self.date_from.editingFinished.connect(self.apply_filter)
         self.date_to.editingFinished.connect(self.apply_filter)
         writer.watch(self, ("claims", "claim_lines", "claim_status_changes", "receipts", "budget_headings", "people"),

@@ -29,7 +29,7 @@ from partnerdesk.services.wellbeing.supervision import (
     update_session,
 )
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import ID_ROLE, PersonPicker, problems_summary, say_problems
+from partnerdesk.ui.wellbeing.common import ID_ROLE, problems_summary, say_problems
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
@@ -38,6 +38,7 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 
 class SuperviseeList(QWidget):
@@ -77,7 +78,7 @@ class SuperviseeList(QWidget):
 
     def add_picked(self) -> None:
         self.add(self.picker.person_id(), self.picker.person_name())
-        self.picker.find.clear()
+        self.picker.clear()
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()

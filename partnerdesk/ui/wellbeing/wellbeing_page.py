@@ -22,9 +22,10 @@ from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, format_swemwbs_metric
 from partnerdesk.services.wellbeing.listing import CheckSummary, list_checks
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import PersonPicker, fill_table, read_only_table, selected_id
+from partnerdesk.ui.wellbeing.common import fill_table, read_only_table, selected_id
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.fitting import FlowLayout
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 CHECK_HEADINGS = ("When", "Person", "Context", "Worker", "How", "SWEMWBS", "Follow-up")
 FOLLOW_UP_HEADINGS = ("Person", "Check on", "Follow-up by", "Due", "Where it stands")
