@@ -89,6 +89,8 @@ class SearchPicker(QWidget):
         self.list.setAccessibleName(_("Matches: {name}").format(name=name))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines end in "…"
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setVisible(inline)
         self.list.itemDoubleClicked.connect(self._pick_item)
         row = QHBoxLayout()
@@ -192,6 +194,7 @@ class SearchPicker(QWidget):
             self._show_list()
             # A single match is offered (highlighted), ready for Enter; it is not chosen until then.
             self.list.setCurrentRow(0 if len(found.matches) == 1 else -1)
+            self.list.scrollToTop()
         else:
             self._hide_list()
 
@@ -212,10 +215,12 @@ class SearchPicker(QWidget):
             self.list.setParent(top)
         rows = min(self.list.count(), VISIBLE_ROWS)
         height = rows * max(self.list.sizeHintForRow(0), 1) + 2 * self.list.frameWidth() + 2
-        below = self.box.mapTo(top, QPoint(0, self.box.height()))
-        if below.y() + height > top.height():  # no room below the box: open upwards instead
-            below = self.box.mapTo(top, QPoint(0, -height))
         width = max(self.box.width(), 320)
+        # Under the line saying how many match, which the list must not hide.
+        said = self.status.heightForWidth(width) + 2 if self.status.text() else 0
+        below = self.box.mapTo(top, QPoint(0, self.box.height() + said))
+        if below.y() + height > top.height():  # no room below: open upwards instead
+            below = self.box.mapTo(top, QPoint(0, -height))
         self.list.setGeometry(min(below.x(), max(top.width() - width, 0)), max(below.y(), 0), width, height)
         self.list.show()
         self.list.raise_()
