@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import DELETABLE, EDITABLE, claim_reference, financial_year_label, financial_year_of
@@ -37,6 +37,8 @@ _RECEIPTS_ACCEPTED = ("draft", "submitted", "approved")
 
 class ClaimForm(FormDialog):
     """One claim. `saved` carries the claim's id after each save; `print_requested` asks for its PDF form."""
+
+    unsaved_question = N_("You have changes to this claim that are not saved. Save them now?")
 
     saved = Signal(str)
     print_requested = Signal(str)
@@ -291,13 +293,5 @@ class ClaimForm(FormDialog):
             self.saved.emit(claim_id)
             super().reject()
 
-    def reject(self) -> None:
-        if self.dirty:
-            answer = self.ask_to_save("You have changes to this claim that are not saved. Save them now?")
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
-            if answer == QMessageBox.StandardButton.Discard:
-                self.writer.run(self, lambda s: self.discard_draft(s, self.claim_id))
-        super().reject()
+    def draft_record_id(self) -> str | None:
+        return self.claim_id

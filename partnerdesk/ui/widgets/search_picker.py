@@ -54,7 +54,8 @@ class Found:
 
 class SearchPicker(QWidget):
     """Choose one record by searching. value() is its id (None until one is picked); `picked` fires whenever the
-    choice changes, cleared included. Subclasses say how to search (find) and how to name a record (describe)."""
+    choice changes, cleared included. Subclasses say how to search (search), how to name a record (describe) and
+    how many match (count_words)."""
 
     picked = Signal()
 
@@ -83,8 +84,8 @@ class SearchPicker(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(_("Search result: {name}").format(name=name))
         self.status.hide()
-        # The list floats over the window under the box (made when first needed, once the picker is in a window),
-        # so a form does not jump about as matches come and go.
+        # The list floats over the window under the box (moved onto the window when first shown), so a form does not
+        # jump about as matches come and go.
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Matches: {name}").format(name=name))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
