@@ -105,6 +105,8 @@ class SearchPicker(QWidget):
         column.addWidget(self.status)
         if inline:
             column.addWidget(self.list, 1)
+        else:
+            column.addStretch()  # any height to spare goes below the line, which stays just under the box
         self.setSizePolicy(QSizePolicy.Policy.Expanding,
                            QSizePolicy.Policy.Expanding if inline else QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.box)
@@ -214,17 +216,36 @@ class SearchPicker(QWidget):
         top = self.window()
         if self.list.parentWidget() is not top:
             self.list.setParent(top)
+        self._place_list()
+        self.list.show()
+        self.list.raise_()
+
+    def _place_list(self) -> None:
+        """Put the floating list under the box and the line saying how many match (which it must not hide)."""
+        top = self.list.parentWidget()
+        if top is None:
+            return
         rows = min(self.list.count(), VISIBLE_ROWS)
         height = rows * max(self.list.sizeHintForRow(0), 1) + 2 * self.list.frameWidth() + 2
         width = max(self.box.width(), 320)
-        # Under the line saying how many match, which the list must not hide.
-        said = self.status.heightForWidth(width) + 2 if self.status.text() else 0
+        said = self.status.heightForWidth(self.status.width() or width) + 2 if self.status.text() else 0
         below = self.box.mapTo(top, QPoint(0, self.box.height() + said))
+        if self.status.isVisible() and self.status.height() > 1:  # laid out already: under where it really is
+            below.setY(max(below.y(), self.status.mapTo(top, QPoint(0, self.status.height())).y()))
         if below.y() + height > top.height():  # no room below: open upwards instead
             below = self.box.mapTo(top, QPoint(0, -height))
         self.list.setGeometry(min(below.x(), max(top.width() - width, 0)), max(below.y(), 0), width, height)
-        self.list.show()
-        self.list.raise_()
+
+    def moveEvent(self, event) -> None:  # noqa: N802 -- Qt's name
+        # The line under the box comes and goes, so the form moves the picker about: the list follows.
+        super().moveEvent(event)
+        if not self.inline and self.list_open():
+            self._place_list()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 -- Qt's name
+        super().resizeEvent(event)
+        if not self.inline and self.list_open():
+            self._place_list()
 
     def _hide_list(self) -> None:
         if not self.inline:
