@@ -39,3 +39,16 @@ def open_today_line(page, key: str, number: int = 0) -> None:
     line = today_line(page, key, number)
     page.tree.setCurrentItem(line)
     page.tree.itemActivated.emit(line, 0)
+
+
+def choose_in(qtbot, picker, text: str, row: int = 0) -> None:
+    """Choose in a person or meeting picker as a person does with the keyboard: type the words key by key, press Down
+    to go into the matches (and again to go further down the list: row counts from 0), then Enter."""
+    from PySide6.QtCore import Qt
+
+    picker.clear()
+    qtbot.keyClicks(picker.box, text)
+    qtbot.keyClick(picker.box, Qt.Key.Key_Down)
+    for _ in range(row):
+        qtbot.keyClick(picker.list, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Return)

@@ -13,6 +13,7 @@ from tests.builders import add_claim, add_heading, add_line, add_person
 from tests.readback import pdf_text, sheet_rows
 from tests.ui.expense_steps import add_line as fill_line
 from tests.ui.expense_steps import chosen_files, select_line, shown, type_into, write_receipts  # noqa: F401
+from tests.ui.steps import choose_in
 
 CLAIM_DAY = date(2026, 11, 2)
 
@@ -37,8 +38,8 @@ def test_a_paper_claim_from_entry_to_paid(qtbot, window, menu, people, shown, ch
     form = shown[-1]
 
     # The details, as on the paper form.
-    type_into(qtbot, form.claimant.find, "Rhian")
-    assert form.claimant.matches.currentText().startswith("Rhian Evans")
+    choose_in(qtbot, form.claimant, "Rhian")
+    assert form.claimant.person_name() == "Rhian Evans"
     type_into(qtbot, form.fields.widgets["claim_date"], "02/11/2026")
     heading = form.fields.widgets["budget_heading_id"]
     heading.setCurrentIndex(heading.findText("Representatives' expenses"))
@@ -93,11 +94,11 @@ def test_a_paper_claim_from_entry_to_paid(qtbot, window, menu, people, shown, ch
     assert status.status == "submitted"
     status.buttons["approve"].click()
     approve = shown[-1]
-    type_into(qtbot, approve.approver.find, "Rhian")
+    choose_in(qtbot, approve.approver, "Rhian")
     approve.ok_button.click()
     assert approve.isVisible()
     assert approve.messages["approved_by_id"].text() == "Nobody can approve their own claim. Please pick someone else."
-    type_into(qtbot, approve.approver.find, "Dafydd")
+    choose_in(qtbot, approve.approver, "Dafydd")
     approve.ok_button.click()
     assert not approve.isVisible() and status.status == "approved"
     assert "Approved by Dafydd Price" in status.summary.text()

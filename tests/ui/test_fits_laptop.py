@@ -188,6 +188,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
     from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
+    from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
     from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog, PairDialog, TrainingDialog
     from partnerdesk.ui.wellbeing.session_form import SessionForm
 
@@ -209,7 +210,8 @@ def _every_dialog(writer) -> list[QDialog]:
         claim_form.status_panel.approve_dialog(), HeadingDialog(writer, 2026),
         CheckForm(writer), CheckForm(writer, check), DebriefDialog(writer, meeting), HistoryDialog(writer, person),
         SessionForm(writer), SessionForm(writer, session_id), PairDialog(writer),
-        TrainingDialog(writer), CourseDialog(writer), MeetingDatesDialog(writer, [meeting], NOTICE),
+        TrainingDialog(writer), CourseDialog(writer), MeetingChooser(writer),
+        MeetingDatesDialog(writer, [meeting], NOTICE),
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
         SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),

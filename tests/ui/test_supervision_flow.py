@@ -23,7 +23,7 @@ from partnerdesk.ui.wellbeing.area import SupervisionArea
 from partnerdesk.ui.wellbeing.record_dialogs import PairDialog, TrainingDialog
 from partnerdesk.ui.wellbeing.session_form import SessionForm
 from tests.builders import add_check, add_pair, add_person, add_session
-from tests.ui.steps import open_today_line, today_line, today_lines
+from tests.ui.steps import choose_in, open_today_line, today_line, today_lines
 from tests.ui.test_wellbeing_flow import MARKER
 
 
@@ -106,7 +106,7 @@ def test_a_supervisor_cannot_supervise_themselves(qtbot, writer, team):
     dialog = PairDialog(writer)
     qtbot.addWidget(dialog)
     for picker in (dialog.supervisor, dialog.supervisee):
-        qtbot.keyClicks(picker.find, "Carys")
+        choose_in(qtbot, picker, "Carys")
     assert not dialog.save()
     assert dialog.fields.messages["supervisor_id"].text() and dialog.summary.isVisibleTo(dialog)
 
@@ -182,9 +182,9 @@ def test_group_sessions_take_several_people(qtbot, writer, team):
     form = SessionForm(writer)
     qtbot.addWidget(form)
     form.fields.widgets["kind"].set_code("group")
-    qtbot.keyClicks(form.fields.supervisor.find, "Carys")
+    choose_in(qtbot, form.fields.supervisor, "Carys")
     for name in ("Sam", "Sian"):
-        qtbot.keyClicks(form.fields.supervisees.picker.find, name)
+        choose_in(qtbot, form.fields.supervisees.picker, name)
         form.fields.supervisees.add_button.click()
     assert form.fields.supervisees.ids() == [worker, other]
     form.fields.widgets["held_on"].setText(format_uk(today_uk() - timedelta(days=2)))

@@ -21,7 +21,7 @@ from partnerdesk.ui.wellbeing.follow_up_dialog import FollowUpDoneDialog
 from partnerdesk.ui.wellbeing.history_dialog import HistoryDialog
 from tests.builders import add_check, add_committee, add_invitations, add_meeting, add_person, count_rows
 from tests.marker_check import MARKER  # the suite-wide confidential marker (tests/conftest.py)
-from tests.ui.steps import open_today_line, today_line, today_lines
+from tests.ui.steps import choose_in, open_today_line, today_line, today_lines
 
 
 def _focus_chain(start: QWidget, count: int) -> list[QWidget]:
@@ -98,7 +98,7 @@ def test_distress_makes_a_red_overdue_follow_up_on_today_until_it_is_marked_done
     checked_on = today_uk() - timedelta(days=10)
 
     def fill(form: CheckForm) -> None:
-        qtbot.keyClicks(form.fields.person.find, "Owen")
+        choose_in(qtbot, form.fields.person, "Owen")
         assert form.fields.person.person_name() == "Owen Overdue"
         date_box = form.fields.widgets["checked_at"]
         date_box.setText(format_uk(checked_on))
@@ -211,7 +211,7 @@ def test_a_check_being_typed_is_kept_as_a_draft_and_offered_back(window, writer,
     add_person(writer.store, full_name="Dana Draft")
     form = CheckForm(writer)
     qtbot.addWidget(form)
-    qtbot.keyClicks(form.fields.person.find, "Dana")
+    choose_in(qtbot, form.fields.person, "Dana")
     qtbot.keyClick(form.fields.widgets["quick_score"], "2")
     qtbot.keyClicks(form.fields.widgets["follow_up_by"], "Jo")
     form.save_draft()  # what the timer does a moment after typing stops
@@ -228,7 +228,7 @@ def test_a_partial_swemwbs_or_a_follow_up_due_before_the_check_is_explained_and_
     add_person(writer.store, full_name="Bea Bad-Input")
     form = CheckForm(writer)
     qtbot.addWidget(form)
-    qtbot.keyClicks(form.fields.person.find, "Bea")
+    choose_in(qtbot, form.fields.person, "Bea")
     for box in form.fields.swemwbs.boxes[:3]:
         qtbot.keyClick(box, "4")
     form.fields.needed.setChecked(True)
@@ -239,11 +239,17 @@ def test_a_partial_swemwbs_or_a_follow_up_due_before_the_check_is_explained_and_
     assert count_rows(writer.store, "wellbeing_checks") == 0
 
 
-def test_run_a_debrief_from_the_file_menu_by_choosing_the_meeting(window, writer, driven, menu):
+def test_run_a_debrief_from_the_file_menu_by_choosing_the_meeting(window, writer, driven, menu, qtbot):
     from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
 
     meeting, _people = _attended_meeting(writer.store, ["Iolo Morgan"])
-    driven(MeetingChooser, lambda chooser: chooser.list.currentItem().text().endswith("Mental Health Board"))
+
+    def choose(chooser: MeetingChooser) -> int:
+        assert "Mental Health Board" in chooser.picker.list.item(0).text()  # the latest meeting, listed at once
+        choose_in(qtbot, chooser.picker, "health")
+        return chooser.result()
+
+    driven(MeetingChooser, choose)
     opened = []
     driven(DebriefDialog, lambda dialog: opened.append(dialog.roster.meeting_id))
     menu("Run a debrief after a meeting…")

@@ -40,6 +40,7 @@ class MeetingFilter:
     date_to: date | None = None
     series_id: str | None = None
     include_cancelled: bool = True
+    exclude_kinds: tuple[str, ...] = ()  # kinds left out (the debrief chooser leaves out pre-meetings and debriefs)
     in_bin: bool = False
     sort: str = "starts_at"
     descending: bool = False
@@ -51,6 +52,8 @@ def _where(flt: MeetingFilter, dialect: str = "sqlite"):
         conditions.append(_m.c.committee_id == flt.committee_id)
     if flt.kind:
         conditions.append(_m.c.kind == flt.kind)
+    if flt.exclude_kinds:
+        conditions.append(_m.c.kind.not_in(flt.exclude_kinds))
     if flt.series_id:
         conditions.append(_m.c.series_id == flt.series_id)
     if flt.date_from:

@@ -7,30 +7,28 @@ one at a time as they are made. A claim that is approved, paid, rejected or void
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import vocab
-from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import DELETABLE, EDITABLE, claim_reference, financial_year_label, financial_year_of
-from partnerdesk.rules.meetings import uk_date
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.services.expenses.budgets import headings_for_year
 from partnerdesk.services.expenses.claims import claim_data, create_claim, delete_claim, get_claim, update_claim
-from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.ui.expenses.area import CLAIM_FORM
 from partnerdesk.ui.expenses.lines_panel import LinesPanel
-from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.expenses.status_panel import StatusPanel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
-from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, watch
+from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, typed_value, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
+from partnerdesk.ui.widgets.meeting_picker import MeetingPicker
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme", "notes")
 LINES_TAB, STATUS_TAB = 1, 2
@@ -39,6 +37,8 @@ _RECEIPTS_ACCEPTED = ("draft", "submitted", "approved")
 
 class ClaimForm(FormDialog):
     """One claim. `saved` carries the claim's id after each save; `print_requested` asks for its PDF form."""
+
+    unsaved_question = N_("You have changes to this claim that are not saved. Save them now?")
 
     saved = Signal(str)
     print_requested = Signal(str)
@@ -64,12 +64,10 @@ class ClaimForm(FormDialog):
         self.header.setAccessibleName("This claim in short")
         self.fields = FieldTabs("Claim")
         details = self.fields.tab("&Details")
-        self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, "the person claiming"))
-        self.fields.captions["person_id"].setBuddy(self.claimant.find)
+        self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, _("Person claiming")))
         self.fields.row(details, "Cla&im date", "claim_date", UkDateEdit("Date of the claim"))
-        meeting = short_combo()
-        meeting.setAccessibleName("Meeting the claim is for (optional)")
-        self.fields.row(details, "&Meeting", "meeting_id", meeting)
+        self.meeting = self.fields.row(details, "&Meeting", "meeting_id",
+                                       MeetingPicker(writer, _("Meeting the claim is for (optional)")))
         heading = short_combo()
         heading.setAccessibleName("Budget heading")
         self.fields.row(details, "&Budget heading", "budget_heading_id", heading)
@@ -124,29 +122,20 @@ class ClaimForm(FormDialog):
         self.keep_drafts(CLAIM_FORM)
         for key in TYPED_FIELDS:
             watch(self.fields.widgets[key], self._changed)
-        self.claimant.changed.connect(self._changed)
+        self.claimant.picked.connect(self._changed)
         self._loading = False
         self.dirty = preset is not None
-        self.claimant.find.setFocus()
+        self.claimant.setFocus()
 
     # --- choices ----------------------------------------------------------------------------------------
     def _date_changed(self) -> None:
-        """Meetings around the claim's date and the headings of its financial year, keeping what was chosen."""
+        """The budget headings of the claim's financial year, keeping the one chosen."""
         try:
             day = self.fields.widgets["claim_date"].date_value() or today_uk()
         except ValueError:
             day = today_uk()
         year = financial_year_of(day)
-        flt = MeetingFilter(date_from=day - timedelta(days=120), date_to=day + timedelta(days=1),
-                            include_cancelled=False, sort="starts_at", descending=True)
-
-        def read(session):
-            rows = meetings_page(session, flt, 0, 300)
-            meetings = [(m.id, f"{format_uk(uk_date(m.starts_at))} — {m.title}") for m in rows]
-            return meetings, [(h.id, h.name) for h in headings_for_year(session, year)]
-
-        meetings, headings = self.writer.read(read)
-        self._refill("meeting_id", "No meeting", meetings)
+        headings = self.writer.read(lambda s: [(h.id, h.name) for h in headings_for_year(s, year)])
         self._refill("budget_heading_id", f"No budget heading ({financial_year_label(year)})", headings)
 
     def _refill(self, key: str, blank: str, choices: list[tuple[str, str]]) -> None:
@@ -164,17 +153,13 @@ class ClaimForm(FormDialog):
     def _load(self) -> None:
         def read(session):
             claim = get_claim(session, self.claim_id)
-            meeting = (claim.meeting.id, f"{format_uk(uk_date(claim.meeting.starts_at))} — {claim.meeting.title}") \
-                if claim.meeting else None
-            return claim_data(claim), claim.person.full_name, claim.status, meeting, claim.version
+            return claim_data(claim), claim.person.full_name, claim.status, claim.version
 
-        data, name, status, meeting, self.opened_version = self.writer.read(read)
+        data, name, status, self.opened_version = self.writer.read(read)
         self.opened_values = data
         self.claimant.set_person(data["person_id"], name)
         show_value(self.fields.widgets["claim_date"], data["claim_date"])
         self._date_changed()
-        if meeting and self.fields.widgets["meeting_id"].findData(meeting[0]) < 0:
-            self.fields.widgets["meeting_id"].addItem(meeting[1], meeting[0])
         for key in TYPED_FIELDS:
             if key != "claim_date":
                 show_value(self.fields.widgets[key], data[key])
@@ -211,12 +196,6 @@ class ClaimForm(FormDialog):
         self.lines.set_status(editable, status in _RECEIPTS_ACCEPTED)
         self.status.setText("" if editable else "This claim can't be changed now: see Status and history.")
 
-    def show_value(self, key: str, value: Any) -> None:
-        if key == "person_id":
-            self.claimant.set_person(value, self.writer.read(lambda s: get_claim(s, self.claim_id).person.full_name))
-        else:
-            super().show_value(key, value)
-
     def _after_own_step(self) -> None:
         """A line or status step from this form saves the claim too: when that was the only save since the form
         last saved (one version on), the details are checked against it from now on, not reported as a clash."""
@@ -249,11 +228,11 @@ class ClaimForm(FormDialog):
 
     def draft_contents(self) -> tuple[str | None, str, dict[str, Any]]:
         payload: dict[str, Any] = {"person_id": self.claimant.person_id(),
-                                   "person_name": self.claimant.matches.currentText()}
+                                   "person_name": self.claimant.person_name()}
         for key in TYPED_FIELDS:
             widget = self.fields.widgets[key]
-            payload[key] = widget.currentData() if isinstance(widget, QComboBox) else \
-                widget.toPlainText() if key == "notes" else widget.text()
+            # The date as typed, even half-typed: a draft keeps what is on the screen.
+            payload[key] = widget.text() if key == "claim_date" else typed_value(widget)
         payload["version"] = self.opened_version
         return self.claim_id, f"Claim: {payload['person_name'] if payload['person_id'] else 'new claim'}", payload
 
@@ -314,13 +293,5 @@ class ClaimForm(FormDialog):
             self.saved.emit(claim_id)
             super().reject()
 
-    def reject(self) -> None:
-        if self.dirty:
-            answer = self.ask_to_save("You have changes to this claim that are not saved. Save them now?")
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
-            if answer == QMessageBox.StandardButton.Discard:
-                self.writer.run(self, lambda s: self.discard_draft(s, self.claim_id), quiet=True)
-        super().reject()
+    def draft_record_id(self) -> str | None:
+        return self.claim_id

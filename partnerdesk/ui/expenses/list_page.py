@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,14 +22,15 @@ from partnerdesk.rules.money import format_pounds
 from partnerdesk.services.expenses.budgets import headings_for_year
 from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.ui.expenses.list_model import ClaimsTableModel
-from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import column_width_for, list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
-from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
+from partnerdesk.ui.widgets.date_edit import date_range
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
-from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
+from partnerdesk.ui.widgets.filter_bar import FilterBar
+from partnerdesk.ui.widgets.fitting import short_combo
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 #: The longest text each column should show whole, measured in the list's own font: at a larger text size or 125%
 #: scaling the columns grow and the list scrolls sideways, rather than cutting names and headings short.
@@ -58,17 +57,18 @@ class ClaimsListPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, programmes and notes")
-        self.search.setAccessibleName("Search claims")
-        self.search.setClearButtonEnabled(True)
-        self.status = ChoiceCombo(vocab.CLAIM_STATUSES, "Filter by status", blank="Any status")
-        self.person = PersonPicker(writer, "the person claiming", blank="Anyone")
+        # Both rows of filters wrap on a narrow screen rather than widening the window.
+        first, second = FilterBar(self.apply_filter), FilterBar(self.apply_filter)
+        self.search = first.search("Search claims", "Search names, programmes and notes", 220)
+        self.status = first.choice(ChoiceCombo(vocab.CLAIM_STATUSES, "Filter by status", blank="Any status"), 12)
+        self.person = PersonPicker(writer, _("Show the claims of this person"), _("Anyone: type a name to choose"))
+        self.person.setMinimumWidth(260)
+        second.labelled("&Person", self.person)
         self.heading = short_combo()
         self.heading.setAccessibleName("Filter by budget heading")
         self.reload_headings()
-        self.date_from = UkDateEdit("Claims from this date")
-        self.date_to = UkDateEdit("Claims up to this date")
+        first.choice(self.heading)  # listened to once filled: filling it is not the worker filtering
+        self.date_from, self.date_to = second.dates("Claims from this date", "Claims up to this date")
         self.date_problem = QLabel()
         self.date_problem.setObjectName("fieldMessage")
         self.date_problem.hide()
@@ -89,24 +89,6 @@ class ClaimsListPage(QWidget):
                      self.clear_filters),
             self.filtering,
         )
-
-        # Both rows of filters wrap on a narrow screen rather than widening the window.
-        first = FlowLayout()
-        self.search.setMinimumWidth(220)
-        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        first.add(self.search)
-        first.add(short_combo(self.status, 12))
-        first.add(self.heading)
-        second = FlowLayout()
-        who = QLabel("&Person")
-        who.setBuddy(self.person.find)
-        second.add(who, self.person)
-        for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            label.setMinimumWidth(label.sizeHint().width() + 4)  # "To" was drawn as "Tc", its o under the box
-            edit.setMinimumWidth(110)
-            second.add(label, edit)
 
         actions = QHBoxLayout()
         actions.addWidget(self.count)
@@ -131,12 +113,6 @@ class ClaimsListPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
-        self.search.textChanged.connect(self.apply_filter)
-        self.status.currentIndexChanged.connect(self.apply_filter)
-        self.heading.currentIndexChanged.connect(self.apply_filter)
-        self.person.changed.connect(self.apply_filter)
-        self.date_from.editingFinished.connect(self.apply_filter)
-        self.date_to.editingFinished.connect(self.apply_filter)
         writer.watch(self, ("claims", "claim_lines", "claim_status_changes", "receipts", "budget_headings", "people"),
                      self.refresh)
         self._show_count()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.expenses import TRANSITIONS
@@ -28,11 +29,11 @@ from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.expenses import status as steps
 from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.ui.expenses.confirm import run_confirmed
-from partnerdesk.ui.expenses.person_picker import PersonPicker
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 #: step button key → (words, accessible name, the status it leads to)
 STEPS = {
@@ -204,7 +205,7 @@ class StatusPanel(QWidget):
 
     def approve_dialog(self) -> StepDialog:
         dialog = StepDialog("Approve claim…", self)
-        dialog.approver = dialog.add("&Approved by", "approved_by_id", PersonPicker(self.writer, "who approved it"))
+        dialog.approver = dialog.add("&Approved by", "approved_by_id", PersonPicker(self.writer, _("Who approved it")))
         dialog.step = lambda: run_confirmed(self.writer, dialog, "Approve claim", lambda s, ok: steps.approve_claim(
             s, self.claim_id, dialog.approver.person_id(), confirmed=ok).id)
         dialog.accepted.connect(lambda: self._done(True))

@@ -18,23 +18,23 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import uk_times
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.meetings import attendance as svc
-from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
-from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
+from partnerdesk.ui.widgets.fitting import FlowLayout
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 NAME, BACKUP, INTERESTED, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_REASON, PAPERS_NOTE = range(8)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,12 +72,8 @@ class AttendancePanel(QWidget):
         self.invite_members = QPushButton("&Invite committee members")
         self.invite_members.setToolTip("Invite everyone with a seat on the committee on the meeting date")
         self.invite_members.clicked.connect(self.invite_committee)
-        self.find = QLineEdit()
-        self.find.setPlaceholderText("Find someone else by name")
-        self.find.setAccessibleName("Find a person to invite")
-        self.matches = short_combo()
-        self.matches.setAccessibleName("People found")
-        self.matches.setMinimumWidth(220)
+        self.person = PersonPicker(writer, _("Person to invite"), _("Find someone else by name"))
+        self.person.setMinimumWidth(280)
         self.as_backup = QCheckBox("as a &back-up")
         self.as_backup.setAccessibleName("Invite as a back-up representative")
         self.add_button = QPushButton("&Add person")
@@ -86,7 +82,6 @@ class AttendancePanel(QWidget):
         self.interest_button = QPushButton("Re&cord interest")
         self.interest_button.setAccessibleName("Record that the person found is interested (not invited yet)")
         self.interest_button.clicked.connect(self.interest_found)
-        self.find.textChanged.connect(self._find)
         self.remove_button = QPushButton("&Remove from list")
         self.remove_button.setAccessibleName("Take the selected person off the list")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -130,14 +125,7 @@ class AttendancePanel(QWidget):
         # Wraps onto a second line in a narrow window, rather than squeezing the find box to nothing.
         top = FlowLayout()
         top.add(self.invite_members)
-        self.find.setMinimumWidth(200)
-        finding = QWidget()
-        finding.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        row = QHBoxLayout(finding)
-        row.setContentsMargins(16, 0, 0, 0)
-        row.addWidget(self.find, 2)
-        row.addWidget(self.matches, 1)
-        top.addWidget(finding)
+        top.addWidget(self.person)
         top.add(self.as_backup, self.add_button, self.interest_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.suggest_button)
@@ -233,14 +221,6 @@ class AttendancePanel(QWidget):
         for widget in (self.suggestions, self.suggestions_title, self.invite_suggested_button):
             widget.setVisible(self.suggest_button.isEnabled())
 
-    def _find(self, text: str) -> None:
-        self.matches.clear()
-        if len(text.strip()) < 2:
-            return
-        rows = self.writer.read(lambda s: people_page(s, PeopleFilter(search=text), 0, 30))
-        for row in rows:
-            self.matches.addItem(f"{row.full_name} ({row.postcode or row.email or 'no contact details'})", row.id)
-
     # --- writing ----------------------------------------------------------------------------------------
     def _save(self, work) -> bool:
         try:
@@ -260,22 +240,28 @@ class AttendancePanel(QWidget):
         return self._save(lambda s: svc.invite(s, self.meeting_id))
 
     def _found(self) -> str | None:
-        person_id = self.matches.currentData()
+        person_id = self.person.person_id()
         if person_id is None:
-            self.message.setText("Type part of a name, then pick the person from the list.")
+            self.message.setText(_("Type part of a name, then choose the person from the list."))
             self.message.show()
         return person_id
 
     def invite_found(self) -> bool:
         person_id = self._found()
         backup = self.as_backup.isChecked()
-        return person_id is not None and self._save(
-            lambda s: svc.invite(s, self.meeting_id, [person_id], as_backup=backup))
+        return person_id is not None and self._done_with_found(self._save(
+            lambda s: svc.invite(s, self.meeting_id, [person_id], as_backup=backup)))
 
     def interest_found(self) -> bool:
         """Note that the person found has expressed interest, without inviting them yet."""
         person_id = self._found()
-        return person_id is not None and self.record_interest(person_id, True)
+        return person_id is not None and self._done_with_found(self.record_interest(person_id, True))
+
+    def _done_with_found(self, saved: bool) -> bool:
+        """Once the person found is on the list, the box is ready for the next one."""
+        if saved:
+            self.person.clear()
+        return saved
 
     def record_interest(self, person_id: str, interested: bool) -> bool:
         return self._save(lambda s: svc.set_interest(s, self.meeting_id, person_id, interested))

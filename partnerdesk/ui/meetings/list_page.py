@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +35,10 @@ from partnerdesk.ui.meetings.list_model import MeetingsTableModel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
-from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
+from partnerdesk.ui.widgets.date_edit import date_range
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
-from partnerdesk.ui.widgets.fitting import ButtonRow, FlowLayout, short_combo
+from partnerdesk.ui.widgets.filter_bar import FilterBar
+from partnerdesk.ui.widgets.fitting import ButtonRow, short_combo
 
 # Dates and times whole; the title takes what is left, so "Who" stays in view on a 1280-pixel laptop too.
 COLUMN_WIDTHS = ("Wed 27/05/2026", "10:00–11:00", 150, 110, 170, 70, "4 invited, 4 attended")
@@ -63,16 +62,15 @@ class MeetingsListPage(QWidget):
         self.writer = writer
         title = QLabel("Meetings")
         title.setObjectName("pageTitle")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles, venues, committees and notes")
-        self.search.setAccessibleName("Search meetings")
-        self.search.setClearButtonEnabled(True)
+        # The filters wrap onto a second line on a narrow screen rather than widening the window.
+        filters = FilterBar(self.apply_filter)
+        self.search = filters.search("Search meetings", "Search titles, venues, committees and notes", 180)
         self.committee = short_combo(characters=14)
         self.committee.setAccessibleName("Filter by committee")
         self.reload_committees()
-        self.kind = ChoiceCombo(vocab.MEETING_KINDS, "Filter by kind of meeting", blank="Any kind")
-        self.date_from = UkDateEdit("Meetings from this date")
-        self.date_to = UkDateEdit("Meetings up to this date")
+        filters.choice(self.committee)  # listened to once filled: filling it is not the worker filtering
+        self.kind = filters.choice(ChoiceCombo(vocab.MEETING_KINDS, "Filter by kind of meeting", blank="Any kind"), 10)
+        self.date_from, self.date_to = filters.dates("Meetings from this date", "Meetings up to this date")
         self.date_problem = QLabel()
         self.date_problem.setObjectName("fieldMessage")
         self.date_problem.hide()
@@ -95,19 +93,6 @@ class MeetingsListPage(QWidget):
                      self.clear_filters),
             self.filtering,
         )
-
-        # The filters wrap onto a second line on a narrow screen rather than widening the window.
-        filters = FlowLayout()
-        self.search.setMinimumWidth(180)
-        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        filters.add(self.search)
-        filters.add(self.committee)
-        filters.add(short_combo(self.kind, 10))
-        for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            edit.setMinimumWidth(110)
-            filters.add(label, edit)
 
         actions = QHBoxLayout()
         actions.addWidget(self.count)
@@ -173,11 +158,6 @@ class MeetingsListPage(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(actions)
 
-        self.search.textChanged.connect(self.apply_filter)
-        self.committee.currentIndexChanged.connect(self.apply_filter)
-        self.kind.currentIndexChanged.connect(self.apply_filter)
-        self.date_from.editingFinished.connect(self.apply_filter)
-        self.date_to.editingFinished.connect(self.apply_filter)
         writer.watch(self, ("meetings", "meeting_series", "attendance", "committees", "organisations", "people"),
                      self.refresh)
         self._show_count()

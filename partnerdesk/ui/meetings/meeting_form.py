@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from partnerdesk.i18n import _, short_date
+from partnerdesk.i18n import N_, _, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import QUORUM_KINDS, SERVING_KINDS, uk_times
+from partnerdesk.services.meetings.actions import MEETING_ACTION
 from partnerdesk.services.meetings.checks import meeting_compliance
 from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
 from partnerdesk.services.meetings.meetings import (
@@ -36,7 +36,6 @@ from partnerdesk.services.meetings.meetings import (
     update_meeting,
 )
 from partnerdesk.services.people.organisations import list_committees
-from partnerdesk.ui.meetings.actions_source import MEETING_ACTIONS
 from partnerdesk.ui.meetings.area import MEETING_FORM
 from partnerdesk.ui.meetings.attendance_panel import AttendancePanel
 from partnerdesk.ui.meetings.compliance_text import describe_compliance
@@ -68,6 +67,8 @@ class MeetingForm(FormDialog):
     preset: values to show on the form instead of the stored (or empty) ones: a new pre-meeting filled in from its
     meeting, or a draft offered back after a crash.
     """
+
+    unsaved_question = N_("You have changes to this meeting that are not saved. Save them now?")
 
     saved = Signal(str)
     print_requested = Signal(str)
@@ -236,7 +237,7 @@ class MeetingForm(FormDialog):
         self.setWindowTitle(f"{data['title']} — {short_date(data['date'])}")
         if self.attendance is None:
             self.attendance = AttendancePanel(self.writer, self.meeting_id)
-            self.actions = ActionsPanel(self.writer, self.meeting_id, MEETING_ACTIONS, "Actions agreed at this meeting")
+            self.actions = ActionsPanel(self.writer, self.meeting_id, MEETING_ACTION, "Actions agreed at this meeting")
             self.attendance.changed.connect(self.show_compliance)
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -360,13 +361,5 @@ class MeetingForm(FormDialog):
         form.checks_requested.connect(self.checks_requested)
         form.exec()
 
-    def reject(self) -> None:
-        if self.dirty:
-            answer = self.ask_to_save("You have changes to this meeting that are not saved. Save them now?")
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
-            if answer == QMessageBox.StandardButton.Discard:
-                self.writer.run(self, lambda s: self.discard_draft(s, self.meeting_id), quiet=True)
-        super().reject()
+    def draft_record_id(self) -> str | None:
+        return self.meeting_id

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,8 @@ from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
-from partnerdesk.ui.widgets.fitting import FlowLayout, short_combo
+from partnerdesk.ui.widgets.filter_bar import FilterBar
+from partnerdesk.ui.widgets.fitting import short_combo
 
 # Narrow enough that "Last changed" shows whole beside the areas on a 1280-pixel laptop.
 COLUMN_WIDTHS = (200, 180, 80, 190, "029 2018 0000", "CF83 6YZ", "17/11/2026 09:00")
@@ -52,14 +51,14 @@ class PeopleListPage(QWidget):
 
         title = QLabel("People")
         title.setObjectName("pageTitle")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name, email, phone or postcode")
-        self.search.setAccessibleName(f"Search {what}")
-        self.search.setClearButtonEnabled(True)
+        filters = FilterBar(self.apply_filter)
+        self.search = filters.search(f"Search {what}", "Search by name, email, phone or postcode")
         self.role = ChoiceCombo(vocab.ROLES, "Filter by role", blank="Any role")
         self.status = ChoiceCombo(vocab.STATUSES, "Filter by status", blank="Any status")
         self.committee = short_combo()
         self.committee.setAccessibleName("Filter by committee")
+        for combo in (self.role, self.status, self.committee):
+            filters.choice(combo, 14)
         self.count = QLabel()
         self.count.setAccessibleName("How many people are shown")
 
@@ -76,13 +75,6 @@ class PeopleListPage(QWidget):
                      self.clear_filters),
             self.filtering,
         )
-
-        filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
-        self.search.setMinimumWidth(200)
-        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        filters.add(self.search)
-        for combo in (self.role, self.status, self.committee):
-            filters.add(short_combo(combo, 14))
 
         actions = QHBoxLayout()
         actions.addWidget(self.count)
@@ -108,9 +100,6 @@ class PeopleListPage(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(actions)
 
-        self.search.textChanged.connect(self.apply_filter)
-        for combo in (self.role, self.status, self.committee):
-            combo.currentIndexChanged.connect(self.apply_filter)
         writer.watch(self, ("people", "person_roles", "memberships", "committees", "organisations"), self.refresh)
 
     def showEvent(self, event) -> None:

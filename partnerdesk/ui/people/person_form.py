@@ -80,6 +80,8 @@ def write_widget(widget: QWidget, value: Any) -> None:
 class PersonForm(FormDialog):
     """One person's details. `saved` carries the person's id after a successful save."""
 
+    closes_on_save = True
+
     saved = Signal(str)
 
     def __init__(
@@ -281,13 +283,5 @@ class PersonForm(FormDialog):
         self.dirty = False
         super().accept()
 
-    def reject(self) -> None:
-        if self.dirty:
-            answer = self.ask_to_save("You have changes that are not saved. Save them now?")
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save:
-                self.save()
-                return
-            self.writer.run(self, lambda s: self.discard_draft(s, self.person_id), quiet=True)
-        super().reject()
+    def draft_record_id(self) -> str | None:
+        return self.person_id

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import N_
 from partnerdesk.rules.dates import UK, today_uk
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, QUICK_ANSWERS, default_follow_up_due
@@ -23,7 +24,7 @@ from partnerdesk.services.wellbeing.checks import (
     update_check,
 )
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import PersonPicker, problems_summary, say_problems
+from partnerdesk.ui.wellbeing.common import problems_summary, say_problems
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel
 from partnerdesk.ui.wellbeing.scales import Ons4Fields, SwemwbsFields
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
@@ -32,6 +33,7 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
 CHECK_FORM = "wellbeing_check"  # the name its drafts are kept under
@@ -82,6 +84,9 @@ class CheckFields(FieldTabs):
 class CheckForm(FormDialog):
     """One wellbeing check (a new one when check_id is None). `saved` carries its id."""
 
+    unsaved_question = N_("You have changes to this check that are not saved. Save them now?")
+    closes_on_save = True
+
     saved = Signal(str)
 
     def __init__(self, writer: Writer, check_id: str | None = None, preset: dict[str, Any] | None = None,
@@ -112,8 +117,7 @@ class CheckForm(FormDialog):
         fit_to_screen(self, buttons, QSize(760, 640))  # scrolls on a short screen; its buttons stay in view
 
         self.fields.distress.toggled.connect(self._distress_changed)
-        self._draft_timer = QTimer(self, singleShot=True, interval=800)
-        self._draft_timer.timeout.connect(self.save_draft)
+        self.keep_drafts(CHECK_FORM)
         if check_id is not None:
             self._load()
         else:
@@ -276,14 +280,5 @@ class CheckForm(FormDialog):
         self.dirty = False
         super().accept()
 
-    def reject(self) -> None:
-        if self.dirty:
-            answer = self.ask_to_save("You have changes to this check that are not saved. Save them now?")
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save:
-                self.save()
-                return
-            self._draft_timer.stop()
-            self.writer.run(self, lambda s: drafts.discard_draft(s, CHECK_FORM, self.check_id), quiet=True)
-        super().reject()
+    def draft_record_id(self) -> str | None:
+        return self.check_id

@@ -1,20 +1,18 @@
-"""Pieces the wellbeing and supervision screens share: finding a person by name, read-only tables, the copyright
-line, the summary of problems shown above a form, and the small one-tab form."""
+"""Pieces the wellbeing and supervision screens share: read-only tables, the copyright line, the summary of problems
+shown above a form, and the small one-tab form. (People are chosen with ui.widgets.person_picker.)"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -25,69 +23,12 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import _
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
 from partnerdesk.services.common.errors import EditConflict, ValidationError
-from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer, changed_elsewhere_text
 from partnerdesk.ui.widgets.field_tabs import FieldTabs
-from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENT = QColor("#b00020")  # the Today page's red: readable on white, and the words say "overdue" too
-
-
-class PersonPicker(QWidget):
-    """Type part of a name, then pick the person from the matches. person_id() is None until someone is picked."""
-
-    picked = Signal()
-
-    def __init__(self, writer: Writer, name: str, parent: QWidget | None = None, blank: str = "Nobody picked yet"):
-        super().__init__(parent)
-        self.writer = writer
-        self.blank = blank  # what "nobody picked" means here: "Everyone" where the picker filters a list
-        self.find = QLineEdit()
-        self.find.setPlaceholderText("Type a name to find")
-        self.find.setAccessibleName(f"Find {name.lower()}")
-        self.find.setMinimumWidth(170)
-        self.matches = short_combo()
-        self.matches.setAccessibleName(name)
-        self.matches.setMinimumWidth(260)
-        self.matches.addItem(blank, None)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.find, 1)
-        row.addWidget(self.matches, 2)
-        self.setFocusProxy(self.find)
-        self.find.textEdited.connect(self._find)
-        self.matches.currentIndexChanged.connect(lambda _i: self.picked.emit())
-
-    def _find(self, text: str) -> None:
-        keep = self.person_id()
-        self.matches.blockSignals(True)
-        self.matches.clear()
-        rows = self.writer.read(lambda s: people_page(s, PeopleFilter(search=text), 0, 30)) if len(
-            text.strip()) >= 2 else []  # fmt: skip
-        if not rows:
-            self.matches.addItem("Nobody found: type more of the name" if text.strip() else self.blank, None)
-        for row in rows:
-            self.matches.addItem(f"{row.full_name} ({row.postcode or row.email or 'no contact details'})", row.id)
-        self.matches.setCurrentIndex(max(self.matches.findData(keep), 0))
-        self.matches.blockSignals(False)
-        self.picked.emit()
-
-    def person_id(self) -> str | None:
-        return self.matches.currentData()
-
-    def person_name(self) -> str:
-        return self.matches.currentText().split(" (")[0] if self.person_id() else ""
-
-    def set_person(self, person_id: str | None, name: str = "") -> None:
-        """Show an already chosen person (loading a saved record)."""
-        self.matches.blockSignals(True)
-        self.matches.clear()
-        self.matches.addItem(name or self.blank, person_id)
-        self.matches.blockSignals(False)
-        self.find.setText(name)
-        self.picked.emit()
 
 
 def read_only_table(headings: Sequence[str], name: str, widths: Sequence[int] = ()) -> QTableWidget:

@@ -10,10 +10,11 @@ from partnerdesk.services.people.people import get_person
 from partnerdesk.services.wellbeing.supervision import create_pair, get_pair, update_pair
 from partnerdesk.services.wellbeing.training import list_courses, record_training, save_course
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import PersonPicker, SmallForm
+from partnerdesk.ui.wellbeing.common import SmallForm
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import text_box
 from partnerdesk.ui.widgets.fitting import short_combo
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 
 class PairDialog(SmallForm):

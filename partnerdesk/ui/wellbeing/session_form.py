@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from partnerdesk.i18n import N_
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
 from partnerdesk.services.people.people import get_person
@@ -28,8 +28,9 @@ from partnerdesk.services.wellbeing.supervision import (
     suggest_next_due,
     update_session,
 )
+from partnerdesk.services.wellbeing.supervision_actions import SUPERVISION_ACTION
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import ID_ROLE, PersonPicker, problems_summary, say_problems
+from partnerdesk.ui.wellbeing.common import ID_ROLE, problems_summary, say_problems
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
@@ -38,6 +39,7 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 
 class SuperviseeList(QWidget):
@@ -77,7 +79,7 @@ class SuperviseeList(QWidget):
 
     def add_picked(self) -> None:
         self.add(self.picker.person_id(), self.picker.person_name())
-        self.picker.find.clear()
+        self.picker.clear()
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()
@@ -108,6 +110,8 @@ class SessionFields(FieldTabs):
 
 class SessionForm(FormDialog):
     """One supervision session (new when session_id is None). `print_requested` asks for the PDF record."""
+
+    unsaved_question = N_("You have changes to this session that are not saved. Save them now?")
 
     saved = Signal(str)
     print_requested = Signal(str)
@@ -183,7 +187,6 @@ class SessionForm(FormDialog):
         self._saved_state(data)
 
     def _saved_state(self, data: dict[str, Any]) -> None:
-        from partnerdesk.ui.wellbeing.supervision_actions_panel import SUPERVISION_ACTIONS
         from partnerdesk.ui.widgets.actions_panel import ActionsPanel
 
         self.setWindowTitle(f"Supervision session — {format_uk(data['held_on'])}")
@@ -192,7 +195,7 @@ class SessionForm(FormDialog):
             old = self.fields.widget(self.actions_tab)
             self.fields.removeTab(self.actions_tab)
             old.deleteLater()
-            self.actions = ActionsPanel(self.writer, self.session_id, SUPERVISION_ACTIONS,
+            self.actions = ActionsPanel(self.writer, self.session_id, SUPERVISION_ACTION,
                                         "Actions agreed in this supervision session")
             self.fields.insertTab(self.actions_tab, self.actions, "A&greed actions")
 
@@ -266,12 +269,3 @@ class SessionForm(FormDialog):
         self.status.setText("Saved. You can now record the agreed actions and print the record." if new else "Saved.")
         self.saved.emit(session_id)
         return True
-
-    def reject(self) -> None:
-        if self.dirty:
-            answer = self.ask_to_save("You have changes to this session that are not saved. Save them now?")
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
-        super().reject()

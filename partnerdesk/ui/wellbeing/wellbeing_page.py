@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,10 +23,10 @@ from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, format_swemwbs_metric
 from partnerdesk.services.wellbeing.listing import CheckSummary, list_checks
 from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import PersonPicker, fill_table, read_only_table, selected_id
-from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.wellbeing.common import fill_table, read_only_table, selected_id
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
-from partnerdesk.ui.widgets.fitting import FlowLayout
+from partnerdesk.ui.widgets.filter_bar import FilterBar
+from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 CHECK_HEADINGS = ("When", "Person", "Context", "Worker", "How", "SWEMWBS", "Follow-up")
 FOLLOW_UP_HEADINGS = ("Person", "Check on", "Follow-up by", "Due", "Where it stands")
@@ -86,26 +85,16 @@ class WellbeingPage(QWidget):
 
     def _checks_tab(self) -> QWidget:
         page = QWidget()
-        self.person = PersonPicker(self.writer, "Show checks of this person", blank=_("Everyone"))
-        self.date_from = UkDateEdit("Checks from this date")
-        self.date_to = UkDateEdit("Checks up to this date")
+        filters = FilterBar(self.refresh)
+        self.person = filters.labelled("Person", PersonPicker(
+            self.writer, "Show checks of this person", _("Everyone: type a name to choose")))
+        self.date_from, self.date_to = filters.dates("Checks from this date", "Checks up to this date", ("From", "To"))
         self.open_only = QCheckBox("Open follow-ups only")
         self.open_only.setAccessibleName("Only checks with a follow-up still to do")
+        filters.tick(self.open_only)
         self.date_from.set_date(today_uk() - timedelta(days=365))
-        filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
-        self.person.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        for label, widget in (("Person", self.person), ("From", self.date_from), ("To", self.date_to)):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            filters.add(caption, widget)
-        filters.add(self.open_only)
         self.filter_message = QLabel()
         self.filter_message.setObjectName("fieldMessage")
-        self.person.picked.connect(self.refresh)
-        self.open_only.toggled.connect(self.refresh)
-        for edit in (self.date_from, self.date_to):
-            edit.setMinimumWidth(110)  # room for dd/mm/yyyy
-            edit.editingFinished.connect(self.refresh)
         self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 105))
         self.checks.doubleClicked.connect(lambda _i: self._open_selected())
         select_saved(self.writer, self.checks, ("wellbeing_checks",))

@@ -5,10 +5,6 @@ The small form underneath adds an action, or, after Edit (or Enter on a row), ch
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.services.common import actions
+from partnerdesk.services.common.actions import ACTION_FIELDS, ActionKind, ActionView
 from partnerdesk.services.common.errors import ValidationError
-from partnerdesk.services.meetings.actions import ACTION_FIELDS
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
@@ -33,44 +30,21 @@ from partnerdesk.ui.widgets.field_tabs import text_box
 HEADINGS = ("Action", "Who", "Due", "Done")
 
 
-@dataclass(frozen=True)
-class ActionRow:
-    """One action as the panel shows it."""
-
-    id: str
-    description: str
-    owner: str  # the person's name, or the name typed in
-    owner_person_id: str | None
-    due_on: date | None
-    done_on: date | None
-    version: int = 1  # as read, so a change saved meanwhile by someone else is not overwritten
-
-
-@dataclass(frozen=True)
-class ActionsSource:
-    """Where a panel's actions live: each function takes a session, then the owner's id (a meeting or a supervision
-    session) or the action's id, as the services for that kind of action do."""
-
-    rows: Callable[..., list[ActionRow]]
-    add: Callable
-    update: Callable
-    mark_done: Callable
-    delete: Callable
-
-
 class ActionsPanel(QWidget):
     """The actions agreed at a meeting or a session, with a small form underneath to add or change one."""
 
     changed = Signal()
 
-    def __init__(self, writer: Writer, owner_id: str, source: ActionsSource, name: str,
+    def __init__(self, writer: Writer, owner_id: str, kind: ActionKind, name: str,
                  parent: QWidget | None = None):
+        """owner_id: the meeting or session; kind: which of them (services.meetings.actions.MEETING_ACTION or
+        services.wellbeing.supervision_actions.SUPERVISION_ACTION)."""
         super().__init__(parent)
         self.writer = writer
         self.owner_id = owner_id
-        self.source = source
-        self.rows: list[ActionRow] = []
-        self.editing: ActionRow | None = None  # the action the form below is changing, if any
+        self.kind = kind
+        self.rows: list[ActionView] = []
+        self.editing: ActionView | None = None  # the action the form below is changing, if any
         self.table = QTableWidget(0, len(HEADINGS))
         self.table.setHorizontalHeaderLabels(HEADINGS)
         self.table.setAccessibleName(name)
@@ -131,7 +105,7 @@ class ActionsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = self.writer.read(lambda session: self.source.rows(session, self.owner_id))
+        self.rows = self.writer.read(lambda session: actions.action_views(self.kind, session, self.owner_id))
         self.table.setRowCount(len(self.rows))
         today = today_uk()
         for number, row in enumerate(self.rows):
@@ -180,8 +154,8 @@ class ActionsPanel(QWidget):
 
         def work(session):
             if editing is None:
-                return self.source.add(session, self.owner_id, data)
-            return self.source.update(session, editing.id, data, version=editing.version)
+                return actions.add(self.kind, session, self.owner_id, data)
+            return actions.update(self.kind, session, editing.action_id, data, editing.version)
 
         if not self._save(work):
             return False
@@ -193,7 +167,7 @@ class ActionsPanel(QWidget):
         action_id = self._selected()
         if action_id is None:
             return False
-        self.editing = next(row for row in self.rows if row.id == action_id)
+        self.editing = next(row for row in self.rows if row.action_id == action_id)
         self.fields["description"].setText(self.editing.description)
         self.fields["owner_name"].setText(self.editing.owner)
         self.fields["due_on"].set_date(self.editing.due_on)
@@ -217,12 +191,12 @@ class ActionsPanel(QWidget):
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()
-        return self.rows[row].id if 0 <= row < len(self.rows) else None
+        return self.rows[row].action_id if 0 <= row < len(self.rows) else None
 
     def mark_done(self) -> bool:
         action_id = self._selected()
-        return action_id is not None and self._save(lambda s: self.source.mark_done(s, action_id, today_uk()))
+        return action_id is not None and self._save(lambda s: actions.mark_done(self.kind, s, action_id, today_uk()))
 
     def delete_selected(self) -> bool:
         action_id = self._selected()
-        return action_id is not None and self._save(lambda s: self.source.delete(s, action_id))
+        return action_id is not None and self._save(lambda s: actions.delete(self.kind, s, action_id))

@@ -24,6 +24,7 @@ from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.search_picker import SearchPicker
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
 
@@ -58,6 +59,8 @@ def typed_value(widget: QWidget) -> Any:
         return widget.currentData()
     if isinstance(widget, CheckList):
         return widget.codes()
+    if isinstance(widget, SearchPicker):  # a person or meeting: its id
+        return widget.value()
     raise TypeError(type(widget))
 
 
@@ -79,6 +82,8 @@ def show_value(widget: QWidget, value: Any) -> None:
         widget.setCurrentIndex(max(widget.findData(value), 0))
     elif isinstance(widget, CheckList):
         widget.set_codes(value or [])
+    elif isinstance(widget, SearchPicker):
+        widget.set_value(value)
 
 
 def watch(widget: QWidget, slot) -> None:
@@ -93,6 +98,8 @@ def watch(widget: QWidget, slot) -> None:
         widget.valueChanged.connect(slot)
     elif isinstance(widget, CheckList):
         widget.changed.connect(slot)
+    elif isinstance(widget, SearchPicker):
+        widget.picked.connect(slot)
 
 
 class FieldTabs(QTabWidget):

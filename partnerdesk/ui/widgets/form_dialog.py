@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.services.common import drafts
 from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.ui.widgets import field_tabs
@@ -20,13 +21,18 @@ DRAFT_DELAY_MS = 800  # a pause in typing this long saves a draft
 
 
 class FormDialog(QDialog):
-    """A record's form. Subclasses decide in reject() what closing means for their record.
+    """A record's form. Closing it with changes not saved asks whether to save them (reject); a form says so by
+    setting `dirty`, and words the question in `unsaved_question`.
 
     A form that keeps drafts calls keep_drafts() once, draft_later() whenever the person changes something, and
-    implements draft_contents(); save_draft() and discard_draft() do the rest.
+    implements draft_contents() and draft_record_id(); save_draft() and discard_draft() do the rest.
     """
 
     draft_form = ""  # the name drafts of this form are kept under (services.drafts)
+    dirty = False  # changes typed since the form was opened or last saved
+    unsaved_question = N_("You have changes that are not saved. Save them now?")
+    # Forms whose save() closes them (accept) have nothing left to close after Save; others stay open until then.
+    closes_on_save = False
     # The record's version when the form was opened, and the values it showed then: the service refuses a save
     # over a newer version (EditConflict), and the values tell which fields the worker has changed since.
     opened_version: int | None = None
@@ -128,6 +134,25 @@ class FormDialog(QDialog):
             self, "Unsaved changes", question, Button.Save | Button.Discard | Button.Cancel, Button.Save
         )
 
+    def reject(self) -> None:
+        """Close (Cancel, Escape or the window's close button). With changes not saved, ask first: Save saves and
+        closes (a save that fails keeps the form open), Discard throws the changes and their draft away, Cancel
+        goes back to the form."""
+        if self.dirty:
+            answer = self.ask_to_save(_(self.unsaved_question))
+            if answer == Button.Cancel:
+                return
+            if answer == Button.Save:
+                if not self.save() or self.closes_on_save:
+                    return
+            elif answer == Button.Discard and self.draft_form:
+                self.writer.run(self, lambda s: self.discard_draft(s, self.draft_record_id()))
+        super().reject()
+
+    def save(self) -> bool:
+        """Check and save the form; True when saved (forms that can hold unsaved changes provide this)."""
+        raise NotImplementedError
+
     def closeEvent(self, event) -> None:  # the window's close button behaves like Cancel
         event.ignore()
         self.reject()
@@ -148,6 +173,10 @@ class FormDialog(QDialog):
     def draft_later(self) -> None:
         """Something was typed: save a draft once typing pauses."""
         self._draft_timer.start()
+
+    def draft_record_id(self) -> str | None:
+        """The id of the record this form's draft belongs to (None while the record is new)."""
+        return None
 
     def draft_contents(self) -> tuple[str | None, str, dict[str, Any]]:
         """The record's id (None when new), a title to offer it back by, and everything typed (JSON-friendly)."""
