@@ -9,11 +9,10 @@ from datetime import date
 from partnerdesk.services.expenses.budgets import get_heading
 from partnerdesk.services.expenses.lines import get_line
 from partnerdesk.services.meetings import attendance
-from partnerdesk.services.meetings.actions import add_action, get_action
+from partnerdesk.services.meetings.actions import MEETING_ACTION, add_action, get_action
 from partnerdesk.services.wellbeing.supervision import get_pair
 from partnerdesk.ui.expenses.budgets_page import HeadingDialog
 from partnerdesk.ui.expenses.line_dialog import LineDialog
-from partnerdesk.ui.meetings.actions_source import MEETING_ACTIONS
 from partnerdesk.ui.meetings.attendance_panel import AttendancePanel
 from partnerdesk.ui.wellbeing.record_dialogs import PairDialog
 from partnerdesk.ui.widgets.actions_panel import ActionsPanel
@@ -34,7 +33,7 @@ def test_two_action_lists_the_older_edit_is_refused_and_reloaded(qtbot, writer, 
     meeting_id = add_meeting(writer.store, None)
     with writer.store.transaction() as session:
         action_id = add_action(session, meeting_id, {"description": "Send minutes", "owner_name": "Chair"}).id
-    mine, theirs = (_shown(qtbot, ActionsPanel(writer, meeting_id, MEETING_ACTIONS, "Actions")) for _ in range(2))
+    mine, theirs = (_shown(qtbot, ActionsPanel(writer, meeting_id, MEETING_ACTION, "Actions")) for _ in range(2))
     for panel, text in ((theirs, "Send the minutes by Friday"), (mine, "Send minutes and papers")):
         panel.table.selectRow(0)
         assert panel.edit_selected()
