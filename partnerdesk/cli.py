@@ -17,7 +17,7 @@ from pathlib import Path
 from partnerdesk import __version__
 from partnerdesk.i18n import set_language
 
-EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "all")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write a spreadsheet")
     export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
-    export.add_argument("--out", required=True, metavar="PATH", help="the .xlsx file to write")
+    export.add_argument(
+        "--out", required=True, metavar="PATH", help="the .xlsx file to write (all: .xlsx, or .zip of CSV files)"
+    )
     export.add_argument(
         "--from",
         dest="date_from",
@@ -151,6 +153,8 @@ def _export(args: argparse.Namespace) -> int:
     from partnerdesk.store import open_store
 
     out = Path(args.out).expanduser()
+    if args.kind == "all":
+        return _export_all(args, out)
     if out.suffix.lower() != ".xlsx":
         print("Please give a file name ending in .xlsx.", file=sys.stderr)
         return 1
@@ -198,6 +202,38 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Wrote {rows:,} {what} to {out}")
+    return 0
+
+
+def _export_all(args: argparse.Namespace, out: Path) -> int:
+    """export all: every record, one sheet (or one CSV file in a zip) per kind of record."""
+    from partnerdesk.exports.full import export_all
+    from partnerdesk.exports.xlsx import ExportError
+    from partnerdesk.i18n import _, ngettext
+    from partnerdesk.store import open_store
+
+    if out.suffix.lower() not in (".xlsx", ".zip"):
+        print(_("Please give a file name ending in .xlsx (one workbook) or .zip (CSV files)."), file=sys.stderr)
+        return 1
+    if args.date_from or args.date_to or args.named:
+        print(_("export all writes everything: --from, --to and --named do not apply to it."), file=sys.stderr)
+        return 1
+    if not out.parent.exists():
+        print(_("The folder {folder} does not exist.").format(folder=out.parent), file=sys.stderr)
+        return 1
+    store = open_store(_target(args), read_only=True)  # an export only reads the database
+    try:
+        with store.reader() as session:
+            written = export_all(session, out)
+    except ExportError as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    rows, kinds = sum(written.values()), len(written)
+    records = ngettext("{count:,} record", "{count:,} records", rows).format(count=rows)
+    sheets = ngettext("{count} kind of record", "{count} kinds of record", kinds).format(count=kinds)
+    print(_("Wrote {records} ({sheets}) to {path}").format(records=records, sheets=sheets, path=out))
     return 0
 
 
