@@ -40,6 +40,7 @@ class Person(Record):
     consent_review_on: Mapped[date | None]
     interests: Mapped[str | None]
     notes: Mapped[str | None]
+    import_batch: Mapped[str | None]
 
     roles: Mapped[list[PersonRole]] = relationship(
         back_populates="person", cascade="all, delete-orphan", lazy="selectin"

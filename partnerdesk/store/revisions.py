@@ -13,5 +13,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_claims_search",
     "0007_list_speed",
     "0008_versions",
+    "0012_import_batches",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
