@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--named", action="store_true", help="meetings: add a sheet naming who was invited (left out unless asked)"
     )
+    importing = sub.add_parser("import", help="bring records in from a spreadsheet (xlsx or csv)")
+    importing.add_argument("kind", choices=("people",), help="what the spreadsheet holds")
+    importing.add_argument("path", metavar="PATH", help="the .xlsx or .csv file")
+    importing.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="check every row and print the report, but import nothing"
+    )
     return parser
 
 
@@ -237,7 +244,45 @@ def _export_all(args: argparse.Namespace, out: Path) -> int:
     return 0
 
 
-COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export}
+def _import(args: argparse.Namespace) -> int:
+    """import people: check every row, report, then add the valid rows in one go (not with --dry-run)."""
+    from partnerdesk.exports.importing.reading import UnreadableFile, read_grid
+    from partnerdesk.i18n import _
+    from partnerdesk.services.people.importing import import_people, plan_import, report_summary, row_report
+    from partnerdesk.store import open_store
+
+    try:
+        grid = read_grid(Path(args.path).expanduser(), args.sheet)
+    except UnreadableFile as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    store = open_store(_target(args))
+    try:
+        if args.dry_run:
+            with store.reader() as session:
+                plan = plan_import(session, grid.rows)
+            report, imported = None, sum(1 for row in plan.rows if row.valid and row.decision != "skip")
+        else:
+            with store.transaction() as session:
+                plan = plan_import(session, grid.rows)
+                report = import_people(session, plan)
+            imported = report.added + report.merged
+    finally:
+        store.close()
+    for line in row_report(plan):
+        print(line)
+    if report is None:
+        print(_("Checked only: {count:,} of {rows:,} rows could be imported; nothing was changed.").format(
+            count=imported, rows=len(plan.rows)))
+    else:
+        print(report_summary(report))
+    if imported == 0:
+        print(_("Nothing could be imported. Fix the rows above in the spreadsheet, then try again."), file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export, "import": _import}
 
 
 def main(argv: list[str] | None = None) -> int:
