@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import parse_uk
 
 _MONTHS = {
@@ -29,13 +30,20 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 #: Day numbers outside this range are not plausible dates for people's records (1927 to 2173).
 _SERIALS = range(10_000, 100_000)
 
-NOT_A_DATE = "This isn't a date PartnerDesk can read. Please write it as day/month/year, for example 23/11/2026."
+
+def _not_a_date() -> str:
+    return _("This isn't a date PartnerDesk can read. Please write it as day/month/year, for example 23/11/2026.")
+
+
+def _not_real() -> str:
+    # Without the value typed: the import's row report names rows, never what is in them.
+    return _("This is not a real date: please check the day and the month.")
 
 
 def from_serial(number: float) -> date:
     """The date an Excel day number stands for (46349 → 23/11/2026); ValueError when it is not a likely date."""
     if int(number) not in _SERIALS:
-        raise ValueError(NOT_A_DATE)
+        raise ValueError(_not_a_date())
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
 
@@ -57,19 +65,19 @@ def read_date(value: object) -> date:
         try:
             return date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            raise ValueError(f"{text} is not a real date.") from None
+            raise ValueError(_not_real()) from None
     if match := _WORDY.fullmatch(text):
         month = _MONTHS.get(match[2].lower())
         if month is None:
-            raise ValueError(NOT_A_DATE)
+            raise ValueError(_not_a_date())
         year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
         try:
             return date(year, month, int(match[1]))
         except ValueError:
-            raise ValueError(f"{text} is not a real date.") from None
+            raise ValueError(_not_real()) from None
     try:
         return parse_uk(text.split(" ")[0] if " " in text and ":" in text else text)
     except ValueError as why:
         if "not a real date" in str(why):
-            raise
-        raise ValueError(NOT_A_DATE) from None
+            raise ValueError(_not_real()) from None
+        raise ValueError(_not_a_date()) from None

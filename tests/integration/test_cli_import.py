@@ -30,10 +30,7 @@ def _csv(tmp_path, text: str):
 
 
 CONTACTS = (
-    "Full name,E-mail,Mobile\n"
-    f"{MARKER},ffion@example.org,07700 900123\n"
-    "Bad Email,nope,\n"
-    "Twin,here@example.org,\n"
+    f"Full name,E-mail,Mobile\n{MARKER},ffion@example.org,07700 900123\nBad Email,nope,\nTwin,here@example.org,\n"
 )
 
 

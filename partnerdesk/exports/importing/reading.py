@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from partnerdesk.i18n import _
+
 #: Files bigger than this are refused rather than read (a contacts list of 50,000 rows is about 10 MB).
 LARGEST_FILE = 50 * 1024 * 1024
 #: Rows after which PartnerDesk stops and says the sheet is too big for one import.
@@ -66,23 +68,22 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         names = list(workbook.sheetnames)
         chosen = sheet or names[0]
         if chosen not in names:
-            raise UnreadableFile("That sheet is not in the workbook. Please pick one of its sheets.")
+            raise UnreadableFile(_("That sheet is not in the workbook. Please pick one of its sheets."))
         worksheet = workbook[chosen]
         # The size the file declares: refuse a million rows before reading any of them.
         declared = getattr(worksheet, "max_row", None)
         if isinstance(declared, int) and declared > MOST_ROWS + HEADING_SEARCH_ROWS:
             raise _too_many()
-        values = (
-            list(row[:MOST_COLUMNS])
-            for row in worksheet.iter_rows(values_only=True, max_col=MOST_COLUMNS)
-        )
+        values = (list(row[:MOST_COLUMNS]) for row in worksheet.iter_rows(values_only=True, max_col=MOST_COLUMNS))
         return Grid(chosen, names, _limited(values))
     except UnreadableFile:
         raise
     except Exception as exc:  # noqa: BLE001 -- a damaged workbook fails in many ways inside openpyxl
         raise UnreadableFile(
-            "PartnerDesk could not read this workbook: it may be damaged. Open it in Excel or LibreOffice, save a "
-            "copy as .xlsx or .csv, then try again."
+            _(
+                "PartnerDesk could not read this workbook: it may be damaged. Open it in Excel or LibreOffice, save a "
+                "copy as .xlsx or .csv, then try again."
+            )
         ) from exc
     finally:
         workbook.close()
@@ -90,8 +91,10 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
 
 def _too_many() -> UnreadableFile:
     return UnreadableFile(
-        f"This sheet has more than {MOST_ROWS:,} rows, too many to import at once. "
-        "Split it into smaller files, then import each one."
+        _(
+            "This sheet has more than {count:,} rows, too many to import at once. "
+            "Split it into smaller files, then import each one."
+        ).format(count=MOST_ROWS)
     )
 
 
@@ -106,7 +109,7 @@ def _limited(rows: Iterator[list[Any]]) -> list[tuple[int, list[Any]]]:
         if cleaned:
             kept.append((number, cleaned))
     if not kept:
-        raise UnreadableFile("This sheet is empty. Please pick the sheet that holds the people, or another file.")
+        raise UnreadableFile(_("This sheet is empty. Please pick the sheet that holds the people, or another file."))
     return kept
 
 
@@ -119,31 +122,39 @@ def _cell(value: Any) -> Any:
 
 def _kind(path: Path) -> str:
     if not path.is_file():
-        raise UnreadableFile(f"There is no file called {path.name} there. Please check the name and folder.")
+        raise UnreadableFile(
+            _("There is no file called {name} there. Please check the name and folder.").format(name=path.name)
+        )
     if path.stat().st_size > LARGEST_FILE:
         raise UnreadableFile(
-            f"This file is bigger than {LARGEST_FILE // (1024 * 1024)} MB, too big to import at once. "
-            "Split it into smaller files, then import each one."
+            _(
+                "This file is bigger than {size} MB, too big to import at once. "
+                "Split it into smaller files, then import each one."
+            ).format(size=LARGEST_FILE // (1024 * 1024))
         )
     with path.open("rb") as handle:
         start = handle.read(8)
     suffix = path.suffix.lower()
     if start.startswith(_OLE_SIGNATURE):
         raise UnreadableFile(
-            "This workbook is protected with a password, or is an old .xls file. Open it in Excel or LibreOffice, "
-            "remove the password, save it as .xlsx, then try again."
+            _(
+                "This workbook is protected with a password, or is an old .xls file. Open it in Excel or LibreOffice, "
+                "remove the password, save it as .xlsx, then try again."
+            )
         )
     if suffix == ".ods":
         raise UnreadableFile(
-            "PartnerDesk cannot read .ods files yet. In LibreOffice, save it as .xlsx, then try again."
+            _("PartnerDesk cannot read .ods files yet. In LibreOffice, save it as .xlsx, then try again.")
         )
     if start.startswith(_ZIP_SIGNATURE) and suffix in (".xlsx", ".xlsm"):
         return "xlsx"
     if suffix in (".csv", ".txt", ".tsv") and b"\x00" not in start:
         return "csv"
     raise UnreadableFile(
-        "This is not a spreadsheet PartnerDesk can read. Please choose an .xlsx or .csv file "
-        "(in Excel or LibreOffice: Save as, then pick one of those)."
+        _(
+            "This is not a spreadsheet PartnerDesk can read. Please choose an .xlsx or .csv file "
+            "(in Excel or LibreOffice: Save as, then pick one of those)."
+        )
     )
 
 
@@ -155,8 +166,10 @@ def _open_workbook(path: Path):
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise UnreadableFile(
-            "This file is damaged or is not really an .xlsx workbook. Open it in Excel or LibreOffice, save a copy "
-            "as .xlsx, then try again."
+            _(
+                "This file is damaged or is not really an .xlsx workbook. Open it in Excel or LibreOffice, save a copy "
+                "as .xlsx, then try again."
+            )
         ) from exc
 
 

@@ -91,11 +91,17 @@ def plan_import(
     index, headings, guessed = headings_and_mapping(rows)
     mapping = list(mapping) if mapping is not None else guessed
     if not any(name in ("full_name", "first_name", "surname") for name in mapping):
-        raise ValidationError({"": _("No column is chosen for the person's name. Please choose which column holds "
-                                     "the name, then try again.")})
+        raise ValidationError(
+            {
+                "": _(
+                    "No column is chosen for the person's name. Please choose which column holds "
+                    "the name, then try again."
+                )
+            }
+        )
     known = _Known(session)
     plans = []
-    for number, values in rows[index + 1:]:
+    for number, values in rows[index + 1 :]:
         plans.append(_plan_row(number, mapping, values, known))
     return ImportPlan(rows[index][0] if rows else 1, headings, mapping, plans)
 
@@ -144,8 +150,11 @@ class _Known:
         yield self.emails, (email or "").strip().lower(), _("the same email address")
         yield self.phones, contact.phone_digits(phone) if phone else "", _("the same phone number")
         folded = _folded_name(name)
-        yield self.names, (folded, postcode or "") if folded and postcode else "", _("a similar name and the same "
-                                                                                       "postcode")
+        yield (
+            self.names,
+            (folded, postcode or "") if folded and postcode else "",
+            _("a similar name and the same postcode"),
+        )
 
     def _remember(self, who: Any, name, email, phone, postcode) -> None:
         for found, key, _why in self._keys(name, email, phone, postcode):
@@ -175,11 +184,17 @@ def row_report(plan: ImportPlan) -> list[str]:
         if row.problems:
             lines.append(_("Row {row}: {problems}").format(row=row.row, problems=" ".join(row.problems)))
         elif row.duplicate_of is not None:
-            lines.append(_("Row {row}: looks like someone already in PartnerDesk ({why}); {decision}.").format(
-                row=row.row, why=row.why_duplicate, decision=_decision_words(row.decision)))
+            lines.append(
+                _("Row {row}: looks like someone already in PartnerDesk ({why}); {decision}.").format(
+                    row=row.row, why=row.why_duplicate, decision=_decision_words(row.decision)
+                )
+            )
         elif row.duplicate_row is not None:
-            lines.append(_("Row {row}: looks like row {other} ({why}); {decision}.").format(
-                row=row.row, other=row.duplicate_row, why=row.why_duplicate, decision=_decision_words(row.decision)))
+            lines.append(
+                _("Row {row}: looks like row {other} ({why}); {decision}.").format(
+                    row=row.row, other=row.duplicate_row, why=row.why_duplicate, decision=_decision_words(row.decision)
+                )
+            )
     return lines
 
 
@@ -213,8 +228,9 @@ def import_people(session: Session, plan: ImportPlan) -> ImportReport:
         else:
             person_id = new_id()
             details = {key: value for key, value in row.details.items() if key != "roles"}
-            people_rows.append({**details, "id": person_id, "import_batch": batch, "created_at": now,
-                                "updated_at": now})
+            people_rows.append(
+                {**details, "id": person_id, "import_batch": batch, "created_at": now, "updated_at": now}
+            )
             role_rows.extend({"person_id": person_id, "role": role} for role in row.details["roles"])
     # Bulk inserts: ten thousand rows in about a second, where adding each through the ORM took many.
     if people_rows:
@@ -256,5 +272,6 @@ def report_summary(report: ImportReport) -> str:
     added = ngettext("{count:,} person added", "{count:,} people added", report.added).format(count=report.added)
     merged = ngettext("{count:,} merged", "{count:,} merged", report.merged).format(count=report.merged)
     skipped = ngettext("{count:,} row skipped", "{count:,} rows skipped", len(report.skipped)).format(
-        count=len(report.skipped))
+        count=len(report.skipped)
+    )
     return _("{added}, {merged}, {skipped}.").format(added=added, merged=merged, skipped=skipped)
