@@ -169,6 +169,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.settings_dialog import ExpensesSettingsDialog
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
+    from partnerdesk.ui.people.import_wizard import ImportPeopleDialog
     from partnerdesk.ui.people.person_form import PersonForm
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
@@ -189,13 +190,16 @@ def _every_dialog(writer) -> list[QDialog]:
 
     session_id = add_session(store, add_person(store, roles=["coordinator"]), [person], date(2026, 5, 27))
     claim_form = ClaimForm(writer, claim)
+    contacts = Path(store.path).with_name("contacts.csv")
+    contacts.write_text("Full name,E-mail,Mobile,Post code,Notes\nA Person,a@example.org,07700 900123,CF10 1AA,\n"
+                        "Bad Email,nope,,,\n", encoding="utf-8")  # fmt: skip
     return [
         PersonForm(writer), PersonForm(writer, person), MeetingForm(writer), MeetingForm(writer, meeting),
         SeriesDialog(writer, committee), ClaimForm(writer), claim_form, LineDialog(writer, claim),
         claim_form.status_panel.approve_dialog(), HeadingDialog(writer, 2026), ExpensesSettingsDialog(writer),
         CheckForm(writer), CheckForm(writer, check), DebriefDialog(writer, meeting), HistoryDialog(writer, person),
         SessionForm(writer), SessionForm(writer, session_id), SettingsDialog(writer), PairDialog(writer),
-        TrainingDialog(writer), CourseDialog(writer),
+        TrainingDialog(writer), CourseDialog(writer), ImportPeopleDialog(writer, contacts),
     ]  # fmt: skip
 
 
