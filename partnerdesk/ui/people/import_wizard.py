@@ -99,7 +99,7 @@ class ImportPeopleDialog(QDialog):
         layout.addWidget(columns_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(QLabel(_("Rows with a problem or that look like someone already in PartnerDesk:")))
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         fit_to_screen(self, buttons, QSize(900, 640))
