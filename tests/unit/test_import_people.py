@@ -108,7 +108,8 @@ def test_import_adds_valid_rows_in_one_go_and_undo_puts_them_in_the_bin(store, t
         "Someone Else,HERE@example.org,,,\n"  # the same email as someone already there
         "already  HERE,,,cf101aa,\n"  # a similar name and the same postcode
         "Zoe Copy,zoe@example.org,,,\n"  # the same as row 2 of this sheet
-        "No Email,,,,\n",
+        "No Email,,,,\n"
+        "Shares Phone,,029 2000 0000,,\n",  # the same landline as someone there: flagged, but added
     )
     with store.transaction() as session:
         plan = plan_import(session, read_grid(path).rows)
@@ -120,13 +121,15 @@ def test_import_adds_valid_rows_in_one_go_and_undo_puts_them_in_the_bin(store, t
         (Decision.SKIP, existing, None),
         (Decision.SKIP, None, 2),
         (Decision.ADD, None, None),
+        (Decision.ADD, existing, None),
     ]
-    assert (report.added, report.merged, [row for row, _ in report.skipped]) == (2, 0, [3, 4, 5])
+    assert plan.rows[-1].why_duplicate == "the same phone number"
+    assert (report.added, report.merged, [row for row, _ in report.skipped]) == (3, 0, [3, 4, 5])
     with store.reader() as session:
-        assert count_people(session, PeopleFilter()) == 3
+        assert count_people(session, PeopleFilter()) == 4
         assert count_people(session, PeopleFilter(search="Łukasz")) == 1  # found by search like anyone else
     with store.transaction() as session:
-        assert undo_import(session, report.batch) == 2
+        assert undo_import(session, report.batch) == 3
     with store.reader() as session:
         assert count_people(session, PeopleFilter()) == 1
         assert get_person(session, existing).deleted_at is None  # only what the import added goes
