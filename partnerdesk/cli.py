@@ -17,7 +17,7 @@ from pathlib import Path
 from partnerdesk import __version__
 from partnerdesk.i18n import set_language
 
-EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "monitoring")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "monitoring", "all")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write a spreadsheet")
     export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
-    export.add_argument("--out", required=True, metavar="PATH", help="the .xlsx file to write")
+    export.add_argument(
+        "--out", required=True, metavar="PATH", help="the .xlsx file to write (all: .xlsx, or .zip of CSV files)"
+    )
     export.add_argument(
         "--from",
         dest="date_from",
@@ -68,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
         "--quarter",
         metavar="YYYY-QN",
         help="monitoring: a financial-year quarter instead of --from and --to (2026-Q1 is April to June 2026)",
+    )
+    importing = sub.add_parser("import", help="bring records in from a spreadsheet (xlsx or csv)")
+    importing.add_argument("kind", choices=("people",), help="what the spreadsheet holds")
+    importing.add_argument("path", metavar="PATH", help="the .xlsx or .csv file")
+    importing.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="check every row and print the report, but import nothing"
     )
     return parser
 
@@ -171,6 +180,8 @@ def _export(args: argparse.Namespace) -> int:
     from partnerdesk.store import open_store
 
     out = Path(args.out).expanduser()
+    if args.kind == "all":
+        return _export_all(args, out)
     if out.suffix.lower() != ".xlsx":
         print("Please give a file name ending in .xlsx.", file=sys.stderr)
         return 1
@@ -265,7 +276,77 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
     return 0
 
 
-COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export}
+def _export_all(args: argparse.Namespace, out: Path) -> int:
+    """export all: every record, one sheet (or one CSV file in a zip) per kind of record."""
+    from partnerdesk.exports.full import export_all
+    from partnerdesk.exports.xlsx import ExportError
+    from partnerdesk.i18n import _, ngettext
+    from partnerdesk.store import open_store
+
+    if out.suffix.lower() not in (".xlsx", ".zip"):
+        print(_("Please give a file name ending in .xlsx (one workbook) or .zip (CSV files)."), file=sys.stderr)
+        return 1
+    if args.date_from or args.date_to or args.named:
+        print(_("export all writes everything: --from, --to and --named do not apply to it."), file=sys.stderr)
+        return 1
+    if not out.parent.exists():
+        print(_("The folder {folder} does not exist.").format(folder=out.parent), file=sys.stderr)
+        return 1
+    store = open_store(_target(args), read_only=True)  # an export only reads the database
+    try:
+        with store.reader() as session:
+            written = export_all(session, out)
+    except ExportError as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    rows, kinds = sum(written.values()), len(written)
+    records = ngettext("{count:,} record", "{count:,} records", rows).format(count=rows)
+    sheets = ngettext("{count} kind of record", "{count} kinds of record", kinds).format(count=kinds)
+    print(_("Wrote {records} ({sheets}) to {path}").format(records=records, sheets=sheets, path=out))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """import people: check every row, report, then add the valid rows in one go (not with --dry-run)."""
+    from partnerdesk.exports.importing.reading import UnreadableFile, read_grid
+    from partnerdesk.i18n import _
+    from partnerdesk.services.people.importing import import_people, plan_import, report_summary, row_report
+    from partnerdesk.store import open_store
+
+    try:
+        grid = read_grid(Path(args.path).expanduser(), args.sheet)
+    except UnreadableFile as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    store = open_store(_target(args))
+    try:
+        if args.dry_run:
+            with store.reader() as session:
+                plan = plan_import(session, grid.rows)
+            report, imported = None, sum(1 for row in plan.rows if row.valid and row.decision != "skip")
+        else:
+            with store.transaction() as session:
+                plan = plan_import(session, grid.rows)
+                report = import_people(session, plan)
+            imported = report.added + report.merged
+    finally:
+        store.close()
+    for line in row_report(plan):
+        print(line)
+    if report is None:
+        print(_("Checked only: {count:,} of {rows:,} rows could be imported; nothing was changed.").format(
+            count=imported, rows=len(plan.rows)))
+    else:
+        print(report_summary(report))
+    if imported == 0:
+        print(_("Nothing could be imported. Fix the rows above in the spreadsheet, then try again."), file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export, "import": _import}
 
 
 def main(argv: list[str] | None = None) -> int:

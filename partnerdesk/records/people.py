@@ -50,6 +50,7 @@ class Person(Record):
     sexual_orientation: Mapped[str | None]
     religion: Mapped[str | None]
     carer: Mapped[str | None]
+    import_batch: Mapped[str | None]
 
     roles: Mapped[list[PersonRole]] = relationship(
         back_populates="person", cascade="all, delete-orphan", lazy="selectin"

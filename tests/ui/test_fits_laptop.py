@@ -183,6 +183,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
+    from partnerdesk.ui.people.import_wizard import ImportPeopleDialog
     from partnerdesk.ui.people.person_form import PersonForm
     from partnerdesk.ui.today.line_actions import SnoozeDialog
     from partnerdesk.ui.wellbeing.check_form import CheckForm
@@ -204,6 +205,9 @@ def _every_dialog(writer) -> list[QDialog]:
 
     session_id = add_session(store, add_person(store, roles=["coordinator"]), [person], date(2026, 5, 27))
     claim_form = ClaimForm(writer, claim)
+    contacts = Path(store.path).with_name("contacts.csv")
+    contacts.write_text("Full name,E-mail,Mobile,Post code,Notes\nA Person,a@example.org,07700 900123,CF10 1AA,\n"
+                        "Bad Email,nope,,,\n", encoding="utf-8")  # fmt: skip
     return [
         PersonForm(writer), PersonForm(writer, person), MeetingForm(writer), MeetingForm(writer, meeting),
         SeriesDialog(writer, committee), ClaimForm(writer), claim_form, LineDialog(writer, claim),
@@ -215,7 +219,7 @@ def _every_dialog(writer) -> list[QDialog]:
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
         SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
-        HelpWindow(),
+        HelpWindow(), ImportPeopleDialog(writer, contacts),
     ]  # fmt: skip
 
 

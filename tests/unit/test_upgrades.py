@@ -288,3 +288,24 @@ def test_the_organisation_periods_upgrade_keeps_organisations_committees_and_mee
     finally:
         store.close()
     assert revision_in_file(path) == "0008_versions"
+
+
+def test_the_import_batches_upgrade_keeps_people_and_can_be_undone(tmp_path):
+    path = tmp_path / "older.sqlite3"
+    person_id = _database_at(path, "0008_versions")
+    store = open_store(path)
+    try:
+        with store.reader() as session:
+            person = get_person(session, person_id)
+            assert (person.full_name, person.import_batch) == ("Ffion Older", None)  # added by hand, not imported
+        config = alembic_config()
+        with store.engine.begin() as con:
+            config.attributes["connection"] = con
+            command.downgrade(config, "0008_versions")
+        with store.reader() as session:
+            con = session.connection()
+            assert "import_batch" not in {row[1] for row in con.exec_driver_sql("PRAGMA table_info(people)")}
+            assert count_people(session, PeopleFilter(search="ffion")) == 1  # the search triggers survived
+    finally:
+        store.close()
+    assert revision_in_file(path) == "0008_versions"

@@ -1,0 +1,1 @@
+"""Reading spreadsheets people already keep, for importing into PartnerDesk."""
