@@ -137,9 +137,12 @@ def bar_chart(rows: list[tuple[str, float, str]], width: float, scale: float | N
 
 def _chart_block(title: str, rows: list[tuple[str, float, str]], width: float, styles: dict, note: str = "",
                  scale: float | None = None) -> list:  # fmt: skip
-    """A chart under its own small heading, kept together on one page, with a note under it when given."""
+    """A chart under its own small heading, kept together on one page, with a note under it when given; nothing
+    when every value is nought."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+    if not any(value > 0 for _label, value, _text in rows):
+        return []  # bars of nothing tell a board nothing
     parts: list = [Paragraph(paragraph_text(title), styles["area"]), bar_chart(rows, width, scale)]
     if note:
         parts.append(Paragraph(paragraph_text(note), styles["note"]))

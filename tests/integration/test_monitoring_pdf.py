@@ -126,7 +126,7 @@ def test_a_years_demo_return_stays_on_the_page(tmp_path):
     assert "Equality: Ethnic group (people)" in text and "Definitions" in text
 
 
-def test_the_organisation_name_heads_the_first_page(store, tmp_path):
+def test_the_organisation_name_heads_the_first_page_and_an_empty_quarter_has_no_charts(store, tmp_path):
     with store.transaction() as session:
         set_setting(session, "organisation_name", "Lleisiau Gŵyr & Friends")
     pdf = tmp_path / "board.pdf"
@@ -138,3 +138,4 @@ def test_the_organisation_name_heads_the_first_page(store, tmp_path):
     assert "Lleisiau Gŵyr & Friends" in first
     assert "Made on Friday 3 July 2026" in first
     assert "Period Wednesday 1 April 2026 to Tuesday 30 June 2026" in first
+    assert "Nothing to chart in this period." in lines  # an empty quarter draws no bars of nought
