@@ -278,10 +278,11 @@ def _story(report: MonitoringReturn, organisation: str, width: float) -> list:
         story += _equality_table(table, width, styles)
     story.append(PageBreak())
     story.append(Paragraph(paragraph_text(_("Definitions")), styles["heading"]))
+    # The spreadsheet's definitions, less its Meetings sheet: the summary has no row per meeting to explain.
     rows = [[Paragraph(paragraph_text(_("Measure")), styles["head"]),
              Paragraph(paragraph_text(_("What it means")), styles["head"])]]  # fmt: skip
     rows += [[Paragraph(paragraph_text(measure), styles["cell"]), Paragraph(paragraph_text(meaning), styles["cell"])]
-             for measure, meaning in definition_rows(report)]  # fmt: skip
+             for measure, meaning in definition_rows(report) if measure != _("Meetings sheet")]  # fmt: skip
     story.append(_table(rows, [width * 0.3, width * 0.7]))
     return story
 

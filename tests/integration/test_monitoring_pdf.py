@@ -124,6 +124,9 @@ def test_a_years_demo_return_stays_on_the_page(tmp_path):
     assert words.count("Page") == len(laid_out)
     text = "\n".join(text_lines(pdf))
     assert "Equality: Ethnic group (people)" in text and "Definitions" in text
+    definitions = text[text.index("Definitions") :]
+    assert "People engaged People who, in the period" in definitions
+    assert "Meetings sheet" not in definitions  # the summary has no row per meeting
 
 
 def test_the_organisation_name_heads_the_first_page_and_an_empty_quarter_has_no_charts(store, tmp_path):
