@@ -49,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a spreadsheet")
     export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
     export.add_argument(
-        "--out", required=True, metavar="PATH", help="the .xlsx file to write (all: .xlsx, or .zip of CSV files)"
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="the .xlsx file to write (all: .xlsx, or .zip of CSV files); monitoring also writes a PDF summary with "
+        "charts when the name ends in .pdf",
     )
     export.add_argument(
         "--from",
@@ -182,7 +186,12 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if args.kind == "all":
         return _export_all(args, out)
-    if out.suffix.lower() != ".xlsx":
+    as_pdf = args.kind == "monitoring" and out.suffix.lower() == ".pdf"
+    if out.suffix.lower() != ".xlsx" and not as_pdf:
+        if args.kind == "monitoring":
+            print("Please give a file name ending in .xlsx (the spreadsheet) or .pdf (a summary with charts).",
+                  file=sys.stderr)  # fmt: skip
+            return 1
         print("Please give a file name ending in .xlsx.", file=sys.stderr)
         return 1
     if not out.parent.exists():
@@ -240,6 +249,7 @@ def _export(args: argparse.Namespace) -> int:
 def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | None, date_to: date | None) -> int:
     """`export monitoring`: the commissioners' return for a quarter or for --from and --to."""
     from partnerdesk.exports.monitoring import export_monitoring, written_message
+    from partnerdesk.exports.monitoring_pdf import export_monitoring_pdf, written_pdf_message
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.rules.quarters import parse_quarter
     from partnerdesk.services.reports.monitoring import return_period
@@ -255,6 +265,12 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
             print(str(why), file=sys.stderr)
             return 1
         date_from, date_to = quarter.first_day, quarter.last_day
+    as_pdf = out.suffix.lower() == ".pdf"
+    if as_pdf and args.named:
+        # A board paper is read widely: the PDF summary is figures only, whatever is asked.
+        print("The PDF summary never names anyone. Leave out --named, or write a .xlsx file for the named sheet.",
+              file=sys.stderr)  # fmt: skip
+        return 1
     if date_from is None or date_to is None:
         print(
             "Please say which period the return covers: --quarter 2026-Q3, or both --from and --to "
@@ -266,13 +282,16 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
     try:
         with store.reader() as session:
             period = return_period(session, date_from, date_to)
-            report = export_monitoring(session, out, period, named=args.named)
+            if as_pdf:
+                report = export_monitoring_pdf(session, out, period)
+            else:
+                report = export_monitoring(session, out, period, named=args.named)
     except ExportError as why:
         print(str(why), file=sys.stderr)
         return 1
     finally:
         store.close()
-    print(written_message(report, out, args.named))
+    print(written_pdf_message(report, out) if as_pdf else written_message(report, out, args.named))
     return 0
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from partnerdesk.rules.quarters import Quarter
 from partnerdesk.ui.reports.area import ReportsArea
 from tests.builders import add_check, add_person
+from tests.integration.test_monitoring_pdf import text_lines
 
 Button = pytest.importorskip("PySide6.QtWidgets").QMessageBox.StandardButton
 
@@ -96,13 +97,28 @@ def test_names_go_in_only_after_the_box_is_ticked_and_the_worker_says_yes(qtbot,
     assert any(row[0] == "Names included" and row[1].startswith("Yes") for row in sheets["Summary"])
 
 
+def test_export_pdf_writes_the_summary_with_charts_and_never_asks_about_names(qtbot, reports, dialogs, tmp_path):
+    reports.named.setChecked(True)  # the named sheet is the spreadsheet's: the PDF names nobody, so nothing is asked
+    out = tmp_path / "q1.pdf"
+    dialogs.save_as.append(str(out))
+    qtbot.mouseClick(reports.pdf_button, Qt.MouseButton.LeftButton)
+    lines = text_lines(out)
+    assert "People engaged 6" in lines and "Wellbeing checks done 6" in lines
+    assert "Period Wednesday 1 April 2026 to Tuesday 30 June 2026" in lines
+    assert "Charts" in lines and "Definitions" in lines
+    assert not any("Reported Person" in line for line in lines)
+    assert dialogs.asked == []
+    assert "as a PDF summary" in reports.window_.statusBar().currentMessage()
+
+
 def test_cancelling_the_file_chooser_writes_nothing(qtbot, reports, tmp_path):
     qtbot.mouseClick(reports.export_button, Qt.MouseButton.LeftButton)  # the chooser is cancelled
-    assert list(tmp_path.glob("*.xlsx")) == []
+    qtbot.mouseClick(reports.pdf_button, Qt.MouseButton.LeftButton)
+    assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob("*.pdf")) == []
 
 
 def test_every_control_has_a_name_and_is_reached_by_keyboard(reports):
     for control in (reports.quarter, reports.date_from, reports.date_to, reports.table, reports.named,
-                    reports.export_button, reports.show_button):  # fmt: skip
+                    reports.export_button, reports.pdf_button, reports.show_button):  # fmt: skip
         assert control.accessibleName() or control.text()
         assert control.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -1,8 +1,10 @@
 """The Reports page: pick a financial-year quarter (or your own dates), see the monitoring return's Summary
-figures, and export the whole return as a spreadsheet (off the window's thread, with a progress dialog).
+figures, and export the whole return as a spreadsheet or as a PDF summary with charts for a board paper (off the
+window's thread, with a progress dialog).
 
 The preview shows exactly what the Summary sheet will hold, small numbers already hidden. Names go into the file
 only when the worker ticks the box and then confirms; the choice is written on the Summary sheet and in the log.
+The PDF never names anyone, so it does not ask.
 """
 
 from __future__ import annotations
@@ -105,8 +107,13 @@ class ReportsPage(QWidget):
         self.named.setAccessibleName(_("Add a sheet naming the people engaged"))
         self.export_button = QPushButton(_("&Export…"))
         self.export_button.setAccessibleName(_("Export the monitoring return"))
+        self.pdf_button = QPushButton(_("Export &PDF…"))
+        self.pdf_button.setAccessibleName(_("Export the monitoring return as a PDF summary with charts"))
+        self.pdf_button.setToolTip(_("A few pages for a board paper: the Summary figures, charts and definitions. "
+                                     "It names nobody."))  # fmt: skip
         buttons = ButtonRow(_("More report actions"))
         buttons.add(self.export_button)
+        buttons.add(self.pdf_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -122,6 +129,7 @@ class ReportsPage(QWidget):
         self.date_from.returnPressed.connect(self.refresh)
         self.date_to.returnPressed.connect(self.refresh)
         self.export_button.clicked.connect(self.export)
+        self.pdf_button.clicked.connect(self.export_pdf)
         # The last whole quarter is what a worker usually reports on; the current one is still going.
         self.quarter.setCurrentIndex(1)
         self._quarter_chosen()
@@ -224,35 +232,50 @@ class ReportsPage(QWidget):
         )  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
 
-    def ask_path(self, suggested: str) -> Path | None:
+    def ask_path(self, suggested: str, pdf: bool = False) -> Path | None:
         """Where to save the file (the window's save dialog); None when the worker cancels."""
         if self.window_ is None:
             return None
+        if pdf:
+            return self.window_.ask_save_path(_("Export the monitoring return as a PDF"), suggested, _("PDF document"),
+                                              ".pdf")  # fmt: skip
         return self.window_.ask_save_path(_("Export the monitoring return"), suggested, _("Excel spreadsheet"), ".xlsx")
 
     def export(self) -> bool:
-        """Write the return for the period on show to a file the worker picks; True when it was written."""
+        """Write the return for the period on show to a spreadsheet the worker picks; True when it was written."""
+        return self._export(pdf=False)
+
+    def export_pdf(self) -> bool:
+        """Write the PDF summary (figures, charts, definitions; no names) for the period on show to a file the
+        worker picks; True when it was written."""
+        return self._export(pdf=True)
+
+    def _export(self, pdf: bool) -> bool:
         if self._dates() is None:
             return False
         self.refresh()
         period = self.period
         if period is None:
             return False
-        named = self.named.isChecked() and self.confirm_names()
-        if self.named.isChecked() and not named:
+        named = not pdf and self.named.isChecked() and self.confirm_names()
+        if not pdf and self.named.isChecked() and not named:
             self.named.setChecked(False)
         quarter = quarter_of(period.date_from)
         whole = (quarter.first_day, quarter.last_day) == (period.date_from, period.date_to)
-        name = f"monitoring-{quarter.name if whole else period.date_from.isoformat()}.xlsx"
-        out = self.ask_path(name)
+        name = f"monitoring-{quarter.name if whole else period.date_from.isoformat()}.{'pdf' if pdf else 'xlsx'}"
+        out = self.ask_path(name, pdf)
         if out is None:
             return False
         from partnerdesk.ui.background import run_with_progress
 
         def work(progress):
-            from partnerdesk.exports.monitoring import export_monitoring, written_message
-
             with self.writer.store.reader() as session:
+                if pdf:
+                    from partnerdesk.exports.monitoring_pdf import export_monitoring_pdf, written_pdf_message
+
+                    return written_pdf_message(export_monitoring_pdf(session, out, period, progress=progress), out)
+                from partnerdesk.exports.monitoring import export_monitoring, written_message
+
                 report = export_monitoring(session, out, period, named=named, progress=progress)
             return written_message(report, out, named)
 
