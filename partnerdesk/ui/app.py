@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk import logs, paths
-from partnerdesk.i18n import ENGLISH, PSEUDO, language
+from partnerdesk.i18n import ENGLISH, PSEUDO, _, language
 from partnerdesk.records.types import current_user
 from partnerdesk.resources_access import read_text
 from partnerdesk.store import Store, StoreError, open_store, sharing
@@ -102,7 +102,7 @@ def fill_demo_if_empty(window, store: Store) -> None:
 
         return fill_demo(store, people=DEMO_PEOPLE)
 
-    run_with_progress(window, "Demo data", "Adding made-up people to the demo database…", work)
+    run_with_progress(window, _("Demo data"), _("Adding made-up people to the demo database…"), work)
 
 
 def _collect_garbage_again() -> None:
@@ -155,7 +155,7 @@ def claim_database(store: Store, parent=None) -> DatabaseLock:
     """Take the database's lock; when another PartnerDesk has it open, say so in plain words and carry on."""
     lock = DatabaseLock(store.path)
     if lock.other is not None:
-        QMessageBox.warning(parent, "Already open elsewhere", sharing.already_open_message(lock.other))
+        QMessageBox.warning(parent, _("Already open elsewhere"), sharing.already_open_message(lock.other))
     return lock
 
 
@@ -163,7 +163,7 @@ def _cannot_open(exc: BaseException, target: str | Path) -> None:
     """Damaged, read-only, full or not ours: the same plain words and advice the command line gives, never a crash."""
     from partnerdesk.store.messages import plain_message
 
-    QMessageBox.critical(None, "PartnerDesk could not open the database",
+    QMessageBox.critical(None, _("PartnerDesk could not open the database"),
                          plain_message(exc, sqlite_path(database_url(target))))
 
 
@@ -188,7 +188,7 @@ class _HealthCheck(QObject):
             self.damaged.emit(damaged_message(self.path))
 
     def _tell(self, message: str) -> None:
-        QMessageBox.warning(self.window, "This database is damaged", message)
+        QMessageBox.warning(self.window, _("This database is damaged"), message)
 
 
 def watch_health(window: QWidget, store: Store) -> None:

@@ -37,7 +37,7 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # on a section's own row: its key
 URGENT = QColor("#b00020")  # dark red: readable on white, and the words say "Overdue" too
 #: Lines shown in a section at first: the most urgent come first, and a last line offers the rest.
 FIRST_LINES = 25
-_SHOW_ALL = "show all"
+_SHOW_ALL = "show all"  # not words: a kind of line, compared
 #: Where the sections the user closed are remembered (their keys).
 COLLAPSED_KEY = "today/collapsed"
 
@@ -68,11 +68,11 @@ class TodayPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.empty = QLabel(
-            "There is nobody in PartnerDesk yet. Add the first person, or try PartnerDesk with made-up people "
-            "from the File menu (Open demo database)."
+            _("There is nobody in PartnerDesk yet. Add the first person, or try PartnerDesk with made-up people "
+            "from the File menu (Open demo database).")
         )
         self.empty.setWordWrap(True)
-        self.add_first = QPushButton("Add the first person")
+        self.add_first = QPushButton(_("Add the first person"))
         self.add_first.clicked.connect(self.new_person)
 
         self.tree = QTreeWidget()
@@ -148,7 +148,7 @@ class TodayPage(QWidget):
         item, lines = self.sections[section.key], self._lines[section.key]
         item.takeChildren()
         overdue = sum(line.urgent for line in lines)
-        title = _("{title} — {count}").format(title=section.title, count=len(lines))
+        title = _("{title} — {count}").format(title=_(section.title), count=len(lines))
         if overdue:
             title += " " + ngettext("({n} overdue)", "({n} overdue)", overdue).format(n=overdue)
         item.setText(0, title)
@@ -160,7 +160,7 @@ class TodayPage(QWidget):
             shown = [*shown, Line(_("…and {n} more: press Enter here to show them all").format(n=f"{more:,}"),
                                   _SHOW_ALL, section.key)]
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for line in shown or [Line(section.empty)]:
+        for line in shown or [Line(_(section.empty))]:
             child = QTreeWidgetItem(item, [line_text(line)])
             child.setData(0, KIND_ROLE, line.kind)
             child.setData(0, RECORD_ID_ROLE, line.record_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import _
+
 
 class FieldMessage(QLabel):
     """Hidden until there is something to say about its field."""
@@ -12,7 +14,7 @@ class FieldMessage(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldMessage")
         self.setWordWrap(True)
-        self.setAccessibleName(f"Problem with {field_label}")
+        self.setAccessibleName(_("Problem with {field_label}").format(field_label=field_label))
         self.hide()
 
     def show_message(self, text: str | None) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
+from partnerdesk.i18n import _
 from partnerdesk.services.common import drafts
 from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.ui.widgets import field_tabs
@@ -59,9 +60,12 @@ class FormDialog(QDialog):
                 return None
             except EditConflict as exc:
                 if data is None:  # a form that cannot merge: say so rather than save over the newer details
-                    QMessageBox.warning(self, "Saved elsewhere", f"{exc.saved_by or 'Someone else'} saved this "
-                                        "record after you opened it, so nothing was saved. Please close this form "
-                                        "and open the record again to see their changes.")
+                    QMessageBox.warning(self, _("Saved elsewhere"), _(
+                        "{saved_by} saved this record after you opened it, so nothing was saved. Please close this "
+                        "form and open the record again to see their changes."
+                    ).format(
+                        saved_by=exc.saved_by or _('Someone else'),
+                    ))
                     return None
                 if not self.settle_conflict(exc, data):
                     return None
@@ -79,7 +83,7 @@ class FormDialog(QDialog):
             for key, theirs in conflict.theirs.items()
         ]
         when = conflict.saved_at.astimezone().strftime("%H:%M on %d/%m/%Y") if conflict.saved_at else ""
-        dialog = ConflictDialog(fields, conflict.saved_by or "someone else", when, self)
+        dialog = ConflictDialog(fields, conflict.saved_by or _("someone else"), when, self)
         if dialog.exec() != ConflictDialog.DialogCode.Accepted:
             return False
         for key, choice in dialog.choices().items():
@@ -121,7 +125,7 @@ class FormDialog(QDialog):
     def ask_to_save(self, question: str) -> QMessageBox.StandardButton:
         """Ask whether to save unsaved changes: Save, Discard or Cancel (Save is the default)."""
         return QMessageBox.question(
-            self, "Unsaved changes", question, Button.Save | Button.Discard | Button.Cancel, Button.Save
+            self, _("Unsaved changes"), question, Button.Save | Button.Discard | Button.Cancel, Button.Save
         )
 
     def closeEvent(self, event) -> None:  # the window's close button behaves like Cancel
