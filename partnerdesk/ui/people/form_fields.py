@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.payments import BENEFITS_NOTE
 from partnerdesk.ui.widgets.check_list import CheckList
@@ -40,69 +41,69 @@ class PersonFields(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Person details sections")
+        self.setAccessibleName(_("Person details sections"))
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, FieldMessage] = {}
         self.tab_of: dict[str, int] = {}
 
-        about = self._tab("&About")
-        self._row(about, "&Full name", "full_name", _text("Full name"))
-        self._row(about, "&Preferred name", "preferred_name", _text("Preferred name", 120))
-        self._row(about, "P&ronouns", "pronouns", _text("Pronouns", 40))
-        self._row(about, "&Status", "status", ChoiceCombo(vocab.STATUSES, "Status"))
-        self._row(about, None, "roles", CheckList("Roles", vocab.ROLES))
+        about = self._tab(_("&About"))
+        self._row(about, _("&Full name"), "full_name", _text(_("Full name")))
+        self._row(about, _("&Preferred name"), "preferred_name", _text(_("Preferred name"), 120))
+        self._row(about, _("P&ronouns"), "pronouns", _text(_("Pronouns"), 40))
+        self._row(about, _("&Status"), "status", ChoiceCombo(vocab.STATUSES, _("Status")))
+        self._row(about, None, "roles", CheckList(_("Roles"), vocab.ROLES))
 
-        contact = self._tab("&Contact")
-        self._row(contact, "&Email", "email", _text("Email", 254))
-        self._row(contact, "P&hone", "phone", _text("Phone", 40))
-        self._row(contact, "Address line &1", "address_line1", _text("Address line 1"))
-        self._row(contact, "Address line &2", "address_line2", _text("Address line 2"))
-        self._row(contact, "&Town or city", "town", _text("Town or city", 120))
-        self._row(contact, "Postco&de", "postcode", _text("Postcode", 10))
+        contact = self._tab(_("&Contact"))
+        self._row(contact, _("&Email"), "email", _text(_("Email"), 254))
+        self._row(contact, _("P&hone"), "phone", _text(_("Phone"), 40))
+        self._row(contact, _("Address line &1"), "address_line1", _text(_("Address line 1")))
+        self._row(contact, _("Address line &2"), "address_line2", _text(_("Address line 2")))
+        self._row(contact, _("&Town or city"), "town", _text(_("Town or city"), 120))
+        self._row(contact, _("Postco&de"), "postcode", _text(_("Postcode"), 10))
         self._row(
             contact,
-            "Best &way to contact",
+            _("Best &way to contact"),
             "preferred_contact",
-            ChoiceCombo(vocab.CONTACT_METHODS, "Best way to contact", blank="Not said"),
+            ChoiceCombo(vocab.CONTACT_METHODS, _("Best way to contact"), blank=_("Not said")),
         )
 
-        needs = self._tab("&Needs")
+        needs = self._tab(_("&Needs"))
         self._row(
             needs,
-            "&Papers sent as",
+            _("&Papers sent as"),
             "papers_format",
-            ChoiceCombo(vocab.PAPER_FORMATS, "Papers sent as", blank="Not said"),
+            ChoiceCombo(vocab.PAPER_FORMATS, _("Papers sent as"), blank=_("Not said")),
         )
-        self._row(needs, "Papers format &details", "papers_format_details", _text("Papers format details"))
-        self._row(needs, None, "access_needs", CheckList("Access and communication needs", vocab.ACCESS_NEEDS))
-        self._row(needs, "Other needs or de&tails", "access_needs_details", _long_text("Other needs or details"))
-        self._row(needs, "Preferred &language", "language", ChoiceCombo(vocab.LANGUAGES, "Preferred language"))
-        self._row(needs, "Other lan&guage", "language_other", _text("Other language", 60))
+        self._row(needs, _("Papers format &details"), "papers_format_details", _text(_("Papers format details")))
+        self._row(needs, None, "access_needs", CheckList(_("Access and communication needs"), vocab.ACCESS_NEEDS))
+        self._row(needs, _("Other needs or de&tails"), "access_needs_details", _long_text(_("Other needs or details")))
+        self._row(needs, _("Preferred &language"), "language", ChoiceCombo(vocab.LANGUAGES, _("Preferred language")))
+        self._row(needs, _("Other lan&guage"), "language_other", _text(_("Other language"), 60))
 
-        consent = self._tab("Payment and c&onsent")
+        consent = self._tab(_("Payment and c&onsent"))
         self._row(
             consent,
-            "Pa&yments",
+            _("Pa&yments"),
             "payment_preference",
-            ChoiceCombo(vocab.PAYMENT_PREFERENCES, "Payment preference", blank="Not asked yet"),
+            ChoiceCombo(vocab.PAYMENT_PREFERENCES, _("Payment preference"), blank=_("Not asked yet")),
         )
-        note = QLabel(BENEFITS_NOTE)
+        note = QLabel(_(BENEFITS_NOTE))
         note.setWordWrap(True)
         note.setObjectName("hint")
         consent.addRow("", note)
-        self._row(consent, "Consent &given on", "consent_given_on", UkDateEdit("Consent given on"))
+        self._row(consent, _("Consent &given on"), "consent_given_on", UkDateEdit(_("Consent given on")))
         self._row(
             consent,
-            "Consent given &how",
+            _("Consent given &how"),
             "consent_how",
-            ChoiceCombo(vocab.CONSENT_METHODS, "Consent given how", blank="Not given yet"),
+            ChoiceCombo(vocab.CONSENT_METHODS, _("Consent given how"), blank=_("Not given yet")),
         )
-        self._row(consent, "Consent &for", "consent_for", _long_text("What consent was given for"))
-        self._row(consent, "&Review consent on", "consent_review_on", UkDateEdit("Review consent on"))
+        self._row(consent, _("Consent &for"), "consent_for", _long_text(_("What consent was given for")))
+        self._row(consent, _("&Review consent on"), "consent_review_on", UkDateEdit(_("Review consent on")))
 
-        notes = self._tab("Notes and &interests")
-        self._row(notes, "Inte&rests", "interests", _long_text("What they want to be involved in"))
-        self._row(notes, "No&tes", "notes", _long_text("Notes"))
+        notes = self._tab(_("Notes and &interests"))
+        self._row(notes, _("Inte&rests"), "interests", _long_text(_("What they want to be involved in")))
+        self._row(notes, _("No&tes"), "notes", _long_text(_("Notes")))
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget()
