@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.meetings.listing import MeetingFilter
@@ -32,7 +33,7 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit, date_range
 from partnerdesk.ui.widgets.fitting import ButtonRow, FlowLayout, short_combo
 
 # Dates and times whole; the title takes what is left, so "Who" stays in view on a 1280-pixel laptop too.
-COLUMN_WIDTHS = ("Wed 27/05/2026", "10:00–11:00", 150, 110, 170, 70, "4 invited, 4 attended")
+COLUMN_WIDTHS = ("Wed 27/05/2026", "10:00–11:00", 150, 110, 170, 70, "4 invited, 4 attended")  # not words
 TITLE_COLUMN = 4
 
 
@@ -49,26 +50,26 @@ class MeetingsListPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        title = QLabel("Meetings")
+        title = QLabel(_("Meetings"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles, venues, committees and notes")
-        self.search.setAccessibleName("Search meetings")
+        self.search.setPlaceholderText(_("Search titles, venues, committees and notes"))
+        self.search.setAccessibleName(_("Search meetings"))
         self.search.setClearButtonEnabled(True)
         self.committee = short_combo(characters=14)
-        self.committee.setAccessibleName("Filter by committee")
+        self.committee.setAccessibleName(_("Filter by committee"))
         self.reload_committees()
-        self.kind = ChoiceCombo(vocab.MEETING_KINDS, "Filter by kind of meeting", blank="Any kind")
-        self.date_from = UkDateEdit("Meetings from this date")
-        self.date_to = UkDateEdit("Meetings up to this date")
+        self.kind = ChoiceCombo(vocab.MEETING_KINDS, _("Filter by kind of meeting"), blank=_("Any kind"))
+        self.date_from = UkDateEdit(_("Meetings from this date"))
+        self.date_to = UkDateEdit(_("Meetings up to this date"))
         self.date_problem = QLabel()
         self.date_problem.setObjectName("fieldMessage")
         self.date_problem.hide()
         self.count = QLabel()
-        self.count.setAccessibleName("How many meetings are shown")
+        self.count.setAccessibleName(_("How many meetings are shown"))
 
         self.model = MeetingsTableModel(writer.store, MeetingFilter(), self)
-        self.table = list_view(self.model, "List of meetings", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
+        self.table = list_view(self.model, _("List of meetings"), COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self._open(index.row()))
@@ -80,7 +81,7 @@ class MeetingsListPage(QWidget):
         filters.add(self.search)
         filters.add(self.committee)
         filters.add(short_combo(self.kind, 10))
-        for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
+        for text, edit in ((_("&From"), self.date_from), (_("&To"), self.date_to)):
             label = QLabel(text)
             label.setBuddy(edit)
             edit.setMinimumWidth(110)
@@ -89,19 +90,28 @@ class MeetingsListPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addStretch()
-        row = ButtonRow("More meeting actions")
+        row = ButtonRow(_("More meeting actions"))
         actions.addWidget(row)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
-            ("export", "E&xport…", "Save these meetings as a spreadsheet", self.export_requested.emit),
-            ("calendar", "Add to &calendar…", "Save the selected meeting as a calendar file (.ics)",
-             self.calendar_selected),
-            ("print", "&Print sheet…", "Attendance sheet for the selected meeting (PDF)", self.print_selected),
-            ("cancel", "&Cancel meeting…", "Cancel the selected meeting, saying why", self.cancel_selected),
-            ("delete", "&Delete to Bin", "Move the selected meeting to the Bin (Delete)", self.delete_selected),
-            ("series", "&Schedule a year…", "Make a series of meetings for a committee", self.schedule_series.emit),
-            ("open", "&Open", "Open the selected meeting", self.open_selected),
-            ("new", "&New meeting", "Add a single meeting", self.new_meeting.emit),
+            ("export", _("E&xport…"), _("Save these meetings as a spreadsheet"), self.export_requested.emit),
+            (
+                "calendar",
+                _("Add to &calendar…"),
+                _("Save the selected meeting as a calendar file (.ics)"),
+                self.calendar_selected,
+            ),
+            ("print", _("&Print sheet…"), _("Attendance sheet for the selected meeting (PDF)"), self.print_selected),
+            ("cancel", _("&Cancel meeting…"), _("Cancel the selected meeting, saying why"), self.cancel_selected),
+            ("delete", _("&Delete to Bin"), _("Move the selected meeting to the Bin (Delete)"), self.delete_selected),
+            (
+                "series",
+                _("&Schedule a year…"),
+                _("Make a series of meetings for a committee"),
+                self.schedule_series.emit,
+            ),
+            ("open", _("&Open"), _("Open the selected meeting"), self.open_selected),
+            ("new", _("&New meeting"), _("Add a single meeting"), self.new_meeting.emit),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -132,7 +142,7 @@ class MeetingsListPage(QWidget):
         current = self.committee.currentData()
         self.committee.blockSignals(True)
         self.committee.clear()
-        self.committee.addItem("Any committee", None)
+        self.committee.addItem(_("Any committee"), None)
         for committee in self.writer.read(list_committees):
             self.committee.addItem(f"{committee.name} ({committee.organisation.name})", committee.id)
         self.committee.setCurrentIndex(max(self.committee.findData(current), 0))
@@ -159,7 +169,7 @@ class MeetingsListPage(QWidget):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"{n:,} meeting{'' if n == 1 else 's'}")
+        self.count.setText(ngettext("{n:,} meeting", "{n:,} meetings", n).format(n=n))
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -167,7 +177,7 @@ class MeetingsListPage(QWidget):
 
     def _describe(self) -> str:
         texts = self.model.row_text(self.table.currentIndex().row())
-        return f"“{texts[4]}” on {texts[0]}" if texts else "this meeting"
+        return _("“{value}” on {value2}").format(value=texts[4], value2=texts[0]) if texts else _("this meeting")
 
     def _open(self, row: int) -> None:
         meeting_id = self.model.record_id(row)
@@ -185,14 +195,16 @@ class MeetingsListPage(QWidget):
             return
         texts = self.model.row_text(self.table.currentIndex().row())
         if texts and texts[6] == "Cancelled":
-            question = f"{self._describe()} is cancelled. Put it back on?"
-            answer = QMessageBox.question(self, "Reinstate meeting", question)
+            question = _("{describe} is cancelled. Put it back on?").format(describe=self._describe())
+            answer = QMessageBox.question(self, _("Reinstate meeting"), question)
             if answer == QMessageBox.StandardButton.Yes:
                 self.writer.run(self, lambda s: reinstate_meeting(s, meeting_id))
             return
-        prompt = f"Why is {self._describe()} cancelled? This is kept with the meeting."
+        prompt = _("Why is {describe} cancelled? This is kept with the meeting.").format(
+            describe=self._describe(),
+        )
         while True:
-            reason, ok = QInputDialog.getText(self, "Cancel meeting", prompt)
+            reason, ok = QInputDialog.getText(self, _("Cancel meeting"), prompt)
             if not ok:
                 return
             try:
@@ -206,8 +218,13 @@ class MeetingsListPage(QWidget):
         if meeting_id is None:
             return
         answer = QMessageBox.question(
-            self, "Delete to Bin",
-            f"Move {self._describe()} to the Bin? If it is not happening, Cancel meeting keeps it on record instead.",
+            self, _("Delete to Bin"),
+            _(
+                "Move {describe} to the Bin? If it is not happening, Cancel meeting keeps it on record "
+                "instead."
+            ).format(
+                describe=self._describe(),
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.writer.run(self, lambda s: delete_meeting(s, meeting_id))

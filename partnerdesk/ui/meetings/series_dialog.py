@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import short_date
+from partnerdesk.i18n import _, ngettext, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import SERVING_KINDS
@@ -65,48 +65,50 @@ class SeriesDialog(QDialog):
     def __init__(self, writer: Writer, committee_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        self.setWindowTitle("Schedule a series of meetings")
-        self.fields = FieldTabs("Series details")
+        self.setWindowTitle(_("Schedule a series of meetings"))
+        self.fields = FieldTabs(_("Series details"))
         self.fields.tabBar().hide()
-        form = self.fields.tab("Series")
+        form = self.fields.tab(_("Series"))
         committees = short_combo()
-        committees.setAccessibleName("Committee")
+        committees.setAccessibleName(_("Committee"))
         for cid, text in writer.read(lambda s: [(c.id, f"{c.name} ({c.organisation.name})")
                                                 for c in list_committees(s)]):
             committees.addItem(text, cid)
-        self.fields.row(form, "&Committee", "committee_id", committees)
-        self.fields.row(form, "&Kind of meeting", "kind", ChoiceCombo(SERIES_KINDS, "Kind of meeting"))
-        self.fields.row(form, "&Title", "title", text_box("Title of every meeting"))
-        self.fields.row(form, "&Repeats", "rule", ChoiceCombo(vocab.RECURRENCE_RULES, "How the meetings repeat"))
-        self.fields.row(form, "&Which week", "week_of_month", _combo("Which week of the month", {
+        self.fields.row(form, _("&Committee"), "committee_id", committees)
+        self.fields.row(form, _("&Kind of meeting"), "kind", ChoiceCombo(SERIES_KINDS, _("Kind of meeting")))
+        self.fields.row(form, _("&Title"), "title", text_box(_("Title of every meeting")))
+        self.fields.row(form, _("&Repeats"), "rule", ChoiceCombo(vocab.RECURRENCE_RULES, _("How the meetings repeat")))
+        self.fields.row(form, _("&Which week"), "week_of_month", _combo(_("Which week of the month"), {
             code: text.capitalize() for code, text in vocab.WEEK_OF_MONTH.items()}))
-        self.fields.row(form, "&Day of the week", "weekday", _combo("Day of the week", vocab.WEEKDAYS))
-        self.fields.row(form, "Day of the &month", "day_of_month", _numbers("Day of the month", 1, 31))
-        self.fields.row(form, "E&very", "interval", _numbers("Every how many weeks or months", 1, 12))
-        self.fields.row(form, "&First date from", "starts_on", UkDateEdit("First meeting on or after"))
-        self.fields.row(form, "&Starts at", "start_time", UkTimeEdit("Start time"))
-        self.fields.row(form, "&Ends at", "end_time", UkTimeEdit("End time"))
-        self.fields.row(form, "&Number of meetings", "count", _numbers("Number of meetings", 1, 520))
-        self.fields.row(form, "&How it meets", "mode", ChoiceCombo(vocab.MEETING_MODES, "How the meetings happen"))
-        self.fields.row(form, "&Venue", "venue", text_box("Venue", 300))
+        self.fields.row(form, _("&Day of the week"), "weekday", _combo(_("Day of the week"), vocab.WEEKDAYS))
+        self.fields.row(form, _("Day of the &month"), "day_of_month", _numbers(_("Day of the month"), 1, 31))
+        self.fields.row(form, _("E&very"), "interval", _numbers(_("Every how many weeks or months"), 1, 12))
+        self.fields.row(form, _("&First date from"), "starts_on", UkDateEdit(_("First meeting on or after")))
+        self.fields.row(form, _("&Starts at"), "start_time", UkTimeEdit(_("Start time")))
+        self.fields.row(form, _("&Ends at"), "end_time", UkTimeEdit(_("End time")))
+        self.fields.row(form, _("&Number of meetings"), "count", _numbers(_("Number of meetings"), 1, 520))
+        self.fields.row(
+            form, _("&How it meets"), "mode", ChoiceCombo(vocab.MEETING_MODES, _("How the meetings happen"))
+        )
+        self.fields.row(form, _("&Venue"), "venue", text_box(_("Venue"), 300))
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.setAccessibleName(_("Problems to fix before saving"))
         self.summary.hide()
         self.pattern = QLabel()
         self.pattern.setWordWrap(True)
         self.pattern.setObjectName("sectionTitle")
-        self.pattern.setAccessibleName("The pattern in words")
+        self.pattern.setAccessibleName(_("The pattern in words"))
         self.preview = QListWidget()
-        self.preview.setAccessibleName("Dates of the meetings this will make")
-        preview_title = QLabel("&Dates it will make")
+        self.preview.setAccessibleName(_("Dates of the meetings this will make"))
+        preview_title = QLabel(_("&Dates it will make"))
         preview_title.setBuddy(self.preview)
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Make these meetings", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("&Make these meetings"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
@@ -174,7 +176,7 @@ class SeriesDialog(QDialog):
         for key, label in self.fields.messages.items():
             label.show_message(problems.get(key))
         if problems:
-            self.pattern.setText("No dates yet: see the message in red.")
+            self.pattern.setText(_("No dates yet: see the message in red."))
 
     def save(self) -> bool:
         data, problems = self.values()
@@ -191,7 +193,8 @@ class SeriesDialog(QDialog):
                 return True
         general = self.fields.show_messages(problems)
         count = len(problems)
-        self.summary.setText(f"No meetings have been made yet. Please fix the {count} "
-                             f"{'problem' if count == 1 else 'problems'} shown in red. " + " ".join(general))
+        self.summary.setText(" ".join([ngettext("No meetings have been made yet. Please fix the {count} problem shown "
+                                                "in red.", "No meetings have been made yet. Please fix the {count} "
+                                                "problems shown in red.", count).format(count=count), *general]))
         self.summary.show()
         return False
