@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
@@ -52,24 +53,24 @@ class ClaimsListPage(QWidget):
         super().__init__(parent)
         self.writer = writer
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, programmes and notes")
-        self.search.setAccessibleName("Search claims")
+        self.search.setPlaceholderText(_("Search names, programmes and notes"))
+        self.search.setAccessibleName(_("Search claims"))
         self.search.setClearButtonEnabled(True)
-        self.status = ChoiceCombo(vocab.CLAIM_STATUSES, "Filter by status", blank="Any status")
-        self.person = PersonPicker(writer, "the person claiming", blank="Anyone")
+        self.status = ChoiceCombo(vocab.CLAIM_STATUSES, _("Filter by status"), blank=_("Any status"))
+        self.person = PersonPicker(writer, _("the person claiming"), blank=_("Anyone"))
         self.heading = short_combo()
-        self.heading.setAccessibleName("Filter by budget heading")
+        self.heading.setAccessibleName(_("Filter by budget heading"))
         self.reload_headings()
-        self.date_from = UkDateEdit("Claims from this date")
-        self.date_to = UkDateEdit("Claims up to this date")
+        self.date_from = UkDateEdit(_("Claims from this date"))
+        self.date_to = UkDateEdit(_("Claims up to this date"))
         self.date_problem = QLabel()
         self.date_problem.setObjectName("fieldMessage")
         self.date_problem.hide()
         self.count = QLabel()
-        self.count.setAccessibleName("How many claims are shown and their total")
+        self.count.setAccessibleName(_("How many claims are shown and their total"))
 
         self.model = ClaimsTableModel(writer.store, ClaimFilter(), self)
-        self.table = list_view(self.model, "List of claims", COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
+        self.table = list_view(self.model, _("List of claims"), COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
 
         # Both rows of filters wrap on a narrow screen rather than widening the window.
@@ -80,10 +81,10 @@ class ClaimsListPage(QWidget):
         first.add(short_combo(self.status, 12))
         first.add(self.heading)
         second = FlowLayout()
-        who = QLabel("&Person")
+        who = QLabel(_("&Person"))
         who.setBuddy(self.person.find)
         second.add(who, self.person)
-        for text, edit in (("&From", self.date_from), ("&To", self.date_to)):
+        for text, edit in ((_("&From"), self.date_from), (_("&To"), self.date_to)):
             label = QLabel(text)
             label.setBuddy(edit)
             label.setMinimumWidth(label.sizeHint().width() + 4)  # "To" was drawn as "Tc", its o under the box
@@ -95,8 +96,8 @@ class ClaimsListPage(QWidget):
         actions.addStretch()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
-            ("open", "&Open", "Open the selected claim", self.open_selected),
-            ("new", "&New claim", "Enter a new claim", self.new_claim.emit),
+            ("open", _("&Open"), _("Open the selected claim"), self.open_selected),
+            ("new", _("&New claim"), _("Enter a new claim"), self.new_claim.emit),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -128,7 +129,7 @@ class ClaimsListPage(QWidget):
         year = financial_year_of(today_uk())
         self.heading.blockSignals(True)
         self.heading.clear()
-        self.heading.addItem("Any budget heading", None)
+        self.heading.addItem(_("Any budget heading"), None)
         for heading_id, text in heading_choices(self.writer, range(year + 1, year - 3, -1)):
             self.heading.addItem(text, heading_id)
         self.heading.setCurrentIndex(max(self.heading.findData(current), 0))
@@ -151,7 +152,9 @@ class ClaimsListPage(QWidget):
 
     def _show_count(self) -> None:
         n = self.model.count
-        self.count.setText(f"{n:,} claim{'' if n == 1 else 's'}, {format_pounds(self.model.total_pence)} in all")
+        self.count.setText(ngettext("{n:,} claim, {total} in all", "{n:,} claims, {total} in all", n).format(
+            n=n, total=format_pounds(self.model.total_pence)
+        ))
 
     def _open(self, row: int) -> None:
         claim_id = self.model.record_id(row)

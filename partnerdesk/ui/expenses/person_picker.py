@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.services.people.listing import PeopleFilter, people_page
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.fitting import short_combo
@@ -19,13 +20,13 @@ class PersonPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, writer: Writer, what: str, blank: str = "Type a name to find someone", parent=None):
+    def __init__(self, writer: Writer, what: str, blank: str = N_("Type a name to find someone"), parent=None):
         super().__init__(parent)
         self.writer = writer
         self.blank = blank
         self.find = QLineEdit()
-        self.find.setPlaceholderText("Type part of a name")
-        self.find.setAccessibleName(f"Find {what} by name")
+        self.find.setPlaceholderText(_("Type part of a name"))
+        self.find.setAccessibleName(_("Find {what} by name").format(what=what))
         self.find.setClearButtonEnabled(True)
         self.find.setMinimumWidth(170)
         self.matches = short_combo()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.mileage import MileageRates, rates_on, rates_warning
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES, PaymentRates
@@ -35,11 +36,11 @@ from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 #: MileageRates field → what the box is called
 MILEAGE_BOXES = {
-    "car_first_pence": "Car or van, first miles",
-    "car_after_pence": "Car or van, after the threshold",
-    "motorcycle_pence": "Motorcycle",
-    "bicycle_pence": "Bicycle",
-    "passenger_pence": "Each passenger",
+    "car_first_pence": N_("Car or van, first miles"),
+    "car_after_pence": N_("Car or van, after the threshold"),
+    "motorcycle_pence": N_("Motorcycle"),
+    "bicycle_pence": N_("Bicycle"),
+    "passenger_pence": N_("Each passenger"),
 }
 
 
@@ -58,62 +59,62 @@ class ExpensesSettingsDialog(QDialog):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        self.setWindowTitle("Expenses settings")
+        self.setWindowTitle(_("Expenses settings"))
         values = writer.read(all_settings)
         schedule = tuple(MileageRates.from_settings(item) for item in values["mileage_rates"])
         self.schedule = list(schedule)
         self.current = rates_on(today_uk(), schedule)  # the set in force today is the one changed here
 
-        mileage = QGroupBox("Mileage (pence per mile)")
+        mileage = QGroupBox(_("Mileage (pence per mile)"))
         grid = QFormLayout(mileage)
         self.mileage: dict[str, QSpinBox] = {}
         for field, name in MILEAGE_BOXES.items():
-            self.mileage[field] = box = _spin(name, 0, 500, "p")
+            self.mileage[field] = box = _spin(_(name), 0, 500, "p")
             box.setValue(getattr(self.current, field))
             box.valueChanged.connect(self._warn)
-            grid.addRow(name, box)
-        self.threshold = _spin("Car or van threshold (miles a tax year)", 1, 100_000, " miles")
+            grid.addRow(_(name), box)
+        self.threshold = _spin(_("Car or van threshold (miles a tax year)"), 1, 100_000, " miles")
         self.threshold.setSingleStep(500)
         self.threshold.setValue(self.current.car_threshold_miles)
         self.threshold.valueChanged.connect(self._warn)
-        grid.addRow("Threshold per tax year", self.threshold)
+        grid.addRow(_("Threshold per tax year"), self.threshold)
         self.warning = QLabel()
         self.warning.setObjectName("formSummary")
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Warning about mileage rates")
+        self.warning.setAccessibleName(_("Warning about mileage rates"))
 
-        time = QGroupBox("Involvement payments and backfill")
+        time = QGroupBox(_("Involvement payments and backfill"))
         time_form = QFormLayout(time)
         rates = PaymentRates.from_settings(values["payment_rates"])
-        self.day_rate = MoneyEdit("Rate for a day")
+        self.day_rate = MoneyEdit(_("Rate for a day"))
         self.day_rate.set_pence(rates.day_pence)
-        self.half_day_rate = MoneyEdit("Rate for a half day")
+        self.half_day_rate = MoneyEdit(_("Rate for a half day"))
         self.half_day_rate.set_pence(rates.half_day_pence)
         self.cap = QLineEdit("" if values["backfill_cap_half_days"] is None else str(values["backfill_cap_half_days"]))
-        self.cap.setAccessibleName("Backfill limit per person per programme, in half days (blank: no limit)")
+        self.cap.setAccessibleName(_("Backfill limit per person per programme, in half days (blank: no limit)"))
         self.cap.setMaximumWidth(120)
-        time_form.addRow("A day", self.day_rate)
-        time_form.addRow("A half day", self.half_day_rate)
-        time_form.addRow("Backfill limit in half days", self.cap)
-        cap_note = QLabel("Per person per programme. Leave it blank for no limit.")
+        time_form.addRow(_("A day"), self.day_rate)
+        time_form.addRow(_("A half day"), self.half_day_rate)
+        time_form.addRow(_("Backfill limit in half days"), self.cap)
+        cap_note = QLabel(_("Per person per programme. Leave it blank for no limit."))
         cap_note.setWordWrap(True)
         time_form.addRow(cap_note)
 
-        self.receipts = CheckList("Kinds of claim that need a receipt", EXPENSE_CATEGORIES, columns=3)
+        self.receipts = CheckList(_("Kinds of claim that need a receipt"), EXPENSE_CATEGORIES, columns=3)
         self.receipts.set_codes(values["receipt_categories"])
-        flags = QGroupBox("Receipts and the Today page")
+        flags = QGroupBox(_("Receipts and the Today page"))
         flag_form = QFormLayout(flags)
-        self.limit = _spin(SETTINGS["receipt_limit_mb"].label, 1, 50, " MB")
+        self.limit = _spin(_(SETTINGS["receipt_limit_mb"].label), 1, 50, " MB")
         self.limit.setValue(values["receipt_limit_mb"])
-        self.unpaid = _spin(SETTINGS["unpaid_flag_days"].label, 1, 365, " days")
+        self.unpaid = _spin(_(SETTINGS["unpaid_flag_days"].label), 1, 365, " days")
         self.unpaid.setValue(values["unpaid_flag_days"])
-        self.percent = _spin(SETTINGS["budget_warning_percent"].label, 1, 100, "%")
+        self.percent = _spin(_(SETTINGS["budget_warning_percent"].label), 1, 100, "%")
         self.percent.setValue(values["budget_warning_percent"])
-        for text, box in (("Largest receipt", self.limit), ("Flag approved claims unpaid after", self.unpaid),
-                          ("Warn when a heading reaches", self.percent)):
+        for text, box in ((_("Largest receipt"), self.limit), (_("Flag approved claims unpaid after"), self.unpaid),
+                          (_("Warn when a heading reaches"), self.percent)):
             flag_form.addRow(text, box)
 
-        self.problems = FieldMessage("expenses settings")
+        self.problems = FieldMessage(_("expenses settings"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
