@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.people.listing import PeopleFilter, people_page
@@ -42,13 +43,13 @@ class PersonPicker(QWidget):
         super().__init__(parent)
         self.writer = writer
         self.find = QLineEdit()
-        self.find.setPlaceholderText("Type a name to find")
-        self.find.setAccessibleName(f"Find {name.lower()}")
+        self.find.setPlaceholderText(_("Type a name to find"))
+        self.find.setAccessibleName(_("Find {lower}").format(lower=name.lower()))
         self.find.setMinimumWidth(170)
         self.matches = short_combo()
         self.matches.setAccessibleName(name)
         self.matches.setMinimumWidth(260)
-        self.matches.addItem("Nobody picked yet", None)
+        self.matches.addItem(_("Nobody picked yet"), None)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.find, 1)
@@ -64,7 +65,9 @@ class PersonPicker(QWidget):
         rows = self.writer.read(lambda s: people_page(s, PeopleFilter(search=text), 0, 30)) if len(
             text.strip()) >= 2 else []  # fmt: skip
         if not rows:
-            self.matches.addItem("Nobody found: type more of the name" if text.strip() else "Nobody picked yet", None)
+            self.matches.addItem(
+                _("Nobody found: type more of the name") if text.strip() else _("Nobody picked yet"), None
+            )
         for row in rows:
             self.matches.addItem(f"{row.full_name} ({row.postcode or row.email or 'no contact details'})", row.id)
         self.matches.setCurrentIndex(max(self.matches.findData(keep), 0))
@@ -81,7 +84,7 @@ class PersonPicker(QWidget):
         """Show an already chosen person (loading a saved record)."""
         self.matches.blockSignals(True)
         self.matches.clear()
-        self.matches.addItem(name or "Nobody picked yet", person_id)
+        self.matches.addItem(name or _("Nobody picked yet"), person_id)
         self.matches.blockSignals(False)
         self.find.setText(name)
         self.picked.emit()
@@ -90,7 +93,7 @@ class PersonPicker(QWidget):
 def read_only_table(headings: Sequence[str], name: str, widths: Sequence[int] = ()) -> QTableWidget:
     """A table people read and pick rows from (whole rows, one at a time), never type into."""
     table = QTableWidget(0, len(headings))
-    table.setHorizontalHeaderLabels(list(headings))
+    table.setHorizontalHeaderLabels([_(h) for h in headings])
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -130,10 +133,10 @@ def selected_id(table: QTableWidget) -> str | None:
 
 def copyright_label() -> QLabel:
     """The SWEMWBS copyright line, which must be shown wherever the items or scores are."""
-    label = QLabel(SWEMWBS_COPYRIGHT)
+    label = QLabel(_(SWEMWBS_COPYRIGHT))
     label.setObjectName("smallPrint")
     label.setWordWrap(True)
-    label.setAccessibleName("SWEMWBS copyright")
+    label.setAccessibleName(_("SWEMWBS copyright"))
     return label
 
 
@@ -142,7 +145,7 @@ def problems_summary() -> QLabel:
     summary = QLabel()
     summary.setObjectName("formSummary")
     summary.setWordWrap(True)
-    summary.setAccessibleName("Problems to fix before saving")
+    summary.setAccessibleName(_("Problems to fix before saving"))
     summary.hide()
     return summary
 
@@ -151,15 +154,16 @@ def say_problems(summary: QLabel, messages: dict[str, str], general: list[str]) 
     """Fill the summary from a form's field messages (general: those with no field of their own)."""
     if messages:
         count = len(messages)
-        noun = "problem" if count == 1 else "problems"
-        summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. " + " ".join(general))
+        summary.setText(" ".join([ngettext("Nothing has been saved yet. Please fix the {count} problem shown in red.",
+                                           "Nothing has been saved yet. Please fix the {count} problems shown in red.",
+                                           count).format(count=count), *general]))
     summary.setVisible(bool(messages))
 
 
 class SmallForm(FormDialog):
     """One tab of fields, Save and Cancel; subclasses add rows to self.tab and write work(session, data)."""
 
-    def __init__(self, writer: Writer, title: str, save_text: str = "&Save", parent: QWidget | None = None, *,
+    def __init__(self, writer: Writer, title: str, save_text: str = N_("&Save"), parent: QWidget | None = None, *,
                  name: str | None = None, tab: str | None = None, width: int = 680):  # fmt: skip
         """title: the window's; name and tab: the fields' accessible name and their tab's title (title by default)."""
         super().__init__(parent)
@@ -170,8 +174,8 @@ class SmallForm(FormDialog):
         self.fields = FieldTabs(name or title)
         self.tab = self.fields.tab(tab or title)
         buttons = QDialogButtonBox()
-        buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(_(save_text), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

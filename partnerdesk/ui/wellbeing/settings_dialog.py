@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.records.vocab import ROLES
 from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
 from partnerdesk.services.common.errors import ValidationError
@@ -34,7 +35,7 @@ def days_box(name: str, lowest: int = 0) -> QSpinBox:
     box.setRange(lowest, 365)
     box.setMaximumWidth(150)
     if lowest == 0:
-        box.setSpecialValueText("Not set")
+        box.setSpecialValueText(_("Not set"))
     return box
 
 
@@ -43,19 +44,22 @@ class CadenceGrid(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Supervision every (days, by role)")
+        self.setAccessibleName(_("Supervision every (days, by role)"))
         grid = QGridLayout(self)
-        note = QLabel("How often each role has 1:1 supervision: the shortest and longest gap between sessions. "
-                      "Anyone else with a named supervisor follows the peer support worker's gap.")  # fmt: skip
+        note = QLabel(_("How often each role has 1:1 supervision: the shortest and longest gap between sessions. "
+                      "Anyone else with a named supervisor follows the peer support worker's gap."))  # fmt: skip
         note.setWordWrap(True)
         grid.addWidget(note, 0, 0, 1, 4)
-        for column, text in enumerate(("Role", "Shortest gap (days)", "Longest gap (days)")):
+        for column, text in enumerate((_("Role"), _("Shortest gap (days)"), _("Longest gap (days)"))):
             grid.addWidget(QLabel(text), 1, column)
         grid.setColumnStretch(3, 1)
         self.boxes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         for row, (code, label) in enumerate(ROLES.items(), start=2):
-            shortest, longest = days_box(f"{label}: shortest gap in days"), days_box(f"{label}: longest gap in days")
-            grid.addWidget(QLabel(label), row, 0)
+            shortest, longest = (
+                days_box(_("{label}: shortest gap in days").format(label=_(label))),
+                days_box(_("{label}: longest gap in days").format(label=_(label))),
+            )
+            grid.addWidget(QLabel(_(label)), row, 0)
             grid.addWidget(shortest, row, 1)
             grid.addWidget(longest, row, 2)
             self.boxes[code] = (shortest, longest)
@@ -76,38 +80,38 @@ class SettingsDialog(FormDialog):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        self.setWindowTitle("Wellbeing settings")
+        self.setWindowTitle(_("Wellbeing settings"))
         self.summary = problems_summary()
-        self.fields = FieldTabs("Wellbeing settings")
-        tab = self.fields.tab("&SWEMWBS wording")
-        note = QLabel("PartnerDesk does not include the SWEMWBS wording: its licence does not allow it. Type the "
+        self.fields = FieldTabs(_("Wellbeing settings"))
+        tab = self.fields.tab(_("&SWEMWBS wording"))
+        note = QLabel(_("PartnerDesk does not include the SWEMWBS wording: its licence does not allow it. Type the "
                       "seven items exactly as your organisation's licensed copy gives them, or leave all seven "
-                      "blank to record scores with numbered items.")  # fmt: skip
+                      "blank to record scores with numbered items."))  # fmt: skip
         note.setWordWrap(True)
         tab.addRow(note)
-        self.items = [text_box(f"SWEMWBS item {n + 1}", 300) for n in range(SWEMWBS_ITEMS)]
+        self.items = [text_box(_("SWEMWBS item {value}").format(value=n + 1), 300) for n in range(SWEMWBS_ITEMS)]
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         for number, box in enumerate(self.items):
             row = QGridLayout()
-            caption = QLabel(f"Item &{number + 1}")
+            caption = QLabel(_("Item &{value}").format(value=number + 1))
             caption.setBuddy(box)
             row.addWidget(caption, 0, 0)
             row.addWidget(box, 0, 1)
             column.addLayout(row)
         self.fields.row(tab, None, "swemwbs_items", holder)
         tab.addRow(copyright_label())
-        tab = self.fields.tab("&Follow-up and supervision")
-        self.working_days = self.fields.row(tab, SETTINGS["follow_up_working_days"].label, "follow_up_working_days",
-                                            days_box("Follow-up after distress (working days)", 1))  # fmt: skip
+        tab = self.fields.tab(_("&Follow-up and supervision"))
+        self.working_days = self.fields.row(tab, _(SETTINGS["follow_up_working_days"].label), "follow_up_working_days",
+                                            days_box(_("Follow-up after distress (working days)"), 1))  # fmt: skip
         self.working_days.setRange(1, 10)
         self.cadences = self.fields.row(tab, None, "supervision_cadences", CadenceGrid())
-        tab = self.fields.tab("&Training")
-        self.roles = self.fields.row(tab, None, "training_roles", CheckList(SETTINGS["training_roles"].label, ROLES))
+        tab = self.fields.tab(_("&Training"))
+        self.roles = self.fields.row(tab, None, "training_roles", CheckList(_(SETTINGS["training_roles"].label), ROLES))
         buttons = QDialogButtonBox()
-        buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

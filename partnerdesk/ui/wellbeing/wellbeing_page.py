@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, format_swemwbs_metric
@@ -26,21 +27,21 @@ from partnerdesk.ui.wellbeing.common import PersonPicker, fill_table, read_only_
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.fitting import FlowLayout
 
-CHECK_HEADINGS = ("When", "Person", "Context", "Worker", "How", "SWEMWBS", "Follow-up")
-FOLLOW_UP_HEADINGS = ("Person", "Check on", "Follow-up by", "Due", "Where it stands")
+CHECK_HEADINGS = (N_("When"), N_("Person"), N_("Context"), N_("Worker"), N_("How"), "SWEMWBS", N_("Follow-up"))
+FOLLOW_UP_HEADINGS = (N_("Person"), N_("Check on"), N_("Follow-up by"), N_("Due"), N_("Where it stands"))
 
 
 def follow_up_words(check: CheckSummary, today) -> str:
     """Where a check's follow-up stands, in words ("Overdue: was due 26/08/2025, 6 days ago")."""
     if not check.follow_up_needed:
-        return "None needed"
+        return _("None needed")
     due = check.follow_up_due_on
     return {
         "done": f"Done {format_uk(check.follow_up_done_on)}",
         "overdue": f"Overdue: was due {format_uk(due)}, {days_until(today, due)}",
         "due": "Due today",
         "not due": f"Due {format_uk(due)}",
-    }.get(check.follow_up_status or "", "Needed")
+    }.get(check.follow_up_status or "", _("Needed"))
 
 
 def button(text: str, name: str, slot) -> QPushButton:
@@ -62,16 +63,18 @@ class WellbeingPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        title = QLabel("Wellbeing")
+        title = QLabel(_("Wellbeing"))
         title.setObjectName("pageTitle")
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Wellbeing lists")
-        self.tabs.addTab(self._checks_tab(), "&Checks")
-        self.tabs.addTab(self._follow_ups_tab(), "Fo&llow-ups to do")
+        self.tabs.setAccessibleName(_("Wellbeing lists"))
+        self.tabs.addTab(self._checks_tab(), _("&Checks"))
+        self.tabs.addTab(self._follow_ups_tab(), _("Fo&llow-ups to do"))
         actions = QHBoxLayout()
-        for widget in (button("&New check…", "Record a new wellbeing check", self.new_check),
-                       button("Run a &debrief…", "Run a debrief after a meeting", self.run_debrief),
-                       button("Wellbeing &history…", "Show the selected person's wellbeing history", self._history)):
+        for widget in (
+            button(_("&New check…"), _("Record a new wellbeing check"), self.new_check),
+            button(_("Run a &debrief…"), _("Run a debrief after a meeting"), self.run_debrief),
+            button(_("Wellbeing &history…"), _("Show the selected person's wellbeing history"), self._history),
+        ):
             actions.addWidget(widget)  # fmt: skip
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -83,15 +86,15 @@ class WellbeingPage(QWidget):
 
     def _checks_tab(self) -> QWidget:
         page = QWidget()
-        self.person = PersonPicker(self.writer, "Show checks of this person")
-        self.date_from = UkDateEdit("Checks from this date")
-        self.date_to = UkDateEdit("Checks up to this date")
-        self.open_only = QCheckBox("Open follow-ups only")
-        self.open_only.setAccessibleName("Only checks with a follow-up still to do")
+        self.person = PersonPicker(self.writer, _("Show checks of this person"))
+        self.date_from = UkDateEdit(_("Checks from this date"))
+        self.date_to = UkDateEdit(_("Checks up to this date"))
+        self.open_only = QCheckBox(_("Open follow-ups only"))
+        self.open_only.setAccessibleName(_("Only checks with a follow-up still to do"))
         self.date_from.set_date(today_uk() - timedelta(days=365))
         filters = FlowLayout()  # wraps on a narrow screen rather than widening the window
         self.person.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        for label, widget in (("Person", self.person), ("From", self.date_from), ("To", self.date_to)):
+        for label, widget in ((_("Person"), self.person), (_("From"), self.date_from), (_("To"), self.date_to)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             filters.add(caption, widget)
@@ -103,9 +106,9 @@ class WellbeingPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setMinimumWidth(110)  # room for dd/mm/yyyy
             edit.editingFinished.connect(self.refresh)
-        self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 105))
+        self.checks = read_only_table(CHECK_HEADINGS, _("Wellbeing checks"), (145, 180, 170, 150, 50, 105))
         self.checks.doubleClicked.connect(lambda _i: self._open_selected())
-        self.open_button = button("&Open check…", "Open the selected check", self._open_selected)
+        self.open_button = button(_("&Open check…"), _("Open the selected check"), self._open_selected)
         column = QVBoxLayout(page)
         column.addLayout(filters)
         column.addWidget(self.filter_message)
@@ -115,17 +118,17 @@ class WellbeingPage(QWidget):
 
     def _follow_ups_tab(self) -> QWidget:
         page = QWidget()
-        self.follow_ups = read_only_table(FOLLOW_UP_HEADINGS, "Follow-ups still to do", (180, 130, 150, 100))
+        self.follow_ups = read_only_table(FOLLOW_UP_HEADINGS, _("Follow-ups still to do"), (180, 130, 150, 100))
         self.follow_ups.doubleClicked.connect(lambda _i: self._mark_selected())
-        self.done_button = button("&Mark done…", "Mark the selected follow-up done", self._mark_selected)
-        self.open_follow_up = button("Open the &check…", "Open the check the follow-up is for",
+        self.done_button = button(_("&Mark done…"), _("Mark the selected follow-up done"), self._mark_selected)
+        self.open_follow_up = button(_("Open the &check…"), _("Open the check the follow-up is for"),
                                      lambda: self._emit_open(self.follow_ups))  # fmt: skip
         row = QHBoxLayout()
         row.addWidget(self.done_button)
         row.addWidget(self.open_follow_up)
         row.addStretch(1)
         column = QVBoxLayout(page)
-        note = QLabel("Every follow-up still to do, the most overdue first. Overdue ones are shown in red.")
+        note = QLabel(_("Every follow-up still to do, the most overdue first. Overdue ones are shown in red."))
         note.setObjectName("hint")
         column.addWidget(note)
         column.addWidget(self.follow_ups, 1)
@@ -153,10 +156,11 @@ class WellbeingPage(QWidget):
         self._names = {c.check_id: c.person_name for c in shown + open_ones}
         self._people = {c.check_id: c.person_id for c in shown + open_ones}
         fill_table(self.checks, [
-            (c.check_id, (format_moment_uk(c.checked_at), c.person_name, CHECK_CONTEXTS.get(c.context, ""),
+            (c.check_id, (format_moment_uk(c.checked_at), c.person_name,
+                          _(CHECK_CONTEXTS[c.context]) if c.context in CHECK_CONTEXTS else "",
                           c.worker, str(c.quick_score or ""),
                           format_swemwbs_metric(c.swemwbs_metric) if c.swemwbs_metric is not None else "",
-                          ("Distress. " if c.distress else "") + follow_up_words(c, today)),
+                          (_("Distress. ") if c.distress else "") + follow_up_words(c, today)),
              c.follow_up_status == "overdue")
             for c in shown
         ])  # fmt: skip
