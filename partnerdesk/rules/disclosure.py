@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from partnerdesk.i18n import N_, _
+
 THRESHOLD = "threshold"
 NHS = "nhs"
 RULES = {
-    THRESHOLD: "Hide counts below a threshold, and enough others that none can be worked out",
-    NHS: "NHS Digital style: hide 1 to 7, round every other count to 5",
+    THRESHOLD: N_("Hide counts below a threshold, and enough others that none can be worked out"),
+    NHS: N_("NHS Digital style: hide 1 to 7, round every other count to 5"),
 }
 DEFAULT_RULE = THRESHOLD
 DEFAULT_THRESHOLD = 5
@@ -65,12 +67,21 @@ class Policy:
         """One plain sentence for the top of a sheet, saying what HIDDEN means."""
         if self.rule == NHS:
             return (
-                f'Counts from 1 to 7 are shown as "{HIDDEN}"; other counts are rounded to the nearest 5, and '
-                "percentages are worked out from the rounded counts."
+                _(
+                    "Counts from 1 to 7 are shown as \"{HIDDEN}\"; other counts are rounded to the nearest 5, "
+                    "and percentages are worked out from the rounded counts."
+                ).format(
+                    HIDDEN=HIDDEN,
+                )
             )
         return (
-            f'Counts from 1 to {self.threshold - 1}, and any figure from which one could be worked out, are shown '
-            f'as "{HIDDEN}".'
+            _(
+                "Counts from 1 to {value}, and any figure from which one could be worked out, are shown as "
+                "\"{HIDDEN}\"."
+            ).format(
+                value=self.threshold - 1,
+                HIDDEN=HIDDEN,
+            )
         )
 
 
@@ -169,7 +180,7 @@ def _secondary(
         if not exposed:
             return hidden
         target = exposed[0]
-        near = {p for line in lines if any(p == target for p, _ in line) for p, _ in line}
+        near = {p for line in lines if any(p == target for p, _unused in line) for p, _unused in line}
         candidates = [p for p in near if p not in hidden] or [p for p in values if p not in hidden]
 
         def cost(position: Position) -> tuple[bool, bool, int, Position]:

@@ -20,13 +20,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.money import format_pounds
 
 VEHICLES = {
-    "car_or_van": "Car or van",
-    "motorcycle": "Motorcycle",
-    "bicycle": "Bicycle",
+    "car_or_van": N_("Car or van"),
+    "motorcycle": N_("Motorcycle"),
+    "bicycle": N_("Bicycle"),
 }
 
 # The longest single journey anyone can claim: far beyond Land's End to John o' Groats (about 840 miles) and back
@@ -43,11 +44,11 @@ MAX_RATE_PENCE = 500
 _TENTH = Decimal("0.1")
 # Each rate in pence as a person would name it, for messages.
 _RATE_NAMES = {
-    "car_first_pence": "The car or van rate for the first miles",
-    "car_after_pence": "The car or van rate after the threshold",
-    "motorcycle_pence": "The motorcycle rate",
-    "bicycle_pence": "The bicycle rate",
-    "passenger_pence": "The passenger rate",
+    "car_first_pence": N_("The car or van rate for the first miles"),
+    "car_after_pence": N_("The car or van rate after the threshold"),
+    "motorcycle_pence": N_("The motorcycle rate"),
+    "bicycle_pence": N_("The bicycle rate"),
+    "passenger_pence": N_("The passenger rate"),
 }
 _MILES = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+|\d*)(?:\.(?P<fraction>\d*))?", re.ASCII)
 _MILES_WORD = re.compile(r"\s*(?:miles?|mi)\.?$", re.IGNORECASE)
@@ -151,12 +152,26 @@ class MileageResult:
         """The sum in words, for a claim form: "10 miles at 45p, 5 miles at 25p: £5.75"."""
         parts = []
         if self.miles_at_first_rate:
-            parts.append(f"{_miles_words(self.miles_at_first_rate)} at {self.first_rate_pence}p")
+            parts.append(_("{miles_words} at {first_rate_pence}p").format(
+                miles_words=_miles_words(self.miles_at_first_rate),
+                first_rate_pence=self.first_rate_pence,
+            ))
         if self.miles_at_after_rate:
-            parts.append(f"{_miles_words(self.miles_at_after_rate)} at {self.after_rate_pence}p")
+            parts.append(_("{miles_words} at {after_rate_pence}p").format(
+                miles_words=_miles_words(self.miles_at_after_rate),
+                after_rate_pence=self.after_rate_pence,
+            ))
         if self.passengers:
-            people = "1 passenger" if self.passengers == 1 else f"{self.passengers} passengers"
-            parts.append(f"{people} for {_miles_words(self.miles)} at {self.passenger_rate_pence}p")
+            people = (
+                _("1 passenger")
+                if self.passengers == 1
+                else _("{passengers} passengers").format(passengers=self.passengers)
+            )
+            parts.append(_("{people} for {miles_words} at {passenger_rate_pence}p").format(
+                people=people,
+                miles_words=_miles_words(self.miles),
+                passenger_rate_pence=self.passenger_rate_pence,
+            ))
         return f"{', '.join(parts)}: {format_pounds(self.pence)}"
 
 
@@ -210,7 +225,7 @@ def mileage_pence(
     """
     _check_vehicle(vehicle)
     distance = _journey_miles(_as_miles(miles))
-    already = _as_miles(miles_already_this_tax_year, "The miles already claimed this tax year")
+    already = _as_miles(miles_already_this_tax_year, _("The miles already claimed this tax year"))
     if already < 0:
         raise ValueError("The miles already claimed this tax year can't be negative.")
     if already > MAX_MILES_IN_A_YEAR:
@@ -295,13 +310,17 @@ def rates_warning(rates: MileageRates, hmrc: MileageRates = HMRC_RATES) -> str |
     above = [described for name, described in _RATE_NAMES.items() if getattr(rates, name) > getattr(hmrc, name)]
     # A later threshold pays more miles at the higher car rate, which is above HMRC's lower rate.
     if rates.car_threshold_miles > hmrc.car_threshold_miles and rates.car_first_pence > hmrc.car_after_pence:
-        above.append("The car or van threshold")
+        above.append(_("The car or van threshold"))
     if not above:
         return None
     listed = ", ".join(a[0].lower() + a[1:] for a in above)
     return (
-        f"These are above HMRC's approved mileage rates: {listed}. "
-        "The amount above HMRC's rates is taxable, so the person may have to pay tax on it."
+        _(
+            "These are above HMRC's approved mileage rates: {listed}. The amount above HMRC's rates is "
+            "taxable, so the person may have to pay tax on it."
+        ).format(
+            listed=listed,
+        )
     )
 
 
@@ -313,7 +332,7 @@ def format_miles(miles: Decimal) -> str:
 
 
 def _miles_words(miles: Decimal) -> str:
-    return "1 mile" if miles == 1 else f"{format_miles(miles)} miles"
+    return _("1 mile") if miles == 1 else _("{miles} miles").format(miles=format_miles(miles))
 
 
 def _read_miles(text: str) -> Decimal:
@@ -337,7 +356,7 @@ def _read_miles(text: str) -> Decimal:
     return -value if negative else value
 
 
-def _as_miles(value: Decimal | int | str, what: str = "Miles") -> Decimal:
+def _as_miles(value: Decimal | int | str, what: str = N_("Miles")) -> Decimal:
     """Miles given as text, an int or a Decimal, checked for at most one decimal place. Floats are refused."""
     if isinstance(value, str):
         return _read_miles(value)

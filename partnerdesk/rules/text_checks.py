@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from partnerdesk.i18n import N_
+
 #: Bidirectional embedding, override and isolate characters: LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI.
 BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 #: What a note may hold that a one-line field may not: tab, and line breaks (as Windows, Mac and Linux write them,
@@ -25,23 +27,23 @@ BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(
 NOTE_BREAKS = frozenset("\t\n\r\u2028\u2029")
 
 BROKEN_MESSAGE = (
-    "This contains a broken character (half of one, often left by copying from another program). "
-    "Please delete it and type the text again."
+    N_("This contains a broken character (half of one, often left by copying from another program). "
+    "Please delete it and type the text again.")
 )
 CONTROL_MESSAGE = (
-    "This contains a hidden control character (for example a tab or a line break) that can't be saved here. "
-    "Please delete it and type the text again on one line."
+    N_("This contains a hidden control character (for example a tab or a line break) that can't be saved here. "
+    "Please delete it and type the text again on one line.")
 )
 NOTE_CONTROL_MESSAGE = (
-    "This contains a hidden control character that can't be saved. Please delete it and type the text again."
+    N_("This contains a hidden control character that can't be saved. Please delete it and type the text again.")
 )
 BIDI_MESSAGE = (
-    "This contains a hidden character that changes the direction of the text, so it would read differently from "
-    "what is saved. Please delete it and type the text again."
+    N_("This contains a hidden character that changes the direction of the text, so it would read differently from "
+    "what is saved. Please delete it and type the text again.")
 )
 FILE_NAME_MESSAGE = (
-    "This file's name contains a hidden character (a control character or one that changes the direction of the "
-    "text), so it may not be what it looks like. Please rename the file and add it again."
+    N_("This file's name contains a hidden character (a control character or one that changes the direction of the "
+    "text), so it may not be what it looks like. Please rename the file and add it again.")
 )
 
 

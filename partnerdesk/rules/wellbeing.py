@@ -14,26 +14,27 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeGuard
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.working_days import next_working_day
 
 # --- The check itself -------------------------------------------------------------------------------------------
 
 CHECK_CONTEXTS = {
-    "pre_meeting": "Pre-meeting",
-    "debrief": "Debrief after a meeting",
-    "phone": "Phone check-in",
-    "routine": "Routine check",
-    "concern": "Concern raised",
+    "pre_meeting": N_("Pre-meeting"),
+    "debrief": N_("Debrief after a meeting"),
+    "phone": N_("Phone check-in"),
+    "routine": N_("Routine check"),
+    "concern": N_("Concern raised"),
 }
 
 # Higher is better, as on the scales below (except ONS4 anxiety).
 QUICK_ANSWERS = {
-    1: "Not good at all",
-    2: "Not so good",
+    1: N_("Not good at all"),
+    2: N_("Not so good"),
     3: "OK",
-    4: "Good",
-    5: "Very good",
+    4: N_("Good"),
+    5: N_("Very good"),
 }
 
 
@@ -53,15 +54,15 @@ def _is_whole_number(value: object) -> TypeGuard[int]:
 
 # Codes are what the database holds; labels are what people read. Order is the order the questions are asked.
 ONS4_QUESTIONS = {
-    "life_satisfaction": "Life satisfaction",
-    "worthwhile": "Feeling the things you do are worthwhile",
-    "happiness": "Happiness yesterday",
-    "anxiety": "Anxiety yesterday",
+    "life_satisfaction": N_("Life satisfaction"),
+    "worthwhile": N_("Feeling the things you do are worthwhile"),
+    "happiness": N_("Happiness yesterday"),
+    "anxiety": N_("Anxiety yesterday"),
 }
 
 # The Office for National Statistics' published thresholds: (highest score in the band, band).
-_POSITIVE_BANDS = ((4, "low"), (6, "medium"), (8, "high"), (10, "very high"))
-_ANXIETY_BANDS = ((1, "very low"), (3, "low"), (5, "medium"), (10, "high"))
+_POSITIVE_BANDS = ((4, "low"), (6, "medium"), (8, "high"), (10, N_("very high")))
+_ANXIETY_BANDS = ((1, N_("very low")), (3, "low"), (5, "medium"), (10, "high"))
 
 
 def _band(question: str, score: int, bands: tuple[tuple[int, str], ...]) -> str:
@@ -141,8 +142,8 @@ def ons4_bands(answers: Mapping[str, int]) -> dict[str, str]:
 # --- SWEMWBS ------------------------------------------------------------------------------------------------------
 
 SWEMWBS_COPYRIGHT = (
-    "Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and "
-    "University of Edinburgh, 2008, all rights reserved."
+    N_("Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and "
+    "University of Edinburgh, 2008, all rights reserved.")
 )
 SWEMWBS_ITEMS = 7
 SWEMWBS_LOWEST_ANSWER = 1
@@ -240,7 +241,7 @@ def default_follow_up_due(check: date | datetime, working_days: int = 1) -> date
     working_days (an organisation setting, 1 by default) counts further working days on.
     """
     day = today_uk(check) if isinstance(check, datetime) else check
-    for _ in range(max(working_days, 1)):
+    for _unused in range(max(working_days, 1)):
         day = next_working_day(day)
     return day
 
@@ -248,7 +249,7 @@ def default_follow_up_due(check: date | datetime, working_days: int = 1) -> date
 def follow_up_due_problem(check_on: date, due_on: date) -> str | None:
     """A plain reason the follow-up date cannot be used, or None: it cannot be before the check."""
     if due_on < check_on:
-        return "The follow-up can't be due before the check it follows. Please pick the day of the check or later."
+        return _("The follow-up can't be due before the check it follows. Please pick the day of the check or later.")
     return None
 
 
@@ -260,7 +261,7 @@ def follow_up_status(today: date, due_on: date, done_on: date | None = None) -> 
         return "overdue"
     if due_on == today:
         return "due"
-    return "not due"
+    return _("not due")
 
 
 def follow_up_on_time(due_on: date, done_on: date | None) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from partnerdesk.i18n import N_
+
 #: Pillow's format name for each receipt type it can decode. HEIC is missing: Pillow can't open it.
 _PILLOW_FORMATS = {
     "image/png": "PNG",
@@ -25,23 +27,23 @@ MAX_PIXELS = 100_000_000
 _PNG_END = b"IEND\xaeB`\x82"
 
 IMAGE_MESSAGE = (
-    "This file looks like a photo at first, but it can't be opened as one: it may be damaged, or something else "
-    "given a photo's name. Please take the photo or scan again and add the new file."
+    N_("This file looks like a photo at first, but it can't be opened as one: it may be damaged, or something else "
+    "given a photo's name. Please take the photo or scan again and add the new file.")
 )
 HEIC_MESSAGE = (
-    "PartnerDesk can't open HEIC photos (the iPhone's own format) to check them. Please save the photo as JPEG "
-    "(on an iPhone: Settings, Camera, Formats, Most Compatible) and add it again."
+    N_("PartnerDesk can't open HEIC photos (the iPhone's own format) to check them. Please save the photo as JPEG "
+    "(on an iPhone: Settings, Camera, Formats, Most Compatible) and add it again.")
 )
-PIXELS_MESSAGE = "This picture is too big to open safely. Please take a smaller photo or scan, and add that."
+PIXELS_MESSAGE = N_("This picture is too big to open safely. Please take a smaller photo or scan, and add that.")
 PDF_MESSAGE = (
-    "This file looks like a PDF at first, but it can't be read as one: it may be damaged or only partly saved. "
-    "Please save or scan it again and add the new file."
+    N_("This file looks like a PDF at first, but it can't be read as one: it may be damaged or only partly saved. "
+    "Please save or scan it again and add the new file.")
 )
 LOCKED_MESSAGE = (
-    "This PDF is protected by a password, so it can't be checked. Please save a copy without the password "
-    "(or print it to a new PDF) and add that."
+    N_("This PDF is protected by a password, so it can't be checked. Please save a copy without the password "
+    "(or print it to a new PDF) and add that.")
 )
-_AGAIN = " Please print it to a new PDF, or scan the paper receipt, and add that instead."
+_AGAIN = N_(" Please print it to a new PDF, or scan the paper receipt, and add that instead.")
 #: Active content, by what a PDF names it: each is refused with the reason in plain words.
 ACTIVE_CONTENT = {
     "/JavaScript": "This PDF contains JavaScript (a program that runs when the file is opened)." + _AGAIN,

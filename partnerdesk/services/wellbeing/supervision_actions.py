@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.supervision import SupervisionAction
@@ -33,7 +34,7 @@ def get_supervision_action(session: Session, action_id: str) -> SupervisionActio
     """An action by id; raises NotFound."""
     action = session.get(SupervisionAction, action_id) if action_id else None
     if action is None:
-        raise NotFound("That action could not be found.")
+        raise NotFound(_("That action could not be found."))
     return action
 
 
