@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from partnerdesk.exports.xlsx import WRAP_AFTER, Column, Kind, SheetWriter, pounds
+from partnerdesk.i18n import _
 
 #: No column is narrower or wider than these (in characters); a longer value wraps or runs on in the cell.
 NARROWEST = 6
@@ -56,7 +57,7 @@ def heading_length(heading: str) -> int:
 
 def fit(columns: Sequence[Column], rows: Iterable[Sequence[Any]], widest: int = WIDEST) -> tuple[Column, ...]:
     """columns with widths that fit the sampled rows (at most SAMPLE of them) and their headings' longest words."""
-    needed = [heading_length(column.heading) for column in columns]
+    needed = [heading_length(_(column.heading)) for column in columns]
     for number, row in enumerate(rows):
         if number >= SAMPLE:
             break
