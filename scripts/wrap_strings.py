@@ -14,8 +14,9 @@ alone, so a second run changes nothing.
 What counts as words for people: a string with a space, a capital letter at the start, an "&" shortcut or "…",
 in code that runs when the screen or message is made. It leaves alone what only code reads: object names, setting
 and vocabulary codes (lower-case words with underscores), SQL, style sheets, log lines, file names and suffixes,
-keyboard shortcuts, date formats, dictionary keys, strings compared with `==` or `in`, and anything passed to the
-calls in NOT_TEXT. f-strings become `_("… {name} …").format(name=…)`: translators need the whole sentence.
+keyboard shortcuts, date formats, dictionary keys, strings compared with `==` or `in`, anything passed to the
+calls in NOT_TEXT, and strings on a line with the comment `# not words`. f-strings become
+`_("… {name} …").format(name=…)`: translators need the whole sentence.
 Module-level and class-level strings (label tables, defaults) get `N_()`; the code that shows them must call `_()`
 on them, which this tool cannot see: look for the N_ lines it prints.
 """
@@ -36,7 +37,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = PROJECT / "partnerdesk"
 #: Folders whose strings are data (made-up names and notes) or frozen history (migrations), never translated here.
 SKIP_PARTS = {"demo", "migrations"}
-SKIP_FILES = {"i18n.py", "__main__.py"}
+#: The log and crash details are for whoever fixes PartnerDesk, in English whatever the language.
+SKIP_FILES = {"i18n.py", "__main__.py", "logs.py"}
 WRAPPERS = {"_", "N_", "ngettext", "pgettext", "npgettext", "gettext", "long_date", "short_date"}
 #: Calls whose string arguments only code reads.
 NOT_TEXT = {
@@ -51,7 +53,7 @@ NOT_TEXT = {
     "HexColor", "registerFont", "TTFont", "UnicodeCIDFont", "registerFontFamily", "ParagraphStyle", "style",
     "heading_style", "TableStyle", "setFont", "Font", "PatternFill", "Alignment", "NamedStyle",
     # the database
-    "Column", "mapped_column", "Index", "Table", "UniqueConstraint", "CheckConstraint", "ForeignKey",
+    "mapped_column", "Index", "Table", "UniqueConstraint", "CheckConstraint", "ForeignKey",
     "ForeignKeyConstraint", "PrimaryKeyConstraint", "relationship", "_link", "text", "execute", "exec_driver_sql",
     "label", "alias", "op", "like", "ilike", "in_", "literal_column", "column", "table", "bindparam", "func",
     "get_setting", "set_setting", "synonym", "aliased",
@@ -70,7 +72,7 @@ LOGGERS = {"log", "logger", "logging", "LOG", "LOGGER", "_log", "_logger"}
 NOT_TEXT_KEYWORDS = {
     "fontName", "objectName", "encoding", "errors", "newline", "dest", "metavar", "ondelete", "server_default",
     "number_format", "key", "role", "name", "field", "kind", "code", "suffix_code", "mode", "tz", "sep", "end",
-    "format", "fmt", "type", "prog", "parent", "style", "sheet", "url", "path", "pattern",
+    "format", "fmt", "type", "prog", "parent", "style", "sheet", "url", "path", "pattern", "comment", "doc", "info",
 }  # fmt: skip
 
 _SQL = re.compile(r"^\s*(select|insert|update|delete|create|pragma|alter|drop|with|SELECT|INSERT|UPDATE|DELETE|"
@@ -81,8 +83,10 @@ _STYLE_RULE = re.compile(r"([\w-]+\s*:\s*[^;]+;\s*)+")
 #: that take key sequences are in NOT_TEXT anyway.
 _SHORTCUT = re.compile(r"((Ctrl|Alt|Shift|Meta)\+)+\S+|F\d{1,2}")
 _DATE_FORMAT = re.compile(r"(%[a-zA-Z-]+|[dMyHhmsz]{1,4}|AP|ap|[/:.\-\s,T'])+")
-_CAMEL = re.compile(r"[A-Za-z0-9_]*[a-z][A-Z][A-Za-z0-9_]*|[A-Z][A-Z0-9_]+")
+_CAMEL = re.compile(r"[A-Za-z0-9_-]*[a-z][A-Z][A-Za-z0-9_-]*|[A-Z][A-Z0-9_]+")
 _TAG = re.compile(r"<[^>]*>")
+#: A comment that keeps the strings on its line as they are.
+MARKER = b"# not words"
 
 
 def is_words(text: str) -> bool:
@@ -98,6 +102,8 @@ def is_words(text: str) -> bool:
         return False
     if _SHORTCUT.fullmatch(bare) or _DATE_FORMAT.fullmatch(bare) or _CAMEL.fullmatch(bare):
         return False
+    if ("/" in bare or "=" in bare) and " " not in bare:
+        return False  # paths, time zones, mime types, URL options
     if re.fullmatch(r"[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+", bare) or re.fullmatch(r"[\w.-]+\.[a-z]{2,4}", bare):
         return False  # dotted names and file names
     return " " in bare or bare[0].isupper() or bool(re.search(r"&\w", bare)) or "…" in bare
@@ -117,6 +123,8 @@ def _is_logging(call: ast.Call) -> bool:
     if not isinstance(func, ast.Attribute):
         return False
     owner = func.value
+    if isinstance(owner, ast.Call):  # logging.getLogger(__name__).error(...)
+        return _call_name(owner) == "getLogger"
     if isinstance(owner, ast.Attribute):  # self.log.info(...)
         return owner.attr in LOGGERS
     return isinstance(owner, ast.Name) and owner.id in LOGGERS
@@ -202,7 +210,7 @@ class Wrapper:
                     self.expr(case.guard, at_import)
                 self.body(case.body, at_import)
             return
-        for name, value in ast.iter_fields(node):
+        for _field, value in ast.iter_fields(node):
             if isinstance(value, list):
                 if value and isinstance(value[0], ast.stmt):
                     self.body(value, at_import)
@@ -304,7 +312,14 @@ class Wrapper:
 
     # -- rewriting ----------------------------------------------------------------------------------------------
 
+    def marked_not_words(self, node: ast.expr) -> bool:
+        """Whether a line of the string says `# not words` (text that only looks like words: samples, codes)."""
+        lines = range(node.lineno - 1, node.end_lineno or node.lineno)
+        return any(MARKER in self.source[self.starts[i] : self.starts[i + 1]] for i in lines)
+
     def wrap(self, node: ast.Constant, at_import: bool) -> None:
+        if self.marked_not_words(node):
+            return
         start, end = self.span(node)
         wrapper = "N_" if at_import else "_"
         self.result.names.add(wrapper)
@@ -312,7 +327,9 @@ class Wrapper:
         self.result.edits.append(Edit(start, end, f"{wrapper}({original})", node.lineno, f"{wrapper}({original!s})"))
 
     def fstring(self, node: ast.JoinedStr, at_import: bool) -> None:
-        words = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        if self.marked_not_words(node):
+            return
+        words = "".join(str(v.value) if isinstance(v, ast.Constant) else "1" for v in node.values)
         if not is_words(words) or not any(isinstance(v, ast.FormattedValue) for v in node.values):
             if is_words(words):
                 self.wrap_plain_fstring(node, at_import)
@@ -344,6 +361,10 @@ class Wrapper:
         start, end = self.span(node)
         self.result.names.add("_")
         text = f"_({literal}).format({formatted})"
+        if len(text) > 90:  # one argument a line, as ruff would: lines under `# fmt: skip` are never re-flowed
+            indent = self._indent(node)
+            formatted = "".join(f"\n{indent}    {k}={v}," for k, v in arguments.items())
+            text = f"_({literal}).format({formatted}\n{indent})"
         self.result.edits.append(Edit(start, end, text, node.lineno, text))
 
     def wrap_plain_fstring(self, node: ast.JoinedStr, at_import: bool) -> None:
@@ -354,12 +375,15 @@ class Wrapper:
         text = f"{wrapper}({self._literal(words, node)})"
         self.result.edits.append(Edit(start, end, text, node.lineno, text))
 
+    def _indent(self, node: ast.expr) -> str:
+        line = self.source[self.starts[node.lineno - 1] : self.starts[node.lineno]].decode("utf-8")
+        return " " * (len(line) - len(line.lstrip()))
+
     def _literal(self, text: str, node: ast.expr) -> str:
         """A string literal for text, in pieces of whole words on lines of their own when it is long."""
         if len(text) <= 90:
             return _quote(text)
-        line = self.source[self.starts[node.lineno - 1] : self.starts[node.lineno]].decode("utf-8")
-        indent = " " * (len(line) - len(line.lstrip()) + 4)
+        indent = self._indent(node) + "    "
         pieces, piece = [], ""
         for word in re.findall(r"\S+\s*|\s+", text):
             if piece and len(piece) + len(word) > 90:
@@ -433,9 +457,8 @@ def _import_edit(tree: ast.Module, source: bytes, wrapper: Wrapper, names: set[s
     for node in tree.body:
         if isinstance(node, ast.Import | ast.ImportFrom):
             last = node
-        elif last is not None or not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
-            if last is not None:
-                break
+        elif last is not None:
+            break
     every = sorted(names, key=lambda n: (n != "N_", n != "_", n))
     line = f"from partnerdesk.i18n import {', '.join(every)}\n"
     if last is None:
