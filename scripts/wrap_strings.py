@@ -286,11 +286,11 @@ class Wrapper:
                     self.expr(test, at_import, allowed=False)
 
     def _has_words(self, node: ast.BinOp) -> bool:
-        return any(
-            isinstance(part, ast.Constant) and isinstance(part.value, str) and is_words(part.value)
-            or isinstance(part, ast.JoinedStr)
-            for part in (node.left, node.right)
-        )
+        parts = [node.left, node.right]
+        texts = [p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)]
+        texts += ["".join(str(v.value) if isinstance(v, ast.Constant) else "1" for v in p.values)
+                  for p in parts if isinstance(p, ast.JoinedStr)]  # fmt: skip
+        return any(is_words(text) for text in texts)
 
     def call(self, node: ast.Call, at_import: bool) -> None:
         name = _call_name(node)

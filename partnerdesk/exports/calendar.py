@@ -23,7 +23,7 @@ from partnerdesk.rules.dates import UK
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.meetings.series import series_meetings
 
-PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"
+PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"  # not words
 UID_DOMAIN = "partnerdesk"
 TZID = "Europe/London"
 
@@ -103,7 +103,7 @@ def _description(meeting: Meeting) -> str:
     given += [meeting.contact_phone, meeting.contact_email]
     contact = [part for part in given if part]
     if contact:
-        parts.append("Contact: " + ", ".join(contact))
+        parts.append(_("Contact: {contact}").format(contact=", ".join(contact)))
     return "\n\n".join(parts)
 
 

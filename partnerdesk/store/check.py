@@ -66,9 +66,9 @@ def check_database(target: str | Path) -> HealthReport:
     if not damage:
         report.lines.append(_("Integrity: ok."))
     else:
-        report.problem("Integrity: damaged. SQLite found: " + "; ".join(damage[:5]))
+        report.problem(_("Integrity: damaged. SQLite found: {damage}").format(damage="; ".join(damage[:5])))
         if damaged_tables:
-            report.problem("Damaged tables: " + ", ".join(damaged_tables) + ".")
+            report.problem(_("Damaged tables: {tables}.").format(tables=", ".join(damaged_tables)))
     if broken_links:
         report.problem(_("Links between records: {broken_links} point to records that do not exist.").format(
             broken_links=broken_links,

@@ -151,8 +151,10 @@ class StatusPanel(QWidget):
                 approved_at=format_moment_uk(approved_at),
             ))
         if paid_on:
-            words.append(f"Paid on {format_uk(paid_on)} by {vocab.label(vocab.PAYMENT_METHODS, method).lower()}"
-                         + (f", reference {reference}." if reference else "."))
+            paid = _("Paid on {day} by {method}, reference {reference}.") if reference else \
+                _("Paid on {day} by {method}.")
+            words.append(paid.format(day=format_uk(paid_on), method=vocab.label(vocab.PAYMENT_METHODS, method).lower(),
+                                     reference=reference))
         if status == "paid":
             words.append(_("A paid claim can't be changed; make it void if it was wrong."))
         self.summary.setText(" ".join(words))

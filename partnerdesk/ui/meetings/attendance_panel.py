@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import N_, _
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import uk_times
@@ -59,7 +59,9 @@ def papers_note(inv: svc.Invitation) -> str:
         return _("Sent apologies")
     if inv.papers_sent_on is None:
         return _("Not sent yet")
-    words = [f"{inv.papers_days} days before" + (" — LATE" if inv.papers_late else "")]
+    before = (ngettext("{n} day before — LATE", "{n} days before — LATE", inv.papers_days) if inv.papers_late
+              else ngettext("{n} day before", "{n} days before", inv.papers_days))
+    words = [before.format(n=inv.papers_days)]
     if inv.format_met is False:
         words.append(_("not the format asked for ({label})").format(
             label=vocab.label(vocab.PAPER_FORMATS, inv.wanted_format),
@@ -188,7 +190,7 @@ class AttendancePanel(QWidget):
             )
             for person, found in clashes.items() for c in found
         ]
-        self.warning.setText("Double-booked: " + " ".join(lines) if lines else "")
+        self.warning.setText(_("Double-booked: {clashes}").format(clashes=" ".join(lines)) if lines else "")
         self.warning.setVisible(bool(lines))
         self.suggest_button.setEnabled(suggestions is not None)
         self._fill_suggestions(suggestions or [])

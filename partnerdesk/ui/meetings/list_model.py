@@ -57,7 +57,7 @@ def _shown(session, rows) -> list[Shown]:
         committee = row.committee or ""
         tip = f"{committee} ({row.organisation})" if row.organisation else ""
         if row.cancelled:
-            tip = "Cancelled. " + tip
+            tip = _("Cancelled. {details}").format(details=tip)
         texts = (
             short_date(day),
             f"{start:%H:%M}–{end:%H:%M}",

@@ -291,7 +291,8 @@ class MeetingForm(FormDialog):
         payload = {key: raw_value(widget) for key, widget in self.fields.widgets.items()}
         payload.update(self._hidden)
         payload["version"] = self.opened_version
-        return self.meeting_id, "Meeting: " + (payload["title"].strip() or "new meeting"), payload
+        title = payload["title"].strip() or _("new meeting")
+        return self.meeting_id, _("Meeting: {title}").format(title=title), payload
 
     # --- saving -----------------------------------------------------------------------------------------
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:

@@ -29,7 +29,8 @@ def upcoming_line(m: TodayMeeting, today) -> str:
     for task in m.tasks:
         text = task.label
         if task.due_on is not None:
-            text += f" {'was due' if task.overdue(today) else 'by'} {format_uk(task.due_on)}"
+            due = _("{task} was due {day}") if task.overdue(today) else _("{task} by {day}")
+            text = due.format(task=task.label, day=format_uk(task.due_on))
         if task.detail:
             text += f" ({task.detail})"
         todo.append(text)
@@ -65,8 +66,8 @@ def _read(db, today) -> list[list[Line]]:
 
 MEETINGS_TODAY = TodayGroup(
     (
-        Section("meetings", f"Meetings in the next {LOOKAHEAD_DAYS} days, and what is due",
-                f"No meetings in the next {LOOKAHEAD_DAYS} days."),
+        Section("meetings", N_("Meetings in the next {days} days, and what is due"),
+                N_("No meetings in the next {days} days."), days=LOOKAHEAD_DAYS),
         Section("actions", N_("Actions from meetings that are overdue"), N_("No actions are overdue.")),
         Section("gaps", N_("Past meetings still missing attendance, minutes or a debrief"),
                 N_("Every recent meeting has its attendance, minutes and debrief.")),

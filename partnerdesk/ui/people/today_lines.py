@@ -35,10 +35,10 @@ def _read(db, today) -> list[list[Line]]:
 
 PEOPLE_TODAY = TodayGroup(
     (
-        Section("terms", f"Terms of office ending in the next {TERM_ENDING_WINDOW_DAYS} days",
-                f"No terms of office end in the next {TERM_ENDING_WINDOW_DAYS} days.", stretch=False),
-        Section("consent", f"Consent reviews due in the next {CONSENT_REVIEW_WINDOW_DAYS} days or overdue",
-                N_("No consent reviews are due."), stretch=False),
+        Section("terms", N_("Terms of office ending in the next {days} days"),
+                N_("No terms of office end in the next {days} days."), stretch=False, days=TERM_ENDING_WINDOW_DAYS),
+        Section("consent", N_("Consent reviews due in the next {days} days or overdue"),
+                N_("No consent reviews are due."), stretch=False, days=CONSENT_REVIEW_WINDOW_DAYS),
     ),
     _read,
 )
