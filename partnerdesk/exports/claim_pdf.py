@@ -129,13 +129,13 @@ def _story(session: Session, claim, width: float) -> list:
             details += ("<br/>" if details else "") + f'<font color="#444444">{paragraph_text(line.working)}</font>'
         has = any(r.deleted_at is None for r in line.receipts)
         receipt = _("Attached") if has else (_("<b>Missing</b>") if line.category in required else _("Not needed"))
-        data.append([cell(format_uk(line.day)), cell(paragraph_text(EXPENSE_CATEGORIES[line.category])), cell(details),
-                     cell(receipt), cell(format_pounds(line.amount_pence), "money")])  # fmt: skip
+        data.append([cell(format_uk(line.day)), cell(paragraph_text(_(EXPENSE_CATEGORIES[line.category]))),
+                     cell(details), cell(receipt), cell(format_pounds(line.amount_pence), "money")])  # fmt: skip
     data.append(["", "", "", cell(_("<b>Total</b>")), cell(format_pounds(claim.total_pence), "money_bold")])
     shares = (0.14, 0.18, 0.39, 0.15, 0.14)  # Receipt wide enough that "Attached" never wraps
     story.append(_grid(data, [width * x for x in shares], extra=[("SPAN", (0, -1), (2, -1))]))
     if any(line.category in PAYMENTS_FOR_TIME for line in lines):
-        story += [Spacer(1, 6), Paragraph(paragraph_text(BENEFITS_NOTE), s["small"])]
+        story += [Spacer(1, 6), Paragraph(paragraph_text(_(BENEFITS_NOTE)), s["small"])]
     if claim.status == "paid":
         how = v.label(v.PAYMENT_METHODS, claim.payment_method)
         paid = _("Paid on {paid_on} by {paragraph_text}").format(
@@ -147,7 +147,7 @@ def _story(session: Session, claim, width: float) -> list:
         )
                                                   if claim.payment_reference else "") + ".", s["body"])]  # fmt: skip
 
-    story += [Paragraph(_("Declaration"), s["heading"]), Paragraph(DECLARATION, s["body"]), Spacer(1, 8)]
+    story += [Paragraph(_("Declaration"), s["heading"]), Paragraph(_(DECLARATION), s["body"]), Spacer(1, 8)]
     story.append(Paragraph(_("Signatures"), s["heading"]))
     approver = claim.approved_by.full_name if claim.approved_by else ""
     approved_on = format_uk(claim.approved_at.date()) if claim.approved_at else ""

@@ -75,11 +75,11 @@ def _claim_row(claim: Any) -> list[Any]:
 
 def _line_row(claim: Any, line: Any) -> list[Any]:
     miles = None if line.miles_tenths is None else _miles(line.miles_tenths)
-    units = f"{line.time_count} × {TIME_UNITS[line.time_unit].lower()}" if line.time_unit else None
+    units = f"{line.time_count} × {_(TIME_UNITS[line.time_unit]).lower()}" if line.time_unit else None
     return [
         claim_reference(claim.id), claim.person, v.label(v.CLAIM_STATUSES, claim.status), claim.heading, line.day,
-        EXPENSE_CATEGORIES.get(line.category, line.category), line.description, miles,
-        VEHICLES.get(line.vehicle) if line.vehicle else None, line.passengers or None, units, line.working,
+        v.label(EXPENSE_CATEGORIES, line.category), line.description, miles,
+        v.label(VEHICLES, line.vehicle) if line.vehicle else None, line.passengers or None, units, line.working,
         line.amount_pence,
     ]  # fmt: skip
 

@@ -79,7 +79,7 @@ def wellbeing_rows(
     by_kind, checks = protect_parts([figures.checks_by_context[code] for code in CHECK_CONTEXTS], policy)
     rows: list[Row] = [(_("Wellbeing checks done"), checks)]
     rows += [
-        (_("Checks: {label}").format(label=label), shown)
+        (_("Checks: {label}").format(label=_(label)), shown)
         for label, shown in zip(CHECK_CONTEXTS.values(), by_kind, strict=True)
     ]
     _unused, due, on_time = share(figures.follow_ups_on_time, figures.follow_ups_due, policy)
@@ -96,7 +96,7 @@ def wellbeing_rows(
         ),
         (_("People whose SWEMWBS score fell meaningfully (3 points or more)"), count(figures.meaningful_worse, policy)),
         ("", ""),
-        (_("Copyright"), SWEMWBS_COPYRIGHT),
+        (_("Copyright"), _(SWEMWBS_COPYRIGHT)),
     ]  # fmt: skip
     return rows
 
@@ -121,7 +121,7 @@ def supervision_rows(
     policy = policy or disclosure_policy(session)
     figures = supervision_figures(session, date_from, date_to, today)
     rows: list[Row] = [
-        (_("{label} supervision sessions held").format(label=label), count(figures.sessions_by_kind[code], policy))
+        (_("{label} supervision sessions held").format(label=_(label)), count(figures.sessions_by_kind[code], policy))
         for code, label in SESSION_TYPES.items()
     ]
     _unused, with_earlier, on_time = share(figures.one_to_ones_on_time, figures.one_to_ones_with_earlier, policy)

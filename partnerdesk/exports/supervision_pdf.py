@@ -78,14 +78,23 @@ def _story(session: Session, record, include_notes: bool, width: float) -> list:
 
     supervisor = session.get_one(Person, record.supervisor_id)
     supervisees = sorted((session.get_one(Person, a.person_id) for a in record.attendees), key=lambda p: p.full_name)
-    topics = [SUPERVISION_TOPICS.get(code, code) for code in record.topics or [] if code != "other"]
+    topics = [
+        _(SUPERVISION_TOPICS[code]) if code in SUPERVISION_TOPICS else code
+        for code in record.topics or []
+        if code != "other"
+    ]
     if record.topics_other or "other" in (record.topics or []):
         topics.append(
             _("Other: {topics_other}").format(topics_other=record.topics_other) if record.topics_other else _("Other")
         )
     facts = [
         (_("Date"), f"{long_date(record.held_on)} ({format_uk(record.held_on)})"),
-        (_("Type"), _("{kind} supervision").format(kind=SESSION_TYPES.get(record.kind, record.kind))),
+        (
+            _("Type"),
+            _("{kind} supervision").format(
+                kind=_(SESSION_TYPES[record.kind]) if record.kind in SESSION_TYPES else record.kind
+            ),
+        ),
         (_("Supervisor"), supervisor.full_name),
         (_("Supervisee") if len(supervisees) == 1 else _("Supervisees"), ", ".join(p.full_name for p in supervisees)),
         (_("Topics"), "; ".join(topics) or _("None recorded")),

@@ -51,8 +51,8 @@ def transition_problem(current: str, wanted: str) -> str | None:
     if current == "paid":
         return _("This claim has been paid, so it can only be made void (with a reason).")
     return _("A claim that is {current} can't be made {wanted}.").format(
-        current=_STATUS_WORDS.get(current, current),
-        wanted=_STATUS_WORDS.get(wanted, wanted),
+        current=_(_STATUS_WORDS[current]) if current in _STATUS_WORDS else current,
+        wanted=_(_STATUS_WORDS[wanted]) if wanted in _STATUS_WORDS else wanted,
     )
 
 

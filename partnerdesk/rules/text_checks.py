@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from partnerdesk.i18n import N_
+from partnerdesk.i18n import N_, _
 
 #: Bidirectional embedding, override and isolate characters: LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI.
 BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
@@ -60,23 +60,23 @@ def is_control(char: str) -> bool:
 def line_problem(value: str) -> str | None:
     """Why text for a one-line field (a name, email address, phone number, title) can't be saved, or None."""
     if any(is_surrogate(char) for char in value):
-        return BROKEN_MESSAGE
+        return _(BROKEN_MESSAGE)
     if any(char in BIDI_CONTROLS for char in value):
-        return BIDI_MESSAGE
+        return _(BIDI_MESSAGE)
     if any(is_control(char) for char in value):
-        return CONTROL_MESSAGE
+        return _(CONTROL_MESSAGE)
     return None
 
 
 def note_problem(value: str) -> str | None:
     """Why text for a notes field (several lines) can't be saved, or None. Tabs and line breaks are fine."""
     if any(is_surrogate(char) for char in value):
-        return BROKEN_MESSAGE
+        return _(BROKEN_MESSAGE)
     if any(is_control(char) and char not in NOTE_BREAKS for char in value):
-        return NOTE_CONTROL_MESSAGE
+        return _(NOTE_CONTROL_MESSAGE)
     return None
 
 
 def file_name_problem(name: str) -> str | None:
     """Why a file's name (a receipt's, say) can't be kept, or None: the one-line rules, said about a file."""
-    return FILE_NAME_MESSAGE if line_problem(name) else None
+    return _(FILE_NAME_MESSAGE) if line_problem(name) else None

@@ -42,7 +42,7 @@ def quick_answer_label(answer: int) -> str:
     """The plain words for a quick "how are you doing" answer (1 "Not good at all" … 5 "Very good")."""
     if not _is_whole_number(answer) or answer not in QUICK_ANSWERS:
         raise ValueError("How the person is doing must be a whole number from 1 to 5.")
-    return QUICK_ANSWERS[answer]
+    return _(QUICK_ANSWERS[answer])
 
 
 def _is_whole_number(value: object) -> TypeGuard[int]:

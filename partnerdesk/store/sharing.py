@@ -149,7 +149,7 @@ def refuse_shared_location(path: str | Path, **options) -> None:
                 "and damage it, so PartnerDesk will not open it there. {SAFE_ALTERNATIVE}"
             ).format(
                 problem=problem,
-                SAFE_ALTERNATIVE=SAFE_ALTERNATIVE,
+                SAFE_ALTERNATIVE=_(SAFE_ALTERNATIVE),
             )
         )
 

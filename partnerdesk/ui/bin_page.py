@@ -152,7 +152,7 @@ class BinPage(QWidget):
                 cells[0].setData(row.id, RECORD_ID_ROLE)
                 self.others_model.appendRow(cells)
             shown = len(rows)
-        what = KINDS[kind].lower()
+        what = _(KINDS[kind]).lower()
         one = "person" if kind == "people" else what.removesuffix("s")
         self.count.setText(
             _("{shown:,} deleted {one}").format(shown=shown, one=one if shown == 1 else what)

@@ -50,7 +50,7 @@ class CrashDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         headline.setFont(font)
         headline.setWordWrap(True)
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(_(EXPLANATION))
         explanation.setWordWrap(True)
         self.feedback = QLabel("")
         self.feedback.setAccessibleName(_("What happened when you pressed a button"))

@@ -74,7 +74,10 @@ def _describe(session: Session, record) -> tuple[str, str]:
                 record.person.full_name)
     if isinstance(record, WellbeingCheck):  # what kind of check and whose: never its confidential text
         when = format_uk(uk_date(record.checked_at))
-        return f"{when} {CHECK_CONTEXTS.get(record.context, '')}", record.person.full_name
+        return (
+            f"{when} {_(CHECK_CONTEXTS[record.context]) if record.context in CHECK_CONTEXTS else ''}",
+            record.person.full_name,
+        )
     day = uk_date(record.starts_at)
     return f"{format_uk(day)} {record.title}", record.committee.name if record.committee else ""
 

@@ -109,9 +109,9 @@ def cadences(value: Any) -> tuple[Any, str | None]:
             Cadence(shortest, longest)
         except (TypeError, ValueError) as why:
             message = str(why) if isinstance(why, ValueError) and "gap" in str(why) else ""
-            return None, message or _("{value}: please give two whole numbers of days.").format(value=ROLES[role])
+            return None, message or _("{value}: please give two whole numbers of days.").format(value=_(ROLES[role]))
         if longest > 365:
-            return None, _("{value}: the longest gap must be a year (365 days) or less.").format(value=ROLES[role])
+            return None, _("{value}: the longest gap must be a year (365 days) or less.").format(value=_(ROLES[role]))
         clean[role] = [shortest, longest]
     return clean, None
 

@@ -37,7 +37,7 @@ def check_day(problems: Problems, field: str, value: Any, today: date, what: str
         problems.add(field, _("Please give the date of the {what}.").format(what=what))
         return None
     if not isinstance(value, date):
-        problems.add(field, DATE_MESSAGE)
+        problems.add(field, _(DATE_MESSAGE))
         return None
     if value > today:
         problems.add(field, _("The date of the {what} can't be in the future.").format(what=what))

@@ -169,7 +169,7 @@ def check_line(
         rate = format_pounds(payment_rates(session).rate(out["unit"]))
         working = _("{count} × {lower} at {rate}").format(
             count=out['count'],
-            lower=TIME_UNITS[out['unit']].lower(),
+            lower=_(TIME_UNITS[out['unit']]).lower(),
             rate=rate,
         )
     return out, LinePreview(out["amount"], working, [warning] if warning else [], mileage)

@@ -66,10 +66,10 @@ def decoding_problem(data: bytes, content_type: str | None) -> str | None:
     if content_type == "application/pdf":
         return pdf_problem(data)
     if content_type == "image/heic":
-        return HEIC_MESSAGE
+        return _(HEIC_MESSAGE)
     if content_type in _PILLOW_FORMATS:
         return image_problem(data, _PILLOW_FORMATS[content_type])
-    return IMAGE_MESSAGE
+    return _(IMAGE_MESSAGE)
 
 
 def image_problem(data: bytes, pillow_format: str) -> str | None:
@@ -85,11 +85,11 @@ def image_problem(data: bytes, pillow_format: str) -> str | None:
         with Image.open(io.BytesIO(data), formats=[pillow_format]) as image:
             image.load()  # every pixel: a cut-off or padded file fails here
     except Image.DecompressionBombError:
-        return PIXELS_MESSAGE
+        return _(PIXELS_MESSAGE)
     except Exception:  # Pillow raises many kinds of error for a bad file; any of them means "not an image"
-        return IMAGE_MESSAGE
+        return _(IMAGE_MESSAGE)
     if pillow_format == "PNG" and not data.endswith(_PNG_END):
-        return IMAGE_MESSAGE  # something after the picture's end marker: a web page or program riding along
+        return _(IMAGE_MESSAGE)  # something after the picture's end marker: a web page or program riding along
     return None
 
 

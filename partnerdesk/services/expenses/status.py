@@ -127,7 +127,7 @@ def mark_paid(
     claim = _claim_for(session, claim_id, "paid")
     problems = Problems()
     if not isinstance(paid_on, date):
-        problems.add("paid_on", _("Please give the date it was paid.") if paid_on is None else DATE_MESSAGE)
+        problems.add("paid_on", _("Please give the date it was paid.") if paid_on is None else _(DATE_MESSAGE))
     elif paid_on > (today or today_uk()):
         problems.add("paid_on", _("The date it was paid can't be in the future."))
     elif claim.approved_at and paid_on < claim.approved_at.date():

@@ -43,7 +43,7 @@ def clean_action(session: Session, data: dict[str, Any]) -> dict[str, Any]:
         problems.add("owner_name", _("This is too long: please keep it to 200 characters."))
     for field in ("due_on", "done_on"):
         if out[field] is not None and not isinstance(out[field], date):
-            problems.add(field, _DATE_MESSAGE)
+            problems.add(field, _(_DATE_MESSAGE))
     problems.raise_if_any()
     return out
 

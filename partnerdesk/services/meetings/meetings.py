@@ -118,7 +118,7 @@ def _check_serving(session: Session, out: dict[str, Any], meeting_id: str | None
         which = _("prepares for") if out["kind"] == "pre_meeting" else "follows"
         problems.add(
             "serves_meeting_id", _("Please pick the meeting this {lower} {which}.").format(
-                lower=v.MEETING_KINDS[out['kind']].lower(),
+                lower=_(v.MEETING_KINDS[out['kind']]).lower(),
                 which=which,
             )
         )
@@ -140,7 +140,7 @@ def _check_serving(session: Session, out: dict[str, Any], meeting_id: str | None
 def _check_tracking(out: dict[str, Any], problems: Problems) -> None:
     for field in ("notice_sent_on", "papers_received_on", "reminders_sent_on", "minutes_sent_on"):
         if out[field] is not None and not isinstance(out[field], date):
-            problems.add(field, _DATE_MESSAGE)
+            problems.add(field, _(_DATE_MESSAGE))
     day = out["date"]
     if not isinstance(day, date):
         return
@@ -163,7 +163,7 @@ def clean_meeting(session: Session, data: dict[str, Any], meeting_id: str | None
     if out["date"] is None:
         problems.add("date", _("Please give the date of the meeting."))
     elif not isinstance(out["date"], date):
-        problems.add("date", _DATE_MESSAGE)
+        problems.add("date", _(_DATE_MESSAGE))
         out["date"] = None
     moments = check_times(problems, out["date"], out["start_time"], out["end_time"])
     out["starts_at"], out["ends_at"] = moments or (None, None)

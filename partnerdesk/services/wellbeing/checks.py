@@ -83,7 +83,7 @@ def _check_scales(out: dict[str, Any], problems: Problems) -> None:
 def _check_follow_up(session: Session, out: dict[str, Any], check_day: date | None, problems: Problems) -> None:
     for field in ("follow_up_due_on", "follow_up_done_on"):
         if out[field] is not None and not isinstance(out[field], date):
-            problems.add(field, _DATE_MESSAGE)
+            problems.add(field, _(_DATE_MESSAGE))
             out[field] = None
     out["distress"] = bool(out["distress"])
     # Distress always needs a follow-up (DOMAIN.md, After distress); so does a follow-up already done.

@@ -85,7 +85,7 @@ class PairSummary:
 def _check_dates(out: dict[str, Any], problems: Problems, fields: tuple[str, ...]) -> None:
     for field in fields:
         if out[field] is not None and not isinstance(out[field], date):
-            problems.add(field, _DATE_MESSAGE)
+            problems.add(field, _(_DATE_MESSAGE))
             out[field] = None
 
 

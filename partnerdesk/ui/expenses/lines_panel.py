@@ -148,7 +148,7 @@ class LinesPanel(QWidget):
         self.table.setRowCount(len(lines))
         for row, (line_id, day, category, description, working, amount) in enumerate(lines):
             count = len(self.receipts.get(line_id, []))
-            texts = (format_uk(day), EXPENSE_CATEGORIES[category], description or "", working or "",
+            texts = (format_uk(day), _(EXPENSE_CATEGORIES[category]), description or "", working or "",
                      format_pounds(amount), _("None") if not count else _("{count} attached").format(count=count))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

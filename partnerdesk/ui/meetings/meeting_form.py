@@ -346,7 +346,7 @@ class MeetingForm(FormDialog):
             "kind": kind,
             "committee_id": data["committee_id"],
             "serves_meeting_id": self.meeting_id,
-            "title": f"{vocab.MEETING_KINDS[kind]}: {data['title']}",
+            "title": f"{_(vocab.MEETING_KINDS[kind])}: {data['title']}",
             "date": day,
             "start_time": data["start_time"],
             "end_time": data["end_time"],

@@ -113,9 +113,10 @@ class SupervisionPage(QWidget):
         fill_table(self.due, [(d.pair_id, (d.supervisee_name, d.supervisor_name, format_uk(d.last_session_on) or
                                            _("None yet"), format_uk(d.due_on), due_words(d.status, d.due_on, today)),
                                d.status == "overdue") for d in due])  # fmt: skip
-        fill_table(self.sessions, [(s.session_id, (format_uk(s.held_on), SESSION_TYPES[s.kind], s.supervisor_name,
+        fill_table(self.sessions, [(s.session_id, (format_uk(s.held_on), _(SESSION_TYPES[s.kind]), s.supervisor_name,
                                                    ", ".join(s.supervisee_names), format_uk(s.next_due_on),
-                                                   "; ".join(SUPERVISION_TOPICS.get(t, t) for t in s.topics)), False)
+                                                   "; ".join(_(SUPERVISION_TOPICS[t]) if t in SUPERVISION_TOPICS
+                                                             else t for t in s.topics)), False)
                                     for s in sessions])  # fmt: skip
         fill_table(self.pairs, [(p.pair_id, (p.supervisee_name, p.supervisor_name, format_uk(p.starts_on),
                                              format_uk(p.ends_on) or _("Still running")), False) for p in pairs])
