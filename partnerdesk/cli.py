@@ -155,7 +155,9 @@ def _typed_date(text: str | None, which: str) -> date | None:
         try:
             return date.fromisoformat(cleaned)
         except ValueError:
-            raise ValueError(f"--{which} {cleaned} is not a real date.") from None
+            raise ValueError(
+                _("--{which} {cleaned} is not a real date.").format(which=which, cleaned=cleaned)
+            ) from None
     try:
         return parse_uk(cleaned)
     except ValueError as why:

@@ -64,10 +64,13 @@ NOT_TEXT = {
     "fromisoformat", "Path", "open", "read_text", "write_text", "resource", "getenv", "TypeVar", "cast", "NewType",
     "Decimal", "ZoneInfo", "Random", "seed", "import_module", "entry_points", "version", "metadata", "Error",
     "warn", "translate", "maketrans", "ljust", "rjust", "center", "zfill", "count", "index", "find", "rfind",
-    # programmer errors, never shown as such
-    "ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError",
+    # programmer errors, never shown as such (ValueError only outside VALUE_ERRORS_SHOWN)
+    "TypeError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError",
     "AttributeError", "LookupError", "IndexError", "OSError",
 }  # fmt: skip
+#: Where a ValueError's words reach people: rules raise it with plain words that services and forms show as they
+#: are. Elsewhere it means a programmer's mistake, in English for whoever fixes it.
+VALUE_ERRORS_SHOWN = ("rules", "ui", "cli.py")
 LOGGERS = {"log", "logger", "logging", "LOG", "LOGGER", "_log", "_logger"}
 NOT_TEXT_KEYWORDS = {
     "fontName", "objectName", "encoding", "errors", "newline", "dest", "metavar", "ondelete", "server_default",
@@ -149,8 +152,9 @@ class FileResult:
 class Wrapper:
     """Finds the strings to wrap in one module and says how to rewrite each."""
 
-    def __init__(self, source: bytes) -> None:
+    def __init__(self, source: bytes, value_errors_shown: bool = False) -> None:
         self.source = source
+        self.value_errors_shown = value_errors_shown
         self.starts = [0]
         for line in source.splitlines(keepends=True):
             self.starts.append(self.starts[-1] + len(line))
@@ -303,7 +307,7 @@ class Wrapper:
                 self.expr(receiver, at_import)  # "… {x} …".format(x=…)
             elif not isinstance(receiver, ast.Constant | ast.JoinedStr):
                 self.expr(receiver, at_import, allowed=False)
-        if name in NOT_TEXT or _is_logging(node):
+        if name in NOT_TEXT or _is_logging(node) or (name == "ValueError" and not self.value_errors_shown):
             return
         for argument in node.args:
             self.expr(argument, at_import)
@@ -408,6 +412,8 @@ class Wrapper:
             base = _call_name(node) or "value"
             if base == "len":
                 base = "count"
+            elif base in ("strip", "lower", "upper", "title") and isinstance(node.func, ast.Attribute):
+                base = Wrapper._placeholder(node.func.value, "", {})
             elif node.args and (base.startswith(("format", "short_", "long_")) or base in ("get", "str", "int")):
                 base = Wrapper._placeholder(node.args[0], "", {})
         elif isinstance(node, ast.BoolOp):
@@ -472,7 +478,7 @@ def _is_docstring(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
-def rewrite(source: str) -> tuple[str, FileResult]:
+def rewrite(source: str, value_errors_shown: bool = False) -> tuple[str, FileResult]:
     """The module's source with its words wrapped, and what was changed or left.
 
     An f-string's values can hold words of their own (`{owner or "nobody named"}`), which are only seen once the
@@ -481,7 +487,7 @@ def rewrite(source: str) -> tuple[str, FileResult]:
     """
     total = FileResult()
     for _round in range(4):
-        source, result = _rewrite_once(source)
+        source, result = _rewrite_once(source, value_errors_shown)
         total.edits += result.edits
         total.left = result.left
         if not result.edits:
@@ -489,10 +495,10 @@ def rewrite(source: str) -> tuple[str, FileResult]:
     return source, total
 
 
-def _rewrite_once(source: str) -> tuple[str, FileResult]:
+def _rewrite_once(source: str, value_errors_shown: bool) -> tuple[str, FileResult]:
     raw = source.encode("utf-8")
     tree = ast.parse(raw)
-    wrapper = Wrapper(raw)
+    wrapper = Wrapper(raw, value_errors_shown)
     wrapper.module(tree)
     result = wrapper.result
     edits = list(result.edits)
@@ -554,7 +560,9 @@ def main(argv: list[str] | None = None) -> int:
     written: list[Path] = []
     for path in targets(options.paths):
         before = path.read_text(encoding="utf-8")
-        after, result = rewrite(before)
+        shown = any(part in VALUE_ERRORS_SHOWN for part in path.resolve().relative_to(PACKAGE).parts) \
+            if path.resolve().is_relative_to(PACKAGE) else False
+        after, result = rewrite(before, shown)
         where = path.resolve().relative_to(PROJECT) if path.resolve().is_relative_to(PROJECT) else path
         for edit in sorted(result.edits, key=lambda e: e.start):
             print(f"{where}:{edit.line}: {edit.what}")

@@ -54,9 +54,9 @@ class Policy:
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:
-            raise ValueError(f"Unknown disclosure rule {self.rule!r}")
+            raise ValueError(_("Unknown disclosure rule {rule!r}").format(rule=self.rule))
         if self.threshold < 2:
-            raise ValueError("The threshold must be 2 or more")
+            raise ValueError(_("The threshold must be 2 or more"))
 
     def is_small(self, count: int) -> bool:
         """True for a count the rule hides on its own account (a primary suppression)."""
@@ -201,9 +201,9 @@ def protect(
     """
     rows, columns = len(cells), len(cells[0]) if cells else 0
     if any(len(row) != columns for row in cells):
-        raise ValueError("Every row of the table needs the same number of columns")
+        raise ValueError(_("Every row of the table needs the same number of columns"))
     if any(count < 0 for row in cells for count in row):
-        raise ValueError("Counts cannot be negative")
+        raise ValueError(_("Counts cannot be negative"))
     values: dict[Position, int] = {("cell", r, c): cells[r][c] for r in range(rows) for c in range(columns)}
     if row_totals:
         values.update({("row", r, -1): sum(cells[r]) for r in range(rows)})
@@ -256,7 +256,7 @@ def share(part: int, whole: int, policy: Policy) -> tuple[Figure, Figure, str]:
     worked out from the rounded counts. A whole of nought gives NONE.
     """
     if not 0 <= part <= whole:
-        raise ValueError("The part must be between nought and the whole")
+        raise ValueError(_("The part must be between nought and the whole"))
     (shown_part, rest), shown_whole = protect_parts([part, whole - part], policy)
     if whole == 0:
         return shown_part, shown_whole, NONE

@@ -46,8 +46,13 @@ def uk_moment(day: date, at: time) -> datetime:
     moment = local.astimezone(UTC)
     if moment.astimezone(UK).replace(tzinfo=None) != local.replace(tzinfo=None):
         raise ValueError(
-            f"{at:%H:%M} does not exist on {format_uk(day)}: the clocks go forward an hour that night. "
-            "Please choose another time."
+            _(
+                "{at:%H:%M} does not exist on {day}: the clocks go forward an hour that night. Please "
+                "choose another time."
+            ).format(
+                at=at,
+                day=format_uk(day),
+            )
         )
     return moment
 

@@ -80,11 +80,14 @@ class PaymentRates:
     def __post_init__(self) -> None:
         for value, described in ((self.day_pence, _("The day rate")), (self.half_day_pence, _("The half-day rate"))):
             if not _is_whole(value) or not 0 < value <= MAX_PENCE:
-                raise ValueError(f"{described} must be more than £0.00 and no more than {format_pounds(MAX_PENCE)}.")
+                raise ValueError(_("{described} must be more than £0.00 and no more than {MAX_PENCE}.").format(
+                    described=described,
+                    MAX_PENCE=format_pounds(MAX_PENCE),
+                ))
         if self.half_day_pence > self.day_pence:
-            raise ValueError("The half-day rate can't be more than the day rate.")
+            raise ValueError(_("The half-day rate can't be more than the day rate."))
         if not isinstance(self.effective_from, date):
-            raise ValueError("Payment rates need the date they start from.")
+            raise ValueError(_("Payment rates need the date they start from."))
 
     def rate(self, unit: str) -> int:
         """The rate in pence for one day or one half day."""
@@ -104,13 +107,13 @@ class PaymentRates:
         """Rates back from stored settings; anything missing takes the default. Checked like any other rates."""
         unknown = sorted(set(values) - {f.name for f in fields(cls)})
         if unknown:
-            raise ValueError(f"Unknown payment setting: {', '.join(unknown)}.")
+            raise ValueError(_("Unknown payment setting: {join}.").format(join=', '.join(unknown)))
         given: dict[str, object] = dict(values)
         if "effective_from" in given:
             try:
                 given["effective_from"] = date.fromisoformat(str(given["effective_from"]))
             except ValueError:
-                raise ValueError("The date payment rates start from is not a real date.") from None
+                raise ValueError(_("The date payment rates start from is not a real date.")) from None
         return cls(**given)  # type: ignore[arg-type]
 
 
@@ -165,8 +168,14 @@ def check_within_cap(cap_half_days: int | None, used_half_days: int, unit: str, 
             value='is' if left == 1 else 'are',
         )
     raise ValueError(
-        f"This person can have up to {_count_words(cap_half_days, 'half day')} on this programme and {remaining}, "
-        f"so {asked} can't be added."
+        _(
+            "This person can have up to {count_words} on this programme and {remaining}, so {asked} "
+            "can't be added."
+        ).format(
+            count_words=_count_words(cap_half_days, _('half day')),
+            remaining=remaining,
+            asked=asked,
+        )
     )
 
 
@@ -179,7 +188,7 @@ def payment_warning(preference: str | None, category: str, who: str = N_("This p
     """
     _check_category(category)
     if preference not in (None, "paid", "expenses_only", "no_payments"):
-        raise ValueError(f"{preference} is not a payment preference.")
+        raise ValueError(_("{preference} is not a payment preference.").format(preference=preference))
     for_time = category in PAYMENTS_FOR_TIME
     check = _("Please check with them before adding it.")
     if preference == "paid" or (not for_time and preference != "no_payments"):
@@ -225,24 +234,32 @@ def _count_words(count: int, noun: str) -> str:
 
 def _check_category(category: str) -> None:
     if category not in EXPENSE_CATEGORIES:
-        raise ValueError(f"{category} is not a kind of claim. Please choose one from the list.")
+        raise ValueError(_("{category} is not a kind of claim. Please choose one from the list.").format(
+            category=category,
+        ))
 
 
 def _check_unit(unit: str) -> None:
     if unit not in TIME_UNITS:
-        raise ValueError("Payments for time are by the day or the half day.")
+        raise ValueError(_("Payments for time are by the day or the half day."))
 
 
 def _check_count(count: int) -> None:
     if not _is_whole(count) or not 0 < count <= MAX_UNITS_PER_LINE:
-        raise ValueError(f"The number of days or half days must be a whole number from 1 to {MAX_UNITS_PER_LINE}.")
+        raise ValueError(
+            _("The number of days or half days must be a whole number from 1 to {MAX_UNITS_PER_LINE}.").format(
+                MAX_UNITS_PER_LINE=MAX_UNITS_PER_LINE,
+            )
+        )
 
 
 def _check_cap(cap: int) -> None:
     if not _is_whole(cap) or not 0 <= cap <= MAX_CAP_HALF_DAYS:
-        raise ValueError(f"The limit must be a whole number of half days from 0 to {MAX_CAP_HALF_DAYS}.")
+        raise ValueError(_("The limit must be a whole number of half days from 0 to {MAX_CAP_HALF_DAYS}.").format(
+            MAX_CAP_HALF_DAYS=MAX_CAP_HALF_DAYS,
+        ))
 
 
 def _check_used(used: int) -> None:
     if not _is_whole(used) or used < 0:
-        raise ValueError("The half days already paid must be a whole number, 0 or more.")
+        raise ValueError(_("The half days already paid must be a whole number, 0 or more."))

@@ -53,7 +53,9 @@ def _whole(value: object) -> TypeGuard[int]:
 def _required(value: int | None) -> int:
     # Only a pattern that _static_problems passed gets here, and it refuses one without the fields its rule needs.
     if value is None:
-        raise ValueError("This repeating pattern is missing a part it needs; check it with recurrence_problems first.")
+        raise ValueError(
+            _("This repeating pattern is missing a part it needs; check it with recurrence_problems first.")
+        )
     return value
 
 

@@ -29,9 +29,9 @@ class Cadence:
     def __post_init__(self) -> None:
         whole = all(isinstance(days, int) and not isinstance(days, bool) for days in (self.min_days, self.max_days))
         if not whole or self.min_days < 1:
-            raise ValueError("Supervision gaps are whole numbers of days, 1 or more.")
+            raise ValueError(_("Supervision gaps are whole numbers of days, 1 or more."))
         if self.max_days < self.min_days:
-            raise ValueError("The longest gap between supervision sessions can't be shorter than the shortest.")
+            raise ValueError(_("The longest gap between supervision sessions can't be shorter than the shortest."))
 
 
 # Every 4–6 weeks (DOMAIN.md). A default only: the organisation can change it in its settings.

@@ -41,7 +41,7 @@ QUICK_ANSWERS = {
 def quick_answer_label(answer: int) -> str:
     """The plain words for a quick "how are you doing" answer (1 "Not good at all" … 5 "Very good")."""
     if not _is_whole_number(answer) or answer not in QUICK_ANSWERS:
-        raise ValueError("How the person is doing must be a whole number from 1 to 5.")
+        raise ValueError(_("How the person is doing must be a whole number from 1 to 5."))
     return _(QUICK_ANSWERS[answer])
 
 
@@ -101,13 +101,15 @@ _BAND_FOR = {
 def ons4_band(question: str, score: int) -> str:
     """The band for any of the four questions, by its code."""
     if question not in _BAND_FOR:
-        raise ValueError(f"There is no ONS4 question called {question!r}.")
+        raise ValueError(_("There is no ONS4 question called {question!r}.").format(question=question))
     return _BAND_FOR[question](score)
 
 
 def _check_ons4_score(question: str, score: object) -> None:
     if not _is_whole_number(score) or not 0 <= score <= 10:
-        raise ValueError(f"{ONS4_QUESTIONS[question]}: the answer must be a whole number from 0 to 10.")
+        raise ValueError(_("{value}: the answer must be a whole number from 0 to 10.").format(
+            value=ONS4_QUESTIONS[question],
+        ))
 
 
 def ons4_answers(answers: Mapping[str, int | None]) -> dict[str, int] | None:
@@ -118,14 +120,18 @@ def ons4_answers(answers: Mapping[str, int | None]) -> dict[str, int] | None:
     """
     unknown = [code for code in answers if code not in ONS4_QUESTIONS]
     if unknown:
-        raise ValueError(f"There is no ONS4 question called {unknown[0]!r}.")
+        raise ValueError(_("There is no ONS4 question called {value!r}.").format(value=unknown[0]))
     if all(answers.get(code) is None for code in ONS4_QUESTIONS):
         return None
     checked: dict[str, int] = {}
     for code, label in ONS4_QUESTIONS.items():
         value = answers.get(code)
         if value is None:
-            raise ValueError(f"{label} has no answer. Please answer all four ONS4 questions, or leave all four blank.")
+            raise ValueError(
+                _("{label} has no answer. Please answer all four ONS4 questions, or leave all four blank.").format(
+                    label=label,
+                )
+            )
         _check_ons4_score(code, value)
         checked[code] = value
     return checked
@@ -135,7 +141,7 @@ def ons4_bands(answers: Mapping[str, int]) -> dict[str, str]:
     """The band for each of the four answers, in question order."""
     checked = ons4_answers(answers)
     if checked is None:
-        raise ValueError("There are no ONS4 answers to put in bands.")
+        raise ValueError(_("There are no ONS4 answers to put in bands."))
     return {code: ons4_band(code, score) for code, score in checked.items()}
 
 
@@ -168,19 +174,27 @@ def swemwbs_raw(answers: Sequence[int | None]) -> int:
     answer or an answer outside 1–5 raises ValueError with a plain message.
     """
     if isinstance(answers, str | bytes):
-        raise ValueError("SWEMWBS answers must be given as a list of seven numbers.")
+        raise ValueError(_("SWEMWBS answers must be given as a list of seven numbers."))
     answered = sum(1 for answer in answers if answer is not None)
     if len(answers) > SWEMWBS_ITEMS:
-        raise ValueError(f"SWEMWBS has seven questions, but {len(answers)} answers were given.")
+        raise ValueError(_("SWEMWBS has seven questions, but {count} answers were given.").format(
+            count=len(answers),
+        ))
     if answered < SWEMWBS_ITEMS:
         raise ValueError(
-            f"Only {answered} of the seven SWEMWBS questions are answered. "
-            "A score needs all seven; answer the rest or leave the whole scale blank."
+            _(
+                "Only {answered} of the seven SWEMWBS questions are answered. A score needs all seven; "
+                "answer the rest or leave the whole scale blank."
+            ).format(
+                answered=answered,
+            )
         )
     raw = 0
     for number, answer in enumerate(answers, start=1):
         if not _is_whole_number(answer) or not SWEMWBS_LOWEST_ANSWER <= answer <= SWEMWBS_HIGHEST_ANSWER:
-            raise ValueError(f"SWEMWBS question {number}: the answer must be a whole number from 1 to 5.")
+            raise ValueError(_("SWEMWBS question {number}: the answer must be a whole number from 1 to 5.").format(
+                number=number,
+            ))
         raw += answer
     return raw
 
@@ -191,7 +205,7 @@ def swemwbs_metric(raw: int) -> Decimal:
     Compare people and changes on the metric score, never the raw one.
     """
     if not _is_whole_number(raw) or raw not in _SWEMWBS_METRIC_HUNDREDTHS:
-        raise ValueError("A raw SWEMWBS score must be a whole number from 7 to 35.")
+        raise ValueError(_("A raw SWEMWBS score must be a whole number from 7 to 35."))
     return Decimal(_SWEMWBS_METRIC_HUNDREDTHS[raw]).scaleb(-2)
 
 

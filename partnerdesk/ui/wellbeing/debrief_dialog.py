@@ -155,7 +155,7 @@ class DebriefDialog(FormDialog):
         try:
             day, at = self.day.date_value(), self.time.time_value()
             if day is None or at is None:
-                raise ValueError("Please give the date and time of the debrief.")
+                raise ValueError(_("Please give the date and time of the debrief."))
         except ValueError as why:
             problems["checked_at"] = str(why)
         checks = {row.person_id: {**row.data(), "worker_name": self.worker.text().strip() or None}

@@ -19,7 +19,7 @@ def parse_time(text: str) -> time:
         hour, minute = int(found.group(1)), int(found.group(2) or 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise ValueError("Please type a time on the 24-hour clock, for example 10:00 or 14:30.")
+    raise ValueError(_("Please type a time on the 24-hour clock, for example 10:00 or 14:30."))
 
 
 class UkTimeEdit(QLineEdit):
