@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from partnerdesk import __version__
-from partnerdesk.i18n import _, set_language
+from partnerdesk.i18n import _, ngettext, set_language
 
 EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision")
 
@@ -195,29 +195,30 @@ def _export(args: argparse.Namespace) -> int:
                 from partnerdesk.exports.expenses import export_expenses
 
                 rows = export_expenses(session, out, date_from=date_from, date_to=date_to)
-                what = "claim" if rows == 1 else "claims"
+                done = ngettext("Wrote {rows:,} claim to {out}", "Wrote {rows:,} claims to {out}", rows)
             elif args.kind in ("wellbeing", "supervision"):
                 from partnerdesk.exports import figures
 
                 write = figures.export_wellbeing if args.kind == "wellbeing" else figures.export_supervision
                 rows = write(session, out, date_from=date_from, date_to=date_to)
-                what = _("rows of anonymised figures")
+                done = ngettext("Wrote {rows:,} row of anonymised figures to {out}",
+                                "Wrote {rows:,} rows of anonymised figures to {out}", rows)
             elif args.kind == "meetings":
                 from partnerdesk.exports.meetings import export_meetings
 
                 rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)
-                what = "meeting" if rows == 1 else "meetings"
+                done = ngettext("Wrote {rows:,} meeting to {out}", "Wrote {rows:,} meetings to {out}", rows)
             else:
                 from partnerdesk.exports.people import export_people
 
                 rows = export_people(session, out)
-                what = "person" if rows == 1 else "people"
+                done = ngettext("Wrote {rows:,} person to {out}", "Wrote {rows:,} people to {out}", rows)
     except ExportError as why:
         print(str(why), file=sys.stderr)
         return 1
     finally:
         store.close()
-    print(_("Wrote {rows:,} {what} to {out}").format(rows=rows, what=what, out=out))
+    print(done.format(rows=rows, out=out))
     return 0
 
 
