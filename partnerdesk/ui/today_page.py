@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _, long_date, ngettext
+from partnerdesk.i18n import N_, _, long_date, ngettext
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.common.snoozes import snoozed_lines, wake_line
 from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
@@ -48,7 +48,7 @@ DONE_KEYS = "Ctrl+Shift+D"
 URGENT = QColor("#b00020")  # dark red: readable on white, and the words say "Overdue" too
 #: Lines shown in a section at first: the most urgent come first, and a last line offers the rest.
 FIRST_LINES = 25
-_SHOW_ALL = "show all"
+_SHOW_ALL = N_("show all")
 #: Where the sections the user closed are remembered (their keys).
 COLLAPSED_KEY = "today/collapsed"
 
