@@ -43,22 +43,33 @@ LOCKED_MESSAGE = (
     N_("This PDF is protected by a password, so it can't be checked. Please save a copy without the password "
     "(or print it to a new PDF) and add that.")
 )
-#: Said after each reason below (translated separately: each reason and this are whole sentences).
-_AGAIN = N_("Please print it to a new PDF, or scan the paper receipt, and add that instead.")
 #: Active content, by what a PDF names it: each is refused with the reason in plain words.
 ACTIVE_CONTENT = {
-    "/JavaScript": N_("This PDF contains JavaScript (a program that runs when the file is opened)."),
-    "/JS": N_("This PDF contains JavaScript (a program that runs when the file is opened)."),
-    "/Launch": N_("This PDF tries to start another program when it is opened."),
-    "/AA": N_("This PDF runs actions by itself (when it is opened, closed or a page is shown)."),
-    "/EmbeddedFiles": N_("This PDF has other files hidden inside it."),
-    "/EmbeddedFile": N_("This PDF has other files hidden inside it."),
+    "/JavaScript": N_(
+        "This PDF contains JavaScript (a program that runs when the file is opened). "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/JS": N_(
+        "This PDF contains JavaScript (a program that runs when the file is opened). "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/Launch": N_(
+        "This PDF tries to start another program when it is opened. "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/AA": N_(
+        "This PDF runs actions by itself (when it is opened, closed or a page is shown). "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/EmbeddedFiles": N_(
+        "This PDF has other files hidden inside it. "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/EmbeddedFile": N_(
+        "This PDF has other files hidden inside it. "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
 }
-
-
-def _refused(reason: str) -> str:
-    """A reason for refusing a PDF, with what to do instead, in the chosen language."""
-    return f"{_(reason)} {_(_AGAIN)}"
 
 
 def decoding_problem(data: bytes, content_type: str | None) -> str | None:
@@ -129,9 +140,9 @@ def _active_content(trailer: Any) -> str | None:
         if isinstance(item, DictionaryObject):  # stream objects are dictionaries too; their data is not read
             for name, value in item.items():
                 if name in ACTIVE_CONTENT:
-                    return _refused(ACTIVE_CONTENT[name])
+                    return _(ACTIVE_CONTENT[name])
                 if name in ("/S", "/Type") and isinstance(value, str) and value in ACTIVE_CONTENT:  # an action's kind
-                    return _refused(ACTIVE_CONTENT[value])
+                    return _(ACTIVE_CONTENT[value])
                 waiting.append(value)
         elif isinstance(item, ArrayObject):
             waiting.extend(item)
