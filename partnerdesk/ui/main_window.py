@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(_("Areas of PartnerDesk"))
         self.nav.setFixedWidth(190)
         for area in self.areas:
-            self.nav.addItem(area.title)
+            self.nav.addItem(_(area.title))
             holder = QWidget()  # the page goes in when the area is first shown
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.pages.addWidget(holder)
@@ -205,7 +205,9 @@ class MainWindow(QMainWindow):
         self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
         go = self.menuBar().addMenu(_("&Go"))
         for number, area in enumerate(self.areas):
-            self.add_action(go, area.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
+            self.add_action(
+                go, _(area.title), lambda _unused=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}"
+            )
         self._view_menu()
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.add_action(help_menu, _("&Help for this page"), self.help_for_page, "F1")

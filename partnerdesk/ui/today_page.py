@@ -162,7 +162,7 @@ class TodayPage(QWidget):
         item, lines = self.sections[section.key], self._lines[section.key]
         item.takeChildren()
         overdue = sum(line.urgent for line in lines)
-        title = _("{title} — {count}").format(title=section.title, count=len(lines))
+        title = _("{title} — {count}").format(title=_(section.title).format(days=section.days), count=len(lines))
         if overdue:
             title += " " + ngettext("({n} overdue)", "({n} overdue)", overdue).format(n=overdue)
         snoozed = len(self._snoozed.get(section.key, []))
@@ -177,7 +177,7 @@ class TodayPage(QWidget):
             shown = [*shown, Line(_("…and {n} more: press Enter here to show them all").format(n=f"{more:,}"),
                                   _SHOW_ALL, section.key)]
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for line in shown or [Line(section.empty)]:
+        for line in shown or [Line(_(section.empty).format(days=section.days))]:
             child = QTreeWidgetItem(item, [line_text(line)])
             child.setData(0, KIND_ROLE, line.kind)
             child.setData(0, RECORD_ID_ROLE, line.record_id)

@@ -127,7 +127,7 @@ class BudgetsPage(QWidget):
         self.chart.setToolTip(_("Dark: spent (approved or paid). Light: waiting for approval. Line: the allocation. "
                               "Red: over budget."))
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
         self.table.setAccessibleName(_("Spend against budget by heading (the chart's figures)"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -59,7 +59,7 @@ class ClaimsListPage(QWidget):
         self.writer = writer
         # Both rows of filters wrap on a narrow screen rather than widening the window.
         first, second = FilterBar(self.apply_filter), FilterBar(self.apply_filter)
-        self.search = first.search("Search claims", "Search names, programmes and notes", 220)
+        self.search = first.search(_("Search claims"), _("Search names, programmes and notes"), 220)
         self.status = first.choice(ChoiceCombo(vocab.CLAIM_STATUSES, _("Filter by status"), blank=_("Any status")), 12)
         self.person = PersonPicker(writer, _("Show the claims of this person"), _("Anyone: type a name to choose"))
         self.person.setMinimumWidth(260)

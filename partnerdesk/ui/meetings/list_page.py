@@ -64,7 +64,7 @@ class MeetingsListPage(QWidget):
         title.setObjectName("pageTitle")
         # The filters wrap onto a second line on a narrow screen rather than widening the window.
         filters = FilterBar(self.apply_filter)
-        self.search = filters.search("Search meetings", "Search titles, venues, committees and notes", 180)
+        self.search = filters.search(_("Search meetings"), _("Search titles, venues, committees and notes"), 180)
         self.committee = short_combo(characters=14)
         self.committee.setAccessibleName(_("Filter by committee"))
         self.reload_committees()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import N_, _
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.services.people.organisations import list_committees
@@ -47,12 +47,11 @@ class PeopleListPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        what = "people"
 
         title = QLabel(_("People"))
         title.setObjectName("pageTitle")
         filters = FilterBar(self.apply_filter)
-        self.search = filters.search(f"Search {what}", "Search by name, email, phone or postcode")
+        self.search = filters.search(_("Search people"), _("Search by name, email, phone or postcode"))
         self.role = ChoiceCombo(vocab.ROLES, _("Filter by role"), blank=_("Any role"))
         self.status = ChoiceCombo(vocab.STATUSES, _("Filter by status"), blank=_("Any status"))
         self.committee = short_combo()
@@ -64,7 +63,7 @@ class PeopleListPage(QWidget):
 
         self.model = PeopleTableModel(writer.store, PeopleFilter(), self)
         self.table = list_view(
-            self.model, _("List of {what}").format(what=what), COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder
+            self.model, _("List of people"), COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder
         )
         self.table.activated.connect(self._activated)
         # Ctrl+click, Shift+click, Shift+arrows and Ctrl+A pick several people (Add to committee…).
@@ -156,7 +155,7 @@ class PeopleListPage(QWidget):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"{n:,} {'person' if n == 1 else 'people'}")
+        self.count.setText(ngettext("{count:,} person", "{count:,} people", n).format(count=n))
 
     def selected_id(self) -> str | None:
         """The person on the highlighted row, if any."""

@@ -34,7 +34,7 @@ URGENT = QColor("#b00020")  # the Today page's red: readable on white, and the w
 def read_only_table(headings: Sequence[str], name: str, widths: Sequence[int] = ()) -> QTableWidget:
     """A table people read and pick rows from (whole rows, one at a time), never type into."""
     table = QTableWidget(0, len(headings))
-    table.setHorizontalHeaderLabels(list(headings))
+    table.setHorizontalHeaderLabels([_(heading) for heading in headings])
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
