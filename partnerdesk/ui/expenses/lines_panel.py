@@ -58,7 +58,7 @@ class LinesPanel(QWidget):
         self.receipts: dict[str, list] = {}
 
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
         self.table.setAccessibleName(_("Lines of this claim"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -109,9 +109,9 @@ class StatusPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, (text, name, _to) in STEPS.items():
-            button = QPushButton(text)
-            button.setAccessibleName(name)
-            button.setToolTip(name)
+            button = QPushButton(_(text))
+            button.setAccessibleName(_(name))
+            button.setToolTip(_(name))
             button.clicked.connect(getattr(self, f"do_{key}"))
             self.buttons[key] = button
             row.addWidget(button)

@@ -108,7 +108,7 @@ class AttendancePanel(QWidget):
         self.warning.hide()
 
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
         self.table.setAccessibleName(_("People invited to this meeting"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

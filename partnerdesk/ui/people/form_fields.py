@@ -67,7 +67,7 @@ class PersonFields(FieldTabs):
             "payment_preference",
             ChoiceCombo(vocab.PAYMENT_PREFERENCES, _("Payment preference"), blank=_("Not asked yet")),
         )
-        note = QLabel(BENEFITS_NOTE)
+        note = QLabel(_(BENEFITS_NOTE))
         note.setWordWrap(True)
         note.setObjectName("hint")
         consent.addRow("", note)

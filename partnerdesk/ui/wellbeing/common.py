@@ -114,7 +114,7 @@ class SmallForm(FormDialog):
         self.fields = FieldTabs(name or title)
         self.tab = self.fields.tab(tab or title)
         buttons = QDialogButtonBox()
-        buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_(save_text), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.wire_buttons(buttons)
         layout = QVBoxLayout(self)

@@ -42,8 +42,8 @@ class Ons4Fields(QGroupBox):
         form = QFormLayout(self)
         self.boxes: dict[str, QComboBox] = {}
         for code, question in ONS4_QUESTIONS.items():
-            box = answer_box(_("ONS4: {question}").format(question=question), 0, 10)
-            form.addRow(question, box)
+            box = answer_box(_("ONS4: {question}").format(question=_(question)), 0, 10)
+            form.addRow(_(question), box)
             self.boxes[code] = box
 
     def answers(self) -> dict[str, int | None]:

@@ -47,7 +47,7 @@ class ActionsPanel(QWidget):
         self.rows: list[ActionView] = []
         self.editing: ActionView | None = None  # the action the form below is changing, if any
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
         self.table.setAccessibleName(name)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
