@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from partnerdesk import __version__
-from partnerdesk.i18n import set_language
+from partnerdesk.i18n import _, set_language
 
 EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "monitoring", "all")
 
@@ -23,64 +23,64 @@ EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "m
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="partnerdesk",
-        description="PartnerDesk keeps track of representatives, committees and the people you support. "
-        "With no command it opens the PartnerDesk window.",
+        description=_("PartnerDesk keeps track of representatives, committees and the people you support. "
+        "With no command it opens the PartnerDesk window."),
     )
-    parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
+    parser.add_argument("--version", action="version", version=_("PartnerDesk {version}").format(version=__version__))
     parser.add_argument(
         "--db",
         metavar="URL_OR_PATH",
-        help="the database file (or database URL) to use; normally your own PartnerDesk database",
+        help=_("the database file (or database URL) to use; normally your own PartnerDesk database"),
     )
     parser.add_argument(
-        "--demo", action="store_true", help="open the window on a separate demo database full of made-up people"
+        "--demo", action="store_true", help=_("open the window on a separate demo database full of made-up people")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="fill a database with realistic made-up people for trying PartnerDesk out")
-    demo.add_argument("--people", type=int, default=500, metavar="N", help="how many people (default 500)")
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed always gives the same people")
+    demo = sub.add_parser("demo", help=_("fill a database with realistic made-up people for trying PartnerDesk out"))
+    demo.add_argument("--people", type=int, default=500, metavar="N", help=_("how many people (default 500)"))
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("the same seed always gives the same people"))
 
-    sub.add_parser("check", help="check the database is sound and up to date (exit 0 when healthy)")
+    sub.add_parser("check", help=_("check the database is sound and up to date (exit 0 when healthy)"))
 
-    backup = sub.add_parser("backup", help="make a safe copy of the database")
-    backup.add_argument("--to", metavar="PATH", help="where to put the copy (default: the backups folder)")
+    backup = sub.add_parser("backup", help=_("make a safe copy of the database"))
+    backup.add_argument("--to", metavar="PATH", help=_("where to put the copy (default: the backups folder)"))
 
-    export = sub.add_parser("export", help="write a spreadsheet")
-    export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
+    export = sub.add_parser("export", help=_("write a spreadsheet"))
+    export.add_argument("kind", choices=EXPORT_KINDS, help=_("what to export"))
     export.add_argument(
         "--out",
         required=True,
         metavar="PATH",
-        help="the .xlsx file to write (all: .xlsx, or .zip of CSV files); monitoring also writes a PDF summary with "
-        "charts when the name ends in .pdf",
+        help=_("the .xlsx file to write (all: .xlsx, or .zip of CSV files); monitoring also writes a PDF summary with "
+        "charts when the name ends in .pdf"),
     )
     export.add_argument(
         "--from",
         dest="date_from",
         metavar="DATE",
-        help="meetings, claims, checks or sessions on or after this date (23/11/2026 or 2026-11-23)",
+        help=_("meetings, claims, checks or sessions on or after this date (23/11/2026 or 2026-11-23)"),
     )
     export.add_argument(
-        "--to", dest="date_to", metavar="DATE", help="meetings, claims, checks or sessions on or before this date"
+        "--to", dest="date_to", metavar="DATE", help=_("meetings, claims, checks or sessions on or before this date")
     )
     export.add_argument(
         "--named",
         action="store_true",
-        help="meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged "
-        "(left out unless asked)",
+        help=_("meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged "
+        "(left out unless asked)"),
     )
     export.add_argument(
         "--quarter",
         metavar="YYYY-QN",
-        help="monitoring: a financial-year quarter instead of --from and --to (2026-Q1 is April to June 2026)",
+        help=_("monitoring: a financial-year quarter instead of --from and --to (2026-Q1 is April to June 2026)"),
     )
-    importing = sub.add_parser("import", help="bring records in from a spreadsheet (xlsx or csv)")
-    importing.add_argument("kind", choices=("people",), help="what the spreadsheet holds")
-    importing.add_argument("path", metavar="PATH", help="the .xlsx or .csv file")
-    importing.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    importing = sub.add_parser("import", help=_("bring records in from a spreadsheet (xlsx or csv)"))
+    importing.add_argument("kind", choices=("people",), help=_("what the spreadsheet holds"))
+    importing.add_argument("path", metavar="PATH", help=_("the .xlsx or .csv file"))
+    importing.add_argument("--sheet", metavar="NAME", help=_("the sheet to read (default: the first)"))
     importing.add_argument(
-        "--dry-run", action="store_true", help="check every row and print the report, but import nothing"
+        "--dry-run", action="store_true", help=_("check every row and print the report, but import nothing")
     )
     return parser
 
@@ -98,7 +98,7 @@ def _demo(args: argparse.Namespace) -> int:
     from partnerdesk.store import open_store
 
     if not 1 <= args.people <= 1_000_000:
-        print("Please ask for between 1 and 1,000,000 people.", file=sys.stderr)
+        print(_("Please ask for between 1 and 1,000,000 people."), file=sys.stderr)
         return 1
     refuse_shared_location_of(_target(args))
     store = open_store(_target(args))
@@ -107,12 +107,26 @@ def _demo(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(
-        f"Added {summary.people:,} people, {summary.organisations} organisations, "
-        f"{summary.committees} committees, {summary.memberships:,} committee seats, {summary.meetings:,} meetings, "
-        f"{summary.attendance:,} invitations, {summary.actions:,} meeting actions, {summary.claims:,} expense "
-        f"claims with {summary.claim_lines:,} lines, {summary.checks:,} wellbeing checks, "
-        f"{summary.supervision_sessions:,} supervision sessions and {summary.training_records:,} training "
-        "records."
+        _(
+            "Added {people:,} people, {organisations} organisations, {committees} committees, "
+            "{memberships:,} committee seats, {meetings:,} meetings, {attendance:,} invitations, "
+            "{actions:,} meeting actions, {claims:,} expense claims with {claim_lines:,} lines, "
+            "{checks:,} wellbeing checks, {supervision_sessions:,} supervision sessions and "
+            "{training_records:,} training records."
+        ).format(
+            people=summary.people,
+            organisations=summary.organisations,
+            committees=summary.committees,
+            memberships=summary.memberships,
+            meetings=summary.meetings,
+            attendance=summary.attendance,
+            actions=summary.actions,
+            claims=summary.claims,
+            claim_lines=summary.claim_lines,
+            checks=summary.checks,
+            supervision_sessions=summary.supervision_sessions,
+            training_records=summary.training_records,
+        )
     )
     return 0
 
@@ -133,7 +147,7 @@ def _check(args: argparse.Namespace) -> int:
 
     report = check_database(_target(args))
     print("\n".join(report.lines))
-    print("Healthy." if report.healthy else "Not healthy: see above.")
+    print(_("Healthy.") if report.healthy else _("Not healthy: see above."))
     return 0 if report.healthy else 1
 
 
@@ -145,19 +159,21 @@ def _backup(args: argparse.Namespace) -> int:
 
     source = sqlite_path(database_url(_target(args)))
     if source is None:
-        raise StoreError("Backups here work for PartnerDesk's own database files; use your database's own tools.")
+        raise StoreError(_("Backups here work for PartnerDesk's own database files; use your database's own tools."))
     if not source.exists():
-        raise StoreError(f"There is no database at {source}.")
+        raise StoreError(_("There is no database at {source}.").format(source=source))
     inspect_sqlite_file(source)  # refuses files that are not ours
     if args.to:
         destination = Path(args.to).expanduser()
     else:
         destination = paths.backups_dir() / f"{source.stem}-{datetime.now():%Y-%m-%d_%H%M%S}.sqlite3"
     if destination.exists():
-        raise StoreError(f"{destination} already exists; please choose another name.")
+        raise StoreError(_("{destination} already exists; please choose another name.").format(
+            destination=destination,
+        ))
     sweep_partials(destination.parent)  # what an earlier, killed backup left there
     backup_sqlite(source, destination)
-    print(f"Backed up to {destination}")
+    print(_("Backed up to {destination}").format(destination=destination))
     return 0
 
 
@@ -172,7 +188,9 @@ def _typed_date(text: str | None, which: str) -> date | None:
         try:
             return date.fromisoformat(cleaned)
         except ValueError:
-            raise ValueError(f"--{which} {cleaned} is not a real date.") from None
+            raise ValueError(
+                _("--{which} {cleaned} is not a real date.").format(which=which, cleaned=cleaned)
+            ) from None
     try:
         return parse_uk(cleaned)
     except ValueError as why:
@@ -189,13 +207,13 @@ def _export(args: argparse.Namespace) -> int:
     as_pdf = args.kind == "monitoring" and out.suffix.lower() == ".pdf"
     if out.suffix.lower() != ".xlsx" and not as_pdf:
         if args.kind == "monitoring":
-            print("Please give a file name ending in .xlsx (the spreadsheet) or .pdf (a summary with charts).",
+            print(_("Please give a file name ending in .xlsx (the spreadsheet) or .pdf (a summary with charts)."),
                   file=sys.stderr)  # fmt: skip
             return 1
-        print("Please give a file name ending in .xlsx.", file=sys.stderr)
+        print(_("Please give a file name ending in .xlsx."), file=sys.stderr)
         return 1
     if not out.parent.exists():
-        print(f"The folder {out.parent} does not exist.", file=sys.stderr)
+        print(_("The folder {parent} does not exist.").format(parent=out.parent), file=sys.stderr)
         return 1
     try:
         date_from, date_to = _typed_date(args.date_from, "from"), _typed_date(args.date_to, "to")
@@ -203,13 +221,15 @@ def _export(args: argparse.Namespace) -> int:
         print(str(why), file=sys.stderr)
         return 1
     if args.kind == "people" and (date_from or date_to):
-        print("--from and --to choose records by date; the people export has no dates to choose by.", file=sys.stderr)
+        print(
+            _("--from and --to choose records by date; the people export has no dates to choose by."), file=sys.stderr
+        )
         return 1
     if date_from and date_to and date_from > date_to:
-        print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
+        print(_("The --from date is after the --to date. Please swap them."), file=sys.stderr)
         return 1
     if args.quarter and args.kind != "monitoring":
-        print("--quarter is for the monitoring return; please give --from and --to instead.", file=sys.stderr)
+        print(_("--quarter is for the monitoring return; please give --from and --to instead."), file=sys.stderr)
         return 1
     if args.kind == "monitoring":
         return _export_monitoring(args, out, date_from, date_to)
@@ -226,7 +246,7 @@ def _export(args: argparse.Namespace) -> int:
 
                 write = figures.export_wellbeing if args.kind == "wellbeing" else figures.export_supervision
                 rows = write(session, out, date_from=date_from, date_to=date_to)
-                what = "rows of anonymised figures"
+                what = _("rows of anonymised figures")
             elif args.kind == "meetings":
                 from partnerdesk.exports.meetings import export_meetings
 
@@ -242,7 +262,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
-    print(f"Wrote {rows:,} {what} to {out}")
+    print(_("Wrote {rows:,} {what} to {out}").format(rows=rows, what=what, out=out))
     return 0
 
 
@@ -257,7 +277,7 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
 
     if args.quarter:
         if date_from or date_to:
-            print("Please give either --quarter or --from and --to, not both.", file=sys.stderr)
+            print(_("Please give either --quarter or --from and --to, not both."), file=sys.stderr)
             return 1
         try:
             quarter = parse_quarter(args.quarter)
@@ -268,13 +288,13 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
     as_pdf = out.suffix.lower() == ".pdf"
     if as_pdf and args.named:
         # A board paper is read widely: the PDF summary is figures only, whatever is asked.
-        print("The PDF summary never names anyone. Leave out --named, or write a .xlsx file for the named sheet.",
+        print(_("The PDF summary never names anyone. Leave out --named, or write a .xlsx file for the named sheet."),
               file=sys.stderr)  # fmt: skip
         return 1
     if date_from is None or date_to is None:
         print(
-            "Please say which period the return covers: --quarter 2026-Q3, or both --from and --to "
-            "(for example --from 01/04/2026 --to 30/06/2026).",
+            _("Please say which period the return covers: --quarter 2026-Q3, or both --from and --to "
+            "(for example --from 01/04/2026 --to 30/06/2026)."),
             file=sys.stderr,
         )
         return 1
@@ -395,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+        print(_("Stopped."), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 -- the one boundary: every failure becomes plain words, never a traceback
         # The log keeps where it happened for whoever fixes it; its formatter never writes the error's message.

@@ -21,7 +21,6 @@ from datetime import date
 from pathlib import Path
 
 from partnerdesk.resources_access import resource
-from partnerdesk.rules.dates import format_uk
 
 DOMAIN = "partnerdesk"
 PSEUDO = "pseudo"
@@ -150,6 +149,8 @@ def month_name(day: date) -> str:
 
 def short_date(day: date) -> str:
     """A date with its short day name, as lists show it: "Wed 27/05/2026"."""
+    from partnerdesk.rules.dates import format_uk  # here: rules.dates says its own messages through this module
+
     return _("{weekday} {date}").format(weekday=_(_SHORT_WEEKDAYS[day.weekday()]), date=format_uk(day))
 
 

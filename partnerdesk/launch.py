@@ -9,14 +9,16 @@ import os
 import sys
 from pathlib import Path
 
+from partnerdesk.i18n import N_, _
+
 NO_SCREEN = (
-    "PartnerDesk needs a screen to open its window, and this computer has none available right now. "
+    N_("PartnerDesk needs a screen to open its window, and this computer has none available right now. "
     "You can still use it without a window: run `partnerdesk --help` to see the commands "
-    "(for example `partnerdesk demo`, `partnerdesk check` and `partnerdesk export people --out people.xlsx`)."
+    "(for example `partnerdesk demo`, `partnerdesk check` and `partnerdesk export people --out people.xlsx`).")
 )
 MISSING_LIBRARIES = (
-    "PartnerDesk's window could not start because some of the system libraries it needs are missing "
-    "({detail}). Run the set-up command from the README again, which installs them."
+    N_("PartnerDesk's window could not start because some of the system libraries it needs are missing "
+    "({detail}). Run the set-up command from the README again, which installs them.")
 )
 
 
@@ -32,12 +34,12 @@ def screen_available() -> bool:
 def launch_gui(target: str | Path, demo: bool = False) -> int:
     """Open the main window on the database at target; returns the exit code."""
     if not screen_available():
-        print(NO_SCREEN, file=sys.stderr)
+        print(_(NO_SCREEN), file=sys.stderr)
         return 1
     import partnerdesk.first_screen  # noqa: F401 -- before Qt, on purpose (see that module)
     try:
         from partnerdesk.ui.app import run_app
     except ImportError as exc:
-        print(MISSING_LIBRARIES.format(detail=exc), file=sys.stderr)
+        print(_(MISSING_LIBRARIES).format(detail=exc), file=sys.stderr)
         return 1
     return run_app(target, demo=demo)

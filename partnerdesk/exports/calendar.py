@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session
 
 from partnerdesk import __version__
 from partnerdesk.exports.xlsx import destination, replacing
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab as v
 from partnerdesk.records.meetings import Attendance, Meeting
 from partnerdesk.rules.dates import UK
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.meetings.series import series_meetings
 
-PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"
+PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"  # not words
 UID_DOMAIN = "partnerdesk"
 TZID = "Europe/London"
 
@@ -95,22 +96,22 @@ def _description(meeting: Meeting) -> str:
     if meeting.cancelled:
         parts.append("CANCELLED" + (f": {meeting.cancel_reason}" if meeting.cancel_reason else ""))
     if meeting.joining_details:
-        parts.append(f"Joining details:\n{meeting.joining_details}")
+        parts.append(_("Joining details:\n{joining_details}").format(joining_details=meeting.joining_details))
     if meeting.access_notes:
-        parts.append(f"Access:\n{meeting.access_notes}")
+        parts.append(_("Access:\n{access_notes}").format(access_notes=meeting.access_notes))
     given = [meeting.contact_name or (meeting.contact_person.full_name if meeting.contact_person else None)]
     given += [meeting.contact_phone, meeting.contact_email]
     contact = [part for part in given if part]
     if contact:
-        parts.append("Contact: " + ", ".join(contact))
+        parts.append(_("Contact: {contact}").format(contact=", ".join(contact)))
     return "\n\n".join(parts)
 
 
 def _location(meeting: Meeting) -> str:
     if meeting.mode == "online":
-        return "Online"
+        return _("Online")
     if meeting.mode == "hybrid":
-        return f"{meeting.venue} and online" if meeting.venue else "Online"
+        return _("{venue} and online").format(venue=meeting.venue) if meeting.venue else _("Online")
     return meeting.venue or ""
 
 

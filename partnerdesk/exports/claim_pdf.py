@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_, _
+
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
@@ -37,8 +39,8 @@ from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.services.expenses.lines import claim_lines
 
 DECLARATION = (
-    "I declare that the expenses on this form were spent by me on the organisation's business, that I have not "
-    "claimed them before or from anyone else, and that the receipts attached are genuine."
+    N_("I declare that the expenses on this form were spent by me on the organisation's business, that I have not "
+    "claimed them before or from anyone else, and that the receipts attached are genuine.")
 )
 
 
@@ -85,24 +87,28 @@ def _story(session: Session, claim, width: float) -> list:
     lines = claim_lines(session, claim.id)
     required = set(get_setting(session, "receipt_categories"))
     story: list[Flowable] = [
-        Paragraph("Expense claim", s["title"]),
+        Paragraph(_("Expense claim"), s["title"]),
         Paragraph(f"{claim_reference(claim.id)} · {paragraph_text(v.label(v.CLAIM_STATUSES, claim.status))}",
                   s["subtitle"]),
     ]
     if claim.status == "void":
-        story.append(Paragraph(f"Void: {paragraph_text(claim.void_reason)}", s["banner"]))
+        story.append(
+            Paragraph(_("Void: {paragraph_text}").format(paragraph_text=paragraph_text(claim.void_reason)), s["banner"])
+        )
     elif claim.status == "rejected":
-        story.append(Paragraph(f"Rejected: {paragraph_text(claim.rejected_reason)}", s["banner"]))
-    facts = [("Name", claim.person.full_name), ("Date of claim", format_uk(claim.claim_date))]
+        story.append(Paragraph(_("Rejected: {paragraph_text}").format(
+            paragraph_text=paragraph_text(claim.rejected_reason),
+        ), s["banner"]))
+    facts = [(_("Name"), claim.person.full_name), (_("Date of claim"), format_uk(claim.claim_date))]
     if claim.budget_heading:
         heading = claim.budget_heading
-        facts.append(("Budget heading", f"{heading.name} ({financial_year_label(heading.financial_year)})"))
+        facts.append((_("Budget heading"), f"{heading.name} ({financial_year_label(heading.financial_year)})"))
     if claim.programme:
-        facts.append(("Programme", claim.programme))
+        facts.append((_("Programme"), claim.programme))
     if claim.meeting:
-        facts.append(("Meeting", f"{claim.meeting.title}, {format_uk(uk_date(claim.meeting.starts_at))}"))
+        facts.append((_("Meeting"), f"{claim.meeting.title}, {format_uk(uk_date(claim.meeting.starts_at))}"))
     if claim.notes:
-        facts.append(("Notes", claim.notes))
+        facts.append((_("Notes"), claim.notes))
     table = Table([[Paragraph(k, s["label"]), Paragraph(paragraph_text(val), s["body"])] for k, val in facts],
                   colWidths=[width * 0.22, width * 0.78])  # fmt: skip
     table.setStyle(TableStyle([
@@ -110,44 +116,57 @@ def _story(session: Session, claim, width: float) -> list:
         ("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (0, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))  # fmt: skip
-    story += [table, Paragraph("What is claimed", s["heading"])]
+    story += [table, Paragraph(_("What is claimed"), s["heading"])]
 
     def cell(text: str, style: str = "cell"):
         return Paragraph(text, s[style])
 
-    heads = ("Date", "Kind", "Details", "Receipt", "Amount")
+    heads = (_("Date"), _("Kind"), _("Details"), _("Receipt"), _("Amount"))
     data: list[list[Flowable | str]] = [[cell(h, "cell_head") for h in heads]]
     for line in lines:
         details = paragraph_text(line.description)
         if line.working:
             details += ("<br/>" if details else "") + f'<font color="#444444">{paragraph_text(line.working)}</font>'
         has = any(r.deleted_at is None for r in line.receipts)
-        receipt = "Attached" if has else ("<b>Missing</b>" if line.category in required else "Not needed")
-        data.append([cell(format_uk(line.day)), cell(paragraph_text(EXPENSE_CATEGORIES[line.category])), cell(details),
-                     cell(receipt), cell(format_pounds(line.amount_pence), "money")])  # fmt: skip
-    data.append(["", "", "", cell("<b>Total</b>"), cell(format_pounds(claim.total_pence), "money_bold")])
+        receipt = _("Attached") if has else (_("<b>Missing</b>") if line.category in required else _("Not needed"))
+        data.append([cell(format_uk(line.day)), cell(paragraph_text(_(EXPENSE_CATEGORIES[line.category]))),
+                     cell(details), cell(receipt), cell(format_pounds(line.amount_pence), "money")])  # fmt: skip
+    data.append(["", "", "", cell(_("<b>Total</b>")), cell(format_pounds(claim.total_pence), "money_bold")])
     shares = (0.14, 0.18, 0.39, 0.15, 0.14)  # Receipt wide enough that "Attached" never wraps
     story.append(_grid(data, [width * x for x in shares], extra=[("SPAN", (0, -1), (2, -1))]))
     if any(line.category in PAYMENTS_FOR_TIME for line in lines):
-        story += [Spacer(1, 6), Paragraph(paragraph_text(BENEFITS_NOTE), s["small"])]
+        story += [Spacer(1, 6), Paragraph(paragraph_text(_(BENEFITS_NOTE)), s["small"])]
     if claim.status == "paid":
         how = v.label(v.PAYMENT_METHODS, claim.payment_method)
-        paid = f"Paid on {format_uk(claim.paid_on)} by {paragraph_text(how)}"
-        story += [Spacer(1, 6), Paragraph(paid + (f", reference {paragraph_text(claim.payment_reference)}"
+        paid = _("Paid on {paid_on} by {paragraph_text}").format(
+            paid_on=format_uk(claim.paid_on),
+            paragraph_text=paragraph_text(how),
+        )
+        story += [Spacer(1, 6), Paragraph(paid + (_(", reference {paragraph_text}").format(
+            paragraph_text=paragraph_text(claim.payment_reference),
+        )
                                                   if claim.payment_reference else "") + ".", s["body"])]  # fmt: skip
 
-    story += [Paragraph("Declaration", s["heading"]), Paragraph(DECLARATION, s["body"]), Spacer(1, 8)]
-    story.append(Paragraph("Signatures", s["heading"]))
+    story += [Paragraph(_("Declaration"), s["heading"]), Paragraph(_(DECLARATION), s["body"]), Spacer(1, 8)]
+    story.append(Paragraph(_("Signatures"), s["heading"]))
     approver = claim.approved_by.full_name if claim.approved_by else ""
     approved_on = format_uk(claim.approved_at.date()) if claim.approved_at else ""
     sign = [
-        [cell("", "cell_head"), cell("Name", "cell_head"), cell("Signature", "cell_head"), cell("Date", "cell_head")],
-        [cell("<b>Claimant</b>"), cell(paragraph_text(claim.person.full_name)), "", ""],
-        [cell("<b>Approved by</b>"), cell(paragraph_text(approver)), "", cell(approved_on)],
+        [
+            cell("", "cell_head"),
+            cell(_("Name"), "cell_head"),
+            cell(_("Signature"), "cell_head"),
+            cell(_("Date"), "cell_head"),
+        ],
+        [cell(_("<b>Claimant</b>")), cell(paragraph_text(claim.person.full_name)), "", ""],
+        [cell(_("<b>Approved by</b>")), cell(paragraph_text(approver)), "", cell(approved_on)],
     ]
     story.append(_grid(sign, [width * x for x in (0.18, 0.3, 0.34, 0.18)], extra=[
         ("BOTTOMPADDING", (0, 1), (-1, -1), 18), ("TOPPADDING", (0, 1), (-1, -1), 8)]))  # fmt: skip
-    story += [Spacer(1, 8), Paragraph(f"Printed from PartnerDesk on {format_uk(today_uk())}.", s["small"])]
+    story += [
+        Spacer(1, 8),
+        Paragraph(_("Printed from PartnerDesk on {today_uk}.").format(today_uk=format_uk(today_uk())), s["small"]),
+    ]
     return story
 
 
@@ -173,4 +192,5 @@ def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
 
     build_pdf(path, lambda width: _story(session, claim, width), number_pages, pagesize=A4, initialFontSize=10,
               leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin + 8,
-              title=f"Expense claim {claim_reference(claim.id)}", subject="Expense claim form")  # fmt: skip
+              title=_("Expense claim {claim_reference}").format(claim_reference=claim_reference(claim.id)),
+              subject=_("Expense claim form"))  # fmt: skip

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.expenses import claim_reference, financial_year_label
 from partnerdesk.rules.mileage import VEHICLES
@@ -33,28 +34,34 @@ from partnerdesk.services.expenses.totals import (
 CHUNK = 500
 _MONEY = Kind.MONEY_PENCE
 CLAIM_COLUMNS = (
-    Column("Reference", 14), Column("Claim date", 12, Kind.DATE), Column("Person", 26), Column("Status", 22),
-    Column("Budget heading", 22), Column("Financial year", 10), Column("Programme", 22), Column("Meeting", 26),
-    Column("Lines", 7, Kind.NUMBER), Column("Total", 12, _MONEY), Column("Receipts missing", 9, Kind.NUMBER),
-    Column("Approved on", 12, Kind.DATE), Column("Paid on", 12, Kind.DATE), Column("Payment reference", 18),
+    Column(N_("Reference"), 14), Column(N_("Claim date"), 12, Kind.DATE), Column(N_("Person"), 26),
+    Column(N_("Status"), 22), Column(N_("Budget heading"), 22), Column(N_("Financial year"), 10),
+    Column(N_("Programme"), 22), Column(N_("Meeting"), 26), Column(N_("Lines"), 7, Kind.NUMBER),
+    Column(N_("Total"), 12, _MONEY), Column(N_("Receipts missing"), 9, Kind.NUMBER),
+    Column(N_("Approved on"), 12, Kind.DATE), Column(N_("Paid on"), 12, Kind.DATE), Column(N_("Payment reference"), 18),
 )  # fmt: skip
 LINE_COLUMNS = (
-    Column("Reference", 14), Column("Person", 26), Column("Status", 22), Column("Budget heading", 22),
-    Column("Date", 12, Kind.DATE), Column("Kind", 22), Column("Description", 34), Column("Miles", 8, Kind.NUMBER),
-    Column("Vehicle", 12), Column("Passengers", 10, Kind.NUMBER), Column("Days or half days", 14),
-    Column("Worked out", 36), Column("Amount", 12, _MONEY),
+    Column(N_("Reference"), 14), Column(N_("Person"), 26), Column(N_("Status"), 22), Column(N_("Budget heading"), 22),
+    Column(N_("Date"), 12, Kind.DATE), Column(N_("Kind"), 22), Column(N_("Description"), 34),
+    Column(N_("Miles"), 8, Kind.NUMBER), Column(N_("Vehicle"), 12), Column(N_("Passengers"), 10, Kind.NUMBER),
+    Column(N_("Days or half days"), 14), Column(N_("Worked out"), 36), Column(N_("Amount"), 12, _MONEY),
 )  # fmt: skip
 _STATUS_COLUMNS = tuple(Column(v.CLAIM_STATUSES[s], 16, _MONEY) for s in TOTAL_STATUSES)
-CATEGORY_COLUMNS = (Column("Kind", 28), Column("Lines", 8, Kind.NUMBER), *_STATUS_COLUMNS, Column("Total", 14, _MONEY))
+CATEGORY_COLUMNS = (
+    Column(N_("Kind"), 28),
+    Column(N_("Lines"), 8, Kind.NUMBER),
+    *_STATUS_COLUMNS,
+    Column(N_("Total"), 14, _MONEY),
+)
 HEADING_COLUMNS = (
-    Column("Financial year", 12), Column("Budget heading", 28), Column("Allocation", 14, _MONEY),
-    Column("Claims", 8, Kind.NUMBER), *_STATUS_COLUMNS, Column("Total", 14, _MONEY),
+    Column(N_("Financial year"), 12), Column(N_("Budget heading"), 28), Column(N_("Allocation"), 14, _MONEY),
+    Column(N_("Claims"), 8, Kind.NUMBER), *_STATUS_COLUMNS, Column(N_("Total"), 14, _MONEY),
 )  # fmt: skip
 PAYMENT_COLUMNS = (
-    Column("Payee", 28), Column("Amount", 12, _MONEY), Column("Reference", 14), Column("Claim date", 12, Kind.DATE),
-    Column("Approved on", 12, Kind.DATE), Column("Budget heading", 22),
+    Column(N_("Payee"), 28), Column(N_("Amount"), 12, _MONEY), Column(N_("Reference"), 14),
+    Column(N_("Claim date"), 12, Kind.DATE), Column(N_("Approved on"), 12, Kind.DATE), Column(N_("Budget heading"), 22),
 )  # fmt: skip
-SHEETS = ("Claims", "Lines", "By kind", "By heading", "Payment run")
+SHEETS = (N_("Claims"), N_("Lines"), N_("By kind"), N_("By heading"), N_("Payment run"))
 
 
 def _claim_row(claim: Any) -> list[Any]:
@@ -68,11 +75,11 @@ def _claim_row(claim: Any) -> list[Any]:
 
 def _line_row(claim: Any, line: Any) -> list[Any]:
     miles = None if line.miles_tenths is None else _miles(line.miles_tenths)
-    units = f"{line.time_count} × {TIME_UNITS[line.time_unit].lower()}" if line.time_unit else None
+    units = f"{line.time_count} × {_(TIME_UNITS[line.time_unit]).lower()}" if line.time_unit else None
     return [
         claim_reference(claim.id), claim.person, v.label(v.CLAIM_STATUSES, claim.status), claim.heading, line.day,
-        EXPENSE_CATEGORIES.get(line.category, line.category), line.description, miles,
-        VEHICLES.get(line.vehicle) if line.vehicle else None, line.passengers or None, units, line.working,
+        v.label(EXPENSE_CATEGORIES, line.category), line.description, miles,
+        v.label(VEHICLES, line.vehicle) if line.vehicle else None, line.passengers or None, units, line.working,
         line.amount_pence,
     ]  # fmt: skip
 
@@ -109,14 +116,14 @@ def export_expenses(
     file at path with the sheets in SHEETS. Returns how many claims were written. Raises ExportError when date_from
     is after date_to or the file can't be saved."""
     if date_from is not None and date_to is not None and date_from > date_to:
-        raise ExportError("The 'from' date is after the 'to' date. Please swap them or choose other dates.")
+        raise ExportError(_("The 'from' date is after the 'to' date. Please swap them or choose other dates."))
     flt = ClaimFilter(date_from=date_from, date_to=date_to, sort="claim_date", descending=False)
     with xlsx_file(path) as workbook:
         chunk = claims_page(session, flt, offset=0, limit=CHUNK)
         claim_rows, line_rows = _claim_and_line_rows(session, chunk)
         # The first chunk is the sample both sheets' widths are fitted to.
-        claims = fitted_sheet(workbook, SHEETS[0], CLAIM_COLUMNS, claim_rows)
-        lines = fitted_sheet(workbook, SHEETS[1], LINE_COLUMNS, line_rows)
+        claims = fitted_sheet(workbook, _(SHEETS[0]), CLAIM_COLUMNS, claim_rows)
+        lines = fitted_sheet(workbook, _(SHEETS[1]), LINE_COLUMNS, line_rows)
         offset = len(chunk)
         while claim_rows:
             for row in claim_rows:
@@ -130,12 +137,12 @@ def export_expenses(
 
         kind_rows = [[total.name, total.count, *_status_values(total)]
                      for total in totals_by_category(session, flt, EXPENSE_CATEGORIES)]  # fmt: skip
-        _whole_sheet(workbook, SHEETS[2], CATEGORY_COLUMNS, kind_rows)
+        _whole_sheet(workbook, _(SHEETS[2]), CATEGORY_COLUMNS, kind_rows)
         heading_rows = []
         for total in totals_by_heading(session, flt, every_heading=True):
             year = financial_year_label(total.financial_year) if total.financial_year else None
             heading_rows.append([year, total.name, total.allocation_pence, total.count, *_status_values(total)])
-        _whole_sheet(workbook, SHEETS[3], HEADING_COLUMNS, heading_rows)
+        _whole_sheet(workbook, _(SHEETS[3]), HEADING_COLUMNS, heading_rows)
 
         unpaid = ClaimFilter(date_from=date_from, date_to=date_to, statuses=("approved",), sort="person",
                              descending=False)  # fmt: skip
@@ -144,8 +151,8 @@ def export_expenses(
             offset += len(chunk)
             rows = [[claim.person, claim.total_pence, claim_reference(claim.id), claim.claim_date, claim.approved_at,
                      claim.heading] for claim in chunk]  # fmt: skip
-            payments = payments or fitted_sheet(workbook, SHEETS[4], PAYMENT_COLUMNS, rows)
+            payments = payments or fitted_sheet(workbook, _(SHEETS[4]), PAYMENT_COLUMNS, rows)
             for row in rows:
                 payments.append(row)
-        (payments or fitted_sheet(workbook, SHEETS[4], PAYMENT_COLUMNS, [])).finish()
+        (payments or fitted_sheet(workbook, _(SHEETS[4]), PAYMENT_COLUMNS, [])).finish()
         return claims.finish()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.disclosure import Policy, average, count, protect_parts, share
 from partnerdesk.rules.supervision import SESSION_TYPES
@@ -25,29 +26,32 @@ from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, SWEMWBS_COPYRIGHT
 from partnerdesk.services.common.settings import disclosure_policy
 from partnerdesk.services.wellbeing.figures import supervision_figures, wellbeing_figures
 
-FIGURE_COLUMNS = (Column("Measure", 62), Column("Figure", 18, Kind.FIGURE))
+FIGURE_COLUMNS = (Column(N_("Measure"), 62), Column(N_("Figure"), 18, Kind.FIGURE))
 TRAINING_COLUMNS = (
-    Column("Course", 40), Column("People expected", 16, Kind.FIGURE), Column("In date", 12, Kind.FIGURE),
-    Column("Compliance", 12, Kind.FIGURE),
+    Column(N_("Course"), 40), Column(N_("People expected"), 16, Kind.FIGURE), Column(N_("In date"), 12, Kind.FIGURE),
+    Column(N_("Compliance"), 12, Kind.FIGURE),
 )  # fmt: skip
 Row = tuple[str, Decimal | int | str | date]
 
 
 def _period(date_from: date | None, date_to: date | None) -> str:
     if date_from and date_to:
-        return f"{format_uk(date_from)} to {format_uk(date_to)}"
+        return _("{date_from} to {date_to}").format(
+            date_from=format_uk(date_from),
+            date_to=format_uk(date_to),
+        )
     if date_from:
-        return f"from {format_uk(date_from)}"
+        return _("from {date_from}").format(date_from=format_uk(date_from))
     if date_to:
-        return f"up to {format_uk(date_to)}"
-    return "all records"
+        return _("up to {date_to}").format(date_to=format_uk(date_to))
+    return _("all records")
 
 
 def _about(date_from: date | None, date_to: date | None, today: date, policy: Policy) -> list[Row]:
     return [
-        ("Period", _period(date_from, date_to)),
-        ("Made on", today),
-        ("Small numbers", policy.note()),
+        (_("Period"), _period(date_from, date_to)),
+        (_("Made on"), today),
+        (_("Small numbers"), policy.note()),
         ("", ""),
     ]
 
@@ -62,7 +66,7 @@ def _write(workbook, title: str, rows: Sequence[Row]) -> int:
 
 def _check_period(date_from: date | None, date_to: date | None) -> None:
     if date_from is not None and date_to is not None and date_from > date_to:
-        raise ExportError("The 'from' date is after the 'to' date. Please swap them or choose other dates.")
+        raise ExportError(_("The 'from' date is after the 'to' date. Please swap them or choose other dates."))
 
 
 def wellbeing_rows(
@@ -73,20 +77,26 @@ def wellbeing_rows(
     figures = wellbeing_figures(session, date_from, date_to, today)
     # The checks by kind add up to the checks done: protected together, so no kind is the difference of the rest.
     by_kind, checks = protect_parts([figures.checks_by_context[code] for code in CHECK_CONTEXTS], policy)
-    rows: list[Row] = [("Wellbeing checks done", checks)]
-    rows += [(f"Checks: {label}", shown) for label, shown in zip(CHECK_CONTEXTS.values(), by_kind, strict=True)]
-    _, due, on_time = share(figures.follow_ups_on_time, figures.follow_ups_due, policy)
+    rows: list[Row] = [(_("Wellbeing checks done"), checks)]
     rows += [
-        ("Checks where engagement triggered distress", count(figures.distress, policy)),
-        ("Follow-ups due in the period", due),
-        ("Follow-ups completed on time", on_time),
-        ("People with two or more SWEMWBS scores", count(figures.people_with_two_scores, policy)),
-        ("Average SWEMWBS change, first to latest (metric score)",
+        (_("Checks: {label}").format(label=_(label)), shown)
+        for label, shown in zip(CHECK_CONTEXTS.values(), by_kind, strict=True)
+    ]
+    _unused, due, on_time = share(figures.follow_ups_on_time, figures.follow_ups_due, policy)
+    rows += [
+        (_("Checks where engagement triggered distress"), count(figures.distress, policy)),
+        (_("Follow-ups due in the period"), due),
+        (_("Follow-ups completed on time"), on_time),
+        (_("People with two or more SWEMWBS scores"), count(figures.people_with_two_scores, policy)),
+        (_("Average SWEMWBS change, first to latest (metric score)"),
          average(figures.swemwbs_change_total, figures.people_with_two_scores, policy)),
-        ("People whose SWEMWBS score rose meaningfully (3 points or more)", count(figures.meaningful_better, policy)),
-        ("People whose SWEMWBS score fell meaningfully (3 points or more)", count(figures.meaningful_worse, policy)),
+        (
+            _("People whose SWEMWBS score rose meaningfully (3 points or more)"),
+            count(figures.meaningful_better, policy),
+        ),
+        (_("People whose SWEMWBS score fell meaningfully (3 points or more)"), count(figures.meaningful_worse, policy)),
         ("", ""),
-        ("Copyright", SWEMWBS_COPYRIGHT),
+        (_("Copyright"), _(SWEMWBS_COPYRIGHT)),
     ]  # fmt: skip
     return rows
 
@@ -101,7 +111,7 @@ def export_wellbeing(
     policy = disclosure_policy(session)
     rows = _about(date_from, date_to, today, policy) + wellbeing_rows(session, date_from, date_to, today, policy)
     with xlsx_file(path) as workbook:
-        return _write(workbook, "Wellbeing", rows)
+        return _write(workbook, _("Wellbeing"), rows)
 
 
 def supervision_rows(
@@ -111,19 +121,19 @@ def supervision_rows(
     policy = policy or disclosure_policy(session)
     figures = supervision_figures(session, date_from, date_to, today)
     rows: list[Row] = [
-        (f"{label} supervision sessions held", count(figures.sessions_by_kind[code], policy))
+        (_("{label} supervision sessions held").format(label=_(label)), count(figures.sessions_by_kind[code], policy))
         for code, label in SESSION_TYPES.items()
     ]
-    _, with_earlier, on_time = share(figures.one_to_ones_on_time, figures.one_to_ones_with_earlier, policy)
+    _unused, with_earlier, on_time = share(figures.one_to_ones_on_time, figures.one_to_ones_with_earlier, policy)
     # "15 agreed, 11 done" says 4 were not done: done and agreed are protected as a part and its whole.
-    done, agreed, _ = share(figures.actions_done, figures.actions_agreed, policy)
+    done, agreed, _unused = share(figures.actions_done, figures.actions_agreed, policy)
     rows += [
-        ("1:1 sessions after an earlier one", with_earlier),
-        ("1:1 supervision on time (by the next due date)", on_time),
-        ("Supervisor–supervisee pairs running today", count(figures.running_pairs, policy)),
-        ("Supervision overdue today", count(figures.overdue_now, policy)),
-        ("Actions agreed in supervision", agreed),
-        ("Actions done", done),
+        (_("1:1 sessions after an earlier one"), with_earlier),
+        (_("1:1 supervision on time (by the next due date)"), on_time),
+        (_("Supervisor–supervisee pairs running today"), count(figures.running_pairs, policy)),
+        (_("Supervision overdue today"), count(figures.overdue_now, policy)),
+        (_("Actions agreed in supervision"), agreed),
+        (_("Actions done"), done),
     ]  # fmt: skip
     training = []
     for name, expected, in_date in figures.training:
@@ -143,8 +153,8 @@ def export_supervision(
     policy = disclosure_policy(session)
     rows, training = supervision_rows(session, date_from, date_to, today, policy)
     with xlsx_file(path) as workbook:
-        written = _write(workbook, "Supervision", _about(date_from, date_to, today, policy) + rows)
-        sheet = fitted_sheet(workbook, "Training", TRAINING_COLUMNS, training)
+        written = _write(workbook, _("Supervision"), _about(date_from, date_to, today, policy) + rows)
+        sheet = fitted_sheet(workbook, _("Training"), TRAINING_COLUMNS, training)
         for row in training:
             sheet.append(list(row))
         return written + sheet.finish()

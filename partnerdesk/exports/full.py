@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.exports.guard import safe_text
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, destination, pounds, replacing, xlsx_file
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import UTCDateTime, metadata
 from partnerdesk.rules.dates import UK
@@ -188,7 +189,7 @@ def export_all_zip(session: Session, path: Path, *, progress: Progress | None = 
     chosen = exported_tables()
     tally = _Tally(session, chosen, progress)
     written: dict[str, int] = {}
-    in_use = "If it is open in another program, close it and try again."
+    in_use = _("If it is open in another program, close it and try again.")
     with replacing(path, in_use) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
         tally.step()
         for table in chosen:

@@ -28,7 +28,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
-from partnerdesk.i18n import long_date
+from partnerdesk.i18n import _, long_date
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import uk_times
@@ -80,29 +80,34 @@ def _styles(sizes: _Sizes) -> dict:
 
 def _when(meeting) -> str:
     day, start, end = uk_times(meeting.starts_at, meeting.ends_at)
-    return f"{long_date(day)} ({format_uk(day)}), {start:%H:%M} to {end:%H:%M} UK time"
+    return _("{day} ({day2}), {start:%H:%M} to {end:%H:%M} UK time").format(
+        day=long_date(day),
+        day2=format_uk(day),
+        start=start,
+        end=end,
+    )
 
 
 def _where(meeting) -> list[tuple[str, str]]:
-    rows = [("How", paragraph_text(v.label(v.MEETING_MODES, meeting.mode)))]
+    rows = [(_("How"), paragraph_text(v.label(v.MEETING_MODES, meeting.mode)))]
     if meeting.mode in ("in_person", "hybrid"):
-        rows.append(("Venue", paragraph_text(meeting.venue) or "To be confirmed"))
+        rows.append((_("Venue"), paragraph_text(meeting.venue) or _("To be confirmed")))
     if meeting.mode in ("online", "hybrid"):
-        rows.append(("Joining details", paragraph_text(meeting.joining_details) or "To be sent"))
+        rows.append((_("Joining details"), paragraph_text(meeting.joining_details) or _("To be sent")))
     if meeting.access_notes:
-        rows.append(("Access", paragraph_text(meeting.access_notes)))
+        rows.append((_("Access"), paragraph_text(meeting.access_notes)))
     contact_name = meeting.contact_name or (meeting.contact_person.full_name if meeting.contact_person else None)
     parts = (contact_name, meeting.contact_phone, meeting.contact_email)
     contact = ", ".join(paragraph_text(part) for part in parts if part)
     if contact:
-        rows.append(("Contact", contact))
+        rows.append((_("Contact"), contact))
     return rows
 
 
 def _wanted(person: Invitation) -> str:
     """The papers format a person asked for, in their own words when they chose "Other (say which)"."""
     if person.wanted_format is None:
-        return "No preference"
+        return _("No preference")
     label = v.label(v.PAPER_FORMATS, person.wanted_format).replace(" (say which)", "")
     details = (person.wanted_details or "").strip()
     return f"{label}: {details}" if details else label
@@ -111,11 +116,17 @@ def _wanted(person: Invitation) -> str:
 def _papers(person: Invitation) -> str:
     wanted = _wanted(person)
     if person.papers_sent_on is None:
-        return f"Asks for: {paragraph_text(wanted)}<br/>Not sent yet"
+        return _("Asks for: {paragraph_text}<br/>Not sent yet").format(
+            paragraph_text=paragraph_text(wanted),
+        )
     sent = v.label(v.PAPER_FORMATS, person.papers_format)
-    words = f"Asks for: {paragraph_text(wanted)}<br/>Sent {format_uk(person.papers_sent_on)}: {paragraph_text(sent)}"
+    words = _("Asks for: {paragraph_text}<br/>Sent {papers_sent_on}: {paragraph_text2}").format(
+        paragraph_text=paragraph_text(wanted),
+        papers_sent_on=format_uk(person.papers_sent_on),
+        paragraph_text2=paragraph_text(sent),
+    )
     if person.format_met is False:
-        words += " (<b>not the format asked for</b>)"
+        words += _(" (<b>not the format asked for</b>)")
     return words
 
 
@@ -126,7 +137,7 @@ def _attendance_table(people: list[Invitation], styles: dict, sizes: _Sizes, wid
     def cell(text: str, style: str = "cell") -> Paragraph:
         return Paragraph(text, styles[style])
 
-    heads = ["Name", "Back-up", "Papers", "Attendance", "Signature"]
+    heads = [_("Name"), _("Back-up"), _("Papers"), _("Attendance"), _("Signature")]
     box = f'<font size="{sizes.body * 1.6:g}">{TICK_BOX}</font>'  # big enough to tick with a pen
     data: list[list[Flowable | str]] = [[cell(head, "cell_head") for head in heads]]
     for person in people:
@@ -134,13 +145,13 @@ def _attendance_table(people: list[Invitation], styles: dict, sizes: _Sizes, wid
         data.append(
             [
                 cell(f"<b>{paragraph_text(person.person_name)}</b>"),
-                cell("Yes" if person.is_backup else ""),
+                cell(_("Yes") if person.is_backup else ""),
                 cell(_papers(person), "cell"),
                 cell(mark),
                 "",
             ]
         )
-    for _ in range(SPARE_ROWS):
+    for _unused in range(SPARE_ROWS):
         data.append([cell(""), cell(""), cell(""), cell(box), ""])
     shares = (0.25, 0.13, 0.28, 0.17, 0.17)
     table = Table(data, colWidths=[width * share for share in shares], repeatRows=1)
@@ -175,9 +186,9 @@ def _story(meeting, people: list[Invitation], sizes: _Sizes, width: float) -> li
         story.append(Paragraph(paragraph_text(v.label(v.MEETING_KINDS, meeting.kind)), styles["subtitle"]))
     if meeting.cancelled:
         reason = f": {paragraph_text(meeting.cancel_reason)}" if meeting.cancel_reason else ""
-        story.append(Paragraph(f"This meeting is cancelled{reason}", styles["cancelled"]))
+        story.append(Paragraph(_("This meeting is cancelled{reason}").format(reason=reason), styles["cancelled"]))
 
-    facts = [("When", paragraph_text(_when(meeting)))] + _where(meeting)
+    facts = [(_("When"), paragraph_text(_when(meeting)))] + _where(meeting)
     label_width = width * (0.28 if sizes is _LARGE else 0.2)
     table = Table(
         [[Paragraph(label, styles["label"]), Paragraph(value, styles["body"])] for label, value in facts],
@@ -195,15 +206,17 @@ def _story(meeting, people: list[Invitation], sizes: _Sizes, width: float) -> li
     )
     story += [table, Spacer(1, 6)]
 
-    story.append(Paragraph("Attendance", styles["heading"]))
+    story.append(Paragraph(_("Attendance"), styles["heading"]))
     invited = [person for person in people if person.invited]
     if not invited:
-        story.append(Paragraph("Nobody has been invited yet: add names by hand below.", styles["body"]))
+        story.append(Paragraph(_("Nobody has been invited yet: add names by hand below."), styles["body"]))
     story.append(_attendance_table(invited, styles, sizes, width))
     story.append(Spacer(1, 8))
     story.append(
         Paragraph(
-            f"Tick the box for each person who comes. Printed from PartnerDesk on {format_uk(today_uk())}.",
+            _("Tick the box for each person who comes. Printed from PartnerDesk on {today_uk}.").format(
+                today_uk=format_uk(today_uk()),
+            ),
             styles["small"],
         )
     )
@@ -238,5 +251,5 @@ def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, lar
 
     build_pdf(path, lambda width: _story(meeting, people, sizes, width), number_pages, pagesize=page,
               initialFontSize=sizes.body, leftMargin=margin, rightMargin=margin, topMargin=margin,
-              bottomMargin=margin + sizes.small, title=f"Attendance: {meeting.title}",
-              subject="Meeting cover and attendance sheet")  # fmt: skip
+              bottomMargin=margin + sizes.small, title=_("Attendance: {title}").format(title=meeting.title),
+              subject=_("Meeting cover and attendance sheet"))  # fmt: skip

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, xlsx_file
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.disclosure import Policy, count, protect_parts
@@ -35,30 +36,30 @@ from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings,
 
 #: The meetings sheet's columns, in order.
 COLUMNS = (
-    Column("Date", 12, Kind.DATE),
-    Column("Start", 7, Kind.TIME),
-    Column("End", 7, Kind.TIME),
-    Column("Committee", 28),
-    Column("Organisation", 24),
-    Column("Kind", 18),
-    Column("Title", 32),
-    Column("Mode", 12),
-    Column("Cancelled", 10),
-    Column("Notice sent on", 14, Kind.DATE),
-    Column("Notice days", 11, Kind.NUMBER),
-    Column("Notice late", 11),
-    Column("Papers days (shortest)", 13, Kind.NUMBER),
-    Column("Papers late", 11, Kind.FIGURE),
-    Column("Format not met", 11, Kind.FIGURE),
-    Column("Invited", 9, Kind.FIGURE),
-    Column("Attended", 9, Kind.FIGURE),
-    Column("Apologies", 10, Kind.FIGURE),
-    Column("Absent", 8, Kind.FIGURE),
-    Column("Sent views", 10, Kind.FIGURE),
-    Column("Quorum needed", 11, Kind.NUMBER),
-    Column("Quorate", 9),
-    Column("Minutes sent on", 14, Kind.DATE),
-    Column("Reasons recorded", 50),
+    Column(N_("Date"), 12, Kind.DATE),
+    Column(N_("Start"), 7, Kind.TIME),
+    Column(N_("End"), 7, Kind.TIME),
+    Column(N_("Committee"), 28),
+    Column(N_("Organisation"), 24),
+    Column(N_("Kind"), 18),
+    Column(N_("Title"), 32),
+    Column(N_("Mode"), 12),
+    Column(N_("Cancelled"), 10),
+    Column(N_("Notice sent on"), 14, Kind.DATE),
+    Column(N_("Notice days"), 11, Kind.NUMBER),
+    Column(N_("Notice late"), 11),
+    Column(N_("Papers days (shortest)"), 13, Kind.NUMBER),
+    Column(N_("Papers late"), 11, Kind.FIGURE),
+    Column(N_("Format not met"), 11, Kind.FIGURE),
+    Column(N_("Invited"), 9, Kind.FIGURE),
+    Column(N_("Attended"), 9, Kind.FIGURE),
+    Column(N_("Apologies"), 10, Kind.FIGURE),
+    Column(N_("Absent"), 8, Kind.FIGURE),
+    Column(N_("Sent views"), 10, Kind.FIGURE),
+    Column(N_("Quorum needed"), 11, Kind.NUMBER),
+    Column(N_("Quorate"), 9),
+    Column(N_("Minutes sent on"), 14, Kind.DATE),
+    Column(N_("Reasons recorded"), 50),
 )
 
 #: The meetings sheet's columns in an anonymised file: everything but the typed title.
@@ -67,24 +68,24 @@ _TITLE = [column.heading for column in COLUMNS].index("Title")
 
 #: The named sheet's columns (only with named=True).
 ATTENDANCE_COLUMNS = (
-    Column("Date", 12, Kind.DATE),
-    Column("Start", 7, Kind.TIME),
-    Column("Committee", 28),
-    Column("Title", 32),
-    Column("Name", 28),
-    Column("Back-up", 9),
-    Column("Attendance", 26),
-    Column("Papers sent on", 14, Kind.DATE),
-    Column("Papers days", 11, Kind.NUMBER),
-    Column("Papers late", 11),
-    Column("Format sent", 14),
-    Column("Format asked for", 16),
-    Column("Format met", 11),
-    Column("Reason recorded", 40),
+    Column(N_("Date"), 12, Kind.DATE),
+    Column(N_("Start"), 7, Kind.TIME),
+    Column(N_("Committee"), 28),
+    Column(N_("Title"), 32),
+    Column(N_("Name"), 28),
+    Column(N_("Back-up"), 9),
+    Column(N_("Attendance"), 26),
+    Column(N_("Papers sent on"), 14, Kind.DATE),
+    Column(N_("Papers days"), 11, Kind.NUMBER),
+    Column(N_("Papers late"), 11),
+    Column(N_("Format sent"), 14),
+    Column(N_("Format asked for"), 16),
+    Column(N_("Format met"), 11),
+    Column(N_("Reason recorded"), 40),
 )
 
-SHEET_TITLE = "Meetings"
-ATTENDANCE_TITLE = "Attendance"
+SHEET_TITLE = N_("Meetings")
+ATTENDANCE_TITLE = N_("Attendance")
 
 #: Meetings read at a time; also the size of the IN (...) lists for their details.
 CHUNK = 500
@@ -96,7 +97,7 @@ _m, _a = tables.meetings, tables.attendance
 
 def _yes_no(flag: bool | None) -> str:
     """Yes, No, or blank when it is not known yet."""
-    return "" if flag is None else ("Yes" if flag else "No")
+    return "" if flag is None else (_("Yes") if flag else _("No"))
 
 
 def _details(session: Session, ids: Sequence[str]) -> dict[str, Any]:
@@ -120,9 +121,9 @@ def _latest_papers(session: Session, ids: Sequence[str]) -> dict[str, date]:
 def _reasons(details: Any, named: bool) -> str:
     """The reasons typed for late notice, late papers and cancelling; without names only which of them exist."""
     parts = (
-        ("Notice", details.notice_reason),
-        ("Papers", details.papers_reason),
-        ("Cancelled", details.cancel_reason),
+        (_("Notice"), details.notice_reason),
+        (_("Papers"), details.papers_reason),
+        (_("Cancelled"), details.cancel_reason),
     )
     if not named:
         return ", ".join(what for what, why in parts if why and why.strip())
@@ -156,7 +157,7 @@ def _row(
         v.label(v.MEETING_KINDS, meeting.kind),
         meeting.title,
         v.label(v.MEETING_MODES, meeting.mode),
-        "Yes" if meeting.cancelled else "",
+        _("Yes") if meeting.cancelled else "",
         details.notice_sent_on,
         check.notice_days,
         _yes_no(check.notice_late),
@@ -179,7 +180,7 @@ def _row(
 
 
 def _attendance_rows(session: Session, meeting: Any) -> list[list[Any]]:
-    day, start, _ = uk_times(meeting.starts_at, meeting.ends_at)
+    day, start, _unused = uk_times(meeting.starts_at, meeting.ends_at)
     rows = []
     for person in invitations(session, meeting.id):
         if not person.invited:  # interest alone is not an invitation
@@ -191,7 +192,7 @@ def _attendance_rows(session: Session, meeting: Any) -> list[list[Any]]:
                 meeting.committee,
                 meeting.title,
                 person.person_name,
-                "Yes" if person.is_backup else "",
+                _("Yes") if person.is_backup else "",
                 v.label(v.ATTENDANCE, person.attendance),
                 person.papers_sent_on,
                 person.papers_days,
@@ -222,7 +223,7 @@ def export_meetings(
     ExportCancelled is raised and no file is written. Raises ExportError when date_from is after date_to.
     """
     if date_from is not None and date_to is not None and date_from > date_to:
-        raise ExportError("The 'from' date is after the 'to' date. Please swap them or choose other dates.")
+        raise ExportError(_("The 'from' date is after the 'to' date. Please swap them or choose other dates."))
     flt = MeetingFilter(date_from=date_from, date_to=date_to, include_cancelled=True, in_bin=False)
     total = count_meetings(session, flt)
     policy = None if named else disclosure_policy(session)

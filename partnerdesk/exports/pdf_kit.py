@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from partnerdesk.exports.xlsx import replacing
+from partnerdesk.i18n import _
 from partnerdesk.resources_access import resource
 
 FONT = "PartnerDeskSans"
@@ -83,7 +84,7 @@ def draw_footer(canvas, page_width: float, margin: float, size: float, text: str
     """A page's footer: text on the left, cut with "…" so it never runs into "Page N" on the right."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    number = f"Page {page}"
+    number = _("Page {page}").format(page=page)
     room = page_width - 2 * margin - stringWidth(number, FONT, size) - size * 2
     canvas.saveState()
     canvas.setFont(FONT, size)

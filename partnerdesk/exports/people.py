@@ -17,39 +17,40 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, xlsx_file
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
 
 #: The sheet's columns, in order.
 COLUMNS = (
-    Column("Name", 28),
-    Column("Preferred name", 16),
-    Column("Pronouns", 11),
-    Column("Status", 11),
-    Column("Roles", 30),
-    Column("Email", 28),
-    Column("Phone", 17),
-    Column("Address line 1", 24),
-    Column("Address line 2", 18),
-    Column("Town", 14),
-    Column("Postcode", 10),
-    Column("Preferred contact", 17),
-    Column("Papers format", 18),
-    Column("Access needs", 30),
-    Column("Language", 11),
-    Column("Payment preference", 19),
-    Column("Consent given on", 16, Kind.DATE),
-    Column("Consent given how", 20),
-    Column("Consent for", 30),
-    Column("Consent review on", 17, Kind.DATE),
-    Column("Committees", 40),
-    Column("Interests", 30),
-    Column("Notes", 40),
-    Column("Last changed", 17, Kind.DATETIME),
+    Column(N_("Name"), 28),
+    Column(N_("Preferred name"), 16),
+    Column(N_("Pronouns"), 11),
+    Column(N_("Status"), 11),
+    Column(N_("Roles"), 30),
+    Column(N_("Email"), 28),
+    Column(N_("Phone"), 17),
+    Column(N_("Address line 1"), 24),
+    Column(N_("Address line 2"), 18),
+    Column(N_("Town"), 14),
+    Column(N_("Postcode"), 10),
+    Column(N_("Preferred contact"), 17),
+    Column(N_("Papers format"), 18),
+    Column(N_("Access needs"), 30),
+    Column(N_("Language"), 11),
+    Column(N_("Payment preference"), 19),
+    Column(N_("Consent given on"), 16, Kind.DATE),
+    Column(N_("Consent given how"), 20),
+    Column(N_("Consent for"), 30),
+    Column(N_("Consent review on"), 17, Kind.DATE),
+    Column(N_("Committees"), 40),
+    Column(N_("Interests"), 30),
+    Column(N_("Notes"), 40),
+    Column(N_("Last changed"), 17, Kind.DATETIME),
 )
 
-SHEET_TITLE = "People"
+SHEET_TITLE = N_("People")
 
 #: People read from the database at a time. Also the size of the IN (...) lists for roles and committees, kept well
 #: under the 999 values the oldest SQLite versions allow in one statement.
@@ -148,7 +149,7 @@ def describe_seat(committee: str, is_backup: bool, term_end: date | None) -> str
     if is_backup:
         words += " (back-up)"
     if term_end is not None:
-        words += f" until {format_uk(term_end)}"
+        words += _(" until {term_end}").format(term_end=format_uk(term_end))
     return words
 
 
@@ -233,11 +234,11 @@ def export_people(session: Session, path: Path, *, include_bin: bool = False, pr
             seats = _seats_for(session, ids, today)
             rows = [_row(person, roles.get(person.id, []), seats.get(person.id, [])) for person in chunk]
             # The first chunk is the sample the column widths are fitted to.
-            sheet = sheet or fitted_sheet(workbook, SHEET_TITLE, COLUMNS, rows)
+            sheet = sheet or fitted_sheet(workbook, _(SHEET_TITLE), COLUMNS, rows)
             for row in rows:
                 sheet.append(row)
             if progress is not None and progress(sheet.rows_written, max(total, sheet.rows_written)) is False:
                 result.close()
                 raise ExportCancelled
-        sheet = sheet or fitted_sheet(workbook, SHEET_TITLE, COLUMNS, [])
+        sheet = sheet or fitted_sheet(workbook, _(SHEET_TITLE), COLUMNS, [])
         return sheet.finish()

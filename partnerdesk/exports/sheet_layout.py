@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from partnerdesk.exports.xlsx import WRAP_AFTER, Column, Kind, SheetWriter, pounds
+from partnerdesk.i18n import _
 
 #: No column is narrower or wider than these (in characters); a longer value wraps or runs on in the cell.
 NARROWEST = 6
@@ -67,7 +68,7 @@ def heading_length(heading: str) -> int:
 
 def fit(columns: Sequence[Column], rows: Iterable[Sequence[Any]], widest: int = WIDEST) -> tuple[Column, ...]:
     """columns with widths that fit the sampled rows (at most SAMPLE of them) and their headings' longest words."""
-    needed = [heading_length(column.heading) for column in columns]
+    needed = [heading_length(_(column.heading)) for column in columns]
     for number, row in enumerate(rows):
         if number >= SAMPLE:
             break
@@ -91,8 +92,8 @@ def set_up_printing(sheet: Any, columns: Sequence[Column]) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # without this, spreadsheets ignore the fit-to numbers
     sheet.print_title_rows = "1:1"
     # &A is the sheet's name, &P and &N this page and the number of pages: printed fresh on every page.
-    sheet.oddHeader.center.text = "&A"
-    sheet.oddFooter.center.text = "Page &P of &N"
+    sheet.oddHeader.center.text = _("&A")
+    sheet.oddFooter.center.text = _("Page &P of &N")
 
 
 def fitted_sheet(

@@ -23,7 +23,7 @@ from partnerdesk.exports.pdf_kit import (
     register_fonts,
 )
 from partnerdesk.exports.xlsx import ExportError, destination
-from partnerdesk.i18n import long_date
+from partnerdesk.i18n import _, long_date
 from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
@@ -78,47 +78,62 @@ def _story(session: Session, record, include_notes: bool, width: float) -> list:
 
     supervisor = session.get_one(Person, record.supervisor_id)
     supervisees = sorted((session.get_one(Person, a.person_id) for a in record.attendees), key=lambda p: p.full_name)
-    topics = [SUPERVISION_TOPICS.get(code, code) for code in record.topics or [] if code != "other"]
+    topics = [
+        _(SUPERVISION_TOPICS[code]) if code in SUPERVISION_TOPICS else code
+        for code in record.topics or []
+        if code != "other"
+    ]
     if record.topics_other or "other" in (record.topics or []):
-        topics.append(f"Other: {record.topics_other}" if record.topics_other else "Other")
+        topics.append(
+            _("Other: {topics_other}").format(topics_other=record.topics_other) if record.topics_other else _("Other")
+        )
     facts = [
-        ("Date", f"{long_date(record.held_on)} ({format_uk(record.held_on)})"),
-        ("Type", f"{SESSION_TYPES.get(record.kind, record.kind)} supervision"),
-        ("Supervisor", supervisor.full_name),
-        ("Supervisee" if len(supervisees) == 1 else "Supervisees", ", ".join(p.full_name for p in supervisees)),
-        ("Topics", "; ".join(topics) or "None recorded"),
-        ("Next due", format_uk(record.next_due_on) or "Not set"),
+        (_("Date"), f"{long_date(record.held_on)} ({format_uk(record.held_on)})"),
+        (
+            _("Type"),
+            _("{kind} supervision").format(
+                kind=_(SESSION_TYPES[record.kind]) if record.kind in SESSION_TYPES else record.kind
+            ),
+        ),
+        (_("Supervisor"), supervisor.full_name),
+        (_("Supervisee") if len(supervisees) == 1 else _("Supervisees"), ", ".join(p.full_name for p in supervisees)),
+        (_("Topics"), "; ".join(topics) or _("None recorded")),
+        (_("Next due"), format_uk(record.next_due_on) or _("Not set")),
     ]
     story = [
-        para("Supervision record", "title"),
-        para("Confidential: for the people named here and their named managers only.", "subtitle"),
+        para(_("Supervision record"), "title"),
+        para(_("Confidential: for the people named here and their named managers only."), "subtitle"),
         _table(
             [[para(label, "label"), para(paragraph_text(value))] for label, value in facts],
             [width * 0.22, width * 0.78],
         ),  # fmt: skip
-        para("Agreed actions", "heading"),
+        para(_("Agreed actions"), "heading"),
     ]
     actions = supervision_actions(session, record.id)
     if actions:
-        rows = [[para("Action", "label"), para("Who", "label"), para("By when", "label"), para("Done", "label")]]
+        rows = [
+            [para(_("Action"), "label"), para(_("Who"), "label"), para(_("By when"), "label"), para(_("Done"), "label")]
+        ]
         rows += [[para(paragraph_text(a.description)), para(paragraph_text(a.owner)), para(format_uk(a.due_on)),
                   para(format_uk(a.done_on))] for a in actions]  # fmt: skip
         story.append(_table(rows, [width * 0.44, width * 0.24, width * 0.16, width * 0.16], header=True))
     else:
-        story.append(para("No actions were agreed."))
-    story.append(para("Notes", "heading"))
+        story.append(para(_("No actions were agreed.")))
+    story.append(para(_("Notes"), "heading"))
     if include_notes:
         notes = read_confidential_notes(session, "supervision_session", record.id)["notes"]
-        story.append(para(paragraph_text(notes) or "No notes were written."))
+        story.append(para(paragraph_text(notes) or _("No notes were written.")))
     else:
-        story.append(para("The notes are confidential and are not printed on this copy.", "small"))
-    story.append(para("Signatures", "heading"))
-    signers = [(supervisor.full_name, "Supervisor")] + [(p.full_name, "Supervisee") for p in supervisees]
+        story.append(para(_("The notes are confidential and are not printed on this copy."), "small"))
+    story.append(para(_("Signatures"), "heading"))
+    signers = [(supervisor.full_name, _("Supervisor"))] + [(p.full_name, _("Supervisee")) for p in supervisees]
     line = "_" * 34
-    rows = [[para(f"<b>{paragraph_text(name)}</b><br/>{role}"), para(f"Signed<br/><br/>{line}"),
-             para(f"Date<br/><br/>{'_' * 14}")] for name, role in signers]  # fmt: skip
+    rows = [[para(f"<b>{paragraph_text(name)}</b><br/>{role}"), para(_("Signed<br/><br/>{line}").format(line=line)),
+             para(_("Date<br/><br/>{value}").format(value='_' * 14))] for name, role in signers]  # fmt: skip
     story.append(KeepTogether([_table(rows, [width * 0.36, width * 0.42, width * 0.22]), Spacer(1, 6)]))
-    story.append(para(f"Printed from PartnerDesk on {format_uk(today_uk())}. Both keep a copy.", "small"))
+    story.append(para(_("Printed from PartnerDesk on {today_uk}. Both keep a copy.").format(
+        today_uk=format_uk(today_uk()),
+    ), "small"))
     return story
 
 
@@ -140,10 +155,13 @@ def write_supervision_record(session: Session, session_id: str, path: Path, *, i
     margin = 18 * mm
 
     def number_pages(canvas, doc) -> None:
-        footer = f"Supervision record · {format_uk(record.held_on)} · Confidential"
+        footer = _("Supervision record · {held_on} · Confidential").format(
+            held_on=format_uk(record.held_on),
+        )
         draw_footer(canvas, A4[0], margin, SMALL, footer, doc.page)
 
     build_pdf(path, lambda width: _story(session, record, include_notes, width), number_pages, pagesize=A4,
               initialFontSize=BODY, leftMargin=margin, rightMargin=margin, topMargin=margin,
-              bottomMargin=margin + SMALL, title=f"Supervision record {format_uk(record.held_on)}",
-              subject="Supervision record")  # fmt: skip
+              bottomMargin=margin + SMALL,
+              title=_("Supervision record {held_on}").format(held_on=format_uk(record.held_on)),
+              subject=_("Supervision record"))  # fmt: skip

@@ -34,12 +34,13 @@ from openpyxl.worksheet import _writer as openpyxl_sheet_writer
 from openpyxl.xml.functions import fromstring
 
 from partnerdesk.exports.guard import safe_text
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import UK, format_uk
 from partnerdesk.services.common.errors import Cancelled
 from partnerdesk.store.leftovers import partial_path, remove_partial, sweep_partials
 
-UK_DATE_FORMAT = "DD/MM/YYYY"
-UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+UK_DATE_FORMAT = N_("DD/MM/YYYY")
+UK_DATETIME_FORMAT = N_("DD/MM/YYYY HH:MM")
 TIME_FORMAT = "HH:MM"
 #: Text longer than this in a figures column wraps within the cell (a note beside the figures, not a figure).
 WRAP_AFTER = 24
@@ -61,7 +62,7 @@ def destination(path) -> Path:
     """The file to write, as a Path; ExportError in plain words when its folder does not exist."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+        raise ExportError(_("The folder {parent} does not exist.").format(parent=path.parent))
     return path
 
 
@@ -147,8 +148,8 @@ class SheetWriter:
         self._cell_makers = [self._cell_maker(column.kind) for column in self.columns]
         self._rows = _start_rows(self.sheet)
         headings = zip(self._letters, self.columns, strict=True)
-        lines = max(_wrapped_lines(column.heading, column.width) for column in self.columns)
-        cells = "".join(_text_cell(f"{letter}1", column.heading, bold) for letter, column in headings)
+        lines = max(_wrapped_lines(_(column.heading), column.width) for column in self.columns)
+        cells = "".join(_text_cell(f"{letter}1", _(column.heading), bold) for letter, column in headings)
         self._send_row(1, cells, lines)
 
     def _style_id(self, **style: Any) -> int:
@@ -199,7 +200,7 @@ class SheetWriter:
         # Building a row's XML as text and parsing it in one call is far quicker than openpyxl building every cell
         # itself: 100,000 people with 24 columns took 48 seconds the openpyxl way and 19 this way on a test machine.
         # A row with wrapped text says how tall it is: spreadsheets do not always grow a streamed row to fit.
-        height = f' ht="{LINE_HEIGHT * lines:g}" customHeight="1"' if lines > 1 else ""
+        height = _(" ht=\"{value:g}\" customHeight=\"1\"").format(value=LINE_HEIGHT * lines) if lines > 1 else ""
         self._rows.send(fromstring(f'<row r="{number}"{height}>{cells}</row>'))
 
     def append(self, values: Sequence[Any]) -> None:
@@ -224,7 +225,9 @@ class SheetWriter:
         """Put a filter on the heading row covering every row written; returns how many rows were written."""
         # The filter is written at the end of the sheet's XML (openpyxl's write_tail), so unlike the widths and
         # frozen pane it can be set after the rows, when we know exactly how many there are.
-        self.sheet.auto_filter.ref = f"A1:{self._letters[-1]}{self.rows_written + 1}"
+        self.sheet.auto_filter.ref = _("A1:{value}{value2}").format(
+            value=self._letters[-1], value2=self.rows_written + 1
+        )
         return self.rows_written
 
 
@@ -362,7 +365,7 @@ def _discard(workbook: Workbook) -> None:
 
 
 @contextmanager
-def replacing(path: Path, in_use: str = "If it is open in another program, close it.") -> Iterator[Path]:
+def replacing(path: Path, in_use: str = N_("If it is open in another program, close it.")) -> Iterator[Path]:
     """A hidden partial file beside path (store.leftovers: owner-only, recognisable, swept after a crash) for the
     with-block to write a whole file to, which then takes path's name. A half-written file never carries the name,
     and a file already at path is only ever replaced by a complete one: if the block raises, the partial file goes
@@ -372,12 +375,15 @@ def replacing(path: Path, in_use: str = "If it is open in another program, close
     try:
         temporary = partial_path(path)
     except PermissionError as exc:
-        raise ExportError(f"{path.name} could not be saved: PartnerDesk may not write in {path.parent}.") from exc
+        raise ExportError(_("{name} could not be saved: PartnerDesk may not write in {parent}.").format(
+            name=path.name,
+            parent=path.parent,
+        )) from exc
     try:
         yield temporary
         os.replace(temporary, path)
     except PermissionError as exc:
-        raise ExportError(f"{path.name} could not be saved. {in_use}") from exc
+        raise ExportError(_("{name} could not be saved. {in_use}").format(name=path.name, in_use=in_use)) from exc
     finally:
         remove_partial(temporary)  # gone already after a successful rename
 
@@ -415,19 +421,21 @@ def xlsx_file(path: Path) -> Iterator[Workbook]:
     try:
         try:
             yield workbook
-            with replacing(path, "If it is open in Excel or another program, close it and try again.") as temporary:
+            with replacing(path, _("If it is open in Excel or another program, close it and try again.")) as temporary:
                 workbook.save(temporary)
         except BaseException as exc:
             _discard(workbook)
             if not isinstance(exc, ExportError | Cancelled) and _nearly_full(path.parent):
                 # lxml reports a full disk as a bare SerialisationError, without the operating system's reason.
-                raise ExportError(f"{path.name} could not be saved: {NO_SPACE}") from exc
+                raise ExportError(
+                    _("{name} could not be saved: {NO_SPACE}").format(name=path.name, NO_SPACE=NO_SPACE)
+                ) from exc
             raise
     finally:
         _sheet_folder.reset(folder)
 
 
-NO_SPACE = "there is not enough free space on the disk. Nothing was saved. Free some space, then try again."
+NO_SPACE = N_("there is not enough free space on the disk. Nothing was saved. Free some space, then try again.")
 
 
 def _nearly_full(folder: Path) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from partnerdesk.i18n import _
+
 # Deliberately forgiving: we only catch obvious slips (missing @, spaces, no dot in the domain);
 # the real test of an email address is whether mail arrives.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -18,7 +20,7 @@ _POSTCODE = re.compile(
 def email_problem(value: str) -> str | None:
     """A plain-English reason the email address looks wrong, or None if it looks fine."""
     if not _EMAIL.match(value):
-        return "This doesn't look like an email address. It should look like name@example.org."
+        return _("This doesn't look like an email address. It should look like name@example.org.")
     return None
 
 
@@ -38,10 +40,10 @@ def phone_digits(value: str) -> str:
 def phone_problem(value: str) -> str | None:
     """A plain-English reason the phone number looks wrong, or None if it is a UK number of the right length."""
     if re.search(r"[^\d\s()+\-]", value):
-        return "A phone number can only contain numbers, spaces, brackets, + and -."
+        return _("A phone number can only contain numbers, spaces, brackets, + and -.")
     digits = phone_digits(value)
     if not digits.startswith("0") or len(digits) not in (10, 11):
-        return "Please give a UK phone number of 10 or 11 digits, starting with 0 (or +44)."
+        return _("Please give a UK phone number of 10 or 11 digits, starting with 0 (or +44).")
     return None
 
 
@@ -56,5 +58,5 @@ def tidy_postcode(value: str) -> str:
 def postcode_problem(value: str) -> str | None:
     """A plain-English reason the postcode is not a UK postcode, or None if it is."""
     if not _POSTCODE.match(tidy_postcode(value)):
-        return "This isn't a UK postcode. It should look like CF10 1AA or M1 1AE."
+        return _("This isn't a UK postcode. It should look like CF10 1AA or M1 1AE.")
     return None

@@ -6,6 +6,8 @@ import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from partnerdesk.i18n import _
+
 UK = ZoneInfo("Europe/London")
 UK_DATE = "%d/%m/%Y"
 # Day and month of one or two digits, year of two or four; ASCII digits only, so "1/1/5" or "²/1/2026" are refused.
@@ -26,14 +28,14 @@ def parse_uk(text: str) -> date:
     cleaned = text.strip().replace("-", "/").replace(".", "/")
     match = _UK_DATE_TYPED.fullmatch(cleaned)
     if match is None:
-        raise ValueError("Please type the date as day/month/year, for example 23/11/2026.")
+        raise ValueError(_("Please type the date as day/month/year, for example 23/11/2026."))
     day, month, year = (int(p) for p in match.groups())
     if len(match.group(3)) == 2:
         year += 2000
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text.strip()} is not a real date.") from None
+        raise ValueError(_("{text} is not a real date.").format(text=text.strip())) from None
 
 
 def today_uk(now: datetime | None = None) -> date:
@@ -44,7 +46,7 @@ def today_uk(now: datetime | None = None) -> date:
     if now is None:
         now = datetime.now(UTC)
     elif now.tzinfo is None:
-        raise ValueError("A moment in time must carry its time zone")
+        raise ValueError(_("A moment in time must carry its time zone"))
     return now.astimezone(UK).date()
 
 

@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from partnerdesk.i18n import N_, _
+
 THRESHOLD = "threshold"
 NHS = "nhs"
 RULES = {
-    THRESHOLD: "Hide counts below a threshold, and enough others that none can be worked out",
-    NHS: "NHS Digital style: hide 1 to 7, round every other count to 5",
+    THRESHOLD: N_("Hide counts below a threshold, and enough others that none can be worked out"),
+    NHS: N_("NHS Digital style: hide 1 to 7, round every other count to 5"),
 }
 DEFAULT_RULE = THRESHOLD
 DEFAULT_THRESHOLD = 5
@@ -52,9 +54,9 @@ class Policy:
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:
-            raise ValueError(f"Unknown disclosure rule {self.rule!r}")
+            raise ValueError(_("Unknown disclosure rule {rule!r}").format(rule=self.rule))
         if self.threshold < 2:
-            raise ValueError("The threshold must be 2 or more")
+            raise ValueError(_("The threshold must be 2 or more"))
 
     def is_small(self, count: int) -> bool:
         """True for a count the rule hides on its own account (a primary suppression)."""
@@ -65,12 +67,21 @@ class Policy:
         """One plain sentence for the top of a sheet, saying what HIDDEN means."""
         if self.rule == NHS:
             return (
-                f'Counts from 1 to 7 are shown as "{HIDDEN}"; other counts are rounded to the nearest 5, and '
-                "percentages are worked out from the rounded counts."
+                _(
+                    "Counts from 1 to 7 are shown as \"{HIDDEN}\"; other counts are rounded to the nearest 5, "
+                    "and percentages are worked out from the rounded counts."
+                ).format(
+                    HIDDEN=HIDDEN,
+                )
             )
         return (
-            f'Counts from 1 to {self.threshold - 1}, and any figure from which one could be worked out, are shown '
-            f'as "{HIDDEN}".'
+            _(
+                "Counts from 1 to {value}, and any figure from which one could be worked out, are shown as "
+                "\"{HIDDEN}\"."
+            ).format(
+                value=self.threshold - 1,
+                HIDDEN=HIDDEN,
+            )
         )
 
 
@@ -169,7 +180,7 @@ def _secondary(
         if not exposed:
             return hidden
         target = exposed[0]
-        near = {p for line in lines if any(p == target for p, _ in line) for p, _ in line}
+        near = {p for line in lines if any(p == target for p, _unused in line) for p, _unused in line}
         candidates = [p for p in near if p not in hidden] or [p for p in values if p not in hidden]
 
         def cost(position: Position) -> tuple[bool, bool, int, Position]:
@@ -190,9 +201,9 @@ def protect(
     """
     rows, columns = len(cells), len(cells[0]) if cells else 0
     if any(len(row) != columns for row in cells):
-        raise ValueError("Every row of the table needs the same number of columns")
+        raise ValueError(_("Every row of the table needs the same number of columns"))
     if any(count < 0 for row in cells for count in row):
-        raise ValueError("Counts cannot be negative")
+        raise ValueError(_("Counts cannot be negative"))
     values: dict[Position, int] = {("cell", r, c): cells[r][c] for r in range(rows) for c in range(columns)}
     if row_totals:
         values.update({("row", r, -1): sum(cells[r]) for r in range(rows)})
@@ -245,7 +256,7 @@ def share(part: int, whole: int, policy: Policy) -> tuple[Figure, Figure, str]:
     worked out from the rounded counts. A whole of nought gives NONE.
     """
     if not 0 <= part <= whole:
-        raise ValueError("The part must be between nought and the whole")
+        raise ValueError(_("The part must be between nought and the whole"))
     (shown_part, rest), shown_whole = protect_parts([part, whole - part], policy)
     if whole == 0:
         return shown_part, shown_whole, NONE

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES
 
@@ -32,8 +33,8 @@ SPENT = ("approved", "paid")
 COMMITTED = ("submitted",)
 
 _STATUS_WORDS = {
-    "draft": "a draft",
-    "submitted": "waiting for approval",
+    "draft": N_("a draft"),
+    "submitted": N_("waiting for approval"),
     "approved": "approved",
     "paid": "paid",
     "rejected": "rejected",
@@ -46,10 +47,13 @@ def transition_problem(current: str, wanted: str) -> str | None:
     if wanted in TRANSITIONS.get(current, frozenset()):
         return None
     if current == "void":
-        return "This claim is void, so it can't be changed."
+        return _("This claim is void, so it can't be changed.")
     if current == "paid":
-        return "This claim has been paid, so it can only be made void (with a reason)."
-    return f"A claim that is {_STATUS_WORDS.get(current, current)} can't be made {_STATUS_WORDS.get(wanted, wanted)}."
+        return _("This claim has been paid, so it can only be made void (with a reason).")
+    return _("A claim that is {current} can't be made {wanted}.").format(
+        current=_(_STATUS_WORDS[current]) if current in _STATUS_WORDS else current,
+        wanted=_(_STATUS_WORDS[wanted]) if wanted in _STATUS_WORDS else wanted,
+    )
 
 
 def edit_problem(status: str) -> str | None:
@@ -57,12 +61,12 @@ def edit_problem(status: str) -> str | None:
     if status in EDITABLE:
         return None
     if status == "paid":
-        return "This claim has been paid, so it can't be changed. Make it void (with a reason) if it was wrong."
+        return _("This claim has been paid, so it can't be changed. Make it void (with a reason) if it was wrong.")
     if status == "approved":
-        return "This claim has been approved, so it can't be changed. Make it void (with a reason) if it is wrong."
+        return _("This claim has been approved, so it can't be changed. Make it void (with a reason) if it is wrong.")
     if status == "rejected":
-        return "This claim was rejected. Re-open it as a draft to change it."
-    return "This claim is void, so it can't be changed."
+        return _("This claim was rejected. Re-open it as a draft to change it.")
+    return _("This claim is void, so it can't be changed.")
 
 
 def financial_year_of(day: date) -> int:
@@ -108,19 +112,24 @@ def receipt_type(data: bytes) -> str | None:
 def receipt_problem(data: bytes, limit_bytes: int) -> str | None:
     """Why a file can't be kept as a receipt (empty, too large, not an image or PDF), or None when it can."""
     if not data:
-        return "This file is empty. Please choose the photo or scan of the receipt."
+        return _("This file is empty. Please choose the photo or scan of the receipt.")
     if len(data) > limit_bytes:
         return (
-            f"This file is {_megabytes(len(data))}, and receipts can be at most {_megabytes(limit_bytes)}. "
-            "Please take a smaller photo or scan."
+            _(
+                "This file is {megabytes}, and receipts can be at most {megabytes2}. Please take a smaller "
+                "photo or scan."
+            ).format(
+                megabytes=_megabytes(len(data)),
+                megabytes2=_megabytes(limit_bytes),
+            )
         )
     if receipt_type(data) is None:
-        return "Receipts must be a photo (PNG, JPEG, GIF, TIFF, WebP or HEIC) or a PDF. This file is neither."
+        return _("Receipts must be a photo (PNG, JPEG, GIF, TIFF, WebP or HEIC) or a PDF. This file is neither.")
     return None
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB"  # for a message only: no money is involved
+    return _("{value:.1f} MB").format(value=size / 1_048_576)  # for a message only: no money is involved
 
 
 @dataclass(frozen=True)
@@ -158,16 +167,23 @@ def over_budget_warning(spend: HeadingSpend, adding_pence: int) -> str | None:
     if adding_pence <= 0 or after <= spend.allocation_pence:
         return None
     return (
-        f"This claim would take the budget heading {spend.name} ({financial_year_label(spend.financial_year)}) "
-        f"over its allocation of {format_pounds(spend.allocation_pence)}: "
-        f"{format_pounds(after)} would be spent or waiting, {format_pounds(after - spend.allocation_pence)} over."
+        _(
+            "This claim would take the budget heading {name} ({financial_year_label}) over its "
+            "allocation of {allocation_pence}: {after} would be spent or waiting, {value} over."
+        ).format(
+            name=spend.name,
+            financial_year_label=financial_year_label(spend.financial_year),
+            allocation_pence=format_pounds(spend.allocation_pence),
+            after=format_pounds(after),
+            value=format_pounds(after - spend.allocation_pence),
+        )
     )
 
 
 def claim_reference(claim_id: str) -> str:
     """The short reference for a claim on forms, payment runs and bank statements: "EXP-" and its id's first 8
     characters, upper case (ids are random, so these are as good as unique for one organisation)."""
-    return f"EXP-{claim_id[:8].upper()}"
+    return _("EXP-{upper}").format(upper=claim_id[:8].upper())
 
 
 # Bits are given in the order categories were first shipped; a new category must take the next free bit.

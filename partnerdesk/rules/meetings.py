@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeGuard
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import UK, format_uk
 
 #: The Today page shows meetings from today to this many days ahead…
@@ -46,8 +46,13 @@ def uk_moment(day: date, at: time) -> datetime:
     moment = local.astimezone(UTC)
     if moment.astimezone(UK).replace(tzinfo=None) != local.replace(tzinfo=None):
         raise ValueError(
-            f"{at:%H:%M} does not exist on {format_uk(day)}: the clocks go forward an hour that night. "
-            "Please choose another time."
+            _(
+                "{at:%H:%M} does not exist on {day}: the clocks go forward an hour that night. Please "
+                "choose another time."
+            ).format(
+                at=at,
+                day=format_uk(day),
+            )
         )
     return moment
 
@@ -138,18 +143,21 @@ def quorum_rule_problems(rule: QuorumRule, members: int) -> dict[str, str]:
     """
     fraction_given = rule.numerator is not None or rule.denominator is not None
     if rule.number is not None and fraction_given:
-        return {"quorum_number": "Please give either a number of members or a fraction of them, not both."}
+        return {"quorum_number": _("Please give either a number of members or a fraction of them, not both.")}
     if rule.number is not None:
         if not _whole(rule.number) or rule.number < 1:
-            return {"quorum_number": "Please give the quorum as a whole number of members, 1 or more."}
+            return {"quorum_number": _("Please give the quorum as a whole number of members, 1 or more.")}
         if rule.number > members:
             have = ngettext("{n} current member", "{n} current members", members).format(n=members)
-            return {"quorum_number": f"The committee has only {have}, so the quorum can't be {rule.number}."}
+            return {"quorum_number": _("The committee has only {have}, so the quorum can't be {number}.").format(
+                have=have,
+                number=rule.number,
+            )}
     if fraction_given:
         if not (_whole(rule.numerator) and _whole(rule.denominator)) or rule.numerator < 1 or rule.denominator < 1:
-            return {"quorum_denominator": "Please give the fraction as two whole numbers, for example 1 and 3."}
+            return {"quorum_denominator": _("Please give the fraction as two whole numbers, for example 1 and 3.")}
         if rule.numerator > rule.denominator:
-            return {"quorum_numerator": "A quorum can't be more than all of the members."}
+            return {"quorum_numerator": _("A quorum can't be more than all of the members.")}
     return {}
 
 
@@ -164,7 +172,7 @@ def read_quorum(text: str) -> tuple[QuorumRule, str | None]:
         return QuorumRule(number=int(top)), None
     if top.isdigit() and bottom.isdigit():
         return QuorumRule(numerator=int(top), denominator=int(bottom)), None
-    return QuorumRule(), "Please type a number of members, such as 4, or a share of them, such as 1/3."
+    return QuorumRule(), _("Please type a number of members, such as 4, or a share of them, such as 1/3.")
 
 
 def quorum_as_text(rule: QuorumRule) -> str:
@@ -199,8 +207,11 @@ def describe_quorum(rule: QuorumRule) -> str:
     if rule.number is not None:
         return ngettext("{n} member", "{n} members", rule.number).format(n=rule.number)
     if rule.numerator is not None and rule.denominator is not None:
-        return f"{rule.numerator}/{rule.denominator} of the members"
-    return "No quorum agreed"
+        return _("{numerator}/{denominator} of the members").format(
+            numerator=rule.numerator,
+            denominator=rule.denominator,
+        )
+    return _("No quorum agreed")
 
 
 # --- What is due --------------------------------------------------------------------------------------------------
@@ -246,18 +257,32 @@ def tasks_before(facts: MeetingFacts, notice_days: int, papers_days: int) -> lis
     """What still needs doing before an upcoming meeting, in the order it is usually done."""
     tasks = []
     if facts.kind in NOTICE_KINDS and facts.notice_sent_on is None:
-        tasks.append(Task("send_notice", "Send notice", facts.day - timedelta(days=notice_days)))
+        tasks.append(Task("send_notice", _("Send notice"), facts.day - timedelta(days=notice_days)))
     if facts.kind in PAPERS_KINDS and facts.awaiting_papers:
         due = facts.day - timedelta(days=papers_days)
-        tasks.append(Task("send_papers", "Send papers", due, f"{_people(facts.awaiting_papers)} still to get them"))
+        tasks.append(
+            Task(
+                "send_papers",
+                _("Send papers"),
+                due,
+                _("{people} still to get them").format(people=_people(facts.awaiting_papers)),
+            )
+        )
     if facts.kind in SUPPORTED_KINDS and not facts.has_pre_meeting:
-        tasks.append(Task("arrange_pre_meeting", "Arrange a pre-meeting", facts.day - timedelta(days=1)))
+        tasks.append(Task("arrange_pre_meeting", _("Arrange a pre-meeting"), facts.day - timedelta(days=1)))
     if facts.apologies > facts.backups_standing_in:
         missing = facts.apologies - facts.backups_standing_in
-        tasks.append(Task("find_backup", "Find a back-up", facts.day, f"{_people(missing)} sent apologies"))
+        tasks.append(
+            Task(
+                "find_backup",
+                _("Find a back-up"),
+                facts.day,
+                _("{people} sent apologies").format(people=_people(missing)),
+            )
+        )
     if facts.invited - facts.apologies > 0 and facts.reminders_sent_on is None:
         due = facts.day - timedelta(days=REMINDER_DAYS_BEFORE)
-        tasks.append(Task("send_reminders", "Remind representatives of the time and date", due))
+        tasks.append(Task("send_reminders", _("Remind representatives of the time and date"), due))
     return tasks
 
 
@@ -265,10 +290,14 @@ def gaps_after(facts: MeetingFacts) -> list[Task]:
     """What a past meeting is still missing: attendance, minutes, a debrief."""
     gaps = []
     if facts.unrecorded or (facts.invited == 0 and facts.kind in SUPPORTED_KINDS):
-        detail = f"not recorded for {_people(facts.unrecorded)}" if facts.unrecorded else "nobody recorded"
-        gaps.append(Task("record_attendance", "Record attendance", detail=detail))
+        detail = (
+            _("not recorded for {people}").format(people=_people(facts.unrecorded))
+            if facts.unrecorded
+            else _("nobody recorded")
+        )
+        gaps.append(Task("record_attendance", _("Record attendance"), detail=detail))
     if facts.kind in MINUTED_KINDS and facts.minutes_sent_on is None:
-        gaps.append(Task("send_minutes", "Minutes not sent yet"))
+        gaps.append(Task("send_minutes", _("Minutes not sent yet")))
     if facts.kind in SUPPORTED_KINDS and not facts.has_debrief:
-        gaps.append(Task("arrange_debrief", "Arrange a debrief and wellbeing check"))
+        gaps.append(Task("arrange_debrief", _("Arrange a debrief and wellbeing check")))
     return gaps

@@ -20,13 +20,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.money import format_pounds
 
 VEHICLES = {
-    "car_or_van": "Car or van",
-    "motorcycle": "Motorcycle",
-    "bicycle": "Bicycle",
+    "car_or_van": N_("Car or van"),
+    "motorcycle": N_("Motorcycle"),
+    "bicycle": N_("Bicycle"),
 }
 
 # The longest single journey anyone can claim: far beyond Land's End to John o' Groats (about 840 miles) and back
@@ -43,11 +44,11 @@ MAX_RATE_PENCE = 500
 _TENTH = Decimal("0.1")
 # Each rate in pence as a person would name it, for messages.
 _RATE_NAMES = {
-    "car_first_pence": "The car or van rate for the first miles",
-    "car_after_pence": "The car or van rate after the threshold",
-    "motorcycle_pence": "The motorcycle rate",
-    "bicycle_pence": "The bicycle rate",
-    "passenger_pence": "The passenger rate",
+    "car_first_pence": N_("The car or van rate for the first miles"),
+    "car_after_pence": N_("The car or van rate after the threshold"),
+    "motorcycle_pence": N_("The motorcycle rate"),
+    "bicycle_pence": N_("The bicycle rate"),
+    "passenger_pence": N_("The passenger rate"),
 }
 _MILES = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+|\d*)(?:\.(?P<fraction>\d*))?", re.ASCII)
 _MILES_WORD = re.compile(r"\s*(?:miles?|mi)\.?$", re.IGNORECASE)
@@ -80,14 +81,19 @@ class MileageRates:
         for name, described in _RATE_NAMES.items():
             value = getattr(self, name)
             if not _is_whole(value) or not 0 <= value <= MAX_RATE_PENCE:
-                raise ValueError(f"{described} must be a whole number of pence from 0 to {MAX_RATE_PENCE}.")
+                raise ValueError(_("{described} must be a whole number of pence from 0 to {MAX_RATE_PENCE}.").format(
+                    described=described,
+                    MAX_RATE_PENCE=MAX_RATE_PENCE,
+                ))
         threshold = self.car_threshold_miles
         if not _is_whole(threshold) or not 0 < threshold <= MAX_MILES_IN_A_YEAR:
-            raise ValueError("The car or van threshold must be a whole number of miles above 0.")
+            raise ValueError(_("The car or van threshold must be a whole number of miles above 0."))
         if self.car_after_pence > self.car_first_pence:
-            raise ValueError("The car or van rate after the threshold can't be more than the rate for the first miles.")
+            raise ValueError(
+                _("The car or van rate after the threshold can't be more than the rate for the first miles.")
+            )
         if not isinstance(self.effective_from, date):
-            raise ValueError("Mileage rates need the date they start from.")
+            raise ValueError(_("Mileage rates need the date they start from."))
 
     def per_mile(self, vehicle: str) -> int:
         """The rate for the first miles of a tax year for this vehicle (the only rate, apart from cars and vans)."""
@@ -110,13 +116,13 @@ class MileageRates:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(values) - known)
         if unknown:
-            raise ValueError(f"Unknown mileage setting: {', '.join(unknown)}.")
+            raise ValueError(_("Unknown mileage setting: {join}.").format(join=', '.join(unknown)))
         given: dict[str, object] = dict(values)
         if "effective_from" in given:
             try:
                 given["effective_from"] = date.fromisoformat(str(given["effective_from"]))
             except ValueError:
-                raise ValueError("The date mileage rates start from is not a real date.") from None
+                raise ValueError(_("The date mileage rates start from is not a real date.")) from None
         return cls(**given)  # type: ignore[arg-type]
 
 
@@ -151,12 +157,26 @@ class MileageResult:
         """The sum in words, for a claim form: "10 miles at 45p, 5 miles at 25p: £5.75"."""
         parts = []
         if self.miles_at_first_rate:
-            parts.append(f"{_miles_words(self.miles_at_first_rate)} at {self.first_rate_pence}p")
+            parts.append(_("{miles_words} at {first_rate_pence}p").format(
+                miles_words=_miles_words(self.miles_at_first_rate),
+                first_rate_pence=self.first_rate_pence,
+            ))
         if self.miles_at_after_rate:
-            parts.append(f"{_miles_words(self.miles_at_after_rate)} at {self.after_rate_pence}p")
+            parts.append(_("{miles_words} at {after_rate_pence}p").format(
+                miles_words=_miles_words(self.miles_at_after_rate),
+                after_rate_pence=self.after_rate_pence,
+            ))
         if self.passengers:
-            people = "1 passenger" if self.passengers == 1 else f"{self.passengers} passengers"
-            parts.append(f"{people} for {_miles_words(self.miles)} at {self.passenger_rate_pence}p")
+            people = (
+                _("1 passenger")
+                if self.passengers == 1
+                else _("{passengers} passengers").format(passengers=self.passengers)
+            )
+            parts.append(_("{people} for {miles_words} at {passenger_rate_pence}p").format(
+                people=people,
+                miles_words=_miles_words(self.miles),
+                passenger_rate_pence=self.passenger_rate_pence,
+            ))
         return f"{', '.join(parts)}: {format_pounds(self.pence)}"
 
 
@@ -210,15 +230,17 @@ def mileage_pence(
     """
     _check_vehicle(vehicle)
     distance = _journey_miles(_as_miles(miles))
-    already = _as_miles(miles_already_this_tax_year, "The miles already claimed this tax year")
+    already = _as_miles(miles_already_this_tax_year, _("The miles already claimed this tax year"))
     if already < 0:
-        raise ValueError("The miles already claimed this tax year can't be negative.")
+        raise ValueError(_("The miles already claimed this tax year can't be negative."))
     if already > MAX_MILES_IN_A_YEAR:
-        raise ValueError("The miles already claimed this tax year are far too many. Please check the figure.")
+        raise ValueError(_("The miles already claimed this tax year are far too many. Please check the figure."))
     if not _is_whole(passengers) or not 0 <= passengers <= MAX_PASSENGERS:
-        raise ValueError(f"Passengers must be a whole number from 0 to {MAX_PASSENGERS}.")
+        raise ValueError(_("Passengers must be a whole number from 0 to {MAX_PASSENGERS}.").format(
+            MAX_PASSENGERS=MAX_PASSENGERS,
+        ))
     if passengers and vehicle != "car_or_van":
-        raise ValueError("Passenger payments are only for cars and vans.")
+        raise ValueError(_("Passenger payments are only for cars and vans."))
 
     if vehicle == "car_or_van":
         room = max(Decimal(0), Decimal(rates.car_threshold_miles) - already)
@@ -255,10 +277,14 @@ def rates_on(day: date, schedule: Sequence[MileageRates] = DEFAULT_SCHEDULE) -> 
     """
     started = [r for r in schedule if r.effective_from <= day]
     if not started:
-        raise ValueError(f"No mileage rates apply on {format_uk(day)}. Add rates that start on or before that day.")
+        raise ValueError(_("No mileage rates apply on {day}. Add rates that start on or before that day.").format(
+            day=format_uk(day),
+        ))
     latest = max(r.effective_from for r in started)
     if sum(1 for r in started if r.effective_from == latest) > 1:
-        raise ValueError(f"Two sets of mileage rates start on {format_uk(latest)}. Please remove one.")
+        raise ValueError(_("Two sets of mileage rates start on {latest}. Please remove one.").format(
+            latest=format_uk(latest),
+        ))
     return next(r for r in started if r.effective_from == latest)
 
 
@@ -295,13 +321,17 @@ def rates_warning(rates: MileageRates, hmrc: MileageRates = HMRC_RATES) -> str |
     above = [described for name, described in _RATE_NAMES.items() if getattr(rates, name) > getattr(hmrc, name)]
     # A later threshold pays more miles at the higher car rate, which is above HMRC's lower rate.
     if rates.car_threshold_miles > hmrc.car_threshold_miles and rates.car_first_pence > hmrc.car_after_pence:
-        above.append("The car or van threshold")
+        above.append(_("The car or van threshold"))
     if not above:
         return None
     listed = ", ".join(a[0].lower() + a[1:] for a in above)
     return (
-        f"These are above HMRC's approved mileage rates: {listed}. "
-        "The amount above HMRC's rates is taxable, so the person may have to pay tax on it."
+        _(
+            "These are above HMRC's approved mileage rates: {listed}. The amount above HMRC's rates is "
+            "taxable, so the person may have to pay tax on it."
+        ).format(
+            listed=listed,
+        )
     )
 
 
@@ -313,23 +343,25 @@ def format_miles(miles: Decimal) -> str:
 
 
 def _miles_words(miles: Decimal) -> str:
-    return "1 mile" if miles == 1 else f"{format_miles(miles)} miles"
+    return _("1 mile") if miles == 1 else _("{miles} miles").format(miles=format_miles(miles))
 
 
 def _read_miles(text: str) -> Decimal:
     """Any typed number of miles with at most one decimal place, zero and negatives included (checked later)."""
     cleaned = _MILES_WORD.sub("", text.strip()).strip()
     if not cleaned:
-        raise ValueError("Please type the number of miles, for example 12.5.")
+        raise ValueError(_("Please type the number of miles, for example 12.5."))
     negative = cleaned[0] in "-\u2212"
     body = cleaned[1:].lstrip() if negative else cleaned
     match = _MILES.fullmatch(body)
     number = match.group("number").replace(",", "") if match else ""
     fraction = match.group("fraction") if match else None
     if match is None or not (number or fraction):
-        raise ValueError(f"{text.strip()} is not a number of miles. Please type a number, for example 12.5.")
+        raise ValueError(_("{text} is not a number of miles. Please type a number, for example 12.5.").format(
+            text=text.strip(),
+        ))
     if fraction is not None and len(fraction.rstrip("0")) > 1:
-        raise ValueError("Miles can have at most 1 decimal place, for example 12.5.")
+        raise ValueError(_("Miles can have at most 1 decimal place, for example 12.5."))
     number = number.lstrip("0")
     if len(number) > 9:
         return Decimal(-1 if negative else 1) * (MAX_MILES_IN_A_YEAR + 1)  # too large; no need to read it all
@@ -337,7 +369,7 @@ def _read_miles(text: str) -> Decimal:
     return -value if negative else value
 
 
-def _as_miles(value: Decimal | int | str, what: str = "Miles") -> Decimal:
+def _as_miles(value: Decimal | int | str, what: str = N_("Miles")) -> Decimal:
     """Miles given as text, an int or a Decimal, checked for at most one decimal place. Floats are refused."""
     if isinstance(value, str):
         return _read_miles(value)
@@ -348,21 +380,23 @@ def _as_miles(value: Decimal | int | str, what: str = "Miles") -> Decimal:
         if not miles.is_finite():
             raise InvalidOperation
     except InvalidOperation:
-        raise ValueError(f"{what} must be a number.") from None
+        raise ValueError(_("{what} must be a number.").format(what=what)) from None
     if abs(miles) > MAX_MILES_IN_A_YEAR:
         return miles  # far too many: the caller says so, and there is no point checking its decimals
     if miles * 10 != (miles * 10).to_integral_value():
-        raise ValueError(f"{what} can have at most 1 decimal place, for example 12.5.")
+        raise ValueError(_("{what} can have at most 1 decimal place, for example 12.5.").format(what=what))
     return miles.quantize(_TENTH)
 
 
 def _journey_miles(miles: Decimal) -> Decimal:
     if miles < 0:
-        raise ValueError("Miles can't be negative.")
+        raise ValueError(_("Miles can't be negative."))
     if miles == 0:
-        raise ValueError("A journey must be more than 0 miles.")
+        raise ValueError(_("A journey must be more than 0 miles."))
     if miles > MAX_JOURNEY_MILES:
-        raise ValueError(f"A single journey can't be more than {format_miles(MAX_JOURNEY_MILES)} miles. Please check.")
+        raise ValueError(_("A single journey can't be more than {MAX_JOURNEY_MILES} miles. Please check.").format(
+            MAX_JOURNEY_MILES=format_miles(MAX_JOURNEY_MILES),
+        ))
     return miles
 
 
@@ -372,4 +406,4 @@ def _tenths(miles: Decimal) -> int:
 
 def _check_vehicle(vehicle: str) -> None:
     if vehicle not in VEHICLES:
-        raise ValueError("Mileage is paid only for a car or van, a motorcycle or a bicycle.")
+        raise ValueError(_("Mileage is paid only for a car or van, a motorcycle or a bicycle."))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from partnerdesk.i18n import _
+
 # The largest single amount anyone can type: £100,000.00. Far above any claim line, backfill or budget allocation a
 # small organisation makes, so reaching it almost always means a slip (an extra nought, a pasted account number).
 MAX_PENCE = 10_000_000
@@ -34,7 +36,7 @@ def parse_pounds(text: str, *, allow_zero: bool = False) -> int:
     """
     cleaned = text.strip()
     if not cleaned:
-        raise ValueError("Please type an amount, for example 12.50.")
+        raise ValueError(_("Please type an amount, for example 12.50."))
 
     # A minus sign may come before or after the pound sign: "-£3" and "£-3" both mean minus three pounds.
     negative = False
@@ -52,12 +54,14 @@ def parse_pounds(text: str, *, allow_zero: bool = False) -> int:
     if pence == 0:
         # "-0" is just zero: no point telling someone it is negative.
         if not allow_zero:
-            raise ValueError("The amount must be more than £0.00.")
+            raise ValueError(_("The amount must be more than £0.00."))
         return 0
     if negative:
-        raise ValueError("Amounts can't be negative. Please type the amount without a minus sign.")
+        raise ValueError(_("Amounts can't be negative. Please type the amount without a minus sign."))
     if pence > MAX_PENCE:
-        raise ValueError(f"Amounts over {format_pounds(MAX_PENCE)} can't be entered. Please check the figure.")
+        raise ValueError(_("Amounts over {MAX_PENCE} can't be entered. Please check the figure.").format(
+            MAX_PENCE=format_pounds(MAX_PENCE),
+        ))
     return pence
 
 
@@ -69,14 +73,18 @@ def _read_pence(rest: str, typed: str, had_pound_sign: bool) -> int:
         return MAX_PENCE + 1 if len(digits) > _MOST_POUND_DIGITS else int(digits)
 
     if _DECIMAL_COMMA.fullmatch(rest):
-        raise ValueError("Please use a full stop for pence, for example 12.50.")
+        raise ValueError(_("Please use a full stop for pence, for example 12.50."))
     match = _POUNDS.fullmatch(rest)
     whole = match.group("whole").replace(",", "") if match else ""
     fraction = match.group("fraction") if match else None
     if match is None or not (whole or fraction):
-        raise ValueError(f"{typed} is not an amount of money. Please type pounds and pence, for example 12.50.")
+        raise ValueError(
+            _("{typed} is not an amount of money. Please type pounds and pence, for example 12.50.").format(
+                typed=typed,
+            )
+        )
     if fraction is not None and len(fraction) > 2:
-        raise ValueError("Amounts can't have more than 2 decimal places (pence).")
+        raise ValueError(_("Amounts can't have more than 2 decimal places (pence)."))
 
     whole = whole.lstrip("0")
     if len(whole) > _MOST_POUND_DIGITS:
@@ -106,10 +114,10 @@ def decimal_to_pence(pounds: Decimal) -> int:
     if not isinstance(pounds, Decimal):
         raise TypeError(f"Expected a Decimal, got {type(pounds).__name__}")
     if not pounds.is_finite():
-        raise ValueError(f"{pounds} is not an amount of money.")
+        raise ValueError(_("{pounds} is not an amount of money.").format(pounds=pounds))
     pence = pounds.scaleb(2)
     if pence != pence.to_integral_value():
-        raise ValueError(f"£{pounds} has a fraction of a penny.")
+        raise ValueError(_("£{pounds} has a fraction of a penny.").format(pounds=pounds))
     return int(pence)
 
 

@@ -11,33 +11,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.money import MAX_PENCE, format_pounds
 
 # The one wording of the note shown wherever payments are chosen or added (the person form, the claim form).
 BENEFITS_NOTE = (
-    "Payments for someone's time can affect welfare benefits, even when paid in vouchers. "
-    "Paying back what they actually spent does not. Let the person choose, and respect their choice."
+    N_("Payments for someone's time can affect welfare benefits, even when paid in vouchers. "
+    "Paying back what they actually spent does not. Let the person choose, and respect their choice.")
 )
 
 # What a claim line can be for, as stored code → plain-English label. Codes never change once shipped.
 EXPENSE_CATEGORIES = {
-    "mileage": "Mileage",
-    "public_transport": "Public transport",
-    "taxi": "Taxi",
-    "parking": "Parking",
-    "subsistence": "Subsistence (food and drink)",
-    "care_cover": "Care or childcare cover",
-    "printing": "Printing",
-    "telephone": "Telephone",
-    "internet": "Internet",
-    "stationery": "Stationery",
-    "it_equipment": "IT equipment",
-    "software": "Software",
-    "training": "Training",
-    "conference": "Conference",
-    "involvement_payment": "Involvement payment",
-    "backfill": "Backfill (day or half day)",
-    "other": "Other",
+    "mileage": N_("Mileage"),
+    "public_transport": N_("Public transport"),
+    "taxi": N_("Taxi"),
+    "parking": N_("Parking"),
+    "subsistence": N_("Subsistence (food and drink)"),
+    "care_cover": N_("Care or childcare cover"),
+    "printing": N_("Printing"),
+    "telephone": N_("Telephone"),
+    "internet": N_("Internet"),
+    "stationery": N_("Stationery"),
+    "it_equipment": N_("IT equipment"),
+    "software": N_("Software"),
+    "training": N_("Training"),
+    "conference": N_("Conference"),
+    "involvement_payment": N_("Involvement payment"),
+    "backfill": N_("Backfill (day or half day)"),
+    "other": N_("Other"),
 }
 
 # The categories that pay for someone's time rather than paying back what they spent: earnings, for benefits.
@@ -45,8 +46,8 @@ PAYMENTS_FOR_TIME = frozenset({"involvement_payment", "backfill"})
 
 # How a payment for time is measured, code → label. A day counts as two half days against a cap.
 TIME_UNITS = {
-    "day": "Day",
-    "half_day": "Half day",
+    "day": N_("Day"),
+    "half_day": N_("Half day"),
 }
 _HALF_DAYS_IN = {"day": 2, "half_day": 1}
 
@@ -77,13 +78,16 @@ class PaymentRates:
     effective_from: date = date(2000, 1, 1)
 
     def __post_init__(self) -> None:
-        for value, described in ((self.day_pence, "The day rate"), (self.half_day_pence, "The half-day rate")):
+        for value, described in ((self.day_pence, _("The day rate")), (self.half_day_pence, _("The half-day rate"))):
             if not _is_whole(value) or not 0 < value <= MAX_PENCE:
-                raise ValueError(f"{described} must be more than £0.00 and no more than {format_pounds(MAX_PENCE)}.")
+                raise ValueError(_("{described} must be more than £0.00 and no more than {MAX_PENCE}.").format(
+                    described=described,
+                    MAX_PENCE=format_pounds(MAX_PENCE),
+                ))
         if self.half_day_pence > self.day_pence:
-            raise ValueError("The half-day rate can't be more than the day rate.")
+            raise ValueError(_("The half-day rate can't be more than the day rate."))
         if not isinstance(self.effective_from, date):
-            raise ValueError("Payment rates need the date they start from.")
+            raise ValueError(_("Payment rates need the date they start from."))
 
     def rate(self, unit: str) -> int:
         """The rate in pence for one day or one half day."""
@@ -103,13 +107,13 @@ class PaymentRates:
         """Rates back from stored settings; anything missing takes the default. Checked like any other rates."""
         unknown = sorted(set(values) - {f.name for f in fields(cls)})
         if unknown:
-            raise ValueError(f"Unknown payment setting: {', '.join(unknown)}.")
+            raise ValueError(_("Unknown payment setting: {join}.").format(join=', '.join(unknown)))
         given: dict[str, object] = dict(values)
         if "effective_from" in given:
             try:
                 given["effective_from"] = date.fromisoformat(str(given["effective_from"]))
             except ValueError:
-                raise ValueError("The date payment rates start from is not a real date.") from None
+                raise ValueError(_("The date payment rates start from is not a real date.")) from None
         return cls(**given)  # type: ignore[arg-type]
 
 
@@ -153,20 +157,29 @@ def check_within_cap(cap_half_days: int | None, used_half_days: int, unit: str, 
     left = half_days_left(cap_half_days, used_half_days)
     if cap_half_days is None or left is None or wanted <= left:
         return
-    asked = _count_words(count, "day" if unit == "day" else "half day")
+    asked = _count_words(count, "day" if unit == "day" else _("half day"))
     if unit == "day":
         asked += f" ({_count_words(wanted, 'half day')})"
     if left == 0:
-        remaining = "none are left"
+        remaining = _("none are left")
     else:
-        remaining = f"only {_count_words(left, 'half day')} {'is' if left == 1 else 'are'} left"
+        remaining = _("only {count_words} {value} left").format(
+            count_words=_count_words(left, _('half day')),
+            value='is' if left == 1 else 'are',
+        )
     raise ValueError(
-        f"This person can have up to {_count_words(cap_half_days, 'half day')} on this programme and {remaining}, "
-        f"so {asked} can't be added."
+        _(
+            "This person can have up to {count_words} on this programme and {remaining}, so {asked} "
+            "can't be added."
+        ).format(
+            count_words=_count_words(cap_half_days, _('half day')),
+            remaining=remaining,
+            asked=asked,
+        )
     )
 
 
-def payment_warning(preference: str | None, category: str, who: str = "This person") -> str | None:
+def payment_warning(preference: str | None, category: str, who: str = N_("This person")) -> str | None:
     """The warning to show before adding a claim line that goes against someone's payment preference, or None.
 
     preference is a code from vocab.PAYMENT_PREFERENCES, or None when nobody has asked yet. Paying for time warns
@@ -175,55 +188,78 @@ def payment_warning(preference: str | None, category: str, who: str = "This pers
     """
     _check_category(category)
     if preference not in (None, "paid", "expenses_only", "no_payments"):
-        raise ValueError(f"{preference} is not a payment preference.")
+        raise ValueError(_("{preference} is not a payment preference.").format(preference=preference))
     for_time = category in PAYMENTS_FOR_TIME
-    check = "Please check with them before adding it."
+    check = _("Please check with them before adding it.")
     if preference == "paid" or (not for_time and preference != "no_payments"):
         return None
     if preference == "no_payments":
         if for_time:
-            return f"{who} asked not to receive any payments. This payment is for their time. {check}"
-        return f"{who} asked not to receive any payments, not even expenses. {check}"
+            return _("{who} asked not to receive any payments. This payment is for their time. {check}").format(
+                who=who,
+                check=check,
+            )
+        return _("{who} asked not to receive any payments, not even expenses. {check}").format(
+            who=who,
+            check=check,
+        )
     if preference == "expenses_only":
         return (
-            f"{who} asked for expenses only, not payments for their time. "
-            f"Payments for time can affect welfare benefits. {check}"
+            _(
+                "{who} asked for expenses only, not payments for their time. Payments for time can affect "
+                "welfare benefits. {check}"
+            ).format(
+                who=who,
+                check=check,
+            )
         )
     return (
-        f"Nobody has asked {_object_form(who)} whether they want to be paid for their time. "
-        "Payments for time can affect welfare benefits, so please ask them before adding this payment."
+        _(
+            "Nobody has asked {object_form} whether they want to be paid for their time. Payments for "
+            "time can affect welfare benefits, so please ask them before adding this payment."
+        ).format(
+            object_form=_object_form(who),
+        )
     )
 
 
 def _object_form(who: str) -> str:
     # "This person" reads oddly mid-sentence ("Nobody has asked This person"), a name does not.
-    return "this person" if who == "This person" else who
+    return _("this person") if who == "This person" else who
 
 
 def _count_words(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return f"{count} {noun}" if count == 1 else _("{count} {noun}s").format(count=count, noun=noun)
 
 
 def _check_category(category: str) -> None:
     if category not in EXPENSE_CATEGORIES:
-        raise ValueError(f"{category} is not a kind of claim. Please choose one from the list.")
+        raise ValueError(_("{category} is not a kind of claim. Please choose one from the list.").format(
+            category=category,
+        ))
 
 
 def _check_unit(unit: str) -> None:
     if unit not in TIME_UNITS:
-        raise ValueError("Payments for time are by the day or the half day.")
+        raise ValueError(_("Payments for time are by the day or the half day."))
 
 
 def _check_count(count: int) -> None:
     if not _is_whole(count) or not 0 < count <= MAX_UNITS_PER_LINE:
-        raise ValueError(f"The number of days or half days must be a whole number from 1 to {MAX_UNITS_PER_LINE}.")
+        raise ValueError(
+            _("The number of days or half days must be a whole number from 1 to {MAX_UNITS_PER_LINE}.").format(
+                MAX_UNITS_PER_LINE=MAX_UNITS_PER_LINE,
+            )
+        )
 
 
 def _check_cap(cap: int) -> None:
     if not _is_whole(cap) or not 0 <= cap <= MAX_CAP_HALF_DAYS:
-        raise ValueError(f"The limit must be a whole number of half days from 0 to {MAX_CAP_HALF_DAYS}.")
+        raise ValueError(_("The limit must be a whole number of half days from 0 to {MAX_CAP_HALF_DAYS}.").format(
+            MAX_CAP_HALF_DAYS=MAX_CAP_HALF_DAYS,
+        ))
 
 
 def _check_used(used: int) -> None:
     if not _is_whole(used) or used < 0:
-        raise ValueError("The half days already paid must be a whole number, 0 or more.")
+        raise ValueError(_("The half days already paid must be a whole number, 0 or more."))

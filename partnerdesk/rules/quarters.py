@@ -25,7 +25,7 @@ class Quarter:
 
     def __post_init__(self) -> None:
         if not 1 <= self.number <= 4:
-            raise ValueError("A quarter is numbered 1 to 4")
+            raise ValueError(_("A quarter is numbered 1 to 4"))
 
     @property
     def first_day(self) -> date:

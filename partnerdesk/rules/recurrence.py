@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeGuard
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.dates import format_uk
 
 #: The most meetings one series may make: ten years of weekly meetings.
@@ -27,7 +27,7 @@ MAX_MEETINGS = 520
 MAX_INTERVAL = 12
 RULES = ("weekly", "monthly_weekday", "monthly_day")
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
 _WEEK_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
 
 
@@ -53,7 +53,9 @@ def _whole(value: object) -> TypeGuard[int]:
 def _required(value: int | None) -> int:
     # Only a pattern that _static_problems passed gets here, and it refuses one without the fields its rule needs.
     if value is None:
-        raise ValueError("This repeating pattern is missing a part it needs; check it with recurrence_problems first.")
+        raise ValueError(
+            _("This repeating pattern is missing a part it needs; check it with recurrence_problems first.")
+        )
     return value
 
 
@@ -65,53 +67,66 @@ def _ordinal_day(day: int) -> str:
 def _check_pattern(r: Recurrence, problems: dict[str, str]) -> None:
     """Check the fields each pattern needs (adds to problems)."""
     if r.weekday is not None and (not _whole(r.weekday) or not 0 <= r.weekday <= 6):
-        problems.setdefault("weekday", "Please pick a day of the week.")
+        problems.setdefault("weekday", _("Please pick a day of the week."))
     if r.rule == "monthly_weekday":
         if r.weekday is None:
-            problems.setdefault("weekday", "Please pick the day of the week.")
+            problems.setdefault("weekday", _("Please pick the day of the week."))
         if r.week_of_month is None:
-            problems.setdefault("week_of_month", "Please pick which week of the month: first to fourth, or last.")
+            problems.setdefault("week_of_month", _("Please pick which week of the month: first to fourth, or last."))
         elif _whole(r.week_of_month) and r.week_of_month >= 5:
             day = _DAY_NAMES[r.weekday] if _whole(r.weekday) and 0 <= r.weekday <= 6 else "weekday"
             problems.setdefault(
                 "week_of_month",
-                f"Not every month has a {_WEEK_WORDS.get(r.week_of_month, 'fifth')} {day}, so this series can't be "
-                f"made. Choose the last {day} instead.",
+                _(
+                    "Not every month has a {week_of_month} {day}, so this series can't be made. Choose the "
+                    "last {day} instead."
+                ).format(
+                    week_of_month=_WEEK_WORDS.get(r.week_of_month, 'fifth'),
+                    day=day,
+                ),
             )
         elif r.week_of_month not in (1, 2, 3, 4, -1) or not _whole(r.week_of_month):
-            problems.setdefault("week_of_month", "Please pick which week of the month: first to fourth, or last.")
+            problems.setdefault("week_of_month", _("Please pick which week of the month: first to fourth, or last."))
     if r.rule == "monthly_day":
         if not _whole(r.day_of_month) or not 1 <= r.day_of_month <= 31:
-            problems.setdefault("day_of_month", "Please give the day of the month, from 1 to 28.")
+            problems.setdefault("day_of_month", _("Please give the day of the month, from 1 to 28."))
         elif r.day_of_month > 28:
             problems.setdefault(
                 "day_of_month",
-                f"Not every month has a {_ordinal_day(r.day_of_month)}, so this series can't be made. "
-                "Please choose a day from 1 to 28.",
+                _(
+                    "Not every month has a {ordinal_day}, so this series can't be made. Please choose a day "
+                    "from 1 to 28."
+                ).format(
+                    ordinal_day=_ordinal_day(r.day_of_month),
+                ),
             )
 
 
 def _static_problems(r: Recurrence) -> dict[str, str]:
     problems: dict[str, str] = {}
     if r.rule not in RULES:
-        problems["rule"] = "Please pick how often the meetings repeat."
+        problems["rule"] = _("Please pick how often the meetings repeat.")
     if not isinstance(r.starts_on, date):
-        problems["starts_on"] = "Please give the date of the first meeting."
+        problems["starts_on"] = _("Please give the date of the first meeting.")
     if not _whole(r.interval) or not 1 <= r.interval <= MAX_INTERVAL:
-        problems["interval"] = f"Please give how often as a whole number from 1 to {MAX_INTERVAL}."
+        problems["interval"] = _("Please give how often as a whole number from 1 to {MAX_INTERVAL}.").format(
+            MAX_INTERVAL=MAX_INTERVAL,
+        )
     _check_pattern(r, problems)
     if r.count is None and r.until is None:
-        problems["count"] = "Please say how many meetings there are, or the date of the last one."
+        problems["count"] = _("Please say how many meetings there are, or the date of the last one.")
     elif r.count is not None:
         if not _whole(r.count) or r.count < 1:
-            problems["count"] = "Please give how many meetings as a whole number, 1 or more."
+            problems["count"] = _("Please give how many meetings as a whole number, 1 or more.")
         elif r.count > MAX_MEETINGS:
-            problems["count"] = f"That is more than {MAX_MEETINGS} meetings. Please make a shorter series."
+            problems["count"] = _("That is more than {MAX_MEETINGS} meetings. Please make a shorter series.").format(
+                MAX_MEETINGS=MAX_MEETINGS,
+            )
     if r.until is not None:
         if not isinstance(r.until, date):
-            problems["until"] = "Please type the date of the last meeting as day/month/year."
+            problems["until"] = _("Please type the date of the last meeting as day/month/year.")
         elif isinstance(r.starts_on, date) and r.until < r.starts_on:
-            problems["until"] = "The series can't end before it starts."
+            problems["until"] = _("The series can't end before it starts.")
     return problems
 
 
@@ -170,9 +185,13 @@ def recurrence_problems(r: Recurrence) -> dict[str, str]:
         return problems
     dates = _generate(r)
     if not dates:
-        return {"until": "No meeting falls between the first date and this end date."}
+        return {"until": _("No meeting falls between the first date and this end date.")}
     if len(dates) > MAX_MEETINGS:
-        return {"until": f"That would make more than {MAX_MEETINGS} meetings. Please choose an earlier end date."}
+        return {
+            "until": _("That would make more than {MAX_MEETINGS} meetings. Please choose an earlier end date.").format(
+                MAX_MEETINGS=MAX_MEETINGS,
+            )
+        }
     return {}
 
 
@@ -187,18 +206,25 @@ def meeting_dates(r: Recurrence) -> list[date]:
 def describe_recurrence(r: Recurrence) -> str:
     """The pattern in words, e.g. "Monthly on the second Tuesday, 12 meetings"."""
     if r.rule == "weekly":
-        every = {1: "Weekly", 2: "Fortnightly"}.get(r.interval, f"Every {r.interval} weeks")
+        every = {1: "Weekly", 2: "Fortnightly"}.get(r.interval, _("Every {interval} weeks").format(interval=r.interval))
         day = _DAY_NAMES[r.weekday if r.weekday is not None else r.starts_on.weekday()]
-        text = f"{every} on {day}s"
+        text = _("{every} on {day}s").format(every=every, day=day)
     else:
-        every = {1: "Monthly", 3: "Quarterly"}.get(r.interval, f"Every {r.interval} months")
+        every = {1: "Monthly", 3: "Quarterly"}.get(r.interval, _("Every {interval} months").format(interval=r.interval))
         if r.rule == "monthly_weekday":
             week = _WEEK_WORDS.get(r.week_of_month or 0, "?")  # 0 is no week: an unchecked pattern reads "?"
-            text = f"{every} on the {week} {_DAY_NAMES[_required(r.weekday)]}"
+            text = _("{every} on the {week} {value}").format(
+                every=every,
+                week=week,
+                value=_DAY_NAMES[_required(r.weekday)],
+            )
         else:
-            text = f"{every} on the {_ordinal_day(_required(r.day_of_month))}"
+            text = _("{every} on the {ordinal_day}").format(
+                every=every,
+                ordinal_day=_ordinal_day(_required(r.day_of_month)),
+            )
     if r.count is not None:
         text += ngettext(", {n} meeting", ", {n} meetings", r.count).format(n=r.count)
     if r.until is not None:
-        text += f", until {format_uk(r.until)}"
+        text += _(", until {until}").format(until=format_uk(r.until))
     return text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from partnerdesk.i18n import _
+
 TERM_ENDING_WINDOW_DAYS = 60
 CONSENT_REVIEW_WINDOW_DAYS = 30
 
@@ -28,5 +30,5 @@ def days_until(today: date, when: date) -> str:
     if delta == -1:
         return "yesterday"
     if delta > 0:
-        return f"in {delta} days"
-    return f"{-delta} days ago"
+        return _("in {delta} days").format(delta=delta)
+    return _("{value} days ago").format(value=-delta)

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from partnerdesk.i18n import N_, _
+
 # --- Supervision --------------------------------------------------------------------------------------------------
 
 # A session is "due" from this many days before the latest suggested date, so Today gives a week's warning.
@@ -27,9 +29,9 @@ class Cadence:
     def __post_init__(self) -> None:
         whole = all(isinstance(days, int) and not isinstance(days, bool) for days in (self.min_days, self.max_days))
         if not whole or self.min_days < 1:
-            raise ValueError("Supervision gaps are whole numbers of days, 1 or more.")
+            raise ValueError(_("Supervision gaps are whole numbers of days, 1 or more."))
         if self.max_days < self.min_days:
-            raise ValueError("The longest gap between supervision sessions can't be shorter than the shortest.")
+            raise ValueError(_("The longest gap between supervision sessions can't be shorter than the shortest."))
 
 
 # Every 4–6 weeks (DOMAIN.md). A default only: the organisation can change it in its settings.
@@ -70,7 +72,7 @@ def status_by_due_date(today: date, due_on: date) -> str:
         return "overdue"
     if today >= due_on - timedelta(days=DUE_WINDOW_DAYS):
         return "due"
-    return "not due"
+    return _("not due")
 
 
 def session_on_time(previous_session: date | None, session_on: date, cadence: Cadence) -> bool:
@@ -81,7 +83,7 @@ def session_on_time(previous_session: date | None, session_on: date, cadence: Ca
 def pair_problem(supervisor_id: int, supervisee_id: int) -> str | None:
     """A plain reason a supervisor–supervisee pair can't be saved, or None."""
     if supervisor_id == supervisee_id:
-        return "Someone can't supervise themselves. Please choose a different supervisor."
+        return _("Someone can't supervise themselves. Please choose a different supervisor.")
     return None
 
 
@@ -95,22 +97,27 @@ def session_date_problem(today: date, session_on: date, last_session: date | Non
         return None
     latest = next_due(last_session if last_session is not None else today, cadence)[1]
     if session_on > latest:
-        return f"The session date is after the next due date ({latest:%d/%m/%Y}). Please pick that day or earlier."
+        return _(
+            "The session date is after the next due date ({latest:%d/%m/%Y}). Please pick that day or "
+            "earlier."
+        ).format(
+            latest=latest,
+        )
     return None
 
 
 SESSION_TYPES = {
     "one_to_one": "1:1",
-    "group": "Group",
+    "group": N_("Group"),
 }
 
 # Codes are what the database holds; labels are what people read.
 SUPERVISION_TOPICS = {
-    "wellbeing": "Managing mental health and wellbeing",
-    "caseload": "Caseload management",
-    "development": "Personal development planning, training and career progression",
-    "health_and_safety": "Health and safety",
-    "other": "Other",
+    "wellbeing": N_("Managing mental health and wellbeing"),
+    "caseload": N_("Caseload management"),
+    "development": N_("Personal development planning, training and career progression"),
+    "health_and_safety": N_("Health and safety"),
+    "other": N_("Other"),
 }
 
 # --- Training -----------------------------------------------------------------------------------------------------
@@ -131,12 +138,12 @@ class Course:
 # and the organisation can edit them: three years for most courses, every year for data protection (the law and
 # the ICO's advice change often), and none for peer support training, a qualification done once.
 DEFAULT_COURSES = {
-    "edi": Course("Equality, Diversity and Inclusion", 36),
-    "safeguarding_adults": Course("Safeguarding Adults", 36),
-    "safeguarding_children": Course("Safeguarding Children", 36),
+    "edi": Course(N_("Equality, Diversity and Inclusion"), 36),
+    "safeguarding_adults": Course(N_("Safeguarding Adults"), 36),
+    "safeguarding_children": Course(N_("Safeguarding Children"), 36),
     "gdpr": Course("GDPR", 12),
-    "mental_health_awareness": Course("Mental Health Awareness", 36),
-    "peer_support": Course("Peer Support training", None),
+    "mental_health_awareness": Course(N_("Mental Health Awareness"), 36),
+    "peer_support": Course(N_("Peer Support training"), None),
 }
 
 
@@ -153,7 +160,7 @@ def renewal_months_problem(renewal_months: int | None) -> str | None:
     if renewal_months is None:
         return None
     if not isinstance(renewal_months, int) or isinstance(renewal_months, bool) or renewal_months < 1:
-        return "The renewal period must be a whole number of months, 1 or more, or left blank if it never expires."
+        return _("The renewal period must be a whole number of months, 1 or more, or left blank if it never expires.")
     return None
 
 
@@ -180,16 +187,16 @@ def training_status(today: date, completed_on: date | None, renewal_months: int 
         return "missing"
     expires_on = training_expires_on(completed_on, renewal_months)
     if expires_on is None:
-        return "in date"
+        return _("in date")
     if today > expires_on:
         return "expired"
     if (expires_on - today).days <= EXPIRING_WINDOW_DAYS:
         return "expiring"
-    return "in date"
+    return _("in date")
 
 
 def completed_on_problem(today: date, completed_on: date) -> str | None:
     """A plain reason a completion date can't be saved, or None: training can't be completed in the future."""
     if completed_on > today:
-        return "The training can't have been completed in the future. Please check the date."
+        return _("The training can't have been completed in the future. Please check the date.")
     return None

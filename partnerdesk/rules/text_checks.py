@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from partnerdesk.i18n import N_, _
+
 #: Bidirectional embedding, override and isolate characters: LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI.
 BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 #: What a note may hold that a one-line field may not: tab, and line breaks (as Windows, Mac and Linux write them,
@@ -25,23 +27,23 @@ BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(
 NOTE_BREAKS = frozenset("\t\n\r\u2028\u2029")
 
 BROKEN_MESSAGE = (
-    "This contains a broken character (half of one, often left by copying from another program). "
-    "Please delete it and type the text again."
+    N_("This contains a broken character (half of one, often left by copying from another program). "
+    "Please delete it and type the text again.")
 )
 CONTROL_MESSAGE = (
-    "This contains a hidden control character (for example a tab or a line break) that can't be saved here. "
-    "Please delete it and type the text again on one line."
+    N_("This contains a hidden control character (for example a tab or a line break) that can't be saved here. "
+    "Please delete it and type the text again on one line.")
 )
 NOTE_CONTROL_MESSAGE = (
-    "This contains a hidden control character that can't be saved. Please delete it and type the text again."
+    N_("This contains a hidden control character that can't be saved. Please delete it and type the text again.")
 )
 BIDI_MESSAGE = (
-    "This contains a hidden character that changes the direction of the text, so it would read differently from "
-    "what is saved. Please delete it and type the text again."
+    N_("This contains a hidden character that changes the direction of the text, so it would read differently from "
+    "what is saved. Please delete it and type the text again.")
 )
 FILE_NAME_MESSAGE = (
-    "This file's name contains a hidden character (a control character or one that changes the direction of the "
-    "text), so it may not be what it looks like. Please rename the file and add it again."
+    N_("This file's name contains a hidden character (a control character or one that changes the direction of the "
+    "text), so it may not be what it looks like. Please rename the file and add it again.")
 )
 
 
@@ -58,23 +60,23 @@ def is_control(char: str) -> bool:
 def line_problem(value: str) -> str | None:
     """Why text for a one-line field (a name, email address, phone number, title) can't be saved, or None."""
     if any(is_surrogate(char) for char in value):
-        return BROKEN_MESSAGE
+        return _(BROKEN_MESSAGE)
     if any(char in BIDI_CONTROLS for char in value):
-        return BIDI_MESSAGE
+        return _(BIDI_MESSAGE)
     if any(is_control(char) for char in value):
-        return CONTROL_MESSAGE
+        return _(CONTROL_MESSAGE)
     return None
 
 
 def note_problem(value: str) -> str | None:
     """Why text for a notes field (several lines) can't be saved, or None. Tabs and line breaks are fine."""
     if any(is_surrogate(char) for char in value):
-        return BROKEN_MESSAGE
+        return _(BROKEN_MESSAGE)
     if any(is_control(char) and char not in NOTE_BREAKS for char in value):
-        return NOTE_CONTROL_MESSAGE
+        return _(NOTE_CONTROL_MESSAGE)
     return None
 
 
 def file_name_problem(name: str) -> str | None:
     """Why a file's name (a receipt's, say) can't be kept, or None: the one-line rules, said about a file."""
-    return FILE_NAME_MESSAGE if line_problem(name) else None
+    return _(FILE_NAME_MESSAGE) if line_problem(name) else None

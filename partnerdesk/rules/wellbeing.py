@@ -14,34 +14,35 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeGuard
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.working_days import next_working_day
 
 # --- The check itself -------------------------------------------------------------------------------------------
 
 CHECK_CONTEXTS = {
-    "pre_meeting": "Pre-meeting",
-    "debrief": "Debrief after a meeting",
-    "phone": "Phone check-in",
-    "routine": "Routine check",
-    "concern": "Concern raised",
+    "pre_meeting": N_("Pre-meeting"),
+    "debrief": N_("Debrief after a meeting"),
+    "phone": N_("Phone check-in"),
+    "routine": N_("Routine check"),
+    "concern": N_("Concern raised"),
 }
 
 # Higher is better, as on the scales below (except ONS4 anxiety).
 QUICK_ANSWERS = {
-    1: "Not good at all",
-    2: "Not so good",
+    1: N_("Not good at all"),
+    2: N_("Not so good"),
     3: "OK",
-    4: "Good",
-    5: "Very good",
+    4: N_("Good"),
+    5: N_("Very good"),
 }
 
 
 def quick_answer_label(answer: int) -> str:
     """The plain words for a quick "how are you doing" answer (1 "Not good at all" … 5 "Very good")."""
     if not _is_whole_number(answer) or answer not in QUICK_ANSWERS:
-        raise ValueError("How the person is doing must be a whole number from 1 to 5.")
-    return QUICK_ANSWERS[answer]
+        raise ValueError(_("How the person is doing must be a whole number from 1 to 5."))
+    return _(QUICK_ANSWERS[answer])
 
 
 def _is_whole_number(value: object) -> TypeGuard[int]:
@@ -53,15 +54,15 @@ def _is_whole_number(value: object) -> TypeGuard[int]:
 
 # Codes are what the database holds; labels are what people read. Order is the order the questions are asked.
 ONS4_QUESTIONS = {
-    "life_satisfaction": "Life satisfaction",
-    "worthwhile": "Feeling the things you do are worthwhile",
-    "happiness": "Happiness yesterday",
-    "anxiety": "Anxiety yesterday",
+    "life_satisfaction": N_("Life satisfaction"),
+    "worthwhile": N_("Feeling the things you do are worthwhile"),
+    "happiness": N_("Happiness yesterday"),
+    "anxiety": N_("Anxiety yesterday"),
 }
 
 # The Office for National Statistics' published thresholds: (highest score in the band, band).
-_POSITIVE_BANDS = ((4, "low"), (6, "medium"), (8, "high"), (10, "very high"))
-_ANXIETY_BANDS = ((1, "very low"), (3, "low"), (5, "medium"), (10, "high"))
+_POSITIVE_BANDS = ((4, "low"), (6, "medium"), (8, "high"), (10, N_("very high")))
+_ANXIETY_BANDS = ((1, N_("very low")), (3, "low"), (5, "medium"), (10, "high"))
 
 
 def _band(question: str, score: int, bands: tuple[tuple[int, str], ...]) -> str:
@@ -100,13 +101,15 @@ _BAND_FOR = {
 def ons4_band(question: str, score: int) -> str:
     """The band for any of the four questions, by its code."""
     if question not in _BAND_FOR:
-        raise ValueError(f"There is no ONS4 question called {question!r}.")
+        raise ValueError(_("There is no ONS4 question called {question!r}.").format(question=question))
     return _BAND_FOR[question](score)
 
 
 def _check_ons4_score(question: str, score: object) -> None:
     if not _is_whole_number(score) or not 0 <= score <= 10:
-        raise ValueError(f"{ONS4_QUESTIONS[question]}: the answer must be a whole number from 0 to 10.")
+        raise ValueError(_("{value}: the answer must be a whole number from 0 to 10.").format(
+            value=ONS4_QUESTIONS[question],
+        ))
 
 
 def ons4_answers(answers: Mapping[str, int | None]) -> dict[str, int] | None:
@@ -117,14 +120,18 @@ def ons4_answers(answers: Mapping[str, int | None]) -> dict[str, int] | None:
     """
     unknown = [code for code in answers if code not in ONS4_QUESTIONS]
     if unknown:
-        raise ValueError(f"There is no ONS4 question called {unknown[0]!r}.")
+        raise ValueError(_("There is no ONS4 question called {value!r}.").format(value=unknown[0]))
     if all(answers.get(code) is None for code in ONS4_QUESTIONS):
         return None
     checked: dict[str, int] = {}
     for code, label in ONS4_QUESTIONS.items():
         value = answers.get(code)
         if value is None:
-            raise ValueError(f"{label} has no answer. Please answer all four ONS4 questions, or leave all four blank.")
+            raise ValueError(
+                _("{label} has no answer. Please answer all four ONS4 questions, or leave all four blank.").format(
+                    label=label,
+                )
+            )
         _check_ons4_score(code, value)
         checked[code] = value
     return checked
@@ -134,15 +141,15 @@ def ons4_bands(answers: Mapping[str, int]) -> dict[str, str]:
     """The band for each of the four answers, in question order."""
     checked = ons4_answers(answers)
     if checked is None:
-        raise ValueError("There are no ONS4 answers to put in bands.")
+        raise ValueError(_("There are no ONS4 answers to put in bands."))
     return {code: ons4_band(code, score) for code, score in checked.items()}
 
 
 # --- SWEMWBS ------------------------------------------------------------------------------------------------------
 
 SWEMWBS_COPYRIGHT = (
-    "Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and "
-    "University of Edinburgh, 2008, all rights reserved."
+    N_("Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and "
+    "University of Edinburgh, 2008, all rights reserved.")
 )
 SWEMWBS_ITEMS = 7
 SWEMWBS_LOWEST_ANSWER = 1
@@ -167,19 +174,27 @@ def swemwbs_raw(answers: Sequence[int | None]) -> int:
     answer or an answer outside 1–5 raises ValueError with a plain message.
     """
     if isinstance(answers, str | bytes):
-        raise ValueError("SWEMWBS answers must be given as a list of seven numbers.")
+        raise ValueError(_("SWEMWBS answers must be given as a list of seven numbers."))
     answered = sum(1 for answer in answers if answer is not None)
     if len(answers) > SWEMWBS_ITEMS:
-        raise ValueError(f"SWEMWBS has seven questions, but {len(answers)} answers were given.")
+        raise ValueError(_("SWEMWBS has seven questions, but {count} answers were given.").format(
+            count=len(answers),
+        ))
     if answered < SWEMWBS_ITEMS:
         raise ValueError(
-            f"Only {answered} of the seven SWEMWBS questions are answered. "
-            "A score needs all seven; answer the rest or leave the whole scale blank."
+            _(
+                "Only {answered} of the seven SWEMWBS questions are answered. A score needs all seven; "
+                "answer the rest or leave the whole scale blank."
+            ).format(
+                answered=answered,
+            )
         )
     raw = 0
     for number, answer in enumerate(answers, start=1):
         if not _is_whole_number(answer) or not SWEMWBS_LOWEST_ANSWER <= answer <= SWEMWBS_HIGHEST_ANSWER:
-            raise ValueError(f"SWEMWBS question {number}: the answer must be a whole number from 1 to 5.")
+            raise ValueError(_("SWEMWBS question {number}: the answer must be a whole number from 1 to 5.").format(
+                number=number,
+            ))
         raw += answer
     return raw
 
@@ -190,7 +205,7 @@ def swemwbs_metric(raw: int) -> Decimal:
     Compare people and changes on the metric score, never the raw one.
     """
     if not _is_whole_number(raw) or raw not in _SWEMWBS_METRIC_HUNDREDTHS:
-        raise ValueError("A raw SWEMWBS score must be a whole number from 7 to 35.")
+        raise ValueError(_("A raw SWEMWBS score must be a whole number from 7 to 35."))
     return Decimal(_SWEMWBS_METRIC_HUNDREDTHS[raw]).scaleb(-2)
 
 
@@ -240,7 +255,7 @@ def default_follow_up_due(check: date | datetime, working_days: int = 1) -> date
     working_days (an organisation setting, 1 by default) counts further working days on.
     """
     day = today_uk(check) if isinstance(check, datetime) else check
-    for _ in range(max(working_days, 1)):
+    for _unused in range(max(working_days, 1)):
         day = next_working_day(day)
     return day
 
@@ -248,7 +263,7 @@ def default_follow_up_due(check: date | datetime, working_days: int = 1) -> date
 def follow_up_due_problem(check_on: date, due_on: date) -> str | None:
     """A plain reason the follow-up date cannot be used, or None: it cannot be before the check."""
     if due_on < check_on:
-        return "The follow-up can't be due before the check it follows. Please pick the day of the check or later."
+        return _("The follow-up can't be due before the check it follows. Please pick the day of the check or later.")
     return None
 
 
@@ -260,7 +275,7 @@ def follow_up_status(today: date, due_on: date, done_on: date | None = None) -> 
         return "overdue"
     if due_on == today:
         return "due"
-    return "not due"
+    return _("not due")
 
 
 def follow_up_on_time(due_on: date, done_on: date | None) -> bool:

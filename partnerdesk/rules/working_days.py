@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from partnerdesk.i18n import _
+
 _MONDAY, _FRIDAY, _SATURDAY, _SUNDAY = 0, 4, 5, 6
 
 
@@ -60,31 +62,31 @@ def bank_holidays(year: int) -> dict[date, str]:
 
     new_year = date(year, 1, 1)
     if new_year.weekday() >= _SATURDAY:
-        holidays[_next_weekday(new_year)] = "New Year's Day (substitute day)"
+        holidays[_next_weekday(new_year)] = _("New Year's Day (substitute day)")
     else:
-        holidays[new_year] = "New Year's Day"
+        holidays[new_year] = _("New Year's Day")
 
-    holidays[easter - timedelta(days=2)] = "Good Friday"
-    holidays[easter + timedelta(days=1)] = "Easter Monday"
-    holidays[_first_monday(year, 5)] = "Early May bank holiday"
-    holidays[_last_monday(year, 5)] = "Spring bank holiday"
-    holidays[_last_monday(year, 8)] = "Summer bank holiday"
+    holidays[easter - timedelta(days=2)] = _("Good Friday")
+    holidays[easter + timedelta(days=1)] = _("Easter Monday")
+    holidays[_first_monday(year, 5)] = _("Early May bank holiday")
+    holidays[_last_monday(year, 5)] = _("Spring bank holiday")
+    holidays[_last_monday(year, 8)] = _("Summer bank holiday")
 
     christmas, boxing_day = date(year, 12, 25), date(year, 12, 26)
     christmas_weekday = christmas.weekday()
     if christmas_weekday == _SATURDAY:
-        holidays[christmas + timedelta(days=2)] = "Christmas Day (substitute day)"
-        holidays[boxing_day + timedelta(days=2)] = "Boxing Day (substitute day)"
+        holidays[christmas + timedelta(days=2)] = _("Christmas Day (substitute day)")
+        holidays[boxing_day + timedelta(days=2)] = _("Boxing Day (substitute day)")
     elif christmas_weekday == _SUNDAY:
         # Boxing Day is a Monday and keeps its own day; Christmas moves past it to the Tuesday.
-        holidays[boxing_day] = "Boxing Day"
-        holidays[christmas + timedelta(days=2)] = "Christmas Day (substitute day)"
+        holidays[boxing_day] = _("Boxing Day")
+        holidays[christmas + timedelta(days=2)] = _("Christmas Day (substitute day)")
     else:
-        holidays[christmas] = "Christmas Day"
+        holidays[christmas] = _("Christmas Day")
         if christmas_weekday == _FRIDAY:
-            holidays[boxing_day + timedelta(days=2)] = "Boxing Day (substitute day)"
+            holidays[boxing_day + timedelta(days=2)] = _("Boxing Day (substitute day)")
         else:
-            holidays[boxing_day] = "Boxing Day"
+            holidays[boxing_day] = _("Boxing Day")
     return dict(sorted(holidays.items()))
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from partnerdesk.i18n import _
 from partnerdesk.store.engine import StoreError, file_stamp, reading_uri
 from partnerdesk.store.leftovers import partial_path, remove_partial
 
@@ -27,14 +28,18 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
                 continue  # someone wrote to it while it was read as unchanging: copy again
             if verdict != "ok":
                 raise StoreError(
-                    f"The backup copy failed its check ({verdict}), so the database itself may be damaged. "
-                    "Nothing was saved. Run `partnerdesk check` to see what is wrong."
+                    _(
+                        "The backup copy failed its check ({verdict}), so the database itself may be damaged. "
+                        "Nothing was saved. Run `partnerdesk check` to see what is wrong."
+                    ).format(
+                        verdict=verdict,
+                    )
                 )
             partial.replace(destination)
             return destination
         finally:
             remove_partial(partial)  # after a successful rename only its working files remain to go
-    raise StoreError("The database kept changing while it was copied. Nothing was saved; please try again.")
+    raise StoreError(_("The database kept changing while it was copied. Nothing was saved; please try again."))
 
 
 def _copy(source_uri: str, partial: Path) -> str:

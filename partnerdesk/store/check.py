@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.i18n import _
 from partnerdesk.store.engine import (
     DamagedDatabase,
     StoreError,
@@ -47,12 +48,12 @@ def check_database(target: str | Path) -> HealthReport:
     if path is None:
         return _check_server(url, report)
     if not path.exists():
-        raise StoreError(f"There is no database at {path}.")
-    report.lines.append(f"Database: {path}")
+        raise StoreError(_("There is no database at {path}.").format(path=path))
+    report.lines.append(_("Database: {path}").format(path=path))
     try:
         revision = inspect_sqlite_file(path)
     except DamagedDatabase as exc:
-        report.problem(f"Integrity: damaged. {exc}")
+        report.problem(_("Integrity: damaged. {exc}").format(exc=exc))
         _advise_restore(report, path)
         return report
     _report_schema(report, revision)
@@ -63,15 +64,17 @@ def check_database(target: str | Path) -> HealthReport:
             break  # else someone wrote to it while it was read as unchanging: look again
     damage, damaged_tables, broken_links = findings
     if not damage:
-        report.lines.append("Integrity: ok.")
+        report.lines.append(_("Integrity: ok."))
     else:
-        report.problem("Integrity: damaged. SQLite found: " + "; ".join(damage[:5]))
+        report.problem(_("Integrity: damaged. SQLite found: {damage}").format(damage="; ".join(damage[:5])))
         if damaged_tables:
-            report.problem("Damaged tables: " + ", ".join(damaged_tables) + ".")
+            report.problem(_("Damaged tables: {tables}.").format(tables=", ".join(damaged_tables)))
     if broken_links:
-        report.problem(f"Links between records: {broken_links} point to records that do not exist.")
+        report.problem(_("Links between records: {broken_links} point to records that do not exist.").format(
+            broken_links=broken_links,
+        ))
     elif not damage:
-        report.lines.append("Links between records: ok.")
+        report.lines.append(_("Links between records: ok."))
     if damage:
         _advise_restore(report, path)
     return report
@@ -79,13 +82,20 @@ def check_database(target: str | Path) -> HealthReport:
 
 def _report_schema(report: HealthReport, revision: str | None) -> None:
     if revision is None:
-        report.problem("Schema: empty; PartnerDesk will set it up when it first opens it.")
+        report.problem(_("Schema: empty; PartnerDesk will set it up when it first opens it."))
     elif revision == HEAD_REVISION:
-        report.lines.append(f"Schema: up to date (version {revision}).")
+        report.lines.append(_("Schema: up to date (version {revision}).").format(revision=revision))
     elif revision in KNOWN_REVISIONS:
-        report.problem(f"Schema: version {revision}; it will be upgraded to {HEAD_REVISION} when next opened.")
+        report.problem(_("Schema: version {revision}; it will be upgraded to {HEAD_REVISION} when next opened.").format(
+            revision=revision,
+            HEAD_REVISION=HEAD_REVISION,
+        ))
     else:
-        report.problem(f"Schema: version {revision} was made by a newer PartnerDesk; please update PartnerDesk.")
+        report.problem(
+            _("Schema: version {revision} was made by a newer PartnerDesk; please update PartnerDesk.").format(
+                revision=revision,
+            )
+        )
 
 
 def _look_inside(uri: str) -> tuple[list[str], list[str], int]:
@@ -93,18 +103,18 @@ def _look_inside(uri: str) -> tuple[list[str], list[str], int]:
     try:
         con = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        return [f"the file could not be opened ({exc})"], [], 0
+        return [_("the file could not be opened ({exc})").format(exc=exc)], [], 0
     try:
         con.execute("PRAGMA query_only = 1")
         try:
             damage = [row[0] for row in con.execute(f"PRAGMA integrity_check({MOST_PROBLEMS})")]
         except sqlite3.DatabaseError as exc:
-            damage = [f"part of the file cannot be read ({exc})"]
+            damage = [_("part of the file cannot be read ({exc})").format(exc=exc)]
         if damage == ["ok"]:
             try:
                 return [], [], len(con.execute("PRAGMA foreign_key_check").fetchall())
             except sqlite3.DatabaseError as exc:
-                return [f"part of the file cannot be read ({exc})"], [], 0
+                return [_("part of the file cannot be read ({exc})").format(exc=exc)], [], 0
         return damage, _damaged_tables(con), 0
     finally:
         con.close()
@@ -115,7 +125,7 @@ def _damaged_tables(con: sqlite3.Connection) -> list[str]:
     try:
         tables = [row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     except sqlite3.DatabaseError:
-        return ["the list of tables itself"]
+        return [_("the list of tables itself")]
     damaged = []
     for name in tables:
         quoted = name.replace("'", "''")
@@ -131,14 +141,16 @@ def _damaged_tables(con: sqlite3.Connection) -> list[str]:
 def _advise_restore(report: HealthReport, path: Path) -> None:
     from partnerdesk.store.messages import restore_advice
 
-    report.lines.append(f"What to do: stop using this file. {restore_advice(path)}")
+    report.lines.append(_("What to do: stop using this file. {restore_advice}").format(
+        restore_advice=restore_advice(path),
+    ))
 
 
 def _check_server(url: str, report: HealthReport) -> HealthReport:
     """A database server (PostgreSQL): only the schema version can be checked from here."""
     engine = make_engine(url)
     try:
-        report.lines.append(f"Database: {url}")
+        report.lines.append(_("Database: {url}").format(url=url))
         _report_schema(report, current_revision(engine))
     finally:
         engine.dispose()

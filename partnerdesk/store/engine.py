@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.store.leftovers import sweep_partials
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -32,9 +33,9 @@ WRITE_WAIT_SECONDS = 60.0
 #: Execution option marking a connection that is about to write (its transaction begins IMMEDIATE).
 WRITING = "partnerdesk_writing"
 READ_ONLY_MESSAGE = (
-    "PartnerDesk can show this database but not change it: the file or its folder is read-only. "
+    N_("PartnerDesk can show this database but not change it: the file or its folder is read-only. "
     "Nothing was changed. To work on it, copy it to a folder you can write to, or ask whoever looks after "
-    "this computer to let you change it."
+    "this computer to let you change it.")
 )
 
 
@@ -247,13 +248,15 @@ def inspect_sqlite_file(path: Path) -> str | None:
     Raises StoreError when the file is not a PartnerDesk database.
     """
     if path.is_dir():  # before the size test: Windows reports every folder as 0 bytes
-        raise StoreError(f"{path} is a folder, not a database file.")
+        raise StoreError(_("{path} is a folder, not a database file.").format(path=path))
     if not path.exists() or path.stat().st_size == 0:
         return None
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a PartnerDesk database, so it has been left untouched.")
+        raise StoreError(_("{path} is not a PartnerDesk database, so it has been left untouched.").format(
+            path=path,
+        ))
     try:
         con = sqlite3.connect(reading_uri(path), uri=True)
         try:
@@ -264,13 +267,18 @@ def inspect_sqlite_file(path: Path) -> str | None:
             # issue's case) must not be "upgraded" by PartnerDesk's migrations.
             people_columns = {row[1] for row in con.execute("PRAGMA table_info(people)")}
             if not {"alembic_version", "people", "people_search"} <= tables or "full_name" not in people_columns:
-                raise StoreError(f"{path} is not a PartnerDesk database, so it has been left untouched.")
+                raise StoreError(_("{path} is not a PartnerDesk database, so it has been left untouched.").format(
+                    path=path,
+                ))
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabase(
-            f"{path} could not be read as a database ({exc}). It has been left untouched."
+            _("{path} could not be read as a database ({exc}). It has been left untouched.").format(
+                path=path,
+                exc=exc,
+            )
         ) from exc
     return row[0] if row else None
 
@@ -287,8 +295,12 @@ def refuse_unknown(revision: str | None, where: str) -> None:
     """Stop before touching a database written by a newer PartnerDesk."""
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise StoreError(
-            f"{where} was made by a newer version of PartnerDesk. "
-            "Please install the latest version to open it; nothing in it has been changed."
+            _(
+                "{where} was made by a newer version of PartnerDesk. Please install the latest version to "
+                "open it; nothing in it has been changed."
+            ).format(
+                where=where,
+            )
         )
 
 
@@ -303,11 +315,11 @@ def open_store(target: str | Path, *, upgrade: bool = True, read_only: bool = Fa
     path = sqlite_path(url)
     if path is not None:
         if read_only and not path.exists():
-            raise StoreError(f"There is no database at {path}.")
+            raise StoreError(_("There is no database at {path}.").format(path=path))
         revision = inspect_sqlite_file(path)
         refuse_unknown(revision, str(path))
         if not path.parent.exists():
-            raise StoreError(f"The folder {path.parent} does not exist.")
+            raise StoreError(_("The folder {parent} does not exist.").format(parent=path.parent))
         if read_only:
             return _open_for_reading(url, path, revision, upgrade)
         if not writable(path):
@@ -316,11 +328,11 @@ def open_store(target: str | Path, *, upgrade: bool = True, read_only: bool = Fa
     engine = make_engine(url)
     if path is None:
         revision = current_revision(engine)
-        refuse_unknown(revision, "This database")
+        refuse_unknown(revision, _("This database"))
     if revision != HEAD_REVISION:
         if not upgrade:
             engine.dispose()
-            raise StoreError("This database needs upgrading; open it with PartnerDesk to upgrade it.")
+            raise StoreError(_("This database needs upgrading; open it with PartnerDesk to upgrade it."))
         from partnerdesk.store.migrate import upgrade_database
 
         try:
@@ -333,13 +345,20 @@ def open_store(target: str | Path, *, upgrade: bool = True, read_only: bool = Fa
 
 def _open_for_reading(url: str, path: Path, revision: str | None, upgrade: bool) -> Store:
     if revision is None:
-        raise StoreError(f"{path} has no PartnerDesk records in it yet, so there is nothing to read.")
+        raise StoreError(_("{path} has no PartnerDesk records in it yet, so there is nothing to read.").format(
+            path=path,
+        ))
     if revision != HEAD_REVISION and upgrade:
         # Reading needs the current shape: upgrade it the usual way (backup first), then read it without writing.
         open_store(path).close()
     elif revision != HEAD_REVISION:
         raise StoreError(
-            f"{path} was made by an earlier version of PartnerDesk and needs upgrading before it can be read here. "
-            "Open it in PartnerDesk once (a backup is taken first), then try again; nothing has been changed."
+            _(
+                "{path} was made by an earlier version of PartnerDesk and needs upgrading before it can be "
+                "read here. Open it in PartnerDesk once (a backup is taken first), then try again; nothing "
+                "has been changed."
+            ).format(
+                path=path,
+            )
         )
     return Store(url=url, engine=make_reading_engine(path), read_only=True)

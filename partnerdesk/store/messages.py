@@ -12,14 +12,15 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.store.engine import READ_ONLY_MESSAGE, StoreError
 
-DISK_FULL = "There is not enough free space on the disk. Nothing was saved. Free some space, then try again."
+DISK_FULL = N_("There is not enough free space on the disk. Nothing was saved. Free some space, then try again.")
 BUSY = (
-    "Another program (perhaps another PartnerDesk) kept the database busy for too long. Nothing was saved. "
-    "Wait a minute, then try again."
+    N_("Another program (perhaps another PartnerDesk) kept the database busy for too long. Nothing was saved. "
+    "Wait a minute, then try again.")
 )
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "file is encrypted")
+_DAMAGE_WORDS = ("malformed", N_("not a database"), "corrupt", N_("file is encrypted"))
 #: Less free space than this beside the database, after a write failed, means the disk is full.
 _NEARLY_FULL = 1024 * 1024
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -58,26 +59,33 @@ def newest_good_backup(database: Path, look_at: int = 3) -> Path | None:
 def restore_advice(database: Path | None) -> str:
     """What to do about a damaged database: where its newest good backup is, if there is one."""
     if database is None:
-        return "Restore it from a backup."
+        return _("Restore it from a backup.")
     copy = newest_good_backup(database)
     if copy is None:
-        return "No sound backup was found beside it; if you keep backups elsewhere, restore the newest of them."
-    return f"To restore it, replace the file with the newest sound backup: {copy}"
+        return _("No sound backup was found beside it; if you keep backups elsewhere, restore the newest of them.")
+    return _("To restore it, replace the file with the newest sound backup: {copy}").format(
+        copy=copy,
+    )
 
 
 def damaged_message(database: Path | None) -> str:
     """The database file itself is damaged."""
-    where = f"The database {database}" if database else "The database"
+    where = _("The database {database}").format(database=database) if database else _("The database")
     return (
-        f"{where} is damaged, so PartnerDesk cannot use it safely. Nothing more was changed. "
-        f"Run `partnerdesk check` to see what is wrong. {restore_advice(database)}"
+        _(
+            "{where} is damaged, so PartnerDesk cannot use it safely. Nothing more was changed. Run "
+            "`partnerdesk check` to see what is wrong. {restore_advice}"
+        ).format(
+            where=where,
+            restore_advice=restore_advice(database),
+        )
     )
 
 
 def _underlying(exc: BaseException) -> BaseException:
     """The SQLite or operating-system error behind a wrapped one (SQLAlchemy's, openpyxl's), else exc itself."""
     seen: BaseException | None = exc
-    for _ in range(6):
+    for _unused in range(6):
         if seen is None:
             break
         if isinstance(seen, sqlite3.Error | OSError):
@@ -106,46 +114,69 @@ def plain_message(exc: BaseException, database: Path | None = None) -> str:
     if isinstance(cause, sqlite3.Error):
         reason = str(cause).lower()
         if "full" in reason or ("i/o error" in reason and _nearly_full(database)):
-            return DISK_FULL
+            return _(DISK_FULL)
         if "readonly" in reason or "read-only" in reason or "read only" in reason:
-            return READ_ONLY_MESSAGE
+            return _(READ_ONLY_MESSAGE)
         if "locked" in reason or "busy" in reason:
-            return BUSY
+            return _(BUSY)
         if any(word in reason for word in _DAMAGE_WORDS):
             return damaged_message(database)
         if "i/o error" in reason:
             return (
-                "The disk reported an error while PartnerDesk was reading or writing the database. Nothing was "
-                "saved. Check the disk has free space and is still connected, then run `partnerdesk check`."
+                _("The disk reported an error while PartnerDesk was reading or writing the database. Nothing was "
+                "saved. Check the disk has free space and is still connected, then run `partnerdesk check`.")
             )
         if "unable to open" in reason:
             return (
-                "PartnerDesk could not open the database file. Check that it and its folder still exist and that "
-                "you are allowed to use them, then try again. Nothing was changed."
+                _("PartnerDesk could not open the database file. Check that it and its folder still exist and that "
+                "you are allowed to use them, then try again. Nothing was changed.")
             )
         return (
-            f"The database reported a problem ({reason}). Nothing was saved. Run `partnerdesk check`; "
-            "if it keeps happening, make a backup and ask for help."
+            _(
+                "The database reported a problem ({reason}). Nothing was saved. Run `partnerdesk check`; "
+                "if it keeps happening, make a backup and ask for help."
+            ).format(
+                reason=reason,
+            )
         )
     if isinstance(cause, OSError):
         exc = cause
         name = f" ({exc.filename})" if exc.filename else ""
         if exc.errno in _FULL_ERRNOS:
-            return DISK_FULL
+            return _(DISK_FULL)
         if exc.errno in _READ_ONLY_ERRNOS or isinstance(exc, PermissionError):
             return (
-                f"PartnerDesk is not allowed to write there{name}: the file or its folder is read-only or in use. "
-                "Nothing was saved. Choose another place, or close the program using it, and try again."
+                _(
+                    "PartnerDesk is not allowed to write there{name}: the file or its folder is read-only or "
+                    "in use. Nothing was saved. Choose another place, or close the program using it, and try "
+                    "again."
+                ).format(
+                    name=name,
+                )
             )
         if isinstance(exc, FileNotFoundError):
-            return f"A file or folder PartnerDesk needed was not found{name}. Nothing was saved; please check it."
+            return _(
+                "A file or folder PartnerDesk needed was not found{name}. Nothing was saved; please check "
+                "it."
+            ).format(
+                name=name,
+            )
         return (
-            f"PartnerDesk could not read or write a file{name}: {exc.strerror or type(exc).__name__}. "
-            "Nothing was saved; please try again."
+            _(
+                "PartnerDesk could not read or write a file{name}: {strerror}. Nothing was saved; please "
+                "try again."
+            ).format(
+                name=name,
+                strerror=exc.strerror or type(exc).__name__,
+            )
         )
     if isinstance(exc, MemoryError):
-        return "This computer ran out of memory. Nothing was saved. Close other programs and try again."
+        return _("This computer ran out of memory. Nothing was saved. Close other programs and try again.")
     return (
-        f"Something unexpected went wrong ({type(exc).__name__}), so nothing was saved. "
-        "Please make a backup with `partnerdesk backup` and ask for help, quoting that name."
+        _(
+            "Something unexpected went wrong ({name}), so nothing was saved. Please make a backup with "
+            "`partnerdesk backup` and ask for help, quoting that name."
+        ).format(
+            name=type(exc).__name__,
+        )
     )

@@ -10,6 +10,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from partnerdesk.i18n import _
 from partnerdesk.store.backup import automatic_backup_path, backup_sqlite
 from partnerdesk.store.engine import StoreError
 
@@ -43,8 +44,12 @@ def upgrade_database(engine: Engine, path: Path | None, revision: str | None, ta
             from partnerdesk.store.messages import plain_message
 
             raise StoreError(
-                "PartnerDesk needs to upgrade this database and first makes a backup copy, but the copy could not "
-                f"be made, so the database has been left as it was. {plain_message(exc, path)}"
+                _(
+                    "PartnerDesk needs to upgrade this database and first makes a backup copy, but the copy "
+                    "could not be made, so the database has been left as it was. {plain_message}"
+                ).format(
+                    plain_message=plain_message(exc, path),
+                )
             ) from exc
     config = alembic_config()
     with engine.begin() as connection:

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePath
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.store.engine import StoreError
 
 #: File system types that live on another computer (as Linux's /proc/mounts and macOS's mount name them).
@@ -30,12 +31,12 @@ NETWORK_FILE_SYSTEMS = frozenset({
 CLOUD_FOLDERS = (
     "onedrive",
     "dropbox",
-    "google drive",
+    N_("google drive"),
     "googledrive",
-    "my drive",
-    "icloud drive",
+    N_("my drive"),
+    N_("icloud drive"),
     "iclouddrive",
-    "mobile documents",
+    N_("mobile documents"),
     "cloudstorage",
 )
 #: A lock from another PC that has not been refreshed for this long is left over from a crash.
@@ -44,8 +45,8 @@ OTHER_HOST_STALE_AFTER = timedelta(minutes=15)
 REFRESH_EVERY = timedelta(minutes=5)
 
 SAFE_ALTERNATIVE = (
-    "Please keep the database on this computer (for example in PartnerDesk's own data folder, or on a USB stick) "
-    "and use PartnerDesk's backup to put copies on the shared or cloud folder instead."
+    N_("Please keep the database on this computer (for example in PartnerDesk's own data folder, or on a USB stick) "
+    "and use PartnerDesk's backup to put copies on the shared or cloud folder instead.")
 )
 
 
@@ -120,21 +121,21 @@ def shared_location_problem(
     """Why a database at path must not be opened here (a network share or cloud folder), or None when it is fine."""
     raw = str(path)
     if raw.startswith(("\\\\", "//")):  # a UNC path such as \\server\share
-        return "The database is on a network share."
+        return _("The database is on a network share.")
     where = Path(path).expanduser()
     with contextlib.suppress(OSError):
         where = where.resolve()
     if _is_cloud_folder(where):
         return (
-            "The database is inside a folder that a cloud service (such as OneDrive, Dropbox, Google Drive or "
-            "iCloud) keeps in step with the internet."
+            _("The database is inside a folder that a cloud service (such as OneDrive, Dropbox, Google Drive or "
+            "iCloud) keeps in step with the internet.")
         )
     if platform == "win32":
         remote = str(where).startswith("\\\\") or _windows_drive_is_remote(where)
-        return "The database is on a network drive." if remote else None
+        return _("The database is on a network drive.") if remote else None
     mounts = _linux_mounts(mounts_file) if platform.startswith("linux") else _mac_mounts(mac_mounts)
     if _file_system(where, mounts) in NETWORK_FILE_SYSTEMS:
-        return "The database is on a network share."
+        return _("The database is on a network share.")
     return None
 
 
@@ -143,8 +144,13 @@ def refuse_shared_location(path: str | Path, **options) -> None:
     problem = shared_location_problem(path, **options)
     if problem:
         raise StoreError(
-            f"{problem} Two computers, or the sync program, can then change the file at the same moment and damage "
-            f"it, so PartnerDesk will not open it there. {SAFE_ALTERNATIVE}"
+            _(
+                "{problem} Two computers, or the sync program, can then change the file at the same moment "
+                "and damage it, so PartnerDesk will not open it there. {SAFE_ALTERNATIVE}"
+            ).format(
+                problem=problem,
+                SAFE_ALTERNATIVE=_(SAFE_ALTERNATIVE),
+            )
         )
 
 
@@ -160,7 +166,7 @@ class Holder:
 
     def describe(self) -> str:
         """Plain words for the warning (a user and computer name, never record values)."""
-        return f"{self.user} on the computer {self.host}"
+        return _("{user} on the computer {host}").format(user=self.user, host=self.host)
 
 
 def lock_path(database: Path) -> Path:
@@ -250,7 +256,12 @@ def release_lock(database: Path) -> None:
 def already_open_message(holder: Holder) -> str:
     """The warning shown when another PartnerDesk has the database open."""
     return (
-        f"This database is already open in another PartnerDesk ({holder.describe()}). If you both change the same "
-        "record, PartnerDesk will show you both versions before saving, but it is simpler to close the other "
-        "window first. If PartnerDesk is not running anywhere else, it was probably closed by a crash: carry on."
+        _(
+            "This database is already open in another PartnerDesk ({describe}). If you both change the "
+            "same record, PartnerDesk will show you both versions before saving, but it is simpler to "
+            "close the other window first. If PartnerDesk is not running anywhere else, it was "
+            "probably closed by a crash: carry on."
+        ).format(
+            describe=holder.describe(),
+        )
     )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk import logs, paths
-from partnerdesk.i18n import ENGLISH, PSEUDO, language
+from partnerdesk.i18n import ENGLISH, PSEUDO, _, language
 from partnerdesk.records.types import current_user
 from partnerdesk.resources_access import read_text
 from partnerdesk.store import Store, StoreError, sharing
@@ -103,7 +103,7 @@ def fill_demo_if_empty(window, store: Store) -> None:
 
         return fill_demo(store, people=DEMO_PEOPLE)
 
-    run_with_progress(window, "Demo data", "Adding made-up people to the demo database…", work)
+    run_with_progress(window, _("Demo data"), _("Adding made-up people to the demo database…"), work)
 
 
 def _collect_garbage_again() -> None:
@@ -150,7 +150,7 @@ def claim_database(store: Store, parent=None) -> DatabaseLock:
     A database only being shown gets no lock: nothing beside it is written, and it changes nothing."""
     lock = DatabaseLock(None if store.read_only else store.path)
     if lock.other is not None:
-        QMessageBox.warning(parent, "Already open elsewhere", sharing.already_open_message(lock.other))
+        QMessageBox.warning(parent, _("Already open elsewhere"), sharing.already_open_message(lock.other))
     return lock
 
 
@@ -158,7 +158,7 @@ def _cannot_open(exc: BaseException, target: str | Path) -> None:
     """Damaged, read-only, full or not ours: the same plain words and advice the command line gives, never a crash."""
     from partnerdesk.store.messages import plain_message
 
-    QMessageBox.critical(None, "PartnerDesk could not open the database",
+    QMessageBox.critical(None, _("PartnerDesk could not open the database"),
                          plain_message(exc, sqlite_path(database_url(target))))
 
 
@@ -191,7 +191,7 @@ class _HealthCheck(QObject):
         set_read_only = getattr(self.window, "set_read_only", None)
         if set_read_only is not None:
             set_read_only(reason)
-        QMessageBox.warning(self.window, "This database is damaged", message)
+        QMessageBox.warning(self.window, _("This database is damaged"), message)
 
 
 def watch_health(window: QWidget, store: Store) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.services.common.errors import Cancelled
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def run_with_progress(parent: QWidget, title: str, label: str, work: Work) -> tu
 
     Nothing on the worker thread touches widgets: it only emits signals that the dialog receives.
     """
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -112,7 +113,9 @@ def run_with_progress(parent: QWidget, title: str, label: str, work: Work) -> tu
         sys.excepthook(*worker.unexpected)
         return False, None
     if worker.error is not None:
-        QMessageBox.warning(parent, title, f"This could not be finished, so nothing was kept.\n\n{worker.error}")
+        QMessageBox.warning(parent, title, _("This could not be finished, so nothing was kept.\n\n{error}").format(
+            error=worker.error,
+        ))
         return False, None
     if worker.done:  # finished just as Cancel was pressed still counts as finished
         return True, worker.result

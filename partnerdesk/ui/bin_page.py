@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.bin.items import KINDS, binned, restore
 from partnerdesk.services.common.errors import ValidationError
@@ -33,7 +33,7 @@ from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OTHER_HEADINGS = ("Name", "Belongs to", "Deleted")
+OTHER_HEADINGS = (N_("Name"), N_("Belongs to"), N_("Deleted"))
 
 
 def _table(name: str, model) -> QTableView:
@@ -58,28 +58,28 @@ class BinPage(QWidget):
         super().__init__(parent)
         self.writer = writer
         self._shown = False
-        title = QLabel("Bin: deleted records")
+        title = QLabel(_("Bin: deleted records"))
         title.setObjectName("pageTitle")
-        self.kind = ChoiceCombo(KINDS, "Kind of record in the Bin")
-        kind_label = QLabel("&Show")
+        self.kind = ChoiceCombo(KINDS, _("Kind of record in the Bin"))
+        kind_label = QLabel(_("&Show"))
         kind_label.setBuddy(self.kind)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name")
-        self.search.setAccessibleName("Search the Bin")
+        self.search.setPlaceholderText(_("Search by name"))
+        self.search.setAccessibleName(_("Search the Bin"))
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.count.setAccessibleName("How many records are shown")
+        self.count.setAccessibleName(_("How many records are shown"))
         self.message = QLabel()
         self.message.setObjectName("fieldMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Why the record could not be restored")
+        self.message.setAccessibleName(_("Why the record could not be restored"))
         self.message.hide()
 
         self.people_model = PeopleTableModel(writer.store, PeopleFilter(in_bin=True), self)
         self.others_model = QStandardItemModel(0, len(OTHER_HEADINGS), self)
         self.others_model.setHorizontalHeaderLabels(OTHER_HEADINGS)
-        self.people_view = _table("Deleted people", self.people_model)
-        self.others_view = _table("Deleted records", self.others_model)
+        self.people_view = _table(_("Deleted people"), self.people_model)
+        self.others_view = _table(_("Deleted records"), self.others_model)
         for column, width in enumerate((360, 260)):
             self.others_view.setColumnWidth(column, width)
         # Deleted people in the same columns as the People list, dates whole; 100 px each cut most of them short.
@@ -97,9 +97,9 @@ class BinPage(QWidget):
         self.views.addWidget(self.people_view)
         self.views.addWidget(self.others_view)
 
-        self.restore_button = QPushButton("&Restore")
-        self.restore_button.setAccessibleName("Restore the selected record from the Bin")
-        self.restore_button.setToolTip("Bring the selected record back (or press Enter on it)")
+        self.restore_button = QPushButton(_("&Restore"))
+        self.restore_button.setAccessibleName(_("Restore the selected record from the Bin"))
+        self.restore_button.setToolTip(_("Bring the selected record back (or press Enter on it)"))
         self.restore_button.clicked.connect(self.restore_selected)
 
         choose = QHBoxLayout()
@@ -159,7 +159,11 @@ class BinPage(QWidget):
             shown = len(rows)
         what = KINDS[kind].lower()
         one = "person" if kind == "people" else what.removesuffix("s")
-        self.count.setText(f"{shown:,} deleted {one if shown == 1 else what}" if shown else f"No deleted {what}")
+        self.count.setText(
+            _("{shown:,} deleted {one}").format(shown=shown, one=one if shown == 1 else what)
+            if shown
+            else _("No deleted {what}").format(what=what)
+        )
         self.restore_button.setEnabled(shown > 0)
 
     def current_view(self) -> QTableView:
@@ -177,7 +181,7 @@ class BinPage(QWidget):
         """Bring the highlighted record back; explain by the list if it cannot come back yet."""
         record_id, kind = self.selected_id(), self.kind.code()
         if record_id is None:
-            self.message.setText("Pick a record in the list first.")
+            self.message.setText(_("Pick a record in the list first."))
             self.message.show()
             return False
         try:

@@ -12,12 +12,13 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from partnerdesk import logs, paths
+from partnerdesk.i18n import N_, _
 
-HEADLINE = "Something went wrong. Your work is saved as a draft."
+HEADLINE = N_("Something went wrong. Your work is saved as a draft.")
 EXPLANATION = (
-    "PartnerDesk has written down what happened in its log, without anyone's details. You can carry on working. "
+    N_("PartnerDesk has written down what happened in its log, without anyone's details. You can carry on working. "
     "If it happens again, press “Copy details” and paste them into an email to whoever helps you with "
-    "PartnerDesk, or send them the files in the log folder."
+    "PartnerDesk, or send them the files in the log folder.")
 )
 
 
@@ -28,7 +29,9 @@ def open_log_folder(parent: QWidget | None = None) -> bool:
         return True
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.information(parent, "Log folder", f"PartnerDesk's log files are in this folder:\n\n{folder}")
+    QMessageBox.information(
+        parent, _("Log folder"), _("PartnerDesk's log files are in this folder:\n\n{folder}").format(folder=folder)
+    )
     return False
 
 
@@ -38,26 +41,26 @@ class CrashDialog(QDialog):
     def __init__(self, details: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.details = details
-        self.setWindowTitle("PartnerDesk — something went wrong")
+        self.setWindowTitle(_("PartnerDesk — something went wrong"))
         self.setObjectName("crashDialog")
-        headline = QLabel(HEADLINE)
+        headline = QLabel(_(HEADLINE))
         headline.setObjectName("crashHeadline")
         font = headline.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         headline.setFont(font)
         headline.setWordWrap(True)
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(_(EXPLANATION))
         explanation.setWordWrap(True)
         self.feedback = QLabel("")
-        self.feedback.setAccessibleName("What happened when you pressed a button")
+        self.feedback.setAccessibleName(_("What happened when you pressed a button"))
         self.feedback.hide()  # shown once there is something to say, so the dialog has no empty gap
 
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setToolTip("Copy a description of the problem (no names or notes) to paste into an email")
-        self.folder_button = QPushButton("Open log folder")
-        self.close_button = QPushButton("Close")
+        self.copy_button = QPushButton(_("Copy details"))
+        self.copy_button.setToolTip(_("Copy a description of the problem (no names or notes) to paste into an email"))
+        self.folder_button = QPushButton(_("Open log folder"))
+        self.close_button = QPushButton(_("Close"))
         self.close_button.setDefault(True)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -77,7 +80,7 @@ class CrashDialog(QDialog):
     def copy_details(self) -> None:
         """Put the details on the clipboard."""
         QGuiApplication.clipboard().setText(self.details)
-        self.feedback.setText("The details are copied: paste them into an email.")
+        self.feedback.setText(_("The details are copied: paste them into an email."))
         self.feedback.show()
 
 

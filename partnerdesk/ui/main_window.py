@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk import __version__
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.common import drafts
 from partnerdesk.ui.app import set_text_size, text_size
@@ -43,7 +43,7 @@ from partnerdesk.ui.widgets.side_list import keep_wide_enough
 
 
 class TodayArea(Area):
-    title = "Today"
+    title = N_("Today")
 
     def build_page(self) -> QWidget:
         page = TodayPage(self.writer)
@@ -57,7 +57,7 @@ class TodayArea(Area):
 
 
 class OrganisationsArea(Area):
-    title = "Organisations"
+    title = N_("Organisations")
 
     def build_page(self) -> QWidget:
         from partnerdesk.ui.organisations_page import OrganisationsPage
@@ -66,7 +66,7 @@ class OrganisationsArea(Area):
 
 
 class BinArea(Area):
-    title = "Bin"
+    title = N_("Bin")
 
     def build_page(self) -> QWidget:
         from partnerdesk.ui.bin_page import BinPage
@@ -89,16 +89,16 @@ class MainWindow(QMainWindow):
         self.writer = writer
         self.demo = demo
         where = writer.store.path or writer.store.url
-        self.setWindowTitle("PartnerDesk — demo data (made-up people)" if demo else "PartnerDesk")
+        self.setWindowTitle(_("PartnerDesk — demo data (made-up people)") if demo else "PartnerDesk")
         self.areas = [kind(self) for kind in AREAS]
         self.help_window: HelpWindow | None = None
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setAccessibleName("Areas of PartnerDesk")
+        self.nav.setAccessibleName(_("Areas of PartnerDesk"))
         self.nav.setFixedWidth(190)
         for area in self.areas:
-            self.nav.addItem(area.title)
+            self.nav.addItem(_(area.title))
             holder = QWidget()  # the page goes in when the area is first shown
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.pages.addWidget(holder)
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         # frame went into the window (about 20 ms for Today).
         self.nav.setCurrentRow(0)
         self.statusBar().setAccessibleName(_("What just happened"))
-        self.statusBar().showMessage(f"Database: {where}")
+        self.statusBar().showMessage(_("Database: {where}").format(where=where))
         writer.told.connect(self.say)
         self._menus()
         self._restore_geometry()
@@ -189,32 +189,34 @@ class MainWindow(QMainWindow):
         return action
 
     def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(_("&File"))
         for area in self.areas:
             area.add_menu_entries(file_menu)
         file_menu.addSeparator()
         people, meetings = self.area(PeopleArea), self.area(MeetingsArea)
-        self.add_action(file_menu, "&Export people to a spreadsheet…", people.export_people, "Ctrl+E")
-        self.add_action(file_menu, "Export mee&tings to a spreadsheet…", meetings.export_meetings)
-        self.add_action(file_menu, "&Back up the database…", self.backup)
+        self.add_action(file_menu, _("&Export people to a spreadsheet…"), people.export_people, "Ctrl+E")
+        self.add_action(file_menu, _("Export mee&tings to a spreadsheet…"), meetings.export_meetings)
+        self.add_action(file_menu, _("&Back up the database…"), self.backup)
         if not self.demo:
-            self.add_action(file_menu, "Open the &demo database (made-up people)", self.open_demo)
+            self.add_action(file_menu, _("Open the &demo database (made-up people)"), self.open_demo)
         file_menu.addSeparator()
-        self.add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.add_action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(_("&Edit"))
         self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
-        go = self.menuBar().addMenu("&Go")
+        go = self.menuBar().addMenu(_("&Go"))
         for number, area in enumerate(self.areas):
-            self.add_action(go, area.title, lambda _=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}")
+            self.add_action(
+                go, _(area.title), lambda _unused=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}"
+            )
         self._view_menu()
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(_("&Help"))
         self.add_action(help_menu, _("&Help for this page"), self.help_for_page, "F1")
         contents = help_menu.addMenu(_("Help &contents"))
         for key, title in HELP_PAGES:
             self.add_action(contents, _(title), lambda _=False, k=key: self.show_help(k))
         help_menu.addSeparator()
-        self.add_action(help_menu, "Open &log folder", self.open_log_folder)
-        self.add_action(help_menu, "&About PartnerDesk", self.about)
+        self.add_action(help_menu, _("Open &log folder"), self.open_log_folder)
+        self.add_action(help_menu, _("&About PartnerDesk"), self.about)
 
     def open_settings(self, section: str | None = None) -> None:
         """Open the Settings window, at a section if one is given ("money", "wellbeing"…)."""
@@ -265,13 +267,18 @@ class MainWindow(QMainWindow):
                 continue
             saved = format_moment_uk(draft.saved_at)
             box = QMessageBox(self)
-            box.setWindowTitle("Restore unsaved form?")
+            box.setWindowTitle(_("Restore unsaved form?"))
             box.setText(
-                f"PartnerDesk found a form that was not saved: “{draft.title}”, last typed in at {saved}. "
-                "Would you like to carry on with it?"
+                _(
+                    "PartnerDesk found a form that was not saved: “{title}”, last typed in at {saved}. Would "
+                    "you like to carry on with it?"
+                ).format(
+                    title=draft.title,
+                    saved=saved,
+                )
             )
-            restore = box.addButton("Restore it", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Throw it away", QMessageBox.ButtonRole.DestructiveRole)
+            restore = box.addButton(_("Restore it"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_("Throw it away"), QMessageBox.ButtonRole.DestructiveRole)
             box.exec()
             if box.clickedButton() is restore:
                 area.restore_draft(draft.form, draft.record_id, draft.payload)
@@ -283,7 +290,7 @@ class MainWindow(QMainWindow):
         """Ask where to save a file (starting in the last folder used); None if the worker cancels."""
         settings = QSettings()
         folder = settings.value("export/folder", str(Path.home()))
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), f"{kind} (*{suffix})")
+        path, _unused = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), f"{kind} (*{suffix})")
         if not path:
             return None
         out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
@@ -294,10 +301,12 @@ class MainWindow(QMainWindow):
         """Copy the database to a file the worker chooses."""
         source = self.writer.store.path
         if source is None:
-            QMessageBox.information(self, "Back up", "Back up this database with its own server's tools.")
+            QMessageBox.information(self, _("Back up"), _("Back up this database with its own server's tools."))
             return
         suggested = str(Path.home() / f"partnerdesk-backup-{datetime.now():%Y-%m-%d}.sqlite3")
-        path, _ = QFileDialog.getSaveFileName(self, "Back up the database", suggested, "PartnerDesk backup (*.sqlite3)")
+        path, _unused = QFileDialog.getSaveFileName(
+            self, _("Back up the database"), suggested, _("PartnerDesk backup (*.sqlite3)")
+        )
         if not path:
             return
 
@@ -308,14 +317,16 @@ class MainWindow(QMainWindow):
 
         from partnerdesk.ui.background import run_with_progress
 
-        done, _ = run_with_progress(self, "Back up", "Copying the database…", work)
+        done, _unused = run_with_progress(self, _("Back up"), _("Copying the database…"), work)
         if done:
-            QMessageBox.information(self, "Back up", f"The database was copied safely to {path}.")
+            QMessageBox.information(
+                self, _("Back up"), _("The database was copied safely to {path}.").format(path=path)
+            )
 
     def open_demo(self) -> None:
         """Open a second window on a separate demo database, so made-up people never mix with real ones."""
         QProcess.startDetached(sys.executable, ["-m", "partnerdesk", "--demo"])
-        self.statusBar().showMessage("Opening the demo database in a new window…", 8000)
+        self.statusBar().showMessage(_("Opening the demo database in a new window…"), 8000)
 
     def help_for_page(self) -> None:
         """Open the built-in help at the page about the area on show."""
@@ -336,9 +347,11 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            "About PartnerDesk",
-            f"PartnerDesk {__version__}\n\nRecords and returns for engagement workers.\n\n"
-            f"Database: {self.writer.store.path or self.writer.store.url}",
+            _("About PartnerDesk"),
+            _("PartnerDesk {version}\n\nRecords and returns for engagement workers.\n\nDatabase: {path}").format(
+                version=__version__,
+                path=self.writer.store.path or self.writer.store.url,
+            ),
         )
 
     # --- window state -----------------------------------------------------------------------------------

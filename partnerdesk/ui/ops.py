@@ -84,17 +84,20 @@ class Writer(QObject):
             QMessageBox.warning(parent, _("Could not save"), str(exc))
             return None
         except NotFound as exc:
-            QMessageBox.warning(parent, "Not found", str(exc))
+            QMessageBox.warning(parent, _("Not found"), str(exc))
             return None
         except (SQLAlchemyError, OSError) as exc:
             # The error's message is never logged (it may quote what was being saved): see partnerdesk.logs.
             log.exception("write failed in %s", _name(work))
             QMessageBox.critical(
                 parent,
-                "Could not save",
-                "PartnerDesk could not save this, so nothing was changed. "
-                "If it keeps happening, make a backup and ask for help.\n\n"
-                f"Details: {type(exc).__name__}",
+                _("Could not save"),
+                _(
+                    "PartnerDesk could not save this, so nothing was changed. If it keeps happening, make a "
+                    "backup and ask for help.\n\nDetails: {name}"
+                ).format(
+                    name=type(exc).__name__,
+                ),
             )
             return None
         except Exception:  # a mistake in PartnerDesk: never swallowed, so it can be found and fixed

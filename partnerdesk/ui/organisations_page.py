@@ -52,18 +52,18 @@ class NamedRecordDialog(QDialog):
         self._save = save
         self.version: int | None = None  # the record's version when opened: save() passes it to the service
         self.opened: dict[str, str] = {}
-        self._keys = {"name": ("Name", self.name_box), choice_key: (choice_label.replace("&", ""), self.choice_box),
-                      "notes": ("Notes", self.notes_box)}
+        self._keys = {"name": (_("Name"), self.name_box), choice_key: (choice_label.replace("&", ""), self.choice_box),
+                      "notes": (_("Notes"), self.notes_box)}
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(_("Name"))
         self.choice = choice
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Notes")
-        self.message = FieldMessage("this form")
+        self.notes.setAccessibleName(_("Notes"))
+        self.message = FieldMessage(_("this form"))
         form = QFormLayout()
-        form.addRow("&Name", self.name)
+        form.addRow(_("&Name"), self.name)
         form.addRow(choice_label, self.choice)
-        form.addRow("N&otes", self.notes)
+        form.addRow(_("N&otes"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -117,7 +117,7 @@ class NamedRecordDialog(QDialog):
             fields.append(ChangedField(key, label, shown(mine), box(theirs) if key not in ("name", "notes")
                                        else shown(theirs), THEIRS if untouched else MINE))  # fmt: skip
         when = conflict.saved_at.astimezone().strftime("%H:%M on %d/%m/%Y") if conflict.saved_at else ""
-        dialog = ConflictDialog(fields, conflict.saved_by or "someone else", when, self)
+        dialog = ConflictDialog(fields, conflict.saved_by or _("someone else"), when, self)
         if dialog.exec() != ConflictDialog.DialogCode.Accepted:
             return False
         for key, choice in dialog.choices().items():
@@ -133,12 +133,12 @@ class OrganisationsPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        title = QLabel("Organisations and committees")
+        title = QLabel(_("Organisations and committees"))
         title.setObjectName("pageTitle")
         self.organisations = QListWidget()
-        self.organisations.setAccessibleName("Organisations")
+        self.organisations.setAccessibleName(_("Organisations"))
         self.committees = QListWidget()
-        self.committees.setAccessibleName("Committees of the selected organisation")
+        self.committees.setAccessibleName(_("Committees of the selected organisation"))
         self.organisations.currentItemChanged.connect(lambda *_: self._fill_committees())
         self.organisations.itemActivated.connect(lambda _i: self.edit_organisation())
         self.committees.itemActivated.connect(lambda _i: self.edit_committee())
@@ -153,7 +153,7 @@ class OrganisationsPage(QWidget):
         select_saved(writer, self.committees, ("committees",), ID_ROLE)
 
         grid = QGridLayout()
-        org_label, com_label = QLabel("O&rganisations"), QLabel("Co&mmittees, boards and groups")
+        org_label, com_label = QLabel(_("O&rganisations")), QLabel(_("Co&mmittees, boards and groups"))
         org_label.setBuddy(self.organisations)
         com_label.setBuddy(self.committees)
         grid.addWidget(org_label, 0, 0)
@@ -161,11 +161,11 @@ class OrganisationsPage(QWidget):
         grid.addWidget(self.organisations, 1, 0)
         grid.addWidget(self.committees, 1, 1)
         grid.addLayout(
-            self._buttons(("Add organisation…", self.add_organisation), ("Change…", self.edit_organisation),
-                          ("Delete", self.delete_organisation)), 2, 0)
+            self._buttons((_("Add organisation…"), self.add_organisation), (_("Change…"), self.edit_organisation),
+                          (_("Delete"), self.delete_organisation)), 2, 0)
         grid.addLayout(
-            self._buttons(("Add committee…", self.add_committee), ("Change…", self.edit_committee),
-                          ("Delete", self.delete_committee)), 2, 1)
+            self._buttons((_("Add committee…"), self.add_committee), (_("Change…"), self.edit_committee),
+                          (_("Delete"), self.delete_committee)), 2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(grid)
@@ -222,13 +222,13 @@ class OrganisationsPage(QWidget):
         return item.data(ID_ROLE) if item else None
 
     def _organisation_dialog(self, org_id: str | None) -> None:
-        kind = ChoiceCombo(vocab.ORGANISATION_KINDS, "Kind of organisation")
+        kind = ChoiceCombo(vocab.ORGANISATION_KINDS, _("Kind of organisation"))
 
         def save(name, kind_code, notes):
             return self.writer.run(dialog, lambda s: save_organisation(s, name, kind_code, notes, org_id,
                                                                        dialog.version))
 
-        dialog = NamedRecordDialog("Organisation", "&Kind", kind, save, self)
+        dialog = NamedRecordDialog(_("Organisation"), _("&Kind"), kind, save, self)
         if org_id:
             org = next(o for o in self.writer.read(list_organisations) if o.id == org_id)
             dialog.name.setText(org.name)
@@ -239,7 +239,7 @@ class OrganisationsPage(QWidget):
 
     def _committee_dialog(self, committee_id: str | None) -> None:
         orgs = short_combo()
-        orgs.setAccessibleName("Organisation that runs it")
+        orgs.setAccessibleName(_("Organisation that runs it"))
         for org in self.writer.read(list_organisations):
             orgs.addItem(org.name, org.id)
         orgs.setCurrentIndex(max(orgs.findData(self._current(self.organisations)), 0))
@@ -248,7 +248,7 @@ class OrganisationsPage(QWidget):
             return self.writer.run(dialog, lambda s: save_committee(s, org_id, name, notes, committee_id,
                                                                     dialog.version))
 
-        dialog = NamedRecordDialog("Committee, board or group", "Run &by", orgs, save, self, "organisation_id")
+        dialog = NamedRecordDialog(_("Committee, board or group"), _("Run &by"), orgs, save, self, "organisation_id")
         if committee_id:
             committee = next(c for c in self.writer.read(list_committees) if c.id == committee_id)
             dialog.name.setText(committee.name)
@@ -266,7 +266,7 @@ class OrganisationsPage(QWidget):
 
     def add_committee(self) -> None:
         if self.organisations.count() == 0:
-            QMessageBox.information(self, "Add committee", "Please add the organisation that runs it first.")
+            QMessageBox.information(self, _("Add committee"), _("Please add the organisation that runs it first."))
             return
         self._committee_dialog(None)
 
@@ -278,7 +278,7 @@ class OrganisationsPage(QWidget):
         item = widget.currentItem()
         if item is None:
             return None
-        answer = QMessageBox.question(self, "Delete to Bin", f"Move {item.text()} to the Bin?")
+        answer = QMessageBox.question(self, _("Delete to Bin"), _("Move {text} to the Bin?").format(text=item.text()))
         return item.data(ID_ROLE) if answer == QMessageBox.StandardButton.Yes else None
 
     def delete_organisation(self) -> None:
@@ -286,7 +286,7 @@ class OrganisationsPage(QWidget):
             try:
                 self.writer.run(self, lambda s: delete_organisation(s, org_id))
             except ValidationError as exc:
-                QMessageBox.information(self, "Cannot delete yet", " ".join(exc.messages.values()))
+                QMessageBox.information(self, _("Cannot delete yet"), " ".join(exc.messages.values()))
 
     def delete_committee(self) -> None:
         if committee_id := self._confirm_delete(self.committees):

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from partnerdesk.i18n import _
 from partnerdesk.store import Store
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -130,7 +131,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][0]
+            return _(self.COLUMNS[section][0])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

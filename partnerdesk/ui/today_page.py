@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _, long_date, ngettext
+from partnerdesk.i18n import N_, _, long_date, ngettext
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.common.snoozes import snoozed_lines, wake_line
 from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
@@ -48,7 +48,7 @@ DONE_KEYS = "Ctrl+Shift+D"
 URGENT = QColor("#b00020")  # dark red: readable on white, and the words say "Overdue" too
 #: Lines shown in a section at first: the most urgent come first, and a last line offers the rest.
 FIRST_LINES = 25
-_SHOW_ALL = "show all"
+_SHOW_ALL = N_("show all")
 #: Where the sections the user closed are remembered (their keys).
 COLLAPSED_KEY = "today/collapsed"
 
@@ -162,7 +162,7 @@ class TodayPage(QWidget):
         item, lines = self.sections[section.key], self._lines[section.key]
         item.takeChildren()
         overdue = sum(line.urgent for line in lines)
-        title = _("{title} — {count}").format(title=section.title, count=len(lines))
+        title = _("{title} — {count}").format(title=_(section.title).format(days=section.days), count=len(lines))
         if overdue:
             title += " " + ngettext("({n} overdue)", "({n} overdue)", overdue).format(n=overdue)
         snoozed = len(self._snoozed.get(section.key, []))
@@ -177,7 +177,7 @@ class TodayPage(QWidget):
             shown = [*shown, Line(_("…and {n} more: press Enter here to show them all").format(n=f"{more:,}"),
                                   _SHOW_ALL, section.key)]
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for line in shown or [Line(section.empty)]:
+        for line in shown or [Line(_(section.empty).format(days=section.days))]:
             child = QTreeWidgetItem(item, [line_text(line)])
             child.setData(0, KIND_ROLE, line.kind)
             child.setData(0, RECORD_ID_ROLE, line.record_id)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.expenses import Claim
 from partnerdesk.records.meetings import Meeting
@@ -32,9 +33,10 @@ from partnerdesk.services.people.people import restore_person
 from partnerdesk.services.wellbeing.checks import restore_check
 
 #: The kinds of record the Bin holds: code → what the worker sees.
-KINDS = {"people": "People", "organisations": "Organisations", "committees": "Committees", "meetings": "Meetings",
-         "claims": "Expense claims", "checks": "Wellbeing checks", "pairs": "Supervision pairs",
-         "courses": "Training courses"}  # fmt: skip
+KINDS = {"people": N_("People"), "organisations": N_("Organisations"), "committees": N_("Committees"),
+         "meetings": N_("Meetings"),
+         "claims": N_("Expense claims"), "checks": N_("Wellbeing checks"), "pairs": N_("Supervision pairs"),
+         "courses": N_("Training courses")}  # fmt: skip
 _MODELS = {"organisations": Organisation, "committees": Committee, "meetings": Meeting, "claims": Claim,
            "checks": WellbeingCheck, "pairs": SupervisionPair, "courses": TrainingCourse}  # fmt: skip
 #: Found by their date, reference or people rather than a name column.
@@ -53,14 +55,17 @@ class BinRow:
 
 def _name_of(session: Session, person_id: str) -> str:
     person = session.get(Person, person_id)
-    return person.full_name if person else "someone no longer recorded"
+    return person.full_name if person else _("someone no longer recorded")
 
 
 def _describe(session: Session, record) -> tuple[str, str]:
     if isinstance(record, Organisation | TrainingCourse):
         return record.name, ""
     if isinstance(record, SupervisionPair):
-        return (f"Supervised by {_name_of(session, record.supervisor_id)} from {format_uk(record.starts_on)}",
+        return (_("Supervised by {name_of} from {starts_on}").format(
+            name_of=_name_of(session, record.supervisor_id),
+            starts_on=format_uk(record.starts_on),
+        ),
                 _name_of(session, record.supervisee_id))
     if isinstance(record, Committee):
         return record.name, record.organisation.name
@@ -69,7 +74,10 @@ def _describe(session: Session, record) -> tuple[str, str]:
                 record.person.full_name)
     if isinstance(record, WellbeingCheck):  # what kind of check and whose: never its confidential text
         when = format_uk(uk_date(record.checked_at))
-        return f"{when} {CHECK_CONTEXTS.get(record.context, '')}", record.person.full_name
+        return (
+            f"{when} {_(CHECK_CONTEXTS[record.context]) if record.context in CHECK_CONTEXTS else ''}",
+            record.person.full_name,
+        )
     day = uk_date(record.starts_at)
     return f"{format_uk(day)} {record.title}", record.committee.name if record.committee else ""
 
@@ -103,19 +111,25 @@ def restore(session: Session, kind: str, record_id: str) -> None:
     if kind == "meetings":
         meeting = session.get(Meeting, record_id)
         if meeting is not None and meeting.committee is not None and meeting.committee.deleted_at is not None:
-            _refuse(f"Its committee, {meeting.committee.name}, is in the Bin too: restore the committee first.")
+            _refuse(_("Its committee, {name}, is in the Bin too: restore the committee first.").format(
+                name=meeting.committee.name,
+            ))
         restore_meeting(session, record_id)
         return
     record = session.get(_MODELS[kind], record_id)
     if record is None:
-        raise NotFound("That record could not be found.")
+        raise NotFound(_("That record could not be found."))
     if isinstance(record, Committee) and record.organisation.deleted_at is not None:
-        _refuse(f"Its organisation, {record.organisation.name}, is in the Bin too: restore the organisation first.")
+        _refuse(_("Its organisation, {name}, is in the Bin too: restore the organisation first.").format(
+            name=record.organisation.name,
+        ))
     if isinstance(record, SupervisionPair):
         for person_id in (record.supervisee_id, record.supervisor_id):
             person = session.get(Person, person_id)
             if person is not None and person.deleted_at is not None:
-                _refuse(f"{person.full_name} is in the Bin too: restore them from People first.")
+                _refuse(_("{full_name} is in the Bin too: restore them from People first.").format(
+                    full_name=person.full_name,
+                ))
     record.deleted_at, record.updated_at = None, utc_now()
     session.flush()
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Person
@@ -21,7 +22,7 @@ from partnerdesk.services.common.text import tidy
 
 #: Every field an action form can send.
 ACTION_FIELDS = ("description", "owner_person_id", "owner_name", "due_on", "done_on")
-_DATE_MESSAGE = "Please type a date as day/month/year, for example 23/11/2026."
+_DATE_MESSAGE = N_("Please type a date as day/month/year, for example 23/11/2026.")
 
 
 @dataclass(frozen=True)
@@ -58,17 +59,17 @@ def clean_action(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     out = tidy(data, ACTION_FIELDS, "action")
     problems = Problems()
     if not out["description"]:
-        problems.add("description", "Please say what the action is.")
+        problems.add("description", _("Please say what the action is."))
     elif len(out["description"]) > 4000:
-        problems.add("description", "This is too long: please keep it to 4000 characters.")
+        problems.add("description", _("This is too long: please keep it to 4000 characters."))
     if out["owner_person_id"] is not None:
         person = session.get(Person, out["owner_person_id"])
         if person is None or person.deleted_at is not None:
-            problems.add("owner_person_id", "Please pick the person from the list.")
+            problems.add("owner_person_id", _("Please pick the person from the list."))
     elif not out["owner_name"]:
-        problems.add("owner_name", "Please say who will do this.")
+        problems.add("owner_name", _("Please say who will do this."))
     if out["owner_name"] and len(out["owner_name"]) > 200:
-        problems.add("owner_name", "This is too long: please keep it to 200 characters.")
+        problems.add("owner_name", _("This is too long: please keep it to 200 characters."))
     for field in ("due_on", "done_on"):
         if out[field] is not None and not isinstance(out[field], date):
             problems.add(field, _DATE_MESSAGE)
@@ -89,7 +90,7 @@ def get(kind: ActionKind, session: Session, action_id: str) -> Any:
     """An action by id; raises NotFound."""
     action = session.get(kind.record, action_id) if action_id else None
     if action is None:
-        raise NotFound("That action could not be found.")
+        raise NotFound(_("That action could not be found."))
     return action
 
 

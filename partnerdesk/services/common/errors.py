@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from partnerdesk.i18n import _
+
 
 class ValidationError(Exception):
     """Input that cannot be saved, with a plain-English message for each field that needs fixing.
@@ -72,8 +74,13 @@ class EditConflict(Exception):
         self.saved_by = saved_by
         self.saved_at = saved_at
         # Field names and ids only: the values are people's details and never go into a message or log line.
-        super().__init__(f"Record {record_id} was saved elsewhere (now version {version}); differing fields: "
-                         f"{', '.join(sorted(self.theirs))}")
+        super().__init__(
+            _("Record {record_id} was saved elsewhere (now version {version}); differing fields: {join}").format(
+                record_id=record_id,
+                version=version,
+                join=", ".join(sorted(self.theirs)),
+            )
+        )
 
 
 def _empty(value: Any) -> bool:

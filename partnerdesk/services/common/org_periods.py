@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.types import utc_now
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
@@ -53,7 +54,7 @@ def set_organisation_periods(
 
     organisation = session.get(Organisation, organisation_id) if organisation_id else None
     if organisation is None or organisation.deleted_at is not None:
-        raise NotFound("That organisation could not be found. It may have been deleted.")
+        raise NotFound(_("That organisation could not be found. It may have been deleted."))
     problems = Problems()
     clean: dict[str, Any] = {}
     for key, value in (("notice_days", notice_days), ("papers_days", papers_days)):

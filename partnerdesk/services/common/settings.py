@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records.types import utc_now
 from partnerdesk.records.vocab import ROLES
@@ -56,7 +57,10 @@ class SettingSpec:
 
 def whole_days(lowest: int = 0, highest: int = 90) -> Checker:
     """A checker for a number of whole days between lowest and highest (text such as "14" is accepted)."""
-    message = f"Please give a whole number of days from {lowest} to {highest}."
+    message = _("Please give a whole number of days from {lowest} to {highest}.").format(
+        lowest=lowest,
+        highest=highest,
+    )
 
     def check(value: Any) -> tuple[Any, str | None]:
         if isinstance(value, str) and value.strip().isdigit():
@@ -71,7 +75,7 @@ def whole_days(lowest: int = 0, highest: int = 90) -> Checker:
 def yes_or_no(value: Any) -> tuple[Any, str | None]:
     """A checker for a setting that is on or off."""
     if not isinstance(value, bool):
-        return None, "Please choose on or off."
+        return None, _("Please choose on or off.")
     return value, None
 
 
@@ -84,49 +88,53 @@ def swemwbs_wording(value: Any) -> tuple[Any, str | None]:
     if value is None or value == [] or value == ():
         return [], None
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        return None, "Please give the seven SWEMWBS items as a list, one item each."
+        return None, _("Please give the seven SWEMWBS items as a list, one item each.")
     items = [item.strip() if isinstance(item, str) else "" for item in value]
     if not any(items):
         return [], None
     if len(items) != SWEMWBS_ITEMS or not all(items):
-        return None, "Please type all seven SWEMWBS items from your licensed copy, or leave all seven blank."
+        return None, _("Please type all seven SWEMWBS items from your licensed copy, or leave all seven blank.")
     if any(len(item) > 300 for item in items):
-        return None, "Each SWEMWBS item must be 300 characters or fewer."
+        return None, _("Each SWEMWBS item must be 300 characters or fewer.")
     return items, None
 
 
 def role_codes(value: Any) -> tuple[Any, str | None]:
     """A checker for a list of role codes (records.vocab.ROLES)."""
     if isinstance(value, str) or not isinstance(value, list | tuple) or any(code not in ROLES for code in value):
-        return None, "Please pick roles from the list."
+        return None, _("Please pick roles from the list.")
     return sorted(set(value), key=list(ROLES).index), None
 
 
 def cadences(value: Any) -> tuple[Any, str | None]:
     """A checker for supervision cadences: role code → [shortest, longest] days between sessions (up to a year)."""
     if not isinstance(value, dict):
-        return None, "Please give a shortest and longest gap in days for each role."
+        return None, _("Please give a shortest and longest gap in days for each role.")
     clean = {}
     for role, gap in value.items():
         if role not in ROLES:
-            return None, "Please pick roles from the list."
+            return None, _("Please pick roles from the list.")
         try:
             shortest, longest = (int(days) for days in gap)
             Cadence(shortest, longest)
         except (TypeError, ValueError) as why:
             message = str(why) if isinstance(why, ValueError) and "gap" in str(why) else ""
-            return None, message or f"{ROLES[role]}: please give two whole numbers of days."
+            return None, message or _("{value}: please give two whole numbers of days.").format(value=ROLES[role])
         if longest > 365:
-            return None, f"{ROLES[role]}: the longest gap must be a year (365 days) or less."
+            return None, _("{value}: the longest gap must be a year (365 days) or less.").format(value=ROLES[role])
         clean[role] = [shortest, longest]
     return clean, None
 
 
 def whole_number(lowest: int, highest: int, unit: str, allow_none: bool = False) -> Checker:
     """A checker for a whole number of something between lowest and highest; None (or blank) too if allow_none."""
-    message = f"Please give a whole number of {unit} from {lowest} to {highest}."
+    message = _("Please give a whole number of {unit} from {lowest} to {highest}.").format(
+        unit=_(unit),
+        lowest=lowest,
+        highest=highest,
+    )
     if allow_none:
-        message += " Leave it blank for no limit."
+        message += _(" Leave it blank for no limit.")
 
     def check(value: Any) -> tuple[Any, str | None]:
         if isinstance(value, str):
@@ -149,7 +157,7 @@ def _mileage_schedule(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, MileageRates):
         value = [value]
     if not isinstance(value, list | tuple) or not value:
-        return None, "Please give at least one set of mileage rates."
+        return None, _("Please give at least one set of mileage rates.")
     stored = []
     try:
         for item in value:
@@ -159,7 +167,7 @@ def _mileage_schedule(value: Any) -> tuple[Any, str | None]:
         return None, str(why)
     days = [item["effective_from"] for item in stored]
     if len(set(days)) != len(days):
-        return None, "Two sets of mileage rates start on the same day. Please remove one."
+        return None, _("Two sets of mileage rates start on the same day. Please remove one.")
     return sorted(stored, key=lambda item: item["effective_from"]), None
 
 
@@ -167,13 +175,13 @@ def _payment_rates(value: Any) -> tuple[Any, str | None]:
     try:
         rates = value if isinstance(value, PaymentRates) else PaymentRates.from_settings(value)
     except (ValueError, TypeError, AttributeError) as why:
-        return None, str(why) if isinstance(why, ValueError) else "Please give a day rate and a half-day rate."
+        return None, str(why) if isinstance(why, ValueError) else _("Please give a day rate and a half-day rate.")
     return rates.as_settings(), None
 
 
 def _categories(value: Any) -> tuple[Any, str | None]:
     if not isinstance(value, list | tuple | set | frozenset) or any(c not in EXPENSE_CATEGORIES for c in value):
-        return None, "Please choose kinds of claim from the list."
+        return None, _("Please choose kinds of claim from the list.")
     return [code for code in EXPENSE_CATEGORIES if code in value], None  # the list's own order, no repeats
 
 
@@ -181,7 +189,7 @@ def _categories(value: Any) -> tuple[Any, str | None]:
 def _disclosure_rule(value: Any) -> tuple[Any, str | None]:
     """A checker for the disclosure rule of anonymised exports: one of rules.disclosure.RULES."""
     if value not in disclosure.RULES:
-        return None, "Please pick a rule for small numbers from the list."
+        return None, _("Please pick a rule for small numbers from the list.")
     return value, None
 
 
@@ -191,9 +199,9 @@ def organisation_name(value: Any) -> tuple[Any, str | None]:
     if text is None or text == "":
         return "", None
     if not isinstance(text, str):
-        return None, "Please type your organisation's name."
+        return None, _("Please type your organisation's name.")
     if len(text) > 200:
-        return None, "Please keep your organisation's name to 200 characters or fewer."
+        return None, _("Please keep your organisation's name to 200 characters or fewer.")
     problems = Problems()
     check_text({"organisation_name": text}, problems)
     return (None, problems.messages["organisation_name"]) if problems.messages else (text, None)
@@ -204,69 +212,72 @@ DEFAULT_RECEIPT_CATEGORIES = [c for c in EXPENSE_CATEGORIES if c not in ("mileag
 
 _SPECS = (
     SettingSpec(
-        "organisation_name", "Your organisation's name", "", organisation_name,
-        "Your own organisation, as it should appear on what PartnerDesk prints.",
+        "organisation_name", N_("Your organisation's name"), "", organisation_name,
+        N_("Your own organisation, as it should appear on what PartnerDesk prints."),
     ),
-    SettingSpec("notice_days", "Notice of meetings (days)", 14, whole_days(), "The least notice of a meeting."),
-    SettingSpec("papers_days", "Papers before meetings (days)", 7, whole_days(), "The least time to read papers."),
+    SettingSpec("notice_days", N_("Notice of meetings (days)"), 14, whole_days(), N_("The least notice of a meeting.")),
     SettingSpec(
-        "invite_series_members", "Invite the committee's members to new meetings of a series automatically", False,
-        yes_or_no, "When meetings are added to a series, its committee's members are invited to them at once.",
+        "papers_days", N_("Papers before meetings (days)"), 7, whole_days(), N_("The least time to read papers.")
     ),
     SettingSpec(
-        "follow_up_working_days", "Follow-up after distress (working days)", 1, whole_days(1, 10),
-        "When a follow-up after distress is due, unless the worker picks a date: 1 is the next working day.",
+        "invite_series_members", N_("Invite the committee's members to new meetings of a series automatically"), False,
+        yes_or_no, N_("When meetings are added to a series, its committee's members are invited to them at once."),
     ),
     SettingSpec(
-        "swemwbs_items", "SWEMWBS items (from your licensed copy)", [], swemwbs_wording,
-        "The seven SWEMWBS items as your organisation's licence gives them. Scores can be recorded without them.",
+        "follow_up_working_days", N_("Follow-up after distress (working days)"), 1, whole_days(1, 10),
+        N_("When a follow-up after distress is due, unless the worker picks a date: 1 is the next working day."),
     ),
     SettingSpec(
-        "supervision_cadences", "Supervision every (days, by role)",
+        "swemwbs_items", N_("SWEMWBS items (from your licensed copy)"), [], swemwbs_wording,
+        N_("The seven SWEMWBS items as your organisation's licence gives them. Scores can be recorded without them."),
+    ),
+    SettingSpec(
+        "supervision_cadences", N_("Supervision every (days, by role)"),
         {role: [c.min_days, c.max_days] for role, c in DEFAULT_CADENCES.items()}, cadences,
-        "The shortest and longest gap between 1:1 supervision sessions for each role that needs supervision.",
+        N_("The shortest and longest gap between 1:1 supervision sessions for each role that needs supervision."),
     ),
     SettingSpec(
-        "training_roles", "Roles that need the mandatory training", ["peer_supporter", "peer_support_worker"],
-        role_codes, "People with any of these roles are expected to complete every training course.",
+        "training_roles", N_("Roles that need the mandatory training"), ["peer_supporter", "peer_support_worker"],
+        role_codes, N_("People with any of these roles are expected to complete every training course."),
     ),
     SettingSpec(
-        "mileage_rates", "Mileage rates", [DEFAULT_RATES.as_settings()], _mileage_schedule,
-        "Pence per mile, dated; HMRC's approved rates unless you change them.",
+        "mileage_rates", N_("Mileage rates"), [DEFAULT_RATES.as_settings()], _mileage_schedule,
+        N_("Pence per mile, dated; HMRC's approved rates unless you change them."),
     ),
     SettingSpec(
-        "payment_rates", "Involvement and backfill rates", DEFAULT_PAYMENT_RATES.as_settings(), _payment_rates,
-        "What a day and a half day of someone's time is paid.",
+        "payment_rates", N_("Involvement and backfill rates"), DEFAULT_PAYMENT_RATES.as_settings(), _payment_rates,
+        N_("What a day and a half day of someone's time is paid."),
     ),
     SettingSpec(
-        "backfill_cap_half_days", "Backfill limit per participant (half days)", DEFAULT_CAP_HALF_DAYS,
-        whole_number(0, MAX_CAP_HALF_DAYS, "half days", allow_none=True),
-        "The most backfill one person can have on one programme. Blank for no limit.",
+        "backfill_cap_half_days", N_("Backfill limit per participant (half days)"), DEFAULT_CAP_HALF_DAYS,
+        whole_number(0, MAX_CAP_HALF_DAYS, N_("half days"), allow_none=True),
+        N_("The most backfill one person can have on one programme. Blank for no limit."),
     ),
     SettingSpec(
-        "receipt_categories", "Kinds of claim that need a receipt", DEFAULT_RECEIPT_CATEGORIES, _categories,
-        "A claim with one of these lines and no receipt is flagged.",
+        "receipt_categories", N_("Kinds of claim that need a receipt"), DEFAULT_RECEIPT_CATEGORIES, _categories,
+        N_("A claim with one of these lines and no receipt is flagged."),
     ),
     SettingSpec(
-        "receipt_limit_mb", "Largest receipt (MB)", 5, whole_number(1, 50, "megabytes"),
-        "Receipts are kept inside the database, so keep them small.",
+        "receipt_limit_mb", N_("Largest receipt (MB)"), 5, whole_number(1, 50, "megabytes"),
+        N_("Receipts are kept inside the database, so keep them small."),
     ),
     SettingSpec(
-        "unpaid_flag_days", "Flag approved claims unpaid after (days)", 14, whole_days(1, 365),
-        "Approved claims not paid after this many days show on the Today page.",
+        "unpaid_flag_days", N_("Flag approved claims unpaid after (days)"), 14, whole_days(1, 365),
+        N_("Approved claims not paid after this many days show on the Today page."),
     ),
     SettingSpec(
-        "budget_warning_percent", "Warn when a budget heading reaches (%)", 90, whole_number(1, 100, "per cent"),
-        "Budget headings at or above this share of their allocation show on the Today page.",
+        "budget_warning_percent", N_("Warn when a budget heading reaches (%)"), 90,
+        whole_number(1, 100, N_("per cent")),
+        N_("Budget headings at or above this share of their allocation show on the Today page."),
     ),
     SettingSpec(
-        "disclosure_rule", "Small numbers in anonymised exports", disclosure.DEFAULT_RULE, _disclosure_rule,
-        "How anonymised figures hide counts that could point at someone: below a threshold (with enough other "
-        "figures hidden that none can be worked out), or NHS Digital style (1 to 7 hidden, others rounded to 5).",
+        "disclosure_rule", N_("Small numbers in anonymised exports"), disclosure.DEFAULT_RULE, _disclosure_rule,
+        N_("How anonymised figures hide counts that could point at someone: below a threshold (with enough other "
+        "figures hidden that none can be worked out), or NHS Digital style (1 to 7 hidden, others rounded to 5)."),
     ),
     SettingSpec(
-        "disclosure_threshold", "Smallest count shown in anonymised exports", disclosure.DEFAULT_THRESHOLD,
-        whole_number(2, 50, "people"), "Counts from 1 up to one below this are hidden (with the threshold rule).",
+        "disclosure_threshold", N_("Smallest count shown in anonymised exports"), disclosure.DEFAULT_THRESHOLD,
+        whole_number(2, 50, "people"), N_("Counts from 1 up to one below this are hidden (with the threshold rule)."),
     ),
 )  # fmt: skip
 #: Every setting the app knows, by key.

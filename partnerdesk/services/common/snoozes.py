@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.types import current_user
 from partnerdesk.rules.dates import format_uk
@@ -43,10 +44,12 @@ def snooze_line(session: Session, line_kind: str, record_id: str, until: date, t
     from partnerdesk.records.today import TodaySnooze  # the ORM only when writing, not on the first screen
 
     if until <= today:
-        raise ValidationError({"until": "Please choose a day after today: the line shows again on that day."})
+        raise ValidationError({"until": _("Please choose a day after today: the line shows again on that day.")})
     if until > today + timedelta(days=LONGEST_SNOOZE_DAYS):
         latest = format_uk(today + timedelta(days=LONGEST_SNOOZE_DAYS))
-        raise ValidationError({"until": f"Please choose a day up to a year ahead (at the latest {latest})."})
+        raise ValidationError({"until": _("Please choose a day up to a year ahead (at the latest {latest}).").format(
+            latest=latest,
+        )})
     worker = current_user()
     found = session.scalars(
         select(TodaySnooze).where(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules.expenses import COMMITTED, SPENT, HeadingSpend, financial_year_dates, over_budget_warning
@@ -89,17 +90,17 @@ def budget_view(db: Connection | Session, financial_year: int) -> BudgetView:
 
 def _clean(session: Session, data: dict[str, Any], heading_id: str | None) -> dict[str, Any]:
     problems = Problems()
-    out = tidy(data, HEADING_FIELDS, "budget heading")
+    out = tidy(data, HEADING_FIELDS, _("budget heading"))
     year = out["financial_year"]
     if isinstance(year, str) and year.strip()[:4].isdigit():
         year = int(year.strip()[:4])  # "2026" or "2026–27"
     if isinstance(year, bool) or not isinstance(year, int) or year not in _YEARS:
-        problems.add("financial_year", "Please pick the financial year, for example 2026–27.")
+        problems.add("financial_year", _("Please pick the financial year, for example 2026–27."))
     out["financial_year"] = year
     if not out["name"]:
-        problems.add("name", "Please give the heading a name, for example Engagement.")
+        problems.add("name", _("Please give the heading a name, for example Engagement."))
     elif len(out["name"]) > 120:
-        problems.add("name", "This is too long: please keep it to 120 characters.")
+        problems.add("name", _("This is too long: please keep it to 120 characters."))
     allocation = out["allocation"]
     if isinstance(allocation, str):
         try:
@@ -107,14 +108,14 @@ def _clean(session: Session, data: dict[str, Any], heading_id: str | None) -> di
         except ValueError as why:
             problems.add("allocation", str(why))
     elif isinstance(allocation, bool) or not isinstance(allocation, int) or not 0 <= allocation <= MAX_PENCE:
-        problems.add("allocation", "Please type the allocation in pounds, for example 12,000.")
+        problems.add("allocation", _("Please type the allocation in pounds, for example 12,000."))
     if "name" not in problems.messages and "financial_year" not in problems.messages:
         clash = select(_h.c.id).where(
             _h.c.financial_year == year, func.lower(_h.c.name) == out["name"].lower(), _h.c.deleted_at.is_(None),
             _h.c.id != (heading_id or ""),
         )  # fmt: skip
         if session.execute(clash).first():
-            problems.add("name", "There is already a heading with this name for that year.")
+            problems.add("name", _("There is already a heading with this name for that year."))
     problems.raise_if_any()
     return out
 
@@ -133,7 +134,7 @@ def save_heading(
                                              "allocation_pence": clean["allocation"], "notes": clean["notes"]})
     moving_year = heading_id and heading.financial_year != clean["financial_year"]
     if moving_year and session.scalar(select(func.count()).where(_c.c.budget_heading_id == heading_id)):
-        raise ValidationError({"financial_year": "This heading has claims, so its year can't change."})
+        raise ValidationError({"financial_year": _("This heading has claims, so its year can't change.")})
     heading.financial_year, heading.name = clean["financial_year"], clean["name"]
     heading.allocation_pence, heading.notes = clean["allocation"], clean["notes"]
     heading.updated_at = utc_now()
@@ -148,7 +149,7 @@ def get_heading(session: Session, heading_id: str) -> BudgetHeading:
 
     heading = session.get(BudgetHeading, heading_id) if heading_id else None
     if heading is None:
-        raise NotFound("That budget heading could not be found.")
+        raise NotFound(_("That budget heading could not be found."))
     return heading
 
 
@@ -157,7 +158,7 @@ def delete_heading(session: Session, heading_id: str) -> None:
     heading = get_heading(session, heading_id)
     used = select(func.count()).where(_c.c.budget_heading_id == heading_id, _c.c.deleted_at.is_(None))
     if session.scalar(used):
-        raise ValidationError({"": "Claims use this heading. Move them to another heading first."})
+        raise ValidationError({"": _("Claims use this heading. Move them to another heading first.")})
     heading.deleted_at = utc_now()
     session.flush()
 
@@ -188,6 +189,14 @@ def claim_budget_warning(session: Session, claim: Claim) -> str | None:
 def describe(spend: HeadingSpend) -> str:
     """A heading's position in a sentence, for the budget view and the Today page."""
     return (
-        f"{spend.name}: {format_pounds(spend.spent_pence)} spent and {format_pounds(spend.committed_pence)} waiting "
-        f"of {format_pounds(spend.allocation_pence)} ({spend.percent_used}%)"
+        _(
+            "{name}: {spent_pence} spent and {committed_pence} waiting of {allocation_pence} "
+            "({percent_used}%)"
+        ).format(
+            name=spend.name,
+            spent_pence=format_pounds(spend.spent_pence),
+            committed_pence=format_pounds(spend.committed_pence),
+            allocation_pence=format_pounds(spend.allocation_pence),
+            percent_used=spend.percent_used,
+        )
     )

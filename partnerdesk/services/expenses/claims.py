@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records.base import current_user, utc_now
 from partnerdesk.records.expenses import BudgetHeading, Claim, ClaimStatusChange
 from partnerdesk.records.meetings import Meeting
@@ -27,19 +28,19 @@ from partnerdesk.services.expenses.claim_totals import recompute_mileage
 #: Every field the claim form can send.
 CLAIM_FIELDS = ("person_id", "meeting_id", "programme", "claim_date", "budget_heading_id", "notes")
 _LONGEST = {"programme": 200, "notes": 20000}
-DATE_MESSAGE = "Please type a date as day/month/year, for example 23/11/2026."
+DATE_MESSAGE = N_("Please type a date as day/month/year, for example 23/11/2026.")
 
 
 def check_day(problems: Problems, field: str, value: Any, today: date, what: str) -> date | None:
     """A date that must be given and not be in the future; adds the problem (keyed by field) and returns None if not."""
     if value is None:
-        problems.add(field, f"Please give the date of the {what}.")
+        problems.add(field, _("Please give the date of the {what}.").format(what=what))
         return None
     if not isinstance(value, date):
-        problems.add(field, DATE_MESSAGE)
+        problems.add(field, _(DATE_MESSAGE))
         return None
     if value > today:
-        problems.add(field, f"The date of the {what} can't be in the future.")
+        problems.add(field, _("The date of the {what} can't be in the future.").format(what=what))
         return None
     return value
 
@@ -57,23 +58,28 @@ def clean_claim(session: Session, data: dict[str, Any], today: date | None = Non
     out = tidy(data, CLAIM_FIELDS, "claim")
     for field, longest in _LONGEST.items():
         if out[field] and len(out[field]) > longest:
-            problems.add(field, f"This is too long: please keep it to {longest} characters.")
+            problems.add(field, _("This is too long: please keep it to {longest} characters.").format(longest=longest))
     if live_person(session, out["person_id"]) is None:
-        problems.add("person_id", "Please pick the person who is claiming.")
+        problems.add("person_id", _("Please pick the person who is claiming."))
     if out["meeting_id"] is not None:
         meeting = session.get(Meeting, out["meeting_id"])
         if meeting is None or meeting.deleted_at is not None:
-            problems.add("meeting_id", "Please pick the meeting from the list.")
+            problems.add("meeting_id", _("Please pick the meeting from the list."))
     claim_date = check_day(problems, "claim_date", out["claim_date"], today, "claim")
     if out["budget_heading_id"] is not None:
         heading = session.get(BudgetHeading, out["budget_heading_id"])
         if heading is None or heading.deleted_at is not None:
-            problems.add("budget_heading_id", "Please pick a budget heading from the list.")
+            problems.add("budget_heading_id", _("Please pick a budget heading from the list."))
         elif claim_date is not None and heading.financial_year != financial_year_of(claim_date):
             problems.add(
                 "budget_heading_id",
-                f"This heading is for {financial_year_label(heading.financial_year)}, but the claim is dated in "
-                f"{financial_year_label(financial_year_of(claim_date))}. Please pick a heading for that year.",
+                _(
+                    "This heading is for {financial_year_label}, but the claim is dated in "
+                    "{financial_year_label2}. Please pick a heading for that year."
+                ).format(
+                    financial_year_label=financial_year_label(heading.financial_year),
+                    financial_year_label2=financial_year_label(financial_year_of(claim_date)),
+                ),
             )
     problems.raise_if_any()
     return out
@@ -110,7 +116,7 @@ def get_claim(session: Session, claim_id: str) -> Claim:
     """A claim by id, including claims in the Bin; raises NotFound."""
     claim = session.get(Claim, claim_id) if claim_id else None
     if claim is None:
-        raise NotFound("That claim could not be found. It may have been erased.")
+        raise NotFound(_("That claim could not be found. It may have been erased."))
     return claim
 
 
@@ -118,7 +124,7 @@ def editable_claim(session: Session, claim_id: str) -> Claim:
     """A claim that can still be changed; raises ValidationError (key "") saying why not otherwise."""
     claim = get_claim(session, claim_id)
     if claim.deleted_at is not None:
-        raise ValidationError({"": "This claim is in the Bin. Restore it first to change it."})
+        raise ValidationError({"": _("This claim is in the Bin. Restore it first to change it.")})
     why = edit_problem(claim.status)
     if why:
         raise ValidationError({"": why})
@@ -138,8 +144,8 @@ def update_claim(session: Session, claim_id: str, data: dict[str, Any], today: d
     clean = clean_claim(session, data, today)
     check_version(claim, version, clean, claim_data(claim))
     if clean["person_id"] != claim.person_id and claim.line_count:
-        raise ValidationError({"person_id": "This claim already has lines, so it can't move to someone else. "
-                                            "Start a new claim for them instead."})  # fmt: skip
+        raise ValidationError({"person_id": _("This claim already has lines, so it can't move to someone else. "
+                                            "Start a new claim for them instead.")})  # fmt: skip
     for key, value in clean.items():
         setattr(claim, key, value)
     claim.updated_at = utc_now()
@@ -151,7 +157,9 @@ def delete_claim(session: Session, claim_id: str) -> None:
     """Move a claim to the Bin (it can be restored). Approved and paid claims can't be deleted, only made void."""
     claim = get_claim(session, claim_id)
     if claim.status not in DELETABLE:
-        raise ValidationError({"": f"This claim is {claim.status}, so it can't be deleted. Make it void instead."})
+        raise ValidationError({"": _("This claim is {status}, so it can't be deleted. Make it void instead.").format(
+            status=claim.status,
+        )})
     claim.deleted_at = utc_now()
     session.flush()
     recompute_mileage(session, claim.person_id)  # its miles no longer count towards the threshold

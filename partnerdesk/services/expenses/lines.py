@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.expenses import Claim, ClaimLine
@@ -80,15 +81,15 @@ def _backfill_used(session: Session, claim: Claim, line_id: str | None) -> int:
 def _check_mileage(out: dict[str, Any], problems: Problems) -> None:
     out["vehicle"] = out["vehicle"] or "car_or_van"
     if out["vehicle"] not in VEHICLES:
-        problems.add("vehicle", "Please pick a car or van, a motorcycle or a bicycle.")
+        problems.add("vehicle", _("Please pick a car or van, a motorcycle or a bicycle."))
     passengers = 0 if out["passengers"] is None else _whole(out["passengers"])
     if passengers is None or not 0 <= passengers <= 8:
-        problems.add("passengers", "Passengers must be a whole number from 0 to 8.")
+        problems.add("passengers", _("Passengers must be a whole number from 0 to 8."))
     elif passengers and out["vehicle"] != "car_or_van":
-        problems.add("passengers", "Passenger payments are only for cars and vans.")
+        problems.add("passengers", _("Passenger payments are only for cars and vans."))
     out["passengers"] = passengers
     if out["miles"] is None:
-        problems.add("miles", "Please give the miles travelled, for example 12.5.")
+        problems.add("miles", _("Please give the miles travelled, for example 12.5."))
         return
     try:
         out["miles"] = parse_miles(str(out["miles"]))
@@ -98,11 +99,11 @@ def _check_mileage(out: dict[str, Any], problems: Problems) -> None:
 
 def _check_time(session: Session, claim: Claim, out: dict[str, Any], line_id: str | None, problems: Problems) -> None:
     if out["unit"] not in TIME_UNITS:
-        problems.add("unit", "Please choose a day or a half day.")
+        problems.add("unit", _("Please choose a day or a half day."))
         return
     count = _whole(out["count"])
     if count is None or not 1 <= count <= 20:
-        problems.add("count", "Please give how many, a whole number from 1 to 20.")
+        problems.add("count", _("Please give how many, a whole number from 1 to 20."))
         return
     out["count"] = count
     out["amount"] = time_payment_pence(out["unit"], count, payment_rates(session))
@@ -122,11 +123,13 @@ def _check_amount(out: dict[str, Any], problems: Problems) -> None:
         except ValueError as why:
             problems.add("amount", str(why))
     elif amount is None:
-        problems.add("amount", "Please type the amount, for example 12.50.")
+        problems.add("amount", _("Please type the amount, for example 12.50."))
     elif isinstance(amount, bool) or not isinstance(amount, int):
-        problems.add("amount", "Please type the amount in pounds and pence, for example 12.50.")
+        problems.add("amount", _("Please type the amount in pounds and pence, for example 12.50."))
     elif not 0 < amount <= MAX_PENCE:
-        problems.add("amount", f"The amount must be more than £0.00 and no more than {format_pounds(MAX_PENCE)}.")
+        problems.add("amount", _("The amount must be more than £0.00 and no more than {MAX_PENCE}.").format(
+            MAX_PENCE=format_pounds(MAX_PENCE),
+        ))
 
 
 def check_line(
@@ -137,15 +140,15 @@ def check_line(
     Raises ValidationError with a message per field when something is wrong.
     """
     problems = Problems()
-    out = tidy(data, LINE_FIELDS, "claim line")
+    out = tidy(data, LINE_FIELDS, _("claim line"))
     category = out["category"]
     if category not in EXPENSE_CATEGORIES:
-        problems.add("category", "Please pick what this line is for.")
+        problems.add("category", _("Please pick what this line is for."))
     day = check_day(problems, "day", out["day"], today or today_uk(), "expense")
     if out["description"] and len(out["description"]) > 500:
-        problems.add("description", "This is too long: please keep it to 500 characters.")
+        problems.add("description", _("This is too long: please keep it to 500 characters."))
     if category == "other" and not out["description"]:
-        problems.add("description", "Please say what this is for.")
+        problems.add("description", _("Please say what this is for."))
     mileage = None
     if category == "mileage":
         _check_mileage(out, problems)
@@ -164,7 +167,11 @@ def check_line(
     working = mileage.explain() if mileage else None
     if category in PAYMENTS_FOR_TIME:
         rate = format_pounds(payment_rates(session).rate(out["unit"]))
-        working = f"{out['count']} × {TIME_UNITS[out['unit']].lower()} at {rate}"
+        working = _("{count} × {lower} at {rate}").format(
+            count=out['count'],
+            lower=_(TIME_UNITS[out['unit']]).lower(),
+            rate=rate,
+        )
     return out, LinePreview(out["amount"], working, [warning] if warning else [], mileage)
 
 
@@ -216,7 +223,7 @@ def get_line(session: Session, line_id: str) -> ClaimLine:
     """A claim line by id; raises NotFound."""
     line = session.get(ClaimLine, line_id) if line_id else None
     if line is None:
-        raise NotFound("That claim line could not be found. It may have been removed.")
+        raise NotFound(_("That claim line could not be found. It may have been removed."))
     return line
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Integer, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from partnerdesk.i18n import N_
 from partnerdesk.records import tables
 from partnerdesk.rules.expenses import category_bit
 from partnerdesk.services.common.search import contains_text, fts_query, search_terms, search_words
@@ -20,13 +21,13 @@ from partnerdesk.services.people.listing import people_named
 
 #: The columns the list can show, in order: key → heading.
 COLUMNS = {
-    "claim_date": "Date",
-    "person": "Person",
-    "status": "Status",
-    "total": "Total",
-    "heading": "Budget heading",
-    "programme": "Programme",
-    "receipts_missing": "Receipts missing",
+    "claim_date": N_("Date"),
+    "person": N_("Person"),
+    "status": N_("Status"),
+    "total": N_("Total"),
+    "heading": N_("Budget heading"),
+    "programme": N_("Programme"),
+    "receipts_missing": N_("Receipts missing"),
 }
 
 _c, _p, _h, _m = tables.claims, tables.people, tables.budget_headings, tables.meetings

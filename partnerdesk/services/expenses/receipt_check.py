@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from partnerdesk.i18n import N_, _
+
 #: Pillow's format name for each receipt type it can decode. HEIC is missing: Pillow can't open it.
 _PILLOW_FORMATS = {
     "image/png": "PNG",
@@ -25,31 +27,48 @@ MAX_PIXELS = 100_000_000
 _PNG_END = b"IEND\xaeB`\x82"
 
 IMAGE_MESSAGE = (
-    "This file looks like a photo at first, but it can't be opened as one: it may be damaged, or something else "
-    "given a photo's name. Please take the photo or scan again and add the new file."
+    N_("This file looks like a photo at first, but it can't be opened as one: it may be damaged, or something else "
+    "given a photo's name. Please take the photo or scan again and add the new file.")
 )
 HEIC_MESSAGE = (
-    "PartnerDesk can't open HEIC photos (the iPhone's own format) to check them. Please save the photo as JPEG "
-    "(on an iPhone: Settings, Camera, Formats, Most Compatible) and add it again."
+    N_("PartnerDesk can't open HEIC photos (the iPhone's own format) to check them. Please save the photo as JPEG "
+    "(on an iPhone: Settings, Camera, Formats, Most Compatible) and add it again.")
 )
-PIXELS_MESSAGE = "This picture is too big to open safely. Please take a smaller photo or scan, and add that."
+PIXELS_MESSAGE = N_("This picture is too big to open safely. Please take a smaller photo or scan, and add that.")
 PDF_MESSAGE = (
-    "This file looks like a PDF at first, but it can't be read as one: it may be damaged or only partly saved. "
-    "Please save or scan it again and add the new file."
+    N_("This file looks like a PDF at first, but it can't be read as one: it may be damaged or only partly saved. "
+    "Please save or scan it again and add the new file.")
 )
 LOCKED_MESSAGE = (
-    "This PDF is protected by a password, so it can't be checked. Please save a copy without the password "
-    "(or print it to a new PDF) and add that."
+    N_("This PDF is protected by a password, so it can't be checked. Please save a copy without the password "
+    "(or print it to a new PDF) and add that.")
 )
-_AGAIN = " Please print it to a new PDF, or scan the paper receipt, and add that instead."
 #: Active content, by what a PDF names it: each is refused with the reason in plain words.
 ACTIVE_CONTENT = {
-    "/JavaScript": "This PDF contains JavaScript (a program that runs when the file is opened)." + _AGAIN,
-    "/JS": "This PDF contains JavaScript (a program that runs when the file is opened)." + _AGAIN,
-    "/Launch": "This PDF tries to start another program when it is opened." + _AGAIN,
-    "/AA": "This PDF runs actions by itself (when it is opened, closed or a page is shown)." + _AGAIN,
-    "/EmbeddedFiles": "This PDF has other files hidden inside it." + _AGAIN,
-    "/EmbeddedFile": "This PDF has other files hidden inside it." + _AGAIN,
+    "/JavaScript": N_(
+        "This PDF contains JavaScript (a program that runs when the file is opened). "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/JS": N_(
+        "This PDF contains JavaScript (a program that runs when the file is opened). "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/Launch": N_(
+        "This PDF tries to start another program when it is opened. "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/AA": N_(
+        "This PDF runs actions by itself (when it is opened, closed or a page is shown). "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/EmbeddedFiles": N_(
+        "This PDF has other files hidden inside it. "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
+    "/EmbeddedFile": N_(
+        "This PDF has other files hidden inside it. "
+        "Please print it to a new PDF, or scan the paper receipt, and add that instead."
+    ),
 }
 
 
@@ -58,10 +77,10 @@ def decoding_problem(data: bytes, content_type: str | None) -> str | None:
     if content_type == "application/pdf":
         return pdf_problem(data)
     if content_type == "image/heic":
-        return HEIC_MESSAGE
+        return _(HEIC_MESSAGE)
     if content_type in _PILLOW_FORMATS:
         return image_problem(data, _PILLOW_FORMATS[content_type])
-    return IMAGE_MESSAGE
+    return _(IMAGE_MESSAGE)
 
 
 def image_problem(data: bytes, pillow_format: str) -> str | None:
@@ -72,16 +91,16 @@ def image_problem(data: bytes, pillow_format: str) -> str | None:
         # Only the format its first bytes claim: never let Pillow guess (EPS, for one, would start Ghostscript).
         with Image.open(io.BytesIO(data), formats=[pillow_format]) as image:
             if image.width * image.height > MAX_PIXELS:
-                return PIXELS_MESSAGE
+                return _(PIXELS_MESSAGE)
             image.verify()  # the file's structure and checksums
         with Image.open(io.BytesIO(data), formats=[pillow_format]) as image:
             image.load()  # every pixel: a cut-off or padded file fails here
     except Image.DecompressionBombError:
-        return PIXELS_MESSAGE
+        return _(PIXELS_MESSAGE)
     except Exception:  # Pillow raises many kinds of error for a bad file; any of them means "not an image"
-        return IMAGE_MESSAGE
+        return _(IMAGE_MESSAGE)
     if pillow_format == "PNG" and not data.endswith(_PNG_END):
-        return IMAGE_MESSAGE  # something after the picture's end marker: a web page or program riding along
+        return _(IMAGE_MESSAGE)  # something after the picture's end marker: a web page or program riding along
     return None
 
 
@@ -92,12 +111,12 @@ def pdf_problem(data: bytes) -> str | None:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            return LOCKED_MESSAGE
+            return _(LOCKED_MESSAGE)
         if len(reader.pages) < 1:
-            return PDF_MESSAGE
+            return _(PDF_MESSAGE)
         return _active_content(reader.trailer)
     except Exception:  # pypdf raises many kinds of error for a broken file; any of them means "can't be read"
-        return PDF_MESSAGE
+        return _(PDF_MESSAGE)
 
 
 def _active_content(trailer: Any) -> str | None:
@@ -121,9 +140,9 @@ def _active_content(trailer: Any) -> str | None:
         if isinstance(item, DictionaryObject):  # stream objects are dictionaries too; their data is not read
             for name, value in item.items():
                 if name in ACTIVE_CONTENT:
-                    return ACTIVE_CONTENT[name]
+                    return _(ACTIVE_CONTENT[name])
                 if name in ("/S", "/Type") and isinstance(value, str) and value in ACTIVE_CONTENT:  # an action's kind
-                    return ACTIVE_CONTENT[value]
+                    return _(ACTIVE_CONTENT[value])
                 waiting.append(value)
         elif isinstance(item, ArrayObject):
             waiting.extend(item)

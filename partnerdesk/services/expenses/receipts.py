@@ -15,6 +15,7 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.expenses import Receipt
 from partnerdesk.rules.expenses import receipt_problem, receipt_type
@@ -54,7 +55,7 @@ def add_receipt(session: Session, line_id: str, filename: str, data: bytes) -> R
     line = get_line(session, line_id)
     claim = get_claim(session, line.claim_id)
     if claim.deleted_at is not None or claim.status not in _RECEIPTS_ACCEPTED:
-        raise ValidationError({"": "Receipts can't be added to a claim that is paid, void, rejected or in the Bin."})
+        raise ValidationError({"": _("Receipts can't be added to a claim that is paid, void, rejected or in the Bin.")})
     name = PurePath(filename or "receipt").name[:255] or "receipt"  # just the name: never a path from another PC
     why = (
         file_name_problem(name)
@@ -75,7 +76,7 @@ def remove_receipt(session: Session, receipt_id: str) -> None:
     """Take a receipt off a line of a draft or submitted claim, for good."""
     receipt = session.get(Receipt, receipt_id) if receipt_id else None
     if receipt is None:
-        raise NotFound("That receipt could not be found.")
+        raise NotFound(_("That receipt could not be found."))
     claim_id = receipt.line.claim_id
     editable_claim(session, claim_id)
     session.delete(receipt)
@@ -86,7 +87,7 @@ def receipt_file(session: Session, receipt_id: str) -> tuple[str, str, bytes]:
     """A receipt's file name, content type and bytes, for showing, saving or printing it."""
     receipt = session.get(Receipt, receipt_id) if receipt_id else None
     if receipt is None:
-        raise NotFound("That receipt could not be found.")
+        raise NotFound(_("That receipt could not be found."))
     return receipt.filename, receipt.content_type, receipt.data
 
 

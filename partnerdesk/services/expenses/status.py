@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.expenses import Claim
@@ -27,7 +28,7 @@ from partnerdesk.services.expenses.claims import DATE_MESSAGE, get_claim, live_p
 def _claim_for(session: Session, claim_id: str, wanted: str) -> Claim:
     claim = get_claim(session, claim_id)
     if claim.deleted_at is not None:
-        raise ValidationError({"": "This claim is in the Bin. Restore it first."})
+        raise ValidationError({"": _("This claim is in the Bin. Restore it first.")})
     why = transition_problem(claim.status, wanted)
     if why:
         raise ValidationError({"": why})
@@ -38,9 +39,9 @@ def _reason(reason: str | None, field: str, what: str) -> str:
     text = (reason or "").strip()
     problems = Problems()
     if not text:
-        problems.add(field, f"Please say why the claim is {what}.")
+        problems.add(field, _("Please say why the claim is {what}.").format(what=what))
     elif len(text) > 500:
-        problems.add(field, "This is too long: please keep it to 500 characters.")
+        problems.add(field, _("This is too long: please keep it to 500 characters."))
     elif why := text_problem(field, text):
         problems.add(field, why)
     problems.raise_if_any()
@@ -51,8 +52,15 @@ def claim_warnings(session: Session, claim: Claim) -> list[str]:
     """What to confirm before submitting or approving: missing receipts, and going over the budget heading."""
     warnings = []
     if claim.receipts_missing:
-        lines = "1 line needs a receipt" if claim.receipts_missing == 1 else f"{claim.receipts_missing} lines need"
-        warnings.append(f"{lines} and {'has' if claim.receipts_missing == 1 else 'have'} none attached.")
+        lines = (
+            _("1 line needs a receipt")
+            if claim.receipts_missing == 1
+            else _("{receipts_missing} lines need").format(receipts_missing=claim.receipts_missing)
+        )
+        warnings.append(_("{lines} and {value} none attached.").format(
+            lines=lines,
+            value='has' if claim.receipts_missing == 1 else 'have',
+        ))
     over = claim_budget_warning(session, claim)
     if over:
         warnings.append(over)
@@ -73,7 +81,7 @@ def submit_claim(session: Session, claim_id: str, *, confirmed: bool = False) ->
     (a receipt may follow by post: the claim stays flagged until it comes)."""
     claim = _claim_for(session, claim_id, "submitted")
     if not claim.line_count:
-        raise ValidationError({"": "Please add at least one line before sending the claim for approval."})
+        raise ValidationError({"": _("Please add at least one line before sending the claim for approval.")})
     confirm_or_stop(claim_warnings(session, claim), confirmed)
     claim.submitted_at = utc_now()
     return _move(session, claim, "submitted")
@@ -88,9 +96,9 @@ def approve_claim(session: Session, claim_id: str, approver_id: str | None, *, c
     claim = _claim_for(session, claim_id, "approved")
     problems = Problems()
     if live_person(session, approver_id) is None:
-        problems.add("approved_by_id", "Please pick the person who approved the claim.")
+        problems.add("approved_by_id", _("Please pick the person who approved the claim."))
     elif approver_id == claim.person_id:
-        problems.add("approved_by_id", "Nobody can approve their own claim. Please pick someone else.")
+        problems.add("approved_by_id", _("Nobody can approve their own claim. Please pick someone else."))
     problems.raise_if_any()
     confirm_or_stop(claim_warnings(session, claim), confirmed)
     claim.approved_by_id, claim.approved_at = approver_id, utc_now()
@@ -122,16 +130,16 @@ def mark_paid(
     claim = _claim_for(session, claim_id, "paid")
     problems = Problems()
     if not isinstance(paid_on, date):
-        problems.add("paid_on", "Please give the date it was paid." if paid_on is None else DATE_MESSAGE)
+        problems.add("paid_on", _("Please give the date it was paid.") if paid_on is None else DATE_MESSAGE)
     elif paid_on > (today or today_uk()):
-        problems.add("paid_on", "The date it was paid can't be in the future.")
+        problems.add("paid_on", _("The date it was paid can't be in the future."))
     elif claim.approved_at and paid_on < claim.approved_at.date():
-        problems.add("paid_on", "A claim can't be paid before it was approved.")
+        problems.add("paid_on", _("A claim can't be paid before it was approved."))
     if method not in v.PAYMENT_METHODS:
-        problems.add("payment_method", "Please pick how it was paid.")
+        problems.add("payment_method", _("Please pick how it was paid."))
     reference = (reference or "").strip() or None
     if reference and len(reference) > 100:
-        problems.add("payment_reference", "This is too long: please keep it to 100 characters.")
+        problems.add("payment_reference", _("This is too long: please keep it to 100 characters."))
     elif why := text_problem("payment_reference", reference):
         problems.add("payment_reference", why)
     problems.raise_if_any()

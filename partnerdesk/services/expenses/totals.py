@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.rules.expenses import LIVE, financial_year_of
 from partnerdesk.services.expenses.listing import ClaimFilter, where_claims
@@ -100,7 +101,7 @@ def totals_by_heading(session: Session, flt: ClaimFilter, *, every_heading: bool
     found: dict[str | None, Total] = {}
     order: dict[str | None, tuple] = {}
     for heading_id, year, name, allocation, status, count, pence in session.execute(stmt):
-        total = found.setdefault(heading_id, Total(heading_id, name or "No budget heading", 0, {}, allocation, year))
+        total = found.setdefault(heading_id, Total(heading_id, name or _("No budget heading"), 0, {}, allocation, year))
         order[heading_id] = (heading_id is None, year or 0, (name or "").lower())
         total.count += count
         total.by_status[status] = total.by_status.get(status, 0) + int(pence)

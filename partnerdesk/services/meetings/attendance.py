@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
@@ -59,7 +60,7 @@ def _row(session: Session, meeting_id: str, person_id: str) -> Attendance | None
 
 def _name(session: Session, person_id: str) -> str:
     person = session.get(Person, person_id)
-    return person.full_name if person is not None else "This person"
+    return person.full_name if person is not None else _("This person")
 
 
 def invite(
@@ -81,7 +82,7 @@ def invite(
     problems = Problems()
     if person_ids is None:
         if meeting.committee_id is None:
-            problems.add("person_ids", "This meeting has no committee, so please pick who to invite.")
+            problems.add("person_ids", _("This meeting has no committee, so please pick who to invite."))
             problems.raise_if_any()
         assert meeting.committee_id is not None  # refused above
         person_ids = seat_holders(session, meeting.committee_id, day, None if include_backups else False)
@@ -89,7 +90,7 @@ def invite(
     for person_id in person_ids:
         person = session.get(Person, person_id) if person_id else None
         if person is None or person.deleted_at is not None:
-            problems.add("person_ids", "Someone picked could not be found. Please pick people from the list.")
+            problems.add("person_ids", _("Someone picked could not be found. Please pick people from the list."))
     problems.raise_if_any()
     rows = []
     for person_id in dict.fromkeys(person_ids):
@@ -124,7 +125,7 @@ def set_interest(session: Session, meeting_id: str, person_id: str, interested: 
     problems = Problems()
     person = session.get(Person, person_id) if person_id else None
     if person is None or person.deleted_at is not None:
-        problems.add("person_id", "Please pick a person from the list.")
+        problems.add("person_id", _("Please pick a person from the list."))
     problems.raise_if_any()
     row = _row(session, meeting_id, person_id)
     if row is None and not interested:
@@ -147,7 +148,9 @@ def set_backup(session: Session, meeting_id: str, person_id: str, is_backup: boo
     row = _row(session, meeting_id, person_id)
     problems = Problems()
     if row is None:
-        problems.add("is_backup", f"{_name(session, person_id)} is not on this meeting's list. Invite them first.")
+        problems.add("is_backup", _("{name} is not on this meeting's list. Invite them first.").format(
+            name=_name(session, person_id),
+        ))
     problems.raise_if_any()
     assert row is not None  # refused above
     row.is_backup, row.updated_at = is_backup, utc_now()
@@ -161,11 +164,15 @@ def _attendance_problem(
     row = _row(session, meeting.id, person_id)
     if row is None or not row.invited:
         name = _name(session, person_id)
-        return None, f"{name} was not invited to this meeting. Invite them first, then record their attendance."
+        return None, _(
+            "{name} was not invited to this meeting. Invite them first, then record their attendance."
+        ).format(
+            name=name,
+        )
     if code is not None and code not in v.ATTENDANCE:
-        return None, "Please pick one of the choices in the list."
+        return None, _("Please pick one of the choices in the list.")
     if code in _ON_THE_DAY and uk_date(meeting.starts_at) > today:
-        return None, "This meeting hasn't happened yet: record who attended on or after the day."
+        return None, _("This meeting hasn't happened yet: record who attended on or after the day.")
     return row, None
 
 
@@ -209,7 +216,7 @@ def record_attendances(
     for row, code in rows:
         row.attendance, row.updated_at = code, utc_now()
     session.flush()
-    return [row for row, _ in rows]
+    return [row for row, _unused in rows]
 
 
 def record_papers_sent(
@@ -231,16 +238,18 @@ def record_papers_sent(
     if why := text_problem("papers_reason", reason):
         problems.add("papers_reason", why)
     if row is None or not row.invited:
-        problems.add("papers_sent_on", f"{_name(session, person_id)} was not invited to this meeting.")
+        problems.add(
+            "papers_sent_on", _("{name} was not invited to this meeting.").format(name=_name(session, person_id))
+        )
     elif sent_on is not None:
         if not isinstance(sent_on, date):
-            problems.add("papers_sent_on", "Please type a date as day/month/year, for example 23/11/2026.")
+            problems.add("papers_sent_on", _("Please type a date as day/month/year, for example 23/11/2026."))
         elif sent_on > uk_date(meeting.starts_at):
-            problems.add("papers_sent_on", "Papers can't be sent after the meeting.")
+            problems.add("papers_sent_on", _("Papers can't be sent after the meeting."))
         if papers_format not in v.PAPER_FORMATS:
-            problems.add("papers_format", "Please say which format the papers were sent in.")
+            problems.add("papers_format", _("Please say which format the papers were sent in."))
     if reason is not None and len(reason) > 500:
-        problems.add("papers_reason", "This is too long: please keep it to 500 characters.")
+        problems.add("papers_reason", _("This is too long: please keep it to 500 characters."))
     problems.raise_if_any()
     assert row is not None  # refused above
     if sent_on is None:

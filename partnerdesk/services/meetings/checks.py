@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Committee
@@ -65,7 +66,7 @@ def set_committee_quorum(
     """
     committee = session.get(Committee, committee_id) if committee_id else None
     if committee is None or committee.deleted_at is not None:
-        raise NotFound("That committee could not be found.")
+        raise NotFound(_("That committee could not be found."))
     rule = QuorumRule(number, numerator, denominator)
     members = len(seat_holders(session, committee_id, on or today_uk()))
     problems = Problems()
@@ -190,9 +191,9 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
         day = uk_date(row.starts_at)
         full, anyone = _seated_on(seats.get(row.committee_id, []), day) if row.committee_id else (set(), set())
         invited = people.get(meeting_id, [])
-        marks = Counter(mark for _, mark, _, _, _ in invited)
-        sent = [(days_before(day, on), fmt, wanted) for _, _, on, fmt, wanted in invited if on is not None]
-        present = sum(1 for person_id, mark, *_ in invited if mark == "attended" and person_id in anyone)
+        marks = Counter(mark for _unused, mark, _unused, _unused, _unused in invited)
+        sent = [(days_before(day, on), fmt, wanted) for _unused, _unused, on, fmt, wanted in invited if on is not None]
+        present = sum(1 for person_id, mark, *_unused in invited if mark == "attended" and person_id in anyone)
         rule = QuorumRule(row.quorum_number, row.quorum_numerator, row.quorum_denominator)
         if row.kind not in QUORUM_KINDS:
             rule = QuorumRule()  # no quorum is agreed for a pre-meeting, debrief or other informal meeting
@@ -209,8 +210,8 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
             papers_received_late=is_late(received, papers_period),
             invited=len(invited),
             papers_sent=len(sent),
-            papers_late=sum(1 for days, _, _ in sent if is_late(days, papers_period)),
-            format_missed=sum(1 for _, fmt, wanted in sent if format_met(fmt, wanted) is False),
+            papers_late=sum(1 for days, _unused, _unused in sent if is_late(days, papers_period)),
+            format_missed=sum(1 for _unused, fmt, wanted in sent if format_met(fmt, wanted) is False),
             attended=marks["attended"],
             apologies=marks["apologies"],
             absent=marks["absent"],
@@ -229,5 +230,5 @@ def meeting_compliance(session: Session, meeting_id: str) -> MeetingCompliance:
     """Compliance for one meeting (see MeetingCompliance); raises NotFound."""
     found = compliance_for_meetings(session, [meeting_id])
     if meeting_id not in found:
-        raise NotFound("That meeting could not be found. It may have been erased.")
+        raise NotFound(_("That meeting could not be found. It may have been erased."))
     return found[meeting_id]

@@ -12,18 +12,19 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from partnerdesk.i18n import N_
 from partnerdesk.records import tables
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.common.search import contains_text, search_words
 
 #: The columns the list can show, in order: key → heading.
 COLUMNS = {
-    "starts_at": "Date and time",
-    "title": "Title",
-    "kind": "Kind",
-    "committee": "Committee",
-    "mode": "How",
-    "venue": "Venue",
+    "starts_at": N_("Date and time"),
+    "title": N_("Title"),
+    "kind": N_("Kind"),
+    "committee": N_("Committee"),
+    "mode": N_("How"),
+    "venue": N_("Venue"),
 }
 
 _m, _c, _o = tables.meetings, tables.committees, tables.organisations

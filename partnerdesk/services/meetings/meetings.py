@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.meetings import Meeting
@@ -49,31 +50,31 @@ TRACKING_FIELDS = (
 )  # fmt: skip
 #: Every field a meeting form can send.
 MEETING_FIELDS = (*DETAIL_FIELDS, *WHEN_FIELDS, "serves_meeting_id", *TRACKING_FIELDS)
-_DATE_MESSAGE = "Please type a date as day/month/year, for example 23/11/2026."
+_DATE_MESSAGE = N_("Please type a date as day/month/year, for example 23/11/2026.")
 
 
 def check_details(session: Session, out: dict[str, Any], problems: Problems) -> None:
     """Check the meeting's own details (DETAIL_FIELDS) in out, tidying them in place."""
     for field, longest in TEXT_FIELDS.items():
         if isinstance(out.get(field), str) and len(out[field]) > longest:
-            problems.add(field, f"This is too long: please keep it to {longest} characters.")
+            problems.add(field, _("This is too long: please keep it to {longest} characters.").format(longest=longest))
     if out["kind"] not in v.MEETING_KINDS:
-        problems.add("kind", "Please pick what kind of meeting this is.")
+        problems.add("kind", _("Please pick what kind of meeting this is."))
     if not out["title"]:
-        problems.add("title", "Please give the meeting a title.")
+        problems.add("title", _("Please give the meeting a title."))
     out["mode"] = out["mode"] or "in_person"
     if out["mode"] not in v.MEETING_MODES:
-        problems.add("mode", "Please pick one of the choices in the list.")
+        problems.add("mode", _("Please pick one of the choices in the list."))
     if out["committee_id"] is not None:
         committee = session.get(Committee, out["committee_id"])
         if committee is None or committee.deleted_at is not None:
-            problems.add("committee_id", "Please pick a committee from the list.")
+            problems.add("committee_id", _("Please pick a committee from the list."))
     elif out["kind"] == "committee":
-        problems.add("committee_id", "Please pick the committee or board that is meeting.")
+        problems.add("committee_id", _("Please pick the committee or board that is meeting."))
     if out["contact_person_id"] is not None:
         person = session.get(Person, out["contact_person_id"])
         if person is None or person.deleted_at is not None:
-            problems.add("contact_person_id", "Please pick the contact from the list.")
+            problems.add("contact_person_id", _("Please pick the contact from the list."))
     if out["contact_email"] and (why := contact.email_problem(out["contact_email"])):
         problems.add("contact_email", why)
     if out["contact_phone"] and (why := contact.phone_problem(out["contact_phone"])):
@@ -87,15 +88,15 @@ def check_times(problems: Problems, day: date | None, start: Any, end: Any) -> t
     """
     ok = True
     if not isinstance(start, time):
-        problems.add("start_time", "Please give the time the meeting starts, for example 10:00.")
+        problems.add("start_time", _("Please give the time the meeting starts, for example 10:00."))
         ok = False
     if not isinstance(end, time):
-        problems.add("end_time", "Please give the time the meeting ends, for example 12:00.")
+        problems.add("end_time", _("Please give the time the meeting ends, for example 12:00."))
         ok = False
     if not ok:
         return None
     if end <= start:
-        problems.add("end_time", "The meeting must end after it starts.")
+        problems.add("end_time", _("The meeting must end after it starts."))
         return None
     if day is None:  # only the times could be checked
         return None
@@ -112,26 +113,29 @@ def _check_serving(session: Session, out: dict[str, Any], meeting_id: str | None
     served_id = out["serves_meeting_id"]
     if out["kind"] not in SERVING_KINDS:
         if served_id is not None:
-            problems.add("serves_meeting_id", "Only pre-meetings and debriefs are linked to another meeting.")
+            problems.add("serves_meeting_id", _("Only pre-meetings and debriefs are linked to another meeting."))
         return
     if served_id is None:
-        which = "prepares for" if out["kind"] == "pre_meeting" else "follows"
+        which = _("prepares for") if out["kind"] == "pre_meeting" else "follows"
         problems.add(
-            "serves_meeting_id", f"Please pick the meeting this {v.MEETING_KINDS[out['kind']].lower()} {which}."
+            "serves_meeting_id", _("Please pick the meeting this {value} {which}.").format(
+                value=v.MEETING_KINDS[out['kind']].lower(),
+                which=which,
+            )
         )
         return
     served = session.get(Meeting, served_id)
     if served_id == meeting_id or served is None or served.deleted_at is not None:
-        problems.add("serves_meeting_id", "Please pick another meeting from the list.")
+        problems.add("serves_meeting_id", _("Please pick another meeting from the list."))
         return
     if out["committee_id"] is None:  # a pre-meeting or debrief belongs with the committee it serves
         out["committee_id"] = served.committee_id
     if out.get("starts_at") is None:
         return
     if out["kind"] == "pre_meeting" and out["ends_at"] > served.starts_at:
-        problems.add("start_time", "A pre-meeting must finish before the meeting it prepares for starts.")
+        problems.add("start_time", _("A pre-meeting must finish before the meeting it prepares for starts."))
     if out["kind"] == "debrief" and out["starts_at"] < served.ends_at:
-        problems.add("start_time", "A debrief must start after the meeting it follows has finished.")
+        problems.add("start_time", _("A debrief must start after the meeting it follows has finished."))
 
 
 def _check_tracking(out: dict[str, Any], problems: Problems) -> None:
@@ -141,12 +145,12 @@ def _check_tracking(out: dict[str, Any], problems: Problems) -> None:
     day = out["date"]
     if not isinstance(day, date):
         return
-    after = {"notice_sent_on": "Notice", "papers_received_on": "Papers", "reminders_sent_on": "Reminders"}
+    after = {"notice_sent_on": _("Notice"), "papers_received_on": _("Papers"), "reminders_sent_on": _("Reminders")}
     for field, what in after.items():
         if isinstance(out[field], date) and out[field] > day:
-            problems.add(field, f"{what} can't be dated after the meeting.")
+            problems.add(field, _("{what} can't be dated after the meeting.").format(what=what))
     if isinstance(out["minutes_sent_on"], date) and out["minutes_sent_on"] < day:
-        problems.add("minutes_sent_on", "Minutes can't be sent before the meeting.")
+        problems.add("minutes_sent_on", _("Minutes can't be sent before the meeting."))
 
 
 def clean_meeting(session: Session, data: dict[str, Any], meeting_id: str | None = None) -> dict[str, Any]:
@@ -158,7 +162,7 @@ def clean_meeting(session: Session, data: dict[str, Any], meeting_id: str | None
     out = tidy(data, MEETING_FIELDS)
     check_details(session, out, problems)
     if out["date"] is None:
-        problems.add("date", "Please give the date of the meeting.")
+        problems.add("date", _("Please give the date of the meeting."))
     elif not isinstance(out["date"], date):
         problems.add("date", _DATE_MESSAGE)
         out["date"] = None
@@ -198,7 +202,7 @@ def get_meeting(session: Session, meeting_id: str) -> Meeting:
     """A meeting by id, including meetings in the Bin; raises NotFound."""
     meeting = session.get(Meeting, meeting_id) if meeting_id else None
     if meeting is None:
-        raise NotFound("That meeting could not be found. It may have been erased.")
+        raise NotFound(_("That meeting could not be found. It may have been erased."))
     return meeting
 
 
@@ -247,9 +251,9 @@ def cancel_meeting(session: Session, meeting_id: str, reason: str | None) -> Mee
     problems = Problems()
     reason = (reason or "").strip()
     if not reason:
-        problems.add("cancel_reason", "Please say why the meeting is cancelled.")
+        problems.add("cancel_reason", _("Please say why the meeting is cancelled."))
     elif len(reason) > 500:
-        problems.add("cancel_reason", "This is too long: please keep it to 500 characters.")
+        problems.add("cancel_reason", _("This is too long: please keep it to 500 characters."))
     elif why := text_problem("cancel_reason", reason):
         problems.add("cancel_reason", why)
     problems.raise_if_any()

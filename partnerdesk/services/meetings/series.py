@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records.meetings import Meeting, MeetingSeries
 from partnerdesk.rules.recurrence import Recurrence, describe_recurrence, meeting_dates, recurrence_problems
 from partnerdesk.services.common.errors import NotFound, Problems
@@ -91,7 +92,7 @@ def create_series(session: Session, data: dict[str, Any]) -> SeriesResult:
     problems = Problems()
     check_details(session, out, problems)
     if out["kind"] in ("pre_meeting", "debrief"):
-        problems.add("kind", "Pre-meetings and debriefs are arranged one at a time, for the meeting they serve.")
+        problems.add("kind", _("Pre-meetings and debriefs are arranged one at a time, for the meeting they serve."))
     recurrence = _recurrence(out)
     for field, message in recurrence_problems(recurrence).items():
         problems.add(field, message)
@@ -156,7 +157,7 @@ def get_series(session: Session, series_id: str) -> MeetingSeries:
     """A series by id; raises NotFound."""
     series = session.get(MeetingSeries, series_id) if series_id else None
     if series is None:
-        raise NotFound("That series of meetings could not be found.")
+        raise NotFound(_("That series of meetings could not be found."))
     return series
 
 

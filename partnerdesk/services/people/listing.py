@@ -12,19 +12,20 @@ from typing import Any
 from sqlalchemy import Integer, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_
 from partnerdesk.records import tables
 from partnerdesk.rules.contact import phone_digits
 from partnerdesk.services.common.search import fts_query, search_terms
 
 #: The columns the list can show, in order: key → heading.
 COLUMNS = {
-    "name": "Name",
-    "roles": "Roles",
-    "status": "Status",
-    "email": "Email",
-    "phone": "Phone",
-    "postcode": "Postcode",
-    "updated_at": "Last changed",
+    "name": N_("Name"),
+    "roles": N_("Roles"),
+    "status": N_("Status"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "postcode": N_("Postcode"),
+    "updated_at": N_("Last changed"),
 }
 
 _people = tables.people

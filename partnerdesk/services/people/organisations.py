@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Committee, Membership, Organisation
@@ -18,9 +19,9 @@ from partnerdesk.services.people.people import get_person
 def _name(problems: Problems, name: str | None, what: str) -> str:
     name = (name or "").strip()
     if not name:
-        problems.add("name", f"Please give the {what}'s name.")
+        problems.add("name", _("Please give the {what}'s name.").format(what=what))
     elif len(name) > 200:
-        problems.add("name", "This is too long: please keep it to 200 characters.")
+        problems.add("name", _("This is too long: please keep it to 200 characters."))
     elif why := text_problem("name", name):
         problems.add("name", why)
     return name
@@ -49,12 +50,12 @@ def save_organisation(
     name = _name(problems, name, "organisation")
     notes = _notes(problems, notes)
     if kind not in v.ORGANISATION_KINDS:
-        problems.add("kind", "Please pick what kind of organisation this is.")
+        problems.add("kind", _("Please pick what kind of organisation this is."))
     problems.raise_if_any()
     if organisation_id:
         organisation = session.get(Organisation, organisation_id)
         if organisation is None:
-            raise NotFound("That organisation could not be found.")
+            raise NotFound(_("That organisation could not be found."))
         check_version(organisation, version, {"name": name, "kind": kind, "notes": notes},
                       {"name": organisation.name, "kind": organisation.kind, "notes": organisation.notes})
         organisation.updated_at = utc_now()
@@ -70,10 +71,12 @@ def delete_organisation(session: Session, organisation_id: str) -> None:
     """Move an organisation to the Bin; refused while it still runs committees."""
     organisation = session.get(Organisation, organisation_id)
     if organisation is None:
-        raise NotFound("That organisation could not be found.")
+        raise NotFound(_("That organisation could not be found."))
     problems = Problems()
     if any(c.deleted_at is None for c in organisation.committees):
-        problems.add("", f"{organisation.name} still runs committees. Delete or move those first.")
+        problems.add("", _("{name} still runs committees. Delete or move those first.").format(
+            name=organisation.name,
+        ))
     problems.raise_if_any()
     organisation.deleted_at = utc_now()
 
@@ -100,12 +103,12 @@ def save_committee(
     notes = _notes(problems, notes)
     organisation = session.get(Organisation, organisation_id) if organisation_id else None
     if organisation is None or organisation.deleted_at is not None:
-        problems.add("organisation_id", "Please pick the organisation that runs this committee.")
+        problems.add("organisation_id", _("Please pick the organisation that runs this committee."))
     problems.raise_if_any()
     if committee_id:
         committee = session.get(Committee, committee_id)
         if committee is None:
-            raise NotFound("That committee could not be found.")
+            raise NotFound(_("That committee could not be found."))
         check_version(committee, version, {"name": name, "organisation_id": organisation_id, "notes": notes},
                       {"name": committee.name, "organisation_id": committee.organisation_id, "notes": committee.notes})
         committee.updated_at = utc_now()
@@ -122,16 +125,16 @@ def delete_committee(session: Session, committee_id: str) -> None:
     """Move a committee to the Bin."""
     committee = session.get(Committee, committee_id)
     if committee is None:
-        raise NotFound("That committee could not be found.")
+        raise NotFound(_("That committee could not be found."))
     committee.deleted_at = utc_now()
 
 
 def check_term(problems: Problems, term_start: date | None, term_end: date | None) -> None:
     """A term of office needs a start, and cannot end before it starts."""
     if term_start is None:
-        problems.add("term_start", "Please give the date the term of office starts.")
+        problems.add("term_start", _("Please give the date the term of office starts."))
     elif term_end is not None and term_end < term_start:
-        problems.add("term_end", "The term of office can't end before it starts.")
+        problems.add("term_end", _("The term of office can't end before it starts."))
 
 
 def save_membership(
@@ -148,14 +151,14 @@ def save_membership(
     get_person(session, person_id)
     committee = session.get(Committee, committee_id) if committee_id else None
     if committee is None or committee.deleted_at is not None:
-        problems.add("committee_id", "Please pick a committee.")
+        problems.add("committee_id", _("Please pick a committee."))
     check_term(problems, term_start, term_end)
     problems.raise_if_any()
     assert term_start is not None  # check_term refused a missing start
     if membership_id:
         membership = session.get(Membership, membership_id)
         if membership is None:
-            raise NotFound("That seat could not be found.")
+            raise NotFound(_("That seat could not be found."))
         membership.updated_at = utc_now()
     else:
         membership = Membership(person_id=person_id)
@@ -170,7 +173,7 @@ def remove_membership(session: Session, membership_id: str) -> None:
     """Take a seat off a person (kept in the Bin, so history is not lost)."""
     membership = session.get(Membership, membership_id)
     if membership is None:
-        raise NotFound("That seat could not be found.")
+        raise NotFound(_("That seat could not be found."))
     membership.deleted_at = utc_now()
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Person, PersonRole
@@ -61,9 +62,9 @@ def clean_person(data: dict[str, Any]) -> dict[str, Any]:
 
     for field, longest in TEXT_FIELDS.items():
         if out[field] is not None and len(out[field]) > longest:
-            problems.add(field, f"This is too long: please keep it to {longest} characters.")
+            problems.add(field, _("This is too long: please keep it to {longest} characters.").format(longest=longest))
     if not out["full_name"]:
-        problems.add("full_name", "Please give the person's name.")
+        problems.add("full_name", _("Please give the person's name."))
     if out["email"] and (why := contact.email_problem(out["email"])):
         problems.add("email", why)
     if out["phone"] and (why := contact.phone_problem(out["phone"])):
@@ -78,38 +79,38 @@ def clean_person(data: dict[str, Any]) -> dict[str, Any]:
     out["language"] = out["language"] or "english"
     for field, vocabulary in CHOICE_FIELDS.items():
         if out[field] is not None and out[field] not in vocabulary:
-            problems.add(field, "Please pick one of the choices in the list.")
+            problems.add(field, _("Please pick one of the choices in the list."))
 
     for field, why in equality.answer_problems({field: out[field] for field in EQUALITY_FIELDS}).items():
         problems.add(field, why)
 
     out["roles"] = list(dict.fromkeys(out["roles"] or []))
     if any(role not in v.ROLES for role in out["roles"]):
-        problems.add("roles", "Please pick roles from the list.")
+        problems.add("roles", _("Please pick roles from the list."))
     out["access_needs"] = list(dict.fromkeys(out["access_needs"] or []))
     if any(need not in v.ACCESS_NEEDS for need in out["access_needs"]):
-        problems.add("access_needs", "Please pick needs from the list.")
+        problems.add("access_needs", _("Please pick needs from the list."))
 
     if out["papers_format"] == "other" and not out["papers_format_details"]:
-        problems.add("papers_format_details", "Please say which format they want papers in.")
+        problems.add("papers_format_details", _("Please say which format they want papers in."))
     if "other" in out["access_needs"] and not out["access_needs_details"]:
-        problems.add("access_needs_details", "Please describe the other access or communication needs.")
+        problems.add("access_needs_details", _("Please describe the other access or communication needs."))
     if out["language"] == "other" and not out["language_other"]:
-        problems.add("language_other", "Please say which language they prefer.")
+        problems.add("language_other", _("Please say which language they prefer."))
 
     for field in DATE_FIELDS:
         if out[field] is not None and not isinstance(out[field], date):
-            problems.add(field, "Please type a date as day/month/year, for example 23/11/2026.")
+            problems.add(field, _("Please type a date as day/month/year, for example 23/11/2026."))
     given, review = out["consent_given_on"], out["consent_review_on"]
     if isinstance(given, date):
         if given > today_uk():
-            problems.add("consent_given_on", "Consent can't be given on a date in the future.")
+            problems.add("consent_given_on", _("Consent can't be given on a date in the future."))
         if not out["consent_how"]:
-            problems.add("consent_how", "Please say how consent was given.")
+            problems.add("consent_how", _("Please say how consent was given."))
         if isinstance(review, date) and review <= given:
-            problems.add("consent_review_on", "The review date must be after the date consent was given.")
+            problems.add("consent_review_on", _("The review date must be after the date consent was given."))
     elif review is not None or out["consent_how"]:
-        problems.add("consent_given_on", "Please give the date consent was given.")
+        problems.add("consent_given_on", _("Please give the date consent was given."))
 
     problems.raise_if_any()
     return out
@@ -140,7 +141,7 @@ def get_person(session: Session, person_id: str) -> Person:
     """A person by id, including people in the Bin."""
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound("That person could not be found. They may have been erased.")
+        raise NotFound(_("That person could not be found. They may have been erased."))
     return person
 
 

@@ -59,7 +59,7 @@ def period_meetings(session: Session, period: Period) -> tuple[list, dict[str, M
 
     Worked out once per period and session: the Summary and the Meetings sheet both need it, and compliance for a
     large organisation's year of meetings takes seconds."""
-    key = ("monitoring meetings", period)
+    key = (_("monitoring meetings"), period)
     if key not in session.info:
         flt = MeetingFilter(date_from=period.date_from, date_to=period.date_to, include_cancelled=True)
         found, offset = [], 0

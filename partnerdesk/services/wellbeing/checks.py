@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records.base import current_user, utc_now
 from partnerdesk.records.meetings import Meeting
 from partnerdesk.records.people import Person
@@ -44,7 +45,7 @@ CHECK_FIELDS = (
     "follow_up_action", "signposted_to", "confidential_notes",
 )  # fmt: skip
 _KIND = "wellbeing_check"
-_DATE_MESSAGE = "Please type a date as day/month/year, for example 23/11/2026."
+_DATE_MESSAGE = N_("Please type a date as day/month/year, for example 23/11/2026.")
 
 
 def live_person(session: Session, person_id: str | None) -> Person | None:
@@ -62,7 +63,7 @@ def _check_scales(out: dict[str, Any], problems: Problems) -> None:
             problems.add("quick_score", str(why))
     ons4 = out["ons4"] or {}
     if not isinstance(ons4, dict):
-        problems.add("ons4", "Please give the ONS4 answers question by question.")
+        problems.add("ons4", _("Please give the ONS4 answers question by question."))
     else:
         try:
             out["ons4"] = rules.ons4_answers(ons4)
@@ -82,14 +83,14 @@ def _check_scales(out: dict[str, Any], problems: Problems) -> None:
 def _check_follow_up(session: Session, out: dict[str, Any], check_day: date | None, problems: Problems) -> None:
     for field in ("follow_up_due_on", "follow_up_done_on"):
         if out[field] is not None and not isinstance(out[field], date):
-            problems.add(field, _DATE_MESSAGE)
+            problems.add(field, _(_DATE_MESSAGE))
             out[field] = None
     out["distress"] = bool(out["distress"])
     # Distress always needs a follow-up (DOMAIN.md, After distress); so does a follow-up already done.
     out["follow_up_needed"] = bool(out["follow_up_needed"] or out["distress"] or out["follow_up_done_on"])
     if not out["follow_up_needed"]:
         if out["follow_up_due_on"] or out["follow_up_by"]:
-            problems.add("follow_up_needed", "Please tick 'follow-up needed', or clear who and when.")
+            problems.add("follow_up_needed", _("Please tick 'follow-up needed', or clear who and when."))
         return
     if check_day is None:
         return
@@ -99,9 +100,9 @@ def _check_follow_up(session: Session, out: dict[str, Any], check_day: date | No
         problems.add("follow_up_due_on", why)
     done = out["follow_up_done_on"]
     if done is not None and done < check_day:
-        problems.add("follow_up_done_on", "The follow-up can't be done before the check it follows.")
+        problems.add("follow_up_done_on", _("The follow-up can't be done before the check it follows."))
     elif done is not None and done > today_uk():
-        problems.add("follow_up_done_on", "The follow-up can't be done in the future. Please check the date.")
+        problems.add("follow_up_done_on", _("The follow-up can't be done in the future. Please check the date."))
 
 
 def clean_check(session: Session, data: dict[str, Any]) -> dict[str, Any]:
@@ -110,31 +111,31 @@ def clean_check(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     A distress check gets a follow-up due by the next working day (the organisation's setting) unless a date is
     given; any follow-up needed with no date gets the same default.
     """
-    out = tidy(data, CHECK_FIELDS, "wellbeing check")
+    out = tidy(data, CHECK_FIELDS, _("wellbeing check"))
     problems = Problems()
     for field, longest in TEXT_FIELDS.items():
         if isinstance(out[field], str) and len(out[field]) > longest:
-            problems.add(field, f"This is too long: please keep it to {longest} characters.")
+            problems.add(field, _("This is too long: please keep it to {longest} characters.").format(longest=longest))
     if live_person(session, out["person_id"]) is None:
-        problems.add("person_id", "Please pick the person the check is with.")
+        problems.add("person_id", _("Please pick the person the check is with."))
     check_day = None
     moment = out["checked_at"]
     if not isinstance(moment, datetime) or moment.tzinfo is None:
-        problems.add("checked_at", "Please give the date and time of the check.")
+        problems.add("checked_at", _("Please give the date and time of the check."))
     elif (check_day := today_uk(moment)) > today_uk():
-        problems.add("checked_at", "A check can't be recorded for a day that hasn't come yet.")
+        problems.add("checked_at", _("A check can't be recorded for a day that hasn't come yet."))
         check_day = None
     if out["worker_person_id"] is not None:
         if live_person(session, out["worker_person_id"]) is None:
-            problems.add("worker_person_id", "Please pick the worker from the list.")
+            problems.add("worker_person_id", _("Please pick the worker from the list."))
     elif not out["worker_name"]:
         out["worker_name"] = current_user()  # the worker at the computer, until accounts say who is signed in
     if out["context"] not in rules.CHECK_CONTEXTS:
-        problems.add("context", "Please pick when the check happened (pre-meeting, debrief, phone check-in…).")
+        problems.add("context", _("Please pick when the check happened (pre-meeting, debrief, phone check-in…)."))
     if out["meeting_id"] is not None:
         meeting = session.get(Meeting, out["meeting_id"])
         if meeting is None or meeting.deleted_at is not None:
-            problems.add("meeting_id", "Please pick the meeting from the list.")
+            problems.add("meeting_id", _("Please pick the meeting from the list."))
     _check_scales(out, problems)
     _check_follow_up(session, out, check_day, problems)
     problems.raise_if_any()
@@ -167,7 +168,7 @@ def get_check(session: Session, check_id: str) -> WellbeingCheck:
     here: use services.wellbeing.confidential.read_confidential_notes."""
     check = session.get(WellbeingCheck, check_id) if check_id else None
     if check is None:
-        raise NotFound("That wellbeing check could not be found. It may have been erased.")
+        raise NotFound(_("That wellbeing check could not be found. It may have been erased."))
     return check
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records.base import current_user
 from partnerdesk.records.supervision import SupervisionSession
 from partnerdesk.records.wellbeing import WellbeingCheck
@@ -43,7 +44,7 @@ def _record(session: Session, kind: str, record_id: str) -> Any:
         raise ValueError(f"There are no confidential notes on {kind!r} records.")  # a programming slip
     record = session.get(_RECORDS[kind], record_id) if record_id else None
     if record is None:
-        raise NotFound("That record could not be found. It may have been erased.")
+        raise NotFound(_("That record could not be found. It may have been erased."))
     return record
 
 
@@ -58,6 +59,6 @@ def read_confidential_notes(
     record = _record(session, kind, record_id)
     who = reader or current_user()
     if not may_read_confidential(session, kind, record, who):
-        raise NotAllowed("These notes are confidential, and you are not one of the people who may read them.")
+        raise NotAllowed(_("These notes are confidential, and you are not one of the people who may read them."))
     return {field: getattr(record, field) for field in CONFIDENTIAL_FIELDS[kind]}
 

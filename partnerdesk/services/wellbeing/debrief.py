@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.meetings import Meeting
@@ -89,14 +90,14 @@ def record_debrief(
     names = {person.person_id: person.person_name for person in roster.people}
     problems = Problems()
     if not checks:
-        problems.add("", "Please record a check for at least one person.")
+        problems.add("", _("Please record a check for at least one person."))
     cleaned = []
     for person_id, data in checks.items():
         unknown = set(data) - set(DEBRIEF_FIELDS)
         if unknown:
             raise ValueError(f"Unknown debrief fields: {sorted(unknown)}")  # a programming slip
         if person_id not in names:
-            problems.add(f"{person_id}.person_id", "Someone picked is not recorded as attending this meeting.")
+            problems.add(f"{person_id}.person_id", _("Someone picked is not recorded as attending this meeting."))
             continue
         full = {"checked_at": checked_at or utc_now(), **data, "person_id": person_id, "context": "debrief",
                 "meeting_id": roster.meeting_id}  # fmt: skip

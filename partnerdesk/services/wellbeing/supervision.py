@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Person
@@ -32,7 +33,7 @@ from partnerdesk.services.wellbeing.supervision_due import cadence_for_roles, ca
 PAIR_FIELDS = ("supervisor_id", "supervisee_id", "starts_on", "ends_on")
 SESSION_FIELDS = ("held_on", "kind", "supervisor_id", "supervisee_ids", "topics", "topics_other", "notes",
                   "next_due_on")  # fmt: skip
-_DATE_MESSAGE = "Please type a date as day/month/year, for example 23/11/2026."
+_DATE_MESSAGE = N_("Please type a date as day/month/year, for example 23/11/2026.")
 
 # ------------------------------------------------------------------------------------------------------ cadence
 
@@ -84,25 +85,25 @@ class PairSummary:
 def _check_dates(out: dict[str, Any], problems: Problems, fields: tuple[str, ...]) -> None:
     for field in fields:
         if out[field] is not None and not isinstance(out[field], date):
-            problems.add(field, _DATE_MESSAGE)
+            problems.add(field, _(_DATE_MESSAGE))
             out[field] = None
 
 
 def clean_pair(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     """Check a pair's details and return them tidied, or raise ValidationError saying what to fix."""
-    out = tidy(data, PAIR_FIELDS, "supervision pair")
+    out = tidy(data, PAIR_FIELDS, _("supervision pair"))
     problems = Problems()
     _check_dates(out, problems, ("starts_on", "ends_on"))
     if live_person(session, out["supervisor_id"]) is None:
-        problems.add("supervisor_id", "Please pick the supervisor from the list.")
+        problems.add("supervisor_id", _("Please pick the supervisor from the list."))
     if live_person(session, out["supervisee_id"]) is None:
-        problems.add("supervisee_id", "Please pick the person being supervised from the list.")
+        problems.add("supervisee_id", _("Please pick the person being supervised from the list."))
     elif why := rules.pair_problem(out["supervisor_id"], out["supervisee_id"]):
         problems.add("supervisor_id", why)
     if out["starts_on"] is None:
-        problems.add("starts_on", "Please give the date the supervision starts.")
+        problems.add("starts_on", _("Please give the date the supervision starts."))
     elif out["ends_on"] is not None and out["ends_on"] < out["starts_on"]:
-        problems.add("ends_on", "The supervision can't end before it starts.")
+        problems.add("ends_on", _("The supervision can't end before it starts."))
     problems.raise_if_any()
     return out
 
@@ -111,7 +112,7 @@ def get_pair(session: Session, pair_id: str) -> SupervisionPair:
     """A pair by id; raises NotFound."""
     pair = session.get(SupervisionPair, pair_id) if pair_id else None
     if pair is None:
-        raise NotFound("That supervision pair could not be found.")
+        raise NotFound(_("That supervision pair could not be found."))
     return pair
 
 
@@ -174,7 +175,9 @@ def _check_session_date(session: Session, out: dict[str, Any], session_id: str |
         why = rules.session_date_problem(today, held_on, last.held_on if last else None, cadence)
         if why is None and last is not None and last.next_due_on is not None and held_on > last.next_due_on:
             due = format_uk(last.next_due_on)
-            why = f"The session date is after the next due date ({due}). Please pick that day or earlier."
+            why = _("The session date is after the next due date ({due}). Please pick that day or earlier.").format(
+                due=due,
+            )
         if why:
             problems.add("held_on", why)
 
@@ -182,35 +185,35 @@ def _check_session_date(session: Session, out: dict[str, Any], session_id: str |
 def clean_session(session: Session, data: dict[str, Any], session_id: str | None = None) -> dict[str, Any]:
     """Check a session's details and return them tidied (next_due_on suggested for a 1:1 when left blank), or raise
     ValidationError saying what to fix."""
-    out = tidy(data, SESSION_FIELDS, "supervision session")
+    out = tidy(data, SESSION_FIELDS, _("supervision session"))
     problems = Problems()
     _check_dates(out, problems, ("held_on", "next_due_on"))
     if out["held_on"] is None and "held_on" not in problems.messages:
-        problems.add("held_on", "Please give the date of the session.")
+        problems.add("held_on", _("Please give the date of the session."))
     if out["kind"] not in rules.SESSION_TYPES:
-        problems.add("kind", "Please pick 1:1 or group supervision.")
+        problems.add("kind", _("Please pick 1:1 or group supervision."))
     if live_person(session, out["supervisor_id"]) is None:
-        problems.add("supervisor_id", "Please pick the supervisor from the list.")
+        problems.add("supervisor_id", _("Please pick the supervisor from the list."))
     supervisees = list(dict.fromkeys(out["supervisee_ids"] or []))
     out["supervisee_ids"] = supervisees
     if not supervisees:
-        problems.add("supervisee_ids", "Please pick who was supervised.")
+        problems.add("supervisee_ids", _("Please pick who was supervised."))
     elif out["kind"] == "one_to_one" and len(supervisees) != 1:
-        problems.add("supervisee_ids", "A 1:1 session is with one person. For more, choose group supervision.")
+        problems.add("supervisee_ids", _("A 1:1 session is with one person. For more, choose group supervision."))
     elif any(live_person(session, person_id) is None for person_id in supervisees):
-        problems.add("supervisee_ids", "Someone picked could not be found. Please pick people from the list.")
+        problems.add("supervisee_ids", _("Someone picked could not be found. Please pick people from the list."))
     elif out["supervisor_id"] in supervisees:
         problems.add("supervisee_ids", rules.pair_problem(out["supervisor_id"], out["supervisor_id"]) or "")
     topics = list(dict.fromkeys(out["topics"] or []))
     out["topics"] = topics
     if any(code not in rules.SUPERVISION_TOPICS for code in topics):
-        problems.add("topics", "Please pick topics from the list.")
+        problems.add("topics", _("Please pick topics from the list."))
     if out["topics_other"] and len(out["topics_other"]) > 200:
-        problems.add("topics_other", "This is too long: please keep it to 200 characters.")
+        problems.add("topics_other", _("This is too long: please keep it to 200 characters."))
     if out["notes"] and len(out["notes"]) > 20000:
-        problems.add("notes", "This is too long: please keep it to 20000 characters.")
+        problems.add("notes", _("This is too long: please keep it to 20000 characters."))
     if out["held_on"] is not None and out["next_due_on"] is not None and out["next_due_on"] <= out["held_on"]:
-        problems.add("next_due_on", "The next session must be due after this one.")
+        problems.add("next_due_on", _("The next session must be due after this one."))
     if not problems.messages:
         _check_session_date(session, out, session_id, problems)
     problems.raise_if_any()
@@ -230,7 +233,7 @@ def get_session(session: Session, session_id: str) -> SupervisionSession:
     """A session by id; raises NotFound. Its notes are confidential: open them with read_confidential_notes."""
     record = session.get(SupervisionSession, session_id) if session_id else None
     if record is None:
-        raise NotFound("That supervision session could not be found.")
+        raise NotFound(_("That supervision session could not be found."))
     return record
 
 

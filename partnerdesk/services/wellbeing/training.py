@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, exists, func, select
 
+from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules import supervision as rules
@@ -68,9 +69,9 @@ def save_course(session: Session, course_id: str | None, name: str, renewal_mont
     problems = Problems()
     name = (name or "").strip()
     if not name:
-        problems.add("name", "Please give the course a name.")
+        problems.add("name", _("Please give the course a name."))
     elif len(name) > 200:
-        problems.add("name", "This is too long: please keep it to 200 characters.")
+        problems.add("name", _("This is too long: please keep it to 200 characters."))
     elif why := text_problem("name", name):
         problems.add("name", why)
     if isinstance(renewal_months, str):
@@ -98,7 +99,7 @@ def get_course(session: Session, course_id: str) -> TrainingCourse:
 
     course = session.get(TrainingCourse, course_id) if course_id else None
     if course is None:
-        raise NotFound("That course could not be found.")
+        raise NotFound(_("That course could not be found."))
     return course
 
 
@@ -114,15 +115,15 @@ def clean_record(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     from partnerdesk.records.supervision import TrainingCourse
     from partnerdesk.services.wellbeing.checks import live_person
 
-    out = tidy(data, RECORD_FIELDS, "training record")
+    out = tidy(data, RECORD_FIELDS, _("training record"))
     problems = Problems()
     if live_person(session, out["person_id"]) is None:
-        problems.add("person_id", "Please pick the person from the list.")
+        problems.add("person_id", _("Please pick the person from the list."))
     course = session.get(TrainingCourse, out["course_id"]) if out["course_id"] else None
     if course is None or course.deleted_at is not None:
-        problems.add("course_id", "Please pick the course from the list.")
+        problems.add("course_id", _("Please pick the course from the list."))
     if not isinstance(out["completed_on"], date):
-        problems.add("completed_on", "Please give the date the training was completed, for example 23/11/2026.")
+        problems.add("completed_on", _("Please give the date the training was completed, for example 23/11/2026."))
     elif why := rules.completed_on_problem(today_uk(), out["completed_on"]):
         problems.add("completed_on", why)
     problems.raise_if_any()
@@ -147,7 +148,7 @@ def get_training_record(session: Session, record_id: str) -> TrainingRecord:
 
     record = session.get(TrainingRecord, record_id) if record_id else None
     if record is None:
-        raise NotFound("That training record could not be found.")
+        raise NotFound(_("That training record could not be found."))
     return record
 
 
@@ -190,11 +191,11 @@ def _latest(session: Session, person_ids: list[str]) -> dict[tuple[str, str], tu
 
 def _statuses(session: Session, people: list[tuple[str, str]], today: date) -> list[TrainingStatus]:
     courses = list_courses(session)
-    latest = _latest(session, [person_id for person_id, _ in people])
+    latest = _latest(session, [person_id for person_id, _unused in people])
     result = []
     for person_id, name in people:
         for course in courses:
-            record_id, completed_on, _ = latest.get((person_id, course.course_id), (None, None, None))
+            record_id, completed_on, _unused = latest.get((person_id, course.course_id), (None, None, None))
             expires_on = rules.training_expires_on(completed_on, course.renewal_months) if completed_on else None
             status = rules.training_status(today, completed_on, course.renewal_months)
             result.append(TrainingStatus(person_id, name, course.course_id, course.name, completed_on, expires_on,
@@ -207,7 +208,7 @@ def person_training(session: Session, person_id: str, today: date | None = None)
     p = tables.people
     name = session.scalar(select(p.c.full_name).where(p.c.id == person_id))
     if name is None:
-        raise NotFound("That person could not be found.")
+        raise NotFound(_("That person could not be found."))
     return _statuses(session, [(person_id, name)], today or today_uk())
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.ui.area import Area
 
 #: The claim form's name for its drafts (services.drafts); kept here so restoring needs no form import.
@@ -13,7 +14,7 @@ CLAIM_FORM = "claim"
 
 
 class ExpensesArea(Area):
-    title = "Expenses"
+    title = N_("Expenses")
     record_kinds = ("claim", "budget_heading")
     draft_forms = (CLAIM_FORM,)
 
@@ -28,8 +29,8 @@ class ExpensesArea(Area):
         return page
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
-        self.window.add_action(file_menu, "New e&xpense claim…", self.new_claim)
-        self.window.add_action(file_menu, "Export expenses…", self.export_expenses)
+        self.window.add_action(file_menu, _("New e&xpense claim…"), self.new_claim)
+        self.window.add_action(file_menu, _("Export expenses…"), self.export_expenses)
 
     def open_claim(self, claim_id: str | None, preset: dict | None = None) -> None:
         """Open the claim form (a new claim when claim_id is None)."""
@@ -58,8 +59,8 @@ class ExpensesArea(Area):
 
     def export_expenses(self) -> None:
         """Ask where to save, then write the expenses spreadsheet (the list's dates) in the background."""
-        out = self.window.ask_save_path("Export expenses", f"expenses-{datetime.now():%Y-%m-%d}.xlsx",
-                                        "Excel spreadsheet", ".xlsx")
+        out = self.window.ask_save_path(_("Export expenses"), f"expenses-{datetime.now():%Y-%m-%d}.xlsx",
+                                        _("Excel spreadsheet"), ".xlsx")
         if out is None:
             return
         flt = self.page.claims.model.filter
@@ -71,15 +72,17 @@ class ExpensesArea(Area):
             with self.writer.store.reader() as session:
                 return export_expenses(session, out, date_from=flt.date_from, date_to=flt.date_to)
 
-        done, claims = run_with_progress(self.window, "Export expenses", "Writing the spreadsheet…", work)
+        done, claims = run_with_progress(self.window, _("Export expenses"), _("Writing the spreadsheet…"), work)
         if done:
-            self.window.statusBar().showMessage(f"Exported {claims:,} claims to {out}", 10000)
+            self.window.statusBar().showMessage(
+                _("Exported {claims:,} claims to {out}").format(claims=claims, out=out), 10000
+            )
 
     def print_claim_form(self, claim_id: str | None) -> None:
         """Save a claim's form as a PDF, to print, sign and file."""
         if claim_id is None:
             return
-        out = self.window.ask_save_path("Print claim form", "claim-form.pdf", "PDF document", ".pdf")
+        out = self.window.ask_save_path(_("Print claim form"), "claim-form.pdf", _("PDF document"), ".pdf")
         if out is None:
             return
         try:
@@ -88,6 +91,8 @@ class ExpensesArea(Area):
             with self.writer.store.reader() as session:
                 write_claim_form(session, claim_id, out)
         except Exception as exc:  # ExportError or a missing library: said in words, never a crash
-            QMessageBox.warning(self.window, "Print claim form", f"The claim form could not be written.\n\n{exc}")
+            QMessageBox.warning(
+                self.window, _("Print claim form"), _("The claim form could not be written.\n\n{exc}").format(exc=exc)
+            )
             return
-        self.window.statusBar().showMessage(f"Claim form saved to {out}", 10000)
+        self.window.statusBar().showMessage(_("Claim form saved to {out}").format(out=out), 10000)

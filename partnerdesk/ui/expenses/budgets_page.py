@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
@@ -36,7 +36,7 @@ from partnerdesk.ui.widgets.fitting import short_combo
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADINGS = ("Heading", "Allocation", "Spent", "Waiting for approval", "Left", "Used")
+HEADINGS = (N_("Heading"), N_("Allocation"), N_("Spent"), N_("Waiting for approval"), N_("Left"), N_("Used"))
 
 
 class HeadingDialog(QDialog):
@@ -45,18 +45,21 @@ class HeadingDialog(QDialog):
     def __init__(self, writer: Writer, year: int, heading_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer, self.year, self.heading_id = writer, year, heading_id
-        self.setWindowTitle(f"{'Change' if heading_id else 'Add'} a budget heading for {financial_year_label(year)}")
+        self.setWindowTitle(_("{value} a budget heading for {financial_year_label}").format(
+            value=_('Change') if heading_id else _('Add'),
+            financial_year_label=financial_year_label(year),
+        ))
         self.setMinimumWidth(460)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Heading name")
+        self.name.setAccessibleName(_("Heading name"))
         self.name.setMaxLength(120)
-        self.allocation = MoneyEdit("Allocation in pounds", allow_zero=True)
+        self.allocation = MoneyEdit(_("Allocation in pounds"), allow_zero=True)
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(_("Notes"))
         form = QFormLayout()
-        self.messages = {"": FieldMessage("this heading")}
-        for label, key, widget in (("&Name", "name", self.name), ("&Allocation", "allocation", self.allocation),
-                                   ("N&otes", "notes", self.notes)):
+        self.messages = {"": FieldMessage(_("this heading"))}
+        for label, key, widget in ((_("&Name"), "name", self.name), (_("&Allocation"), "allocation", self.allocation),
+                                   (_("N&otes"), "notes", self.notes)):
             self.messages[key] = add_field_row(form, label, widget)[0]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -108,24 +111,24 @@ class BudgetsPage(QWidget):
         self.writer = writer
         this_year = financial_year_of(today_uk())
         self.year = short_combo()
-        self.year.setAccessibleName("Financial year")
+        self.year.setAccessibleName(_("Financial year"))
         for year in range(this_year + 1, this_year - 6, -1):
             self.year.addItem(financial_year_label(year), year)
         self.year.setCurrentIndex(self.year.findData(this_year))
-        year_label = QLabel("Financial &year")
+        year_label = QLabel(_("Financial &year"))
         year_label.setBuddy(self.year)
-        self.add_button = QPushButton("&Add heading…")
-        self.add_button.setAccessibleName("Add a budget heading for this year")
+        self.add_button = QPushButton(_("&Add heading…"))
+        self.add_button.setAccessibleName(_("Add a budget heading for this year"))
         self.add_button.clicked.connect(self.add_heading)
-        self.edit_button = QPushButton("C&hange heading…")
-        self.edit_button.setAccessibleName("Change the selected budget heading")
+        self.edit_button = QPushButton(_("C&hange heading…"))
+        self.edit_button.setAccessibleName(_("Change the selected budget heading"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.chart = BarChart("Chart of spend against budget by heading")
-        self.chart.setToolTip("Dark: spent (approved or paid). Light: waiting for approval. Line: the allocation. "
-                              "Red: over budget.")
+        self.chart = BarChart(_("Chart of spend against budget by heading"))
+        self.chart.setToolTip(_("Dark: spent (approved or paid). Light: waiting for approval. Line: the allocation. "
+                              "Red: over budget."))
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
-        self.table.setAccessibleName("Spend against budget by heading (the chart's figures)")
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
+        self.table.setAccessibleName(_("Spend against budget by heading (the chart's figures)"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -142,9 +145,9 @@ class BudgetsPage(QWidget):
         select_saved(writer, self.table, ("budget_headings",), ID_ROLE)
         self.loose = QLabel()
         self.loose.setWordWrap(True)
-        self.loose.setAccessibleName("Claims with no budget heading")
-        key = QLabel("Dark blue: spent (approved or paid). Light blue: waiting for approval. Black line: the "
-                     "allocation. Red: over budget.")
+        self.loose.setAccessibleName(_("Claims with no budget heading"))
+        key = QLabel(_("Dark blue: spent (approved or paid). Light blue: waiting for approval. Black line: the "
+                     "allocation. Red: over budget."))
         key.setWordWrap(True)
 
         top = QHBoxLayout()
@@ -176,7 +179,7 @@ class BudgetsPage(QWidget):
             left = h.remaining_pence
             texts = (h.name, format_pounds(h.allocation_pence), format_pounds(h.spent_pence),
                      format_pounds(h.committed_pence), format_pounds(left) if left >= 0 else
-                     f"{format_pounds(-left)} over", f"{h.percent_used}%")
+                     _("{value} over").format(value=format_pounds(-left)), f"{h.percent_used}%")
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, h.heading_id)
@@ -184,8 +187,11 @@ class BudgetsPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
             bars.append(Bar(h.name, h.spent_pence, h.committed_pence, h.allocation_pence,
-                            f"{format_pounds(h.used_pence)} of {format_pounds(h.allocation_pence)} "
-                            f"({h.percent_used}%)"))
+                            _("{used_pence} of {allocation_pence} ({percent_used}%)").format(
+                                used_pence=format_pounds(h.used_pence),
+                                allocation_pence=format_pounds(h.allocation_pence),
+                                percent_used=h.percent_used,
+                            )))
         self.chart.set_bars(bars)
         self.chart.setVisible(bool(bars))
         label = financial_year_label(view.financial_year)
@@ -194,10 +200,15 @@ class BudgetsPage(QWidget):
                            "{n} headings for {year}, {money} allocated in all.", count)
         words = [summary.format(n=count, year=label, money=format_pounds(view.allocation_pence))]
         if view.no_heading_spent_pence or view.no_heading_committed_pence:
-            words.append(f"Claims with no heading: {format_pounds(view.no_heading_spent_pence)} spent and "
-                         f"{format_pounds(view.no_heading_committed_pence)} waiting for approval.")
+            words.append(_(
+                "Claims with no heading: {no_heading_spent_pence} spent and {no_heading_committed_pence} "
+                "waiting for approval."
+            ).format(
+                no_heading_spent_pence=format_pounds(view.no_heading_spent_pence),
+                no_heading_committed_pence=format_pounds(view.no_heading_committed_pence),
+            ))
         if not view.headings:
-            words.append("Add a heading to start tracking this year's budget.")
+            words.append(_("Add a heading to start tracking this year's budget."))
         self.loose.setText(" ".join(words))
 
     def heading_dialog(self, heading_id: str | None) -> HeadingDialog:

@@ -52,48 +52,50 @@ class ClaimForm(FormDialog):
         self._loading = True
         self.lines: LinesPanel | None = None
         self.status_panel: StatusPanel | None = None
-        self.setWindowTitle("New claim")
+        self.setWindowTitle(_("New claim"))
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.setAccessibleName(_("Problems to fix before saving"))
         self.summary.hide()
-        self.header = QLabel("A new claim: fill in the details and save, then add its lines.")
+        self.header = QLabel(_("A new claim: fill in the details and save, then add its lines."))
         self.header.setObjectName("sectionTitle")
-        self.header.setAccessibleName("This claim in short")
-        self.fields = FieldTabs("Claim")
-        details = self.fields.tab("&Details")
-        self.claimant = self.fields.row(details, "&Claimant", "person_id", PersonPicker(writer, _("Person claiming")))
-        self.fields.row(details, "Cla&im date", "claim_date", UkDateEdit("Date of the claim"))
-        self.meeting = self.fields.row(details, "&Meeting", "meeting_id",
+        self.header.setAccessibleName(_("This claim in short"))
+        self.fields = FieldTabs(_("Claim"))
+        details = self.fields.tab(_("&Details"))
+        self.claimant = self.fields.row(
+            details, _("&Claimant"), "person_id", PersonPicker(writer, _("Person claiming"))
+        )
+        self.fields.row(details, _("Cla&im date"), "claim_date", UkDateEdit(_("Date of the claim")))
+        self.meeting = self.fields.row(details, _("&Meeting"), "meeting_id",
                                        MeetingPicker(writer, _("Meeting the claim is for (optional)")))
         heading = short_combo()
-        heading.setAccessibleName("Budget heading")
-        self.fields.row(details, "&Budget heading", "budget_heading_id", heading)
-        self.fields.row(details, "&Programme", "programme", text_box("Programme (optional)"))
-        self.fields.row(details, "&Notes", "notes", long_text_box("Notes", 90))
-        for title in ("&Lines and receipts", "S&tatus and history"):
-            note = QLabel("Save the claim's details first, then add its lines and receipts here.")
+        heading.setAccessibleName(_("Budget heading"))
+        self.fields.row(details, _("&Budget heading"), "budget_heading_id", heading)
+        self.fields.row(details, _("&Programme"), "programme", text_box(_("Programme (optional)")))
+        self.fields.row(details, _("&Notes"), "notes", long_text_box(_("Notes"), 90))
+        for title in (_("&Lines and receipts"), _("S&tatus and history")):
+            note = QLabel(_("Save the claim's details first, then add its lines and receipts here."))
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.fields.addTab(note, title)
             self.fields.setTabEnabled(self.fields.count() - 1, False)
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip("Save the claim's details (Ctrl+S)")
-        buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
-        self.print_button = buttons.addButton("P&rint claim form (PDF)…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setAccessibleName("Print claim form (PDF)")
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(_("Save the claim's details (Ctrl+S)"))
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button = buttons.addButton(_("P&rint claim form (PDF)…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAccessibleName(_("Print claim form (PDF)"))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.claim_id))
         self.print_button.setEnabled(False)
-        self.delete_button = buttons.addButton("D&elete to Bin", QDialogButtonBox.ButtonRole.ActionRole)
-        self.delete_button.setToolTip("Move this claim to the Bin: drafts, submitted, rejected and void claims only")
+        self.delete_button = buttons.addButton(_("D&elete to Bin"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.delete_button.setToolTip(_("Move this claim to the Bin: drafts, submitted, rejected and void claims only"))
         self.delete_button.clicked.connect(self.delete_to_bin)
         self.delete_button.setEnabled(False)
         self.wire_buttons(buttons)
         self.status = QLabel()
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(_("Save status"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -136,7 +138,9 @@ class ClaimForm(FormDialog):
             day = today_uk()
         year = financial_year_of(day)
         headings = self.writer.read(lambda s: [(h.id, h.name) for h in headings_for_year(s, year)])
-        self._refill("budget_heading_id", f"No budget heading ({financial_year_label(year)})", headings)
+        self._refill("budget_heading_id", _("No budget heading ({financial_year_label})").format(
+            financial_year_label=financial_year_label(year),
+        ), headings)
 
     def _refill(self, key: str, blank: str, choices: list[tuple[str, str]]) -> None:
         combo = self.fields.widgets[key]
@@ -167,7 +171,10 @@ class ClaimForm(FormDialog):
 
     def _saved_state(self, name: str, status: str) -> None:
         """Title, tabs and what can still change, for a claim in the database."""
-        self.setWindowTitle(f"Claim {claim_reference(self.claim_id)} — {name}")
+        self.setWindowTitle(_("Claim {claim_reference} — {name}").format(
+            claim_reference=claim_reference(self.claim_id),
+            name=name,
+        ))
         if self.lines is None:
             self.lines = LinesPanel(self.writer, self.claim_id)
             self.status_panel = StatusPanel(self.writer, self.claim_id)
@@ -176,8 +183,8 @@ class ClaimForm(FormDialog):
             self.status_panel.changed.connect(self._status_changed)
             for panel in (self.lines, self.status_panel):
                 panel.changed.connect(self._after_own_step)
-            for index, (widget, title) in enumerate(((self.lines, "&Lines and receipts"),
-                                                     (self.status_panel, "S&tatus and history"))):
+            for index, (widget, title) in enumerate(((self.lines, _("&Lines and receipts")),
+                                                     (self.status_panel, _("S&tatus and history")))):
                 old = self.fields.widget(LINES_TAB + index)
                 self.fields.removeTab(LINES_TAB + index)
                 old.deleteLater()
@@ -194,7 +201,7 @@ class ClaimForm(FormDialog):
         # Approved and paid claims are money promised or spent: they are made void, never binned.
         self.delete_button.setEnabled(status in DELETABLE)
         self.lines.set_status(editable, status in _RECEIPTS_ACCEPTED)
-        self.status.setText("" if editable else "This claim can't be changed now: see Status and history.")
+        self.status.setText("" if editable else _("This claim can't be changed now: see Status and history."))
 
     def _after_own_step(self) -> None:
         """A line or status step from this form saves the claim too: when that was the only save since the form
@@ -216,7 +223,7 @@ class ClaimForm(FormDialog):
 
         status, total, missing = self.writer.read(read)
         words = [claim_reference(self.claim_id), vocab.label(vocab.CLAIM_STATUSES, status),
-                 f"total {format_pounds(total)}"]
+                 _("total {total}").format(total=format_pounds(total))]
         if missing:
             words.append(ngettext("{n} receipt missing", "{n} receipts missing", missing).format(n=missing))
         self.header.setText(" · ".join(words))
@@ -234,7 +241,9 @@ class ClaimForm(FormDialog):
             # The date as typed, even half-typed: a draft keeps what is on the screen.
             payload[key] = widget.text() if key == "claim_date" else typed_value(widget)
         payload["version"] = self.opened_version
-        return self.claim_id, f"Claim: {payload['person_name'] if payload['person_id'] else 'new claim'}", payload
+        return self.claim_id, _("Claim: {person_name}").format(
+            person_name=payload['person_name'] if payload['person_id'] else _('new claim'),
+        ), payload
 
     # --- saving -----------------------------------------------------------------------------------------
     def show_problems(self, messages: dict[str, str]) -> None:
@@ -267,7 +276,9 @@ class ClaimForm(FormDialog):
         self.show_problems({})
         self.dirty = False
         self._saved_state(name, status)
-        self.status.setText("Saved. Now add the lines and receipts on the Lines and receipts tab." if new else "Saved.")
+        self.status.setText(
+            _("Saved. Now add the lines and receipts on the Lines and receipts tab.") if new else _("Saved.")
+        )
         if new:
             self.fields.setCurrentIndex(LINES_TAB)
         self.saved.emit(self.claim_id)
@@ -277,9 +288,13 @@ class ClaimForm(FormDialog):
         """Move the claim to the Bin after asking, and close the form."""
         if self.claim_id is None:
             return
-        question = (f"Move claim {claim_reference(self.claim_id)} to the Bin? Its miles stop counting towards the "
-                    "10,000-mile rate change. You can restore it from the Bin.")
-        if QMessageBox.question(self, "Delete to Bin", question) != QMessageBox.StandardButton.Yes:
+        question = (_(
+            "Move claim {claim_reference} to the Bin? Its miles stop counting towards the 10,000-mile "
+            "rate change. You can restore it from the Bin."
+        ).format(
+            claim_reference=claim_reference(self.claim_id),
+        ))
+        if QMessageBox.question(self, _("Delete to Bin"), question) != QMessageBox.StandardButton.Yes:
             return
         claim_id = self.claim_id
 

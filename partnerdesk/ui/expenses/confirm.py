@@ -9,6 +9,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _
 from partnerdesk.services.common.errors import NeedsConfirmation
 from partnerdesk.ui.ops import Writer
 
@@ -27,7 +28,7 @@ def run_confirmed(
     try:
         return writer.run(parent, lambda session: work(session, False))
     except NeedsConfirmation as needs:
-        text = "\n\n".join([*needs.warnings, *([note] if note else []), "Do you want to go ahead anyway?"])
+        text = "\n\n".join([*needs.warnings, *([note] if note else []), _("Do you want to go ahead anyway?")])
         if QMessageBox.question(parent, title, text) != QMessageBox.StandardButton.Yes:
             return None
     return writer.run(parent, lambda session: work(session, True))

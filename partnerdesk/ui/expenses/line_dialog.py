@@ -50,15 +50,30 @@ def mileage_words(preview: LinePreview, day: date | None) -> str:
     year = tax_year_label(tax_year_of(day))
     if result.crosses_threshold:
         before = result.miles_this_tax_year_after - result.miles
-        text += (f"\nThis journey takes the car or van miles for the {year} tax year from {format_miles(before)} to "
-                 f"{format_miles(result.miles_this_tax_year_after)}, past the threshold: the first "
-                 f"{format_miles(result.miles_at_first_rate)} miles are paid at {result.first_rate_pence}p and the "
-                 f"other {format_miles(result.miles_at_after_rate)} at the lower {result.after_rate_pence}p.")
+        text += (_(
+            "\nThis journey takes the car or van miles for the {year} tax year from {before} to "
+            "{miles_this_tax_year_after}, past the threshold: the first {miles_at_first_rate} miles "
+            "are paid at {first_rate_pence}p and the other {miles_at_after_rate} at the lower "
+            "{after_rate_pence}p."
+        ).format(
+            year=year,
+            before=format_miles(before),
+            miles_this_tax_year_after=format_miles(result.miles_this_tax_year_after),
+            miles_at_first_rate=format_miles(result.miles_at_first_rate),
+            first_rate_pence=result.first_rate_pence,
+            miles_at_after_rate=format_miles(result.miles_at_after_rate),
+            after_rate_pence=result.after_rate_pence,
+        ))
     elif result.miles_at_after_rate:
-        text += f"\nThis person is past the threshold for the {year} tax year, so the lower rate applies."
+        text += _("\nThis person is past the threshold for the {year} tax year, so the lower rate applies.").format(
+            year=year,
+        )
     else:
         miles = format_miles(result.miles_this_tax_year_after)
-        text += f"\n{miles} car or van miles in the {year} tax year, this journey included."
+        text += _("\n{miles} car or van miles in the {year} tax year, this journey included.").format(
+            miles=miles,
+            year=year,
+        )
     return text
 
 
@@ -72,7 +87,7 @@ class LineDialog(QDialog):
         self.line_id = line_id
         self.opened_version: int | None = None  # of the line being changed, as read
         self.saved_id: str | None = None
-        self.setWindowTitle("Change a line" if line_id else "Add a line")
+        self.setWindowTitle(_("Change a line") if line_id else _("Add a line"))
         self.setMinimumWidth(560)
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, FieldMessage] = {}
@@ -80,38 +95,38 @@ class LineDialog(QDialog):
         self.holders: dict[str, QWidget] = {}
 
         form = QFormLayout()
-        kinds = ChoiceCombo(EXPENSE_CATEGORIES, "What the line is for")
-        self.category = self._row(form, "&What for", "category", kinds)
-        self.day = self._row(form, "&Day", "day", UkDateEdit("The day of the expense"))
-        self.description = self._row(form, "D&escription", "description", QLineEdit())
-        self.description.setAccessibleName("Description")
+        kinds = ChoiceCombo(EXPENSE_CATEGORIES, _("What the line is for"))
+        self.category = self._row(form, _("&What for"), "category", kinds)
+        self.day = self._row(form, _("&Day"), "day", UkDateEdit(_("The day of the expense")))
+        self.description = self._row(form, _("D&escription"), "description", QLineEdit())
+        self.description.setAccessibleName(_("Description"))
         self.description.setMaxLength(500)
-        self.miles = self._row(form, "&Miles", "miles", QLineEdit())
-        self.miles.setAccessibleName("Miles travelled")
-        self.miles.setPlaceholderText("for example 12.5")
+        self.miles = self._row(form, _("&Miles"), "miles", QLineEdit())
+        self.miles.setAccessibleName(_("Miles travelled"))
+        self.miles.setPlaceholderText(_("for example 12.5"))
         self.miles.setMaximumWidth(160)
-        self.vehicle = self._row(form, "&Vehicle", "vehicle", ChoiceCombo(VEHICLES, "Vehicle"))
-        self.passengers = self._row(form, "&Passengers", "passengers", QSpinBox())
+        self.vehicle = self._row(form, _("&Vehicle"), "vehicle", ChoiceCombo(VEHICLES, _("Vehicle")))
+        self.passengers = self._row(form, _("&Passengers"), "passengers", QSpinBox())
         self.passengers.setRange(0, 8)
         self.passengers.setMaximumWidth(100)
-        self.passengers.setAccessibleName("Passengers carried for work")
-        self.unit = self._row(form, "Day or &half day", "unit", ChoiceCombo(TIME_UNITS, "Day or half day"))
-        self.count = self._row(form, "How &many", "count", QSpinBox())
+        self.passengers.setAccessibleName(_("Passengers carried for work"))
+        self.unit = self._row(form, _("Day or &half day"), "unit", ChoiceCombo(TIME_UNITS, _("Day or half day")))
+        self.count = self._row(form, _("How &many"), "count", QSpinBox())
         self.count.setRange(1, 20)
         self.count.setMaximumWidth(100)
-        self.count.setAccessibleName("How many days or half days")
-        self.amount = self._row(form, "&Amount", "amount", MoneyEdit("Amount in pounds"))
+        self.count.setAccessibleName(_("How many days or half days"))
+        self.amount = self._row(form, _("&Amount"), "amount", MoneyEdit(_("Amount in pounds")))
 
         self.preview = QLabel()
         self.preview.setWordWrap(True)
-        self.preview.setAccessibleName("What this line will pay")
+        self.preview.setAccessibleName(_("What this line will pay"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("Note about this kind of line")
-        self.general = FieldMessage("this line")
+        self.note.setAccessibleName(_("Note about this kind of line"))
+        self.general = FieldMessage(_("this line"))
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save line", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("&Save line"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
@@ -164,10 +179,18 @@ class LineDialog(QDialog):
             self.captions[key].setVisible(key in shown)
         if category in PAYMENTS_FOR_TIME:
             cap = self.writer.read(lambda s: get_setting(s, "backfill_cap_half_days"))
-            limit = ("" if category != "backfill" else
-                     "No limit on backfill is set." if cap is None else
-                     f"Backfill is limited to {cap} half days per person on each programme (a day counts as two).")
-            self.note.setText(f"{limit}\n{BENEFITS_NOTE}".strip())
+            limit = (
+                ""
+                if category != "backfill"
+                else _("No limit on backfill is set.")
+                if cap is None
+                else _(
+                    "Backfill is limited to {cap} half days per person on each programme (a day counts as two)."
+                ).format(
+                    cap=cap,
+                )
+            )
+            self.note.setText(f"{limit}\n{_(BENEFITS_NOTE)}".strip())
         self.note.setVisible(category in PAYMENTS_FOR_TIME)
         self.show_preview()
         self.adjustSize()  # the fields shown differ by kind: fit them, neither squashed nor stretched
@@ -206,7 +229,9 @@ class LineDialog(QDialog):
             said = [text for key, text in messages.items() if key in wanted]
             self.preview.setText(" ".join(said))
             return
-        text = f"This line pays {format_pounds(preview.amount_pence)}."
+        text = _("This line pays {amount_pence}.").format(
+            amount_pence=format_pounds(preview.amount_pence),
+        )
         if data["category"] == "mileage":
             text += "\n" + mileage_words(preview, data["day"])
         elif preview.working:
@@ -233,9 +258,9 @@ class LineDialog(QDialog):
                 return add_line(session, self.claim_id, data, confirmed=confirmed).id
             return update_line(session, self.line_id, data, confirmed=confirmed, version=self.opened_version).id
 
-        note = BENEFITS_NOTE if data["category"] in PAYMENTS_FOR_TIME else None
+        note = _(BENEFITS_NOTE) if data["category"] in PAYMENTS_FOR_TIME else None
         try:
-            saved = run_confirmed(self.writer, self, "Check before adding", work, note)
+            saved = run_confirmed(self.writer, self, _("Check before adding"), work, note)
         except ValidationError as exc:
             self.show_problems(exc.messages)
             return

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES
@@ -36,12 +37,12 @@ from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_message import FieldMessage
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADINGS = ("Day", "What for", "Description", "How worked out", "Amount", "Receipts")
-RECEIPT_FILES = "Photos and PDFs (*.png *.jpg *.jpeg *.gif *.tif *.tiff *.webp *.heic *.pdf);;Any file (*)"
+HEADINGS = (N_("Day"), N_("What for"), N_("Description"), N_("How worked out"), N_("Amount"), N_("Receipts"))
+RECEIPT_FILES = N_("Photos and PDFs (*.png *.jpg *.jpeg *.gif *.tif *.tiff *.webp *.heic *.pdf);;Any file (*)")
 
 
 def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+    return _("{value:.0f} KB").format(value=size / 1024) if size >= 1024 else _("{size} bytes").format(size=size)
 
 
 class LinesPanel(QWidget):
@@ -57,8 +58,8 @@ class LinesPanel(QWidget):
         self.receipts: dict[str, list] = {}
 
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
-        self.table.setAccessibleName("Lines of this claim")
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
+        self.table.setAccessibleName(_("Lines of this claim"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -75,35 +76,40 @@ class LinesPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         line_row = QHBoxLayout()
         for key, text, name, slot in (
-            ("add", "&Add line…", "Add a line to this claim", self.add_line),
-            ("edit", "&Change line…", "Change the selected line", self.edit_line),
-            ("remove", "Remo&ve line", "Remove the selected line", self.remove_selected),
+            ("add", _("&Add line…"), _("Add a line to this claim"), self.add_line),
+            ("edit", _("&Change line…"), _("Change the selected line"), self.edit_line),
+            ("remove", _("Remo&ve line"), _("Remove the selected line"), self.remove_selected),
         ):
             line_row.addWidget(self._button(key, text, name, slot))
         line_row.addStretch()
         self.totals = QLabel()
-        self.totals.setAccessibleName("Claim total")
+        self.totals.setAccessibleName(_("Claim total"))
         self.totals.setObjectName("sectionTitle")
         line_row.addWidget(self.totals)
 
-        self.receipt_title = QLabel("Receipts for the selected line")
+        self.receipt_title = QLabel(_("Receipts for the selected line"))
         self.receipt_list = QListWidget()
-        self.receipt_list.setAccessibleName("Receipts for the selected line")
+        self.receipt_list.setAccessibleName(_("Receipts for the selected line"))
         self.receipt_list.setMaximumHeight(80)
         self.receipt_title.setBuddy(self.receipt_list)
         receipt_row = QHBoxLayout()
         for key, text, name, slot in (
-            ("attach", "Attac&h receipt…", "Attach a photo or PDF of a receipt to the selected line", self.attach),
-            ("save_receipt", "Save rece&ipt as…", "Save the selected receipt to a file", self.save_receipt),
-            ("remove_receipt", "Remove recei&pt", "Remove the selected receipt", self.remove_selected_receipt),
+            (
+                "attach",
+                _("Attac&h receipt…"),
+                _("Attach a photo or PDF of a receipt to the selected line"),
+                self.attach,
+            ),
+            ("save_receipt", _("Save rece&ipt as…"), _("Save the selected receipt to a file"), self.save_receipt),
+            ("remove_receipt", _("Remove recei&pt"), _("Remove the selected receipt"), self.remove_selected_receipt),
         ):
             receipt_row.addWidget(self._button(key, text, name, slot))
         receipt_row.addStretch()
         self.missing = QLabel()
         self.missing.setObjectName("fieldMessage")
         self.missing.setWordWrap(True)
-        self.missing.setAccessibleName("Receipts missing")
-        self.message = FieldMessage("lines and receipts")
+        self.missing.setAccessibleName(_("Receipts missing"))
+        self.message = FieldMessage(_("lines and receipts"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +149,7 @@ class LinesPanel(QWidget):
         for row, (line_id, day, category, description, working, amount) in enumerate(lines):
             count = len(self.receipts.get(line_id, []))
             texts = (format_uk(day), EXPENSE_CATEGORIES[category], description or "", working or "",
-                     format_pounds(amount), "None" if not count else f"{count} attached")
+                     format_pounds(amount), _("None") if not count else _("{count} attached").format(count=count))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, line_id)
@@ -156,7 +162,11 @@ class LinesPanel(QWidget):
         elif self.line_ids:
             self.table.selectRow(len(self.line_ids) - 1)
         lines_word = "line" if len(lines) == 1 else "lines"
-        self.totals.setText(f"Total {format_pounds(total)} ({len(lines)} {lines_word})")
+        self.totals.setText(_("Total {total} ({count} {lines_word})").format(
+            total=format_pounds(total),
+            count=len(lines),
+            lines_word=lines_word,
+        ))
         self.missing.setText("Receipt missing: " + "; ".join(
             f"{EXPENSE_CATEGORIES[category].split(' (')[0].lower()} on {format_uk(day)}" for category, day in missing
         ) + ". Attach it, or the claim stays flagged." if missing else "")
@@ -215,7 +225,7 @@ class LinesPanel(QWidget):
         line_id = self.selected_line()
         if line_id is None:
             return
-        answer = QMessageBox.question(self, "Remove line", "Remove the selected line and its receipts?")
+        answer = QMessageBox.question(self, _("Remove line"), _("Remove the selected line and its receipts?"))
         if answer == QMessageBox.StandardButton.Yes:
             self._save(lambda s: remove_line(s, line_id))
 
@@ -223,15 +233,17 @@ class LinesPanel(QWidget):
         """Choose a photo or PDF and keep it in the database with the selected line."""
         line_id = self.selected_line()
         if line_id is None:
-            self.message.show_message("Please pick the line the receipt is for first.")
+            self.message.show_message(_("Please pick the line the receipt is for first."))
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Attach a receipt", str(Path.home()), RECEIPT_FILES)
+        path, _unused = QFileDialog.getOpenFileName(self, _("Attach a receipt"), str(Path.home()), RECEIPT_FILES)
         if not path:
             return
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            self.message.show_message(f"That file could not be read: {exc.strerror or exc}.")
+            self.message.show_message(
+                _("That file could not be read: {strerror}.").format(strerror=exc.strerror or exc)
+            )
             return
         self._save(lambda s: add_receipt(s, line_id, Path(path).name, data))
 
@@ -245,18 +257,20 @@ class LinesPanel(QWidget):
         if receipt_id is None:
             return
         name, _kind, data = self.writer.read(lambda s: receipt_file(s, receipt_id))
-        path, _ = QFileDialog.getSaveFileName(self, "Save receipt", str(Path.home() / name))
+        path, _unused = QFileDialog.getSaveFileName(self, _("Save receipt"), str(Path.home() / name))
         if not path:
             return
         try:
             Path(path).write_bytes(data)
         except OSError as exc:
-            self.message.show_message(f"The receipt could not be saved: {exc.strerror or exc}.")
+            self.message.show_message(
+                _("The receipt could not be saved: {strerror}.").format(strerror=exc.strerror or exc)
+            )
             return
         self.message.show_message(None)
 
     def remove_selected_receipt(self) -> None:
         receipt_id = self.selected_receipt()
-        if receipt_id and QMessageBox.question(self, "Remove receipt", "Remove the selected receipt?") \
+        if receipt_id and QMessageBox.question(self, _("Remove receipt"), _("Remove the selected receipt?")) \
                 == QMessageBox.StandardButton.Yes:
             self._save(lambda s: remove_receipt(s, receipt_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import claim_reference
@@ -16,14 +17,14 @@ CLAIM_ID_ROLE = RECORD_ID_ROLE
 
 #: heading, and the sort key the column sorts by (None: not sortable)
 COLUMNS = (
-    ("Date", "claim_date"),
-    ("Reference", None),
-    ("Person", "person"),
-    ("Status", "status"),
-    ("Total", "total"),
-    ("Budget heading", "heading"),
-    ("Programme", "programme"),
-    ("Receipts", "receipts_missing"),
+    (N_("Date"), "claim_date"),
+    (N_("Reference"), None),
+    (N_("Person"), "person"),
+    (N_("Status"), "status"),
+    (N_("Total"), "total"),
+    (N_("Budget heading"), "heading"),
+    (N_("Programme"), "programme"),
+    (N_("Receipts"), "receipts_missing"),
 )
 TOTAL_COLUMN = 4
 
@@ -32,7 +33,7 @@ def _shown(rows) -> list[Shown]:
     shown = []
     for row in rows:
         missing = row.receipts_missing
-        receipts = "All in" if not missing else f"{missing} missing"
+        receipts = _("All in") if not missing else _("{missing} missing").format(missing=missing)
         texts = (
             format_uk(row.claim_date), claim_reference(row.id), row.person,
             vocab.label(vocab.CLAIM_STATUSES, row.status), format_pounds(row.total_pence), row.heading or "",

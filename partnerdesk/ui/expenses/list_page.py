@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
@@ -34,8 +34,8 @@ from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 #: The longest text each column should show whole, measured in the list's own font: at a larger text size or 125%
 #: scaling the columns grow and the list scrolls sideways, rather than cutting names and headings short.
-COLUMN_WIDTHS = ("30/11/2026", "EXP-64645644", "Iain Hamish Henderson", "Approved, not paid yet", "£10,000.00",
-                 "Representatives' expenses", "Reciprocal mentoring")  # fmt: skip
+COLUMN_WIDTHS = ("30/11/2026", "EXP-64645644", "Iain Hamish Henderson", N_("Approved, not paid yet"), "£10,000.00",
+                 N_("Representatives' expenses"), "Reciprocal mentoring")  # fmt: skip
 
 
 def heading_choices(writer: Writer, years) -> list[tuple[str, str]]:
@@ -59,24 +59,24 @@ class ClaimsListPage(QWidget):
         self.writer = writer
         # Both rows of filters wrap on a narrow screen rather than widening the window.
         first, second = FilterBar(self.apply_filter), FilterBar(self.apply_filter)
-        self.search = first.search("Search claims", "Search names, programmes and notes", 220)
-        self.status = first.choice(ChoiceCombo(vocab.CLAIM_STATUSES, "Filter by status", blank="Any status"), 12)
+        self.search = first.search(_("Search claims"), _("Search names, programmes and notes"), 220)
+        self.status = first.choice(ChoiceCombo(vocab.CLAIM_STATUSES, _("Filter by status"), blank=_("Any status")), 12)
         self.person = PersonPicker(writer, _("Show the claims of this person"), _("Anyone: type a name to choose"))
         self.person.setMinimumWidth(260)
-        second.labelled("&Person", self.person)
+        second.labelled(_("&Person"), self.person)
         self.heading = short_combo()
-        self.heading.setAccessibleName("Filter by budget heading")
+        self.heading.setAccessibleName(_("Filter by budget heading"))
         self.reload_headings()
         first.choice(self.heading)  # listened to once filled: filling it is not the worker filtering
-        self.date_from, self.date_to = second.dates("Claims from this date", "Claims up to this date")
+        self.date_from, self.date_to = second.dates(_("Claims from this date"), _("Claims up to this date"))
         self.date_problem = QLabel()
         self.date_problem.setObjectName("fieldMessage")
         self.date_problem.hide()
         self.count = QLabel()
-        self.count.setAccessibleName("How many claims are shown and their total")
+        self.count.setAccessibleName(_("How many claims are shown and their total"))
 
         self.model = ClaimsTableModel(writer.store, ClaimFilter(), self)
-        self.table = list_view(self.model, "List of claims", COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
+        self.table = list_view(self.model, _("List of claims"), COLUMN_WIDTHS, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter or double-click
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.installEventFilter(self)  # columns measured again when the text size changes
@@ -95,8 +95,8 @@ class ClaimsListPage(QWidget):
         actions.addStretch()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
-            ("open", "&Open", "Open the selected claim", self.open_selected),
-            ("new", "&New claim", "Enter a new claim", self.new_claim.emit),
+            ("open", _("&Open"), _("Open the selected claim"), self.open_selected),
+            ("new", _("&New claim"), _("Enter a new claim"), self.new_claim.emit),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -129,7 +129,7 @@ class ClaimsListPage(QWidget):
         year = financial_year_of(today_uk())
         self.heading.blockSignals(True)
         self.heading.clear()
-        self.heading.addItem("Any budget heading", None)
+        self.heading.addItem(_("Any budget heading"), None)
         for heading_id, text in heading_choices(self.writer, range(year + 1, year - 3, -1)):
             self.heading.addItem(text, heading_id)
         self.heading.setCurrentIndex(max(self.heading.findData(current), 0))
@@ -166,7 +166,11 @@ class ClaimsListPage(QWidget):
 
     def _show_count(self) -> None:
         n = self.model.count
-        self.count.setText(f"{n:,} claim{'' if n == 1 else 's'}, {format_pounds(self.model.total_pence)} in all")
+        self.count.setText(_("{n:,} claim{value}, {total_pence} in all").format(
+            n=n,
+            value='' if n == 1 else 's',
+            total_pence=format_pounds(self.model.total_pence),
+        ))
 
     def _open(self, row: int) -> None:
         claim_id = self.model.record_id(row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.ui.expenses.budgets_page import BudgetsPage
 from partnerdesk.ui.expenses.list_page import ClaimsListPage
 from partnerdesk.ui.ops import Writer
@@ -14,18 +15,18 @@ class ExpensesPage(QWidget):
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
-        title = QLabel("Expenses")
+        title = QLabel(_("Expenses"))
         title.setObjectName("pageTitle")
-        self.export_button = QPushButton("E&xport…")
-        self.export_button.setAccessibleName("Export expenses to a spreadsheet")
-        self.settings_button = QPushButton("Se&ttings…")
-        self.settings_button.setAccessibleName("Expenses settings: rates, limits and receipts")
+        self.export_button = QPushButton(_("E&xport…"))
+        self.export_button.setAccessibleName(_("Export expenses to a spreadsheet"))
+        self.settings_button = QPushButton(_("Se&ttings…"))
+        self.settings_button.setAccessibleName(_("Expenses settings: rates, limits and receipts"))
         self.claims = ClaimsListPage(writer)
         self.budgets = BudgetsPage(writer)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Claims and budgets")
-        self.tabs.addTab(self.claims, "&Claims")
-        self.tabs.addTab(self.budgets, "&Budgets")
+        self.tabs.setAccessibleName(_("Claims and budgets"))
+        self.tabs.addTab(self.claims, _("&Claims"))
+        self.tabs.addTab(self.budgets, _("&Budgets"))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.expenses import TRANSITIONS
@@ -37,12 +37,12 @@ from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 #: step button key → (words, accessible name, the status it leads to)
 STEPS = {
-    "submit": ("S&ubmit for approval", "Send this claim for approval", "submitted"),
-    "approve": ("Appro&ve…", "Record who approved this claim", "approved"),
-    "reject": ("Re&ject…", "Turn this claim down, saying why", "rejected"),
-    "reopen": ("Re-&open as draft", "Put this claim back to draft to correct it", "draft"),
-    "paid": ("Mark pa&id…", "Record that this claim was paid", "paid"),
-    "void": ("Cancel the cla&im…", "Cancel this claim, saying why: it is kept, marked void, for the accounts",
+    "submit": (N_("S&ubmit for approval"), N_("Send this claim for approval"), "submitted"),
+    "approve": (N_("Appro&ve…"), N_("Record who approved this claim"), "approved"),
+    "reject": (N_("Re&ject…"), N_("Turn this claim down, saying why"), "rejected"),
+    "reopen": (N_("Re-&open as draft"), N_("Put this claim back to draft to correct it"), "draft"),
+    "paid": (N_("Mark pa&id…"), N_("Record that this claim was paid"), "paid"),
+    "void": (N_("Cancel the cla&im…"), N_("Cancel this claim, saying why: it is kept, marked void, for the accounts"),
              "void"),
 }
 
@@ -104,28 +104,28 @@ class StatusPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("sectionTitle")
-        self.summary.setAccessibleName("Where this claim is")
-        self.message = FieldMessage("the claim's status")
+        self.summary.setAccessibleName(_("Where this claim is"))
+        self.message = FieldMessage(_("the claim's status"))
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, (text, name, _to) in STEPS.items():
-            button = QPushButton(text)
-            button.setAccessibleName(name)
-            button.setToolTip(name)
+            button = QPushButton(_(text))
+            button.setAccessibleName(_(name))
+            button.setToolTip(_(name))
             button.clicked.connect(getattr(self, f"do_{key}"))
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch()
         self.history = QTableWidget(0, 4)
-        self.history.setHorizontalHeaderLabels(("When", "Change", "Who", "Why"))
-        self.history.setAccessibleName("History of this claim")
+        self.history.setHorizontalHeaderLabels((_("When"), _("Change"), _("Who"), _("Why")))
+        self.history.setAccessibleName(_("History of this claim"))
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().hide()
         for column, width in enumerate((140, 360, 110)):
             self.history.setColumnWidth(column, width)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.history.horizontalHeader().setStretchLastSection(True)
-        history_title = QLabel("&History")
+        history_title = QLabel(_("&History"))
         history_title.setBuddy(self.history)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -145,14 +145,17 @@ class StatusPanel(QWidget):
 
         status, self.claimant, approver, approved_at, paid_on, method, reference, history = self.writer.read(read)
         self.status = status
-        words = [f"Status: {vocab.label(vocab.CLAIM_STATUSES, status)}."]
+        words = [_("Status: {label}.").format(label=vocab.label(vocab.CLAIM_STATUSES, status))]
         if approver:
-            words.append(f"Approved by {approver} on {format_moment_uk(approved_at)}.")
+            words.append(_("Approved by {approver} on {approved_at}.").format(
+                approver=approver,
+                approved_at=format_moment_uk(approved_at),
+            ))
         if paid_on:
             words.append(f"Paid on {format_uk(paid_on)} by {vocab.label(vocab.PAYMENT_METHODS, method).lower()}"
                          + (f", reference {reference}." if reference else "."))
         if status == "paid":
-            words.append("A paid claim can't be changed; cancel it (Cancel the claim) if it was wrong.")
+            words.append(_("A paid claim can't be changed; cancel it (Cancel the claim) if it was wrong."))
         self.summary.setText(" ".join(words))
         allowed = TRANSITIONS.get(status, frozenset())
         for key, (_text, _name, to) in STEPS.items():
@@ -177,10 +180,10 @@ class StatusPanel(QWidget):
             self.message.show_message(" ".join(exc.messages.values()))
 
     def do_submit(self) -> None:
-        self._step("Submit for approval", lambda s, ok: steps.submit_claim(s, self.claim_id, confirmed=ok).id)
+        self._step(_("Submit for approval"), lambda s, ok: steps.submit_claim(s, self.claim_id, confirmed=ok).id)
 
     def do_reopen(self) -> None:
-        self._step("Re-open as draft", lambda s, _ok: steps.reopen_claim(s, self.claim_id).id)
+        self._step(_("Re-open as draft"), lambda s, _ok: steps.reopen_claim(s, self.claim_id).id)
 
     def _with_reason(self, title: str, question: str, step) -> None:
         """Ask why (a reason is kept with the claim), asking again with the message until it is right."""
@@ -196,29 +199,36 @@ class StatusPanel(QWidget):
                 prompt = " ".join(exc.messages.values()) + "\n\n" + question
 
     def do_reject(self) -> None:
-        self._with_reason("Reject claim", f"Why is {self.claimant}'s claim turned down? They will be told this.",
+        self._with_reason(_("Reject claim"), _("Why is {claimant}'s claim turned down? They will be told this.").format(
+            claimant=self.claimant,
+        ),
                           steps.reject_claim)
 
     def do_void(self) -> None:
-        self._with_reason("Cancel the claim", "Why is this claim void? This is kept with the claim for the accounts.",
-                          steps.void_claim)
+        self._with_reason(
+            _("Cancel the claim"),
+            _("Why is this claim void? This is kept with the claim for the accounts."),
+            steps.void_claim,
+        )
 
     def approve_dialog(self) -> StepDialog:
-        dialog = StepDialog("Approve claim…", self)
-        dialog.approver = dialog.add("&Approved by", "approved_by_id", PersonPicker(self.writer, _("Who approved it")))
-        dialog.step = lambda: run_confirmed(self.writer, dialog, "Approve claim", lambda s, ok: steps.approve_claim(
+        dialog = StepDialog(_("Approve claim…"), self)
+        dialog.approver = dialog.add(
+            _("&Approved by"), "approved_by_id", PersonPicker(self.writer, _("Who approved it"))
+        )
+        dialog.step = lambda: run_confirmed(self.writer, dialog, _("Approve claim"), lambda s, ok: steps.approve_claim(
             s, self.claim_id, dialog.approver.person_id(), confirmed=ok).id)
         dialog.accepted.connect(lambda: self._done(True))
         return dialog
 
     def paid_dialog(self) -> StepDialog:
-        dialog = StepDialog("Mark paid…", self)
-        dialog.paid_on = dialog.add("Paid &on", "paid_on", UkDateEdit("The date it was paid"))
+        dialog = StepDialog(_("Mark paid…"), self)
+        dialog.paid_on = dialog.add(_("Paid &on"), "paid_on", UkDateEdit(_("The date it was paid")))
         dialog.paid_on.set_date(today_uk())
-        dialog.method = dialog.add("&How", "payment_method", ChoiceCombo(vocab.PAYMENT_METHODS, "How it was paid",
-                                                                       blank="Pick how it was paid"))
-        dialog.reference = dialog.add("&Reference", "payment_reference", QLineEdit())
-        dialog.reference.setAccessibleName("Bank or cheque reference")
+        dialog.method = dialog.add(_("&How"), "payment_method", ChoiceCombo(vocab.PAYMENT_METHODS, _("How it was paid"),
+                                                                       blank=_("Pick how it was paid")))
+        dialog.reference = dialog.add(_("&Reference"), "payment_reference", QLineEdit())
+        dialog.reference.setAccessibleName(_("Bank or cheque reference"))
         dialog.reference.setMaxLength(100)
 
         def step():

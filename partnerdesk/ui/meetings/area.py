@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.ui.area import Area
 
 #: The meeting form's name for its drafts (services.drafts); kept here so restoring needs no form import.
@@ -14,7 +14,7 @@ MEETING_FORM = "meeting"
 
 
 class MeetingsArea(Area):
-    title = "Meetings"
+    title = N_("Meetings")
     record_kinds = ("meeting",)
     draft_forms = (MEETING_FORM,)
 
@@ -32,8 +32,8 @@ class MeetingsArea(Area):
         return page
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
-        self.window.add_action(file_menu, "New &meeting…", self.new_meeting, "Ctrl+Shift+M")
-        self.window.add_action(file_menu, "&Schedule a year of meetings…", self.schedule_series)
+        self.window.add_action(file_menu, _("New &meeting…"), self.new_meeting, "Ctrl+Shift+M")
+        self.window.add_action(file_menu, _("&Schedule a year of meetings…"), self.schedule_series)
 
     def open_meeting(self, meeting_id: str | None, preset: dict | None = None) -> None:
         """Open the meeting form (a new meeting when meeting_id is None)."""
@@ -70,13 +70,13 @@ class MeetingsArea(Area):
 
     def export_meetings(self) -> None:
         """Ask where to save, then write the meetings spreadsheet (the list's date range) in the background."""
-        out = self.window.ask_save_path("Export meetings", f"meetings-{datetime.now():%Y-%m-%d}.xlsx",
-                                        "Excel spreadsheet", ".xlsx")
+        out = self.window.ask_save_path(_("Export meetings"), f"meetings-{datetime.now():%Y-%m-%d}.xlsx",
+                                        _("Excel spreadsheet"), ".xlsx")
         if out is None:
             return
         named = QMessageBox.question(
-            self.window, "Export meetings",
-            "Include people's names? Choose No for the anonymous figures a commissioner normally gets.",
+            self.window, _("Export meetings"),
+            _("Include people's names? Choose No for the anonymous figures a commissioner normally gets."),
         ) == QMessageBox.StandardButton.Yes
         flt = self.page.model.filter
         self.write_meetings_export(out, flt.date_from, flt.date_to, named)
@@ -92,16 +92,18 @@ class MeetingsArea(Area):
                 return export_meetings(session, out, date_from=date_from, date_to=date_to, named=named,
                                        progress=progress)
 
-        done, rows = run_with_progress(self.window, "Export meetings", "Writing the spreadsheet…", work)
+        done, rows = run_with_progress(self.window, _("Export meetings"), _("Writing the spreadsheet…"), work)
         if done:
-            self.window.statusBar().showMessage(f"Exported {rows:,} meetings to {out}", 10000)
+            self.window.statusBar().showMessage(
+                _("Exported {rows:,} meetings to {out}").format(rows=rows, out=out), 10000
+            )
         return done
 
     def save_calendar(self, meeting_ids: list) -> None:
         """Save meetings as an .ics file that Outlook and Thunderbird can import."""
         if not meeting_ids or None in meeting_ids:
             return
-        out = self.window.ask_save_path("Add to calendar", "meeting.ics", "Calendar file", ".ics")
+        out = self.window.ask_save_path(_("Add to calendar"), "meeting.ics", _("Calendar file"), ".ics")
         if out is None:
             return
         try:
@@ -110,7 +112,9 @@ class MeetingsArea(Area):
             with self.writer.store.reader() as session:
                 count = write_ics(session, out, list(meeting_ids))
         except (ImportError, OSError) as exc:
-            QMessageBox.warning(self.window, "Add to calendar", f"The calendar file could not be written.\n\n{exc}")
+            QMessageBox.warning(
+                self.window, _("Add to calendar"), _("The calendar file could not be written.\n\n{exc}").format(exc=exc)
+            )
             return
         saved = ngettext("Saved {n} meeting to {file}", "Saved {n} meetings to {file}", count)
         self.window.statusBar().showMessage(saved.format(n=count, file=out), 10000)
@@ -119,17 +123,19 @@ class MeetingsArea(Area):
         """Save a PDF attendance sheet for a meeting, in large print if asked."""
         if meeting_id is None:
             return
-        out = self.window.ask_save_path("Print attendance sheet", "attendance-sheet.pdf", "PDF document", ".pdf")
+        out = self.window.ask_save_path(_("Print attendance sheet"), "attendance-sheet.pdf", _("PDF document"), ".pdf")
         if out is None:
             return
-        large = QMessageBox.question(self.window, "Print attendance sheet",
-                                     "Make it large print (16 point)?") == QMessageBox.StandardButton.Yes
+        large = QMessageBox.question(self.window, _("Print attendance sheet"),
+                                     _("Make it large print (16 point)?")) == QMessageBox.StandardButton.Yes
         try:
             from partnerdesk.exports.meeting_pdf import write_attendance_sheet  # reportlab loads only now
 
             with self.writer.store.reader() as session:
                 write_attendance_sheet(session, meeting_id, out, large_print=large)
         except (ImportError, OSError) as exc:
-            QMessageBox.warning(self.window, "Print attendance sheet", f"The sheet could not be written.\n\n{exc}")
+            QMessageBox.warning(
+                self.window, _("Print attendance sheet"), _("The sheet could not be written.\n\n{exc}").format(exc=exc)
+            )
             return
-        self.window.statusBar().showMessage(f"Attendance sheet saved to {out}", 10000)
+        self.window.statusBar().showMessage(_("Attendance sheet saved to {out}").format(out=out), 10000)

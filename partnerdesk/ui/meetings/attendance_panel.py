@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import uk_times
@@ -38,23 +38,33 @@ from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 NAME, BACKUP, INTERESTED, ATTENDANCE, PAPERS_ON, PAPERS_FORMAT, PAPERS_REASON, PAPERS_NOTE = range(8)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADINGS = ("Name", "Back-up", "Interest", "Attendance", "Papers sent", "Format", "Why late or other format",
-            "Papers")
+HEADINGS = (
+    N_("Name"),
+    N_("Back-up"),
+    N_("Interest"),
+    N_("Attendance"),
+    N_("Papers sent"),
+    N_("Format"),
+    N_("Why late or other format"),
+    N_("Papers"),
+)
 
 
 def papers_note(inv: svc.Invitation) -> str:
     """Lateness and format of one person's papers, in words."""
     if not inv.invited:
-        return "Expressed interest (not invited yet)"
+        return _("Expressed interest (not invited yet)")
     if inv.attendance == "apologies" and inv.papers_sent_on is None:
-        return "Sent apologies"
+        return _("Sent apologies")
     if inv.papers_sent_on is None:
-        return "Not sent yet"
+        return _("Not sent yet")
     words = [f"{inv.papers_days} days before" + (" — LATE" if inv.papers_late else "")]
     if inv.format_met is False:
-        words.append(f"not the format asked for ({vocab.label(vocab.PAPER_FORMATS, inv.wanted_format)})")
+        words.append(_("not the format asked for ({label})").format(
+            label=vocab.label(vocab.PAPER_FORMATS, inv.wanted_format),
+        ))
     if inv.papers_reason:
-        words.append(f"reason: {inv.papers_reason}")
+        words.append(_("reason: {papers_reason}").format(papers_reason=inv.papers_reason))
     return "; ".join(words)
 
 
@@ -69,37 +79,37 @@ class AttendancePanel(QWidget):
         self.meeting_id = meeting_id
         self.rows: list[svc.Invitation] = []
 
-        self.invite_members = QPushButton("&Invite committee members")
-        self.invite_members.setToolTip("Invite everyone with a seat on the committee on the meeting date")
+        self.invite_members = QPushButton(_("&Invite committee members"))
+        self.invite_members.setToolTip(_("Invite everyone with a seat on the committee on the meeting date"))
         self.invite_members.clicked.connect(self.invite_committee)
         self.person = PersonPicker(writer, _("Person to invite"), _("Find someone else by name"))
         self.person.setMinimumWidth(280)
-        self.as_backup = QCheckBox("as a &back-up")
-        self.as_backup.setAccessibleName("Invite as a back-up representative")
-        self.add_button = QPushButton("&Add person")
-        self.add_button.setAccessibleName("Invite the person found")
+        self.as_backup = QCheckBox(_("as a &back-up"))
+        self.as_backup.setAccessibleName(_("Invite as a back-up representative"))
+        self.add_button = QPushButton(_("&Add person"))
+        self.add_button.setAccessibleName(_("Invite the person found"))
         self.add_button.clicked.connect(self.invite_found)
-        self.interest_button = QPushButton("Re&cord interest")
-        self.interest_button.setAccessibleName("Record that the person found is interested (not invited yet)")
+        self.interest_button = QPushButton(_("Re&cord interest"))
+        self.interest_button.setAccessibleName(_("Record that the person found is interested (not invited yet)"))
         self.interest_button.clicked.connect(self.interest_found)
-        self.remove_button = QPushButton("&Remove from list")
-        self.remove_button.setAccessibleName("Take the selected person off the list")
+        self.remove_button = QPushButton(_("&Remove from list"))
+        self.remove_button.setAccessibleName(_("Take the selected person off the list"))
         self.remove_button.clicked.connect(self.remove_selected)
 
         self.message = QLabel()
         self.message.setObjectName("fieldMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem with attendance")
+        self.message.setAccessibleName(_("Problem with attendance"))
         self.message.hide()
         self.warning = QLabel()
         self.warning.setObjectName("formSummary")
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Double-booking warning")
+        self.warning.setAccessibleName(_("Double-booking warning"))
         self.warning.hide()
 
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
-        self.table.setAccessibleName("People invited to this meeting")
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
+        self.table.setAccessibleName(_("People invited to this meeting"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -111,15 +121,15 @@ class AttendancePanel(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.suggest_button = QPushButton("Suggest bac&k-ups")
-        self.suggest_button.setToolTip("List the committee's back-up representatives who could stand in")
+        self.suggest_button = QPushButton(_("Suggest bac&k-ups"))
+        self.suggest_button.setToolTip(_("List the committee's back-up representatives who could stand in"))
         self.suggest_button.clicked.connect(self.show_suggestions)
-        self.suggestions_title = QLabel("Back-ups who could stand in (double-click or press Invite):")
+        self.suggestions_title = QLabel(_("Back-ups who could stand in (double-click or press Invite):"))
         self.suggestions = QListWidget()
-        self.suggestions.setAccessibleName("Back-up representatives who could stand in")
+        self.suggestions.setAccessibleName(_("Back-up representatives who could stand in"))
         self.suggestions.setMaximumHeight(90)
         self.suggestions.itemActivated.connect(lambda _item: self.invite_suggested())
-        self.invite_suggested_button = QPushButton("In&vite this back-up")
+        self.invite_suggested_button = QPushButton(_("In&vite this back-up"))
         self.invite_suggested_button.clicked.connect(self.invite_suggested)
 
         # Wraps onto a second line in a narrow window, rather than squeezing the find box to nothing.
@@ -158,7 +168,11 @@ class AttendancePanel(QWidget):
         self._fill_table()
         names = {r.person_id: r.person_name for r in self.rows}
         lines = [
-            f"{names.get(person, 'Someone')} is also invited to “{c.title}” at the same time ({_when(c)})."
+            _("{person} is also invited to “{title}” at the same time ({when}).").format(
+                person=names.get(person, _('Someone')),
+                title=c.title,
+                when=_when(c),
+            )
             for person, found in clashes.items() for c in found
         ]
         self.warning.setText("Double-booked: " + " ".join(lines) if lines else "")
@@ -172,30 +186,40 @@ class AttendancePanel(QWidget):
             self.table.setItem(number, NAME, QTableWidgetItem(inv.person_name))
             backup = QCheckBox()
             backup.setChecked(inv.is_backup)
-            backup.setAccessibleName(f"{inv.person_name} is a back-up")
+            backup.setAccessibleName(_("{person_name} is a back-up").format(person_name=inv.person_name))
             backup.toggled.connect(lambda on, p=inv.person_id: self._save(lambda s: svc.set_backup(
                 s, self.meeting_id, p, on)))
             self.table.setCellWidget(number, BACKUP, backup)
             interested = QCheckBox()
             interested.setChecked(inv.interested)
-            interested.setAccessibleName(f"{inv.person_name} has expressed interest")
+            interested.setAccessibleName(_("{person_name} has expressed interest").format(person_name=inv.person_name))
             interested.toggled.connect(lambda on, p=inv.person_id: self.record_interest(p, on))
             self.table.setCellWidget(number, INTERESTED, interested)
-            mark = ChoiceCombo(vocab.ATTENDANCE, f"Attendance of {inv.person_name}", blank="Not recorded")
+            mark = ChoiceCombo(
+                vocab.ATTENDANCE,
+                _("Attendance of {person_name}").format(person_name=inv.person_name),
+                blank=_("Not recorded"),
+            )
             mark.set_code(inv.attendance)
             mark.setEnabled(inv.invited)
             mark.currentIndexChanged.connect(lambda _i, p=inv.person_id, w=mark: self.record(p, w.code()))
             self.table.setCellWidget(number, ATTENDANCE, mark)
-            sent = UkDateEdit(f"Papers sent to {inv.person_name} on")
+            sent = UkDateEdit(_("Papers sent to {person_name} on").format(person_name=inv.person_name))
             sent.set_date(inv.papers_sent_on)
-            fmt = ChoiceCombo(vocab.PAPER_FORMATS, f"Papers format for {inv.person_name}", blank="Format…")
+            fmt = ChoiceCombo(
+                vocab.PAPER_FORMATS,
+                _("Papers format for {person_name}").format(person_name=inv.person_name),
+                blank=_("Format…"),
+            )
             fmt.set_code(inv.papers_format or inv.wanted_format)
             reason = QLineEdit(inv.papers_reason or "")
             reason.setMaxLength(500)
             reason.setCursorPosition(0)  # show the start of a long reason; the tooltip holds all of it
-            reason.setToolTip(inv.papers_reason or "Why papers were late or not in the format asked for")
-            reason.setAccessibleName(f"Why papers to {inv.person_name} were late or not in their format")
-            reason.setPlaceholderText("Reason, if late or another format" if inv.papers_sent_on else "")
+            reason.setToolTip(inv.papers_reason or _("Why papers were late or not in the format asked for"))
+            reason.setAccessibleName(_("Why papers to {person_name} were late or not in their format").format(
+                person_name=inv.person_name,
+            ))
+            reason.setPlaceholderText(_("Reason, if late or another format") if inv.papers_sent_on else "")
             reason.setEnabled(inv.papers_sent_on is not None)  # a reason belongs to papers that were sent
             papers = partial(self.record_papers, inv.person_id, sent, fmt, reason)
             sent.editingFinished.connect(papers)
@@ -211,13 +235,13 @@ class AttendancePanel(QWidget):
     def _fill_suggestions(self, suggestions: list[svc.BackupSuggestion]) -> None:
         self.suggestions.clear()
         for s in suggestions:
-            text = s.person_name + (" — has said they are interested" if s.interested else "")
+            text = s.person_name + (_(" — has said they are interested") if s.interested else "")
             if s.clashes:
-                text += f" — but invited to “{s.clashes[0].title}” at the same time"
+                text += _(" — but invited to “{title}” at the same time").format(title=s.clashes[0].title)
             item = QListWidgetItem(text, self.suggestions)
             item.setData(PERSON_ID_ROLE, s.person_id)
         if not suggestions and self.suggest_button.isEnabled():
-            QListWidgetItem("No back-up representatives are free to ask.", self.suggestions)
+            QListWidgetItem(_("No back-up representatives are free to ask."), self.suggestions)
         for widget in (self.suggestions, self.suggestions_title, self.invite_suggested_button):
             widget.setVisible(self.suggest_button.isEnabled())
 

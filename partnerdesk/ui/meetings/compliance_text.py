@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services.meetings.checks import MeetingCompliance
 
 
@@ -18,32 +18,61 @@ def describe_compliance(
     agreed" would read as something the worker forgot to set up."""
     lines = []
     if c.notice_days is None:
-        lines.append(f"Notice: not sent yet (at least {_days(notice_period)} are needed).")
+        lines.append(_("Notice: not sent yet (at least {days} are needed).").format(days=_days(notice_period)))
     elif c.notice_late:
-        lines.append(f"Notice: LATE — sent {_days(c.notice_days)} before, under the {_days(notice_period)} needed. "
-                     "Please record why.")
+        lines.append(_("Notice: LATE — sent {days} before, under the {days2} needed. Please record why.").format(
+            days=_days(c.notice_days),
+            days2=_days(notice_period),
+        ))
     else:
-        lines.append(f"Notice: sent {_days(c.notice_days)} before — on time.")
+        lines.append(_("Notice: sent {days} before — on time.").format(days=_days(c.notice_days)))
     if c.papers_received_days is not None:
-        late = " — late" if c.papers_received_late else ""
-        lines.append(f"Papers arrived from the committee {_days(c.papers_received_days)} before{late}.")
+        late = _(" — late") if c.papers_received_late else ""
+        lines.append(_("Papers arrived from the committee {days} before{late}.").format(
+            days=_days(c.papers_received_days),
+            late=late,
+        ))
     if c.invited:
-        text = f"Papers sent to {c.papers_sent} of {c.invited} invited"
+        text = _("Papers sent to {papers_sent} of {invited} invited").format(
+            papers_sent=c.papers_sent,
+            invited=c.invited,
+        )
         if c.papers_late:
-            text += f"; {c.papers_late} LATE (under {_days(papers_period)})"
+            text += _("; {papers_late} LATE (under {days})").format(
+                papers_late=c.papers_late,
+                days=_days(papers_period),
+            )
         if c.format_missed:
-            text += f"; {c.format_missed} NOT in the format they asked for"
+            text += _("; {format_missed} NOT in the format they asked for").format(
+                format_missed=c.format_missed,
+            )
         lines.append(text + ".")
     if not quorum_applies:
         pass
     elif c.quorum_needed is None:
-        lines.append("Quorum: no quorum has been agreed for this committee.")
+        lines.append(_("Quorum: no quorum has been agreed for this committee."))
     elif c.quorate is None:
-        lines.append(f"Quorum: {c.quorum_needed} of {c.members} members needed; attendance not recorded yet.")
+        lines.append(_("Quorum: {quorum_needed} of {members} members needed; attendance not recorded yet.").format(
+            quorum_needed=c.quorum_needed,
+            members=c.members,
+        ))
     else:
-        verdict = "enough members were there" if c.quorate else "NOT enough members were there"
-        lines.append(f"Quorum: {verdict} — {c.present_members} present, {c.quorum_needed} of {c.members} needed.")
+        verdict = _("enough members were there") if c.quorate else _("NOT enough members were there")
+        lines.append(_("Quorum: {verdict} — {present_members} present, {quorum_needed} of {members} needed.").format(
+            verdict=verdict,
+            present_members=c.present_members,
+            quorum_needed=c.quorum_needed,
+            members=c.members,
+        ))
     if c.invited and c.invited != c.unrecorded:
-        lines.append(f"Attendance: {c.attended} attended, {c.apologies} apologies, {c.absent} absent, "
-                     f"{c.sent_views} sent views, {c.unrecorded} not recorded.")
+        lines.append(_(
+            "Attendance: {attended} attended, {apologies} apologies, {absent} absent, {sent_views} "
+            "sent views, {unrecorded} not recorded."
+        ).format(
+            attended=c.attended,
+            apologies=c.apologies,
+            absent=c.absent,
+            sent_views=c.sent_views,
+            unrecorded=c.unrecorded,
+        ))
     return lines

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from partnerdesk.i18n import short_date
+from partnerdesk.i18n import N_, _, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.meetings import uk_times
 from partnerdesk.services.meetings.checks import compliance_for_meetings
@@ -19,13 +19,13 @@ MEETING_ID_ROLE = RECORD_ID_ROLE
 
 #: heading, and the sort key the column sorts by (None: not sortable)
 COLUMNS = (
-    ("Date", "starts_at"),
-    ("Time", "starts_at"),
-    ("Committee", "committee"),
-    ("Kind", "kind"),
-    ("Title", "title"),
-    ("How", "mode"),
-    ("Who", None),
+    (N_("Date"), "starts_at"),
+    (N_("Time"), "starts_at"),
+    (N_("Committee"), "committee"),
+    (N_("Kind"), "kind"),
+    (N_("Title"), "title"),
+    (N_("How"), "mode"),
+    (N_("Who"), None),
 )
 _GREY = QColor("#6b7580")
 
@@ -37,15 +37,15 @@ class _Extra(NamedTuple):
 
 def _who(row, compliance) -> str:
     if row.cancelled:
-        return "Cancelled"
+        return _("Cancelled")
     if compliance is None or compliance.invited == 0:
-        return "Nobody invited yet"
+        return _("Nobody invited yet")
     recorded = compliance.invited - compliance.unrecorded
-    text = f"{compliance.invited} invited"
+    text = _("{invited} invited").format(invited=compliance.invited)
     if recorded:
-        text += f", {compliance.attended} attended"
+        text += _(", {attended} attended").format(attended=compliance.attended)
         if compliance.apologies:
-            text += f", {compliance.apologies} apologies"
+            text += _(", {apologies} apologies").format(apologies=compliance.apologies)
     return text
 
 
@@ -57,7 +57,7 @@ def _shown(session, rows) -> list[Shown]:
         committee = row.committee or ""
         tip = f"{committee} ({row.organisation})" if row.organisation else ""
         if row.cancelled:
-            tip = "Cancelled. " + tip
+            tip = _("Cancelled. {details}").format(details=tip)
         texts = (
             short_date(day),
             f"{start:%H:%M}–{end:%H:%M}",

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.meetings.bulk import series_of
@@ -41,7 +41,7 @@ from partnerdesk.ui.widgets.filter_bar import FilterBar
 from partnerdesk.ui.widgets.fitting import ButtonRow, short_combo
 
 # Dates and times whole; the title takes what is left, so "Who" stays in view on a 1280-pixel laptop too.
-COLUMN_WIDTHS = ("Wed 27/05/2026", "10:00–11:00", 150, 110, 170, 70, "4 invited, 4 attended")
+COLUMN_WIDTHS = (N_("Wed 27/05/2026"), "10:00–11:00", 150, 110, 170, 70, N_("4 invited, 4 attended"))
 TITLE_COLUMN = 4
 
 
@@ -60,25 +60,27 @@ class MeetingsListPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        title = QLabel("Meetings")
+        title = QLabel(_("Meetings"))
         title.setObjectName("pageTitle")
         # The filters wrap onto a second line on a narrow screen rather than widening the window.
         filters = FilterBar(self.apply_filter)
-        self.search = filters.search("Search meetings", "Search titles, venues, committees and notes", 180)
+        self.search = filters.search(_("Search meetings"), _("Search titles, venues, committees and notes"), 180)
         self.committee = short_combo(characters=14)
-        self.committee.setAccessibleName("Filter by committee")
+        self.committee.setAccessibleName(_("Filter by committee"))
         self.reload_committees()
         filters.choice(self.committee)  # listened to once filled: filling it is not the worker filtering
-        self.kind = filters.choice(ChoiceCombo(vocab.MEETING_KINDS, "Filter by kind of meeting", blank="Any kind"), 10)
-        self.date_from, self.date_to = filters.dates("Meetings from this date", "Meetings up to this date")
+        self.kind = filters.choice(
+            ChoiceCombo(vocab.MEETING_KINDS, _("Filter by kind of meeting"), blank=_("Any kind")), 10
+        )
+        self.date_from, self.date_to = filters.dates(_("Meetings from this date"), _("Meetings up to this date"))
         self.date_problem = QLabel()
         self.date_problem.setObjectName("fieldMessage")
         self.date_problem.hide()
         self.count = QLabel()
-        self.count.setAccessibleName("How many meetings are shown")
+        self.count.setAccessibleName(_("How many meetings are shown"))
 
         self.model = MeetingsTableModel(writer.store, MeetingFilter(), self)
-        self.table = list_view(self.model, "List of meetings", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
+        self.table = list_view(self.model, _("List of meetings"), COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self._open(index.row()))
@@ -97,27 +99,48 @@ class MeetingsListPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addStretch()
-        row = ButtonRow("More meeting actions")
+        row = ButtonRow(_("More meeting actions"))
         actions.addWidget(row)
         self.buttons: dict[str, QPushButton] = {}
         #: The bulk actions, in the menus of the Record sent and Series buttons.
         self.actions: dict[str, QAction] = {}
         for key, text, tip, slot in (
-            ("export", "E&xport…", "Save these meetings as a spreadsheet", self.export_requested.emit),
-            ("calendar", "Add to &calendar…", "Save the selected meeting as a calendar file (.ics)",
-             self.calendar_selected),
-            ("print", "&Print sheet…", "Attendance sheet for the selected meeting (PDF)", self.print_selected),
-            ("cancel", "&Cancel meeting…", "Cancel the selected meeting, saying why", self.cancel_selected),
-            ("delete", "&Delete to Bin", "Move the selected meeting to the Bin (Delete)", self.delete_selected),
-            ("dates", _("&Record sent"), _("Record one date notice or papers were sent for the selected meetings"),
-             [("notice", _("Record &notice sent…"), lambda: self.record_dates(NOTICE)),
-              ("papers", _("Record &papers sent…"), lambda: self.record_dates(PAPERS))]),
-            ("in_series", _("Ser&ies"), _("Invite the committee to the series, or add a meeting to it"),
-             [("invite", _("&Invite committee members to every meeting in this series…"), self.invite_series),
-              ("add_to_series", _("&Add one more meeting to this series…"), self.add_to_series)]),
-            ("series", "&Schedule a year…", "Make a series of meetings for a committee", self.schedule_series.emit),
-            ("open", "&Open", "Open the selected meeting", self.open_selected),
-            ("new", "&New meeting", "Add a single meeting", self.new_meeting.emit),
+            ("export", _("E&xport…"), _("Save these meetings as a spreadsheet"), self.export_requested.emit),
+            (
+                "calendar",
+                _("Add to &calendar…"),
+                _("Save the selected meeting as a calendar file (.ics)"),
+                self.calendar_selected,
+            ),
+            ("print", _("&Print sheet…"), _("Attendance sheet for the selected meeting (PDF)"), self.print_selected),
+            ("cancel", _("&Cancel meeting…"), _("Cancel the selected meeting, saying why"), self.cancel_selected),
+            ("delete", _("&Delete to Bin"), _("Move the selected meeting to the Bin (Delete)"), self.delete_selected),
+            (
+                "dates",
+                _("&Record sent"),
+                _("Record one date notice or papers were sent for the selected meetings"),
+                [
+                    ("notice", _("Record &notice sent…"), lambda: self.record_dates(NOTICE)),
+                    ("papers", _("Record &papers sent…"), lambda: self.record_dates(PAPERS)),
+                ],
+            ),
+            (
+                "in_series",
+                _("Ser&ies"),
+                _("Invite the committee to the series, or add a meeting to it"),
+                [
+                    ("invite", _("&Invite committee members to every meeting in this series…"), self.invite_series),
+                    ("add_to_series", _("&Add one more meeting to this series…"), self.add_to_series),
+                ],
+            ),
+            (
+                "series",
+                _("&Schedule a year…"),
+                _("Make a series of meetings for a committee"),
+                self.schedule_series.emit,
+            ),
+            ("open", _("&Open"), _("Open the selected meeting"), self.open_selected),
+            ("new", _("&New meeting"), _("Add a single meeting"), self.new_meeting.emit),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -166,7 +189,7 @@ class MeetingsListPage(QWidget):
         current = self.committee.currentData()
         self.committee.blockSignals(True)
         self.committee.clear()
-        self.committee.addItem("Any committee", None)
+        self.committee.addItem(_("Any committee"), None)
         for committee in self.writer.read(list_committees):
             self.committee.addItem(f"{committee.name} ({committee.organisation.name})", committee.id)
         self.committee.setCurrentIndex(max(self.committee.findData(current), 0))
@@ -329,7 +352,7 @@ class MeetingsListPage(QWidget):
 
     def _describe(self) -> str:
         texts = self.model.row_text(self.table.currentIndex().row())
-        return f"“{texts[4]}” on {texts[0]}" if texts else "this meeting"
+        return _("“{value}” on {value2}").format(value=texts[4], value2=texts[0]) if texts else _("this meeting")
 
     def _open(self, row: int) -> None:
         meeting_id = self.model.record_id(row)
@@ -347,14 +370,16 @@ class MeetingsListPage(QWidget):
             return
         texts = self.model.row_text(self.table.currentIndex().row())
         if texts and texts[6] == "Cancelled":
-            question = f"{self._describe()} is cancelled. Put it back on?"
-            answer = QMessageBox.question(self, "Reinstate meeting", question)
+            question = _("{describe} is cancelled. Put it back on?").format(describe=self._describe())
+            answer = QMessageBox.question(self, _("Reinstate meeting"), question)
             if answer == QMessageBox.StandardButton.Yes:
                 self.writer.run(self, lambda s: reinstate_meeting(s, meeting_id))
             return
-        prompt = f"Why is {self._describe()} cancelled? This is kept with the meeting."
+        prompt = _("Why is {describe} cancelled? This is kept with the meeting.").format(
+            describe=self._describe(),
+        )
         while True:
-            reason, ok = QInputDialog.getText(self, "Cancel meeting", prompt)
+            reason, ok = QInputDialog.getText(self, _("Cancel meeting"), prompt)
             if not ok:
                 return
             try:
@@ -368,8 +393,13 @@ class MeetingsListPage(QWidget):
         if meeting_id is None:
             return
         answer = QMessageBox.question(
-            self, "Delete to Bin",
-            f"Move {self._describe()} to the Bin? If it is not happening, Cancel meeting keeps it on record instead.",
+            self, _("Delete to Bin"),
+            _(
+                "Move {describe} to the Bin? If it is not happening, Cancel meeting keeps it on record "
+                "instead."
+            ).format(
+                describe=self._describe(),
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.writer.run(self, lambda s: delete_meeting(s, meeting_id))

@@ -83,47 +83,47 @@ class MeetingForm(FormDialog):
         self.dirty = False
         self._loading = True
         self._hidden: dict[str, Any] = dict.fromkeys(HIDDEN_FIELDS)
-        self.setWindowTitle("New meeting")
+        self.setWindowTitle(_("New meeting"))
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.setAccessibleName(_("Problems to fix before saving"))
         self.summary.hide()
         self.fields = MeetingFields()
         self.attendance: AttendancePanel | None = None
         self.actions: ActionsPanel | None = None
         self.attendance_summary = QLabel()
         self.attendance_summary.setWordWrap(True)
-        self.attendance_summary.setAccessibleName("Quorum and attendance")
-        for title in ("A&ttendance", "Actio&ns"):
-            note = QLabel("Save the meeting first, then invite people and record actions here.")
+        self.attendance_summary.setAccessibleName(_("Quorum and attendance"))
+        for title in (_("A&ttendance"), _("Actio&ns")):
+            note = QLabel(_("Save the meeting first, then invite people and record actions here."))
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.fields.addTab(note, title)
             self.fields.setTabEnabled(self.fields.count() - 1, False)
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip("Save the details (Ctrl+S)")
-        self.close_button = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(_("Save the details (Ctrl+S)"))
+        self.close_button = buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         # The meeting's other actions sit in a row of their own that moves what does not fit into a More menu.
-        self.more_actions = ButtonRow("More actions for this meeting")
-        self.print_button = self.more_actions.add(QPushButton("Print sheet…"))
-        self.print_button.setAccessibleName("Print an attendance sheet for this meeting")
+        self.more_actions = ButtonRow(_("More actions for this meeting"))
+        self.print_button = self.more_actions.add(QPushButton(_("Print sheet…")))
+        self.print_button.setAccessibleName(_("Print an attendance sheet for this meeting"))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.meeting_id))
-        self.calendar_button = self.more_actions.add(QPushButton("Add to calendar…"))
-        self.calendar_button.setAccessibleName("Save this meeting as a calendar file")
+        self.calendar_button = self.more_actions.add(QPushButton(_("Add to calendar…")))
+        self.calendar_button.setAccessibleName(_("Save this meeting as a calendar file"))
         self.calendar_button.clicked.connect(lambda: self.calendar_requested.emit([self.meeting_id]))
-        self.pre_button = self.more_actions.add(QPushButton("Arran&ge pre-meeting…"))
+        self.pre_button = self.more_actions.add(QPushButton(_("Arran&ge pre-meeting…")))
         self.pre_button.clicked.connect(lambda: self.arrange("pre_meeting"))
-        self.debrief_button = self.more_actions.add(QPushButton("Arrange debrie&f…"))
+        self.debrief_button = self.more_actions.add(QPushButton(_("Arrange debrie&f…")))
         self.debrief_button.clicked.connect(lambda: self.arrange("debrief"))
-        self.checks_button = self.more_actions.add(QPushButton("Wellbeing checks…"))
-        self.checks_button.setAccessibleName("Record a wellbeing check for everyone who attended")
+        self.checks_button = self.more_actions.add(QPushButton(_("Wellbeing checks…")))
+        self.checks_button.setAccessibleName(_("Record a wellbeing check for everyone who attended"))
         self.checks_button.clicked.connect(lambda: self.checks_requested.emit(self.meeting_id))
         self.wire_buttons(buttons)
         self.status = QLabel()
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(_("Save status"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -165,7 +165,7 @@ class MeetingForm(FormDialog):
     # --- choices ----------------------------------------------------------------------------------------
     def _fill_committees(self) -> None:
         combo = self.fields.widgets["committee_id"]
-        combo.addItem("No committee (for example a local group)", None)
+        combo.addItem(_("No committee (for example a local group)"), None)
         for cid, text in self.writer.read(lambda s: [(c.id, f"{c.name} ({c.organisation.name})")
                                                     for c in list_committees(s)]):
             combo.addItem(text, cid)
@@ -191,7 +191,7 @@ class MeetingForm(FormDialog):
         rows, extra = self.writer.read(read)
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("Pick the meeting…", None)
+        combo.addItem(_("Pick the meeting…"), None)
         for row in rows:
             day, start, _end = uk_times(row.starts_at, row.ends_at)
             combo.addItem(f"{short_date(day)} {start:%H:%M} — {row.title}", row.id)
@@ -237,13 +237,15 @@ class MeetingForm(FormDialog):
         self.setWindowTitle(f"{data['title']} — {short_date(data['date'])}")
         if self.attendance is None:
             self.attendance = AttendancePanel(self.writer, self.meeting_id)
-            self.actions = ActionsPanel(self.writer, self.meeting_id, MEETING_ACTION, "Actions agreed at this meeting")
+            self.actions = ActionsPanel(
+                self.writer, self.meeting_id, MEETING_ACTION, _("Actions agreed at this meeting")
+            )
             self.attendance.changed.connect(self.show_compliance)
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.addWidget(self.attendance_summary)
             column.addWidget(self.attendance, 1)
-            for index, (widget, title) in enumerate(((holder, "A&ttendance"), (self.actions, "Actio&ns"))):
+            for index, (widget, title) in enumerate(((holder, _("A&ttendance")), (self.actions, _("Actio&ns")))):
                 old = self.fields.widget(ATTENDANCE_TAB + index)
                 self.fields.removeTab(ATTENDANCE_TAB + index)
                 old.deleteLater()
@@ -335,7 +337,7 @@ class MeetingForm(FormDialog):
         self.show_problems({})
         self.dirty = False
         self._saved_state(data)
-        self.status.setText("Saved. You can now invite people on the Attendance tab." if new else "Saved.")
+        self.status.setText(_("Saved. You can now invite people on the Attendance tab.") if new else _("Saved."))
         self.saved.emit(meeting_id)
         return True
 

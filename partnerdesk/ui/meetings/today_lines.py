@@ -3,7 +3,7 @@ meetings still missing attendance, minutes or a debrief."""
 
 from __future__ import annotations
 
-from partnerdesk.i18n import short_date
+from partnerdesk.i18n import N_, _, short_date
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.meetings import LOOKAHEAD_DAYS, uk_times
 from partnerdesk.rules.reminders import days_until
@@ -20,7 +20,11 @@ def upcoming_line(m: TodayMeeting, today) -> str:
     """A meeting in the next fortnight and what is due for it, e.g. "… — Send papers by 10/06/2031 (overdue)"."""
     where = f" ({m.committee})" if m.committee else ""
     if not m.tasks:
-        return f"{_when(m)} — {m.title}{where}: nothing outstanding"
+        return _("{when} — {title}{where}: nothing outstanding").format(
+            when=_when(m),
+            title=m.title,
+            where=where,
+        )
     todo = []
     for task in m.tasks:
         text = task.label
@@ -45,8 +49,13 @@ def _read(db, today) -> list[list[Line]]:
         late = [(today - t.due_on).days for t in m.tasks if t.due_on and t.overdue(today)]
         upcoming.append(Line(upcoming_line(m, today), "meeting", m.meeting_id, bool(late), max(late, default=0)))
     actions = [
-        Line(f"{a.description} — {a.owner or 'nobody named'}, was due {format_uk(a.due_on)} "
-             f"({days_until(today, a.due_on)}), from “{a.meeting_title}”", "meeting", a.meeting_id, True,
+        Line(_("{description} — {owner}, was due {due_on} ({days_until}), from “{meeting_title}”").format(
+            description=a.description,
+            owner=a.owner or _('nobody named'),
+            due_on=format_uk(a.due_on),
+            days_until=days_until(today, a.due_on),
+            meeting_title=a.meeting_title,
+        ), "meeting", a.meeting_id, True,
              (today - a.due_on).days, item=a.action_id)
         for a in found.overdue_actions
     ]
@@ -58,9 +67,9 @@ MEETINGS_TODAY = TodayGroup(
     (
         Section("meetings", f"Meetings in the next {LOOKAHEAD_DAYS} days, and what is due",
                 f"No meetings in the next {LOOKAHEAD_DAYS} days."),
-        Section("actions", "Actions from meetings that are overdue", "No actions are overdue."),
-        Section("gaps", "Past meetings still missing attendance, minutes or a debrief",
-                "Every recent meeting has its attendance, minutes and debrief."),
+        Section("actions", N_("Actions from meetings that are overdue"), N_("No actions are overdue.")),
+        Section("gaps", N_("Past meetings still missing attendance, minutes or a debrief"),
+                N_("Every recent meeting has its attendance, minutes and debrief.")),
     ),
     _read,
 )

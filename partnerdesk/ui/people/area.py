@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.ui.area import Area
 
 #: The person form's name for its drafts (services.drafts); kept here so restoring needs no form import.
@@ -14,7 +15,7 @@ PERSON_FORM = "person"
 
 
 class PeopleArea(Area):
-    title = "People"
+    title = N_("People")
     draft_forms = (PERSON_FORM,)
     record_kinds = ("person",)
 
@@ -29,9 +30,9 @@ class PeopleArea(Area):
         return page
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
-        self.window.add_action(file_menu, "&New person…", self.new_person, QKeySequence.StandardKey.New)
-        self.window.add_action(file_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find)
-        self.window.add_action(file_menu, "&Import people from a spreadsheet…", self.import_people)
+        self.window.add_action(file_menu, _("&New person…"), self.new_person, QKeySequence.StandardKey.New)
+        self.window.add_action(file_menu, _("&Find people…"), self.find_people, QKeySequence.StandardKey.Find)
+        self.window.add_action(file_menu, _("&Import people from a spreadsheet…"), self.import_people)
 
     def open_person(self, person_id: str | None, draft: dict | None = None) -> None:
         """Open the person form (a new person when person_id is None)."""
@@ -60,8 +61,8 @@ class PeopleArea(Area):
 
     def export_people(self) -> None:
         """Ask where to save, then write the people spreadsheet in the background."""
-        out = self.window.ask_save_path("Export people", f"people-{datetime.now():%Y-%m-%d}.xlsx",
-                                        "Excel spreadsheet", ".xlsx")
+        out = self.window.ask_save_path(_("Export people"), f"people-{datetime.now():%Y-%m-%d}.xlsx",
+                                        _("Excel spreadsheet"), ".xlsx")
         if out is not None:
             self.write_people_export(out)
 
@@ -75,7 +76,9 @@ class PeopleArea(Area):
             with self.writer.store.reader() as session:
                 return export_people(session, out, progress=progress)
 
-        done, rows = run_with_progress(self.window, "Export people", "Writing the spreadsheet…", work)
+        done, rows = run_with_progress(self.window, _("Export people"), _("Writing the spreadsheet…"), work)
         if done:
-            self.window.statusBar().showMessage(f"Exported {rows:,} people to {out}", 10000)
+            self.window.statusBar().showMessage(
+                _("Exported {rows:,} people to {out}").format(rows=rows, out=out), 10000
+            )
         return done

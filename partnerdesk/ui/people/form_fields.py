@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.payments import BENEFITS_NOTE
 from partnerdesk.ui.people.equality_fields import add_equality_tab
@@ -21,64 +22,66 @@ class PersonFields(FieldTabs):
     """
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Person details sections", parent)
+        super().__init__(_("Person details sections"), parent)
 
-        about = self.tab("&About")
-        self.row(about, "&Full name", "full_name", text_box("Full name"))
-        self.row(about, "&Preferred name", "preferred_name", text_box("Preferred name", 120))
-        self.row(about, "P&ronouns", "pronouns", text_box("Pronouns", 40))
-        self.row(about, "Stat&us", "status", ChoiceCombo(vocab.STATUSES, "Status"))
-        self.row(about, None, "roles", CheckList("Roles", vocab.ROLES))
+        about = self.tab(_("&About"))
+        self.row(about, _("&Full name"), "full_name", text_box(_("Full name")))
+        self.row(about, _("&Preferred name"), "preferred_name", text_box(_("Preferred name"), 120))
+        self.row(about, _("P&ronouns"), "pronouns", text_box(_("Pronouns"), 40))
+        self.row(about, _("Stat&us"), "status", ChoiceCombo(vocab.STATUSES, _("Status")))
+        self.row(about, None, "roles", CheckList(_("Roles"), vocab.ROLES))
 
-        contact = self.tab("&Contact")
-        self.row(contact, "&Email", "email", text_box("Email", 254))
-        self.row(contact, "P&hone", "phone", text_box("Phone", 40))
-        self.row(contact, "Address line &1", "address_line1", text_box("Address line 1"))
-        self.row(contact, "Address line &2", "address_line2", text_box("Address line 2"))
-        self.row(contact, "&Town or city", "town", text_box("Town or city", 120))
-        self.row(contact, "Postco&de", "postcode", text_box("Postcode", 10))
+        contact = self.tab(_("&Contact"))
+        self.row(contact, _("&Email"), "email", text_box(_("Email"), 254))
+        self.row(contact, _("P&hone"), "phone", text_box(_("Phone"), 40))
+        self.row(contact, _("Address line &1"), "address_line1", text_box(_("Address line 1")))
+        self.row(contact, _("Address line &2"), "address_line2", text_box(_("Address line 2")))
+        self.row(contact, _("&Town or city"), "town", text_box(_("Town or city"), 120))
+        self.row(contact, _("Postco&de"), "postcode", text_box(_("Postcode"), 10))
         self.row(
             contact,
-            "Best &way to contact",
+            _("Best &way to contact"),
             "preferred_contact",
-            ChoiceCombo(vocab.CONTACT_METHODS, "Best way to contact", blank="Not said"),
+            ChoiceCombo(vocab.CONTACT_METHODS, _("Best way to contact"), blank=_("Not said")),
         )
 
-        needs = self.tab("&Needs")
+        needs = self.tab(_("&Needs"))
         self.row(
             needs,
-            "&Papers sent as",
+            _("&Papers sent as"),
             "papers_format",
-            ChoiceCombo(vocab.PAPER_FORMATS, "Papers sent as", blank="Not said"),
+            ChoiceCombo(vocab.PAPER_FORMATS, _("Papers sent as"), blank=_("Not said")),
         )
-        self.row(needs, "Papers format &details", "papers_format_details", text_box("Papers format details"))
-        self.row(needs, None, "access_needs", CheckList("Access and communication needs", vocab.ACCESS_NEEDS))
-        self.row(needs, "Other needs or de&tails", "access_needs_details", long_text_box("Other needs or details"))
-        self.row(needs, "Preferred &language", "language", ChoiceCombo(vocab.LANGUAGES, "Preferred language"))
-        self.row(needs, "Other lan&guage", "language_other", text_box("Other language", 60))
+        self.row(needs, _("Papers format &details"), "papers_format_details", text_box(_("Papers format details")))
+        self.row(needs, None, "access_needs", CheckList(_("Access and communication needs"), vocab.ACCESS_NEEDS))
+        self.row(
+            needs, _("Other needs or de&tails"), "access_needs_details", long_text_box(_("Other needs or details"))
+        )
+        self.row(needs, _("Preferred &language"), "language", ChoiceCombo(vocab.LANGUAGES, _("Preferred language")))
+        self.row(needs, _("Other lan&guage"), "language_other", text_box(_("Other language"), 60))
 
-        consent = self.tab("Payment and c&onsent")
+        consent = self.tab(_("Payment and c&onsent"))
         self.row(
             consent,
-            "Pa&yments",
+            _("Pa&yments"),
             "payment_preference",
-            ChoiceCombo(vocab.PAYMENT_PREFERENCES, "Payment preference", blank="Not asked yet"),
+            ChoiceCombo(vocab.PAYMENT_PREFERENCES, _("Payment preference"), blank=_("Not asked yet")),
         )
-        note = QLabel(BENEFITS_NOTE)
+        note = QLabel(_(BENEFITS_NOTE))
         note.setWordWrap(True)
         note.setObjectName("hint")
         consent.addRow("", note)
-        self.row(consent, "Consent &given on", "consent_given_on", UkDateEdit("Consent given on"))
+        self.row(consent, _("Consent &given on"), "consent_given_on", UkDateEdit(_("Consent given on")))
         self.row(
             consent,
-            "Consent given &how",
+            _("Consent given &how"),
             "consent_how",
-            ChoiceCombo(vocab.CONSENT_METHODS, "Consent given how", blank="Not given yet"),
+            ChoiceCombo(vocab.CONSENT_METHODS, _("Consent given how"), blank=_("Not given yet")),
         )
-        self.row(consent, "Consent &for", "consent_for", long_text_box("What consent was given for"))
-        self.row(consent, "&Review consent on", "consent_review_on", UkDateEdit("Review consent on"))
+        self.row(consent, _("Consent &for"), "consent_for", long_text_box(_("What consent was given for")))
+        self.row(consent, _("&Review consent on"), "consent_review_on", UkDateEdit(_("Review consent on")))
 
-        notes = self.tab("Notes and &interests")
-        self.row(notes, "Inte&rests", "interests", long_text_box("What they want to be involved in"))
-        self.row(notes, "No&tes", "notes", long_text_box("Notes"))
+        notes = self.tab(_("Notes and &interests"))
+        self.row(notes, _("Inte&rests"), "interests", long_text_box(_("What they want to be involved in")))
+        self.row(notes, _("No&tes"), "notes", long_text_box(_("Notes")))
         add_equality_tab(self)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.people.listing import (
@@ -185,7 +186,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[_KEYS[section]]
+            return _(COLUMNS[_KEYS[section]])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import vocab
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.services.people.organisations import list_committees
@@ -32,7 +32,7 @@ from partnerdesk.ui.widgets.filter_bar import FilterBar
 from partnerdesk.ui.widgets.fitting import short_combo
 
 # Narrow enough that "Last changed" shows whole beside the areas on a 1280-pixel laptop.
-COLUMN_WIDTHS = (200, 180, 80, 190, "029 2018 0000", "CF83 6YZ", "17/11/2026 09:00")
+COLUMN_WIDTHS = (200, 180, 80, 190, "029 2018 0000", N_("CF83 6YZ"), "17/11/2026 09:00")
 
 
 class PeopleListPage(QWidget):
@@ -47,23 +47,24 @@ class PeopleListPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        what = "people"
 
-        title = QLabel("People")
+        title = QLabel(_("People"))
         title.setObjectName("pageTitle")
         filters = FilterBar(self.apply_filter)
-        self.search = filters.search(f"Search {what}", "Search by name, email, phone or postcode")
-        self.role = ChoiceCombo(vocab.ROLES, "Filter by role", blank="Any role")
-        self.status = ChoiceCombo(vocab.STATUSES, "Filter by status", blank="Any status")
+        self.search = filters.search(_("Search people"), _("Search by name, email, phone or postcode"))
+        self.role = ChoiceCombo(vocab.ROLES, _("Filter by role"), blank=_("Any role"))
+        self.status = ChoiceCombo(vocab.STATUSES, _("Filter by status"), blank=_("Any status"))
         self.committee = short_combo()
-        self.committee.setAccessibleName("Filter by committee")
+        self.committee.setAccessibleName(_("Filter by committee"))
         for combo in (self.role, self.status, self.committee):
             filters.choice(combo, 14)
         self.count = QLabel()
-        self.count.setAccessibleName("How many people are shown")
+        self.count.setAccessibleName(_("How many people are shown"))
 
         self.model = PeopleTableModel(writer.store, PeopleFilter(), self)
-        self.table = list_view(self.model, f"List of {what}", COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder)
+        self.table = list_view(
+            self.model, _("List of people"), COLUMN_WIDTHS, Qt.SortOrder.AscendingOrder
+        )
         self.table.activated.connect(self._activated)
         # Ctrl+click, Shift+click, Shift+arrows and Ctrl+A pick several people (Add to committee…).
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -79,13 +80,13 @@ class PeopleListPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addStretch()
-        export = QPushButton("E&xport to spreadsheet…")
+        export = QPushButton(_("E&xport to spreadsheet…"))
         export.clicked.connect(self.export_requested)
-        add = QPushButton("&New person")
-        add.setToolTip("Add someone new (Ctrl+N)")
+        add = QPushButton(_("&New person"))
+        add.setToolTip(_("Add someone new (Ctrl+N)"))
         add.clicked.connect(self.new_person)
-        self.delete_button = QPushButton("&Delete to Bin")
-        self.delete_button.setToolTip("Move the selected person to the Bin (Delete)")
+        self.delete_button = QPushButton(_("&Delete to Bin"))
+        self.delete_button.setToolTip(_("Move the selected person to the Bin (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.committee_button = QPushButton(_("Add to co&mmittee…"))
         self.committee_button.setToolTip(_("Give the selected people a seat on a committee"))
@@ -115,7 +116,7 @@ class PeopleListPage(QWidget):
         current = self.committee.currentData()
         self.committee.blockSignals(True)
         self.committee.clear()
-        self.committee.addItem("Any committee", None)
+        self.committee.addItem(_("Any committee"), None)
         for committee in self.writer.read(list_committees):
             self.committee.addItem(committee.name, committee.id)
         self.committee.setCurrentIndex(max(self.committee.findData(current), 0))
@@ -154,7 +155,7 @@ class PeopleListPage(QWidget):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"{n:,} {'person' if n == 1 else 'people'}")
+        self.count.setText(ngettext("{count:,} person", "{count:,} people", n).format(count=n))
 
     def selected_id(self) -> str | None:
         """The person on the highlighted row, if any."""
@@ -187,7 +188,9 @@ class PeopleListPage(QWidget):
         if person_id is None:
             return
         name = self.model.index(self.table.currentIndex().row(), 0).data()
-        answer = QMessageBox.question(self, "Delete to Bin", f"Move {name} to the Bin? You can restore them later.")
+        answer = QMessageBox.question(
+            self, _("Delete to Bin"), _("Move {name} to the Bin? You can restore them later.").format(name=name)
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.writer.run(self, lambda s: delete_person(s, person_id))
 

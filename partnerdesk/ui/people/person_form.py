@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import vocab as v
 from partnerdesk.services.people.organisations import (
     list_committees,
@@ -92,27 +92,27 @@ class PersonForm(FormDialog):
         self.person_id = person_id
         self.dirty = False
         self._loading = True
-        self.setWindowTitle("New person" if person_id is None else "Person")
+        self.setWindowTitle(_("New person") if person_id is None else _("Person"))
 
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Problems to fix before saving")
+        self.summary.setAccessibleName(_("Problems to fix before saving"))
         self.summary.hide()
         self.fields = PersonFields()
         committees = writer.read(
             lambda s: [(c.id, f"{c.name} — {c.organisation.name}") for c in list_committees(s)]
         )
         self.seats = SeatsEditor(committees, self._changed)
-        self.fields.addTab(self.seats, "Co&mmittees")
+        self.fields.addTab(self.seats, _("Co&mmittees"))
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.delete_button: QPushButton | None = None
         if person_id is not None:
-            self.delete_button = buttons.addButton("Delete to &Bin", QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button = buttons.addButton(_("Delete to &Bin"), QDialogButtonBox.ButtonRole.DestructiveRole)
             self.delete_button.clicked.connect(self.delete)
         self.wire_buttons(buttons)
 
@@ -194,7 +194,7 @@ class PersonForm(FormDialog):
         self.draft_later()
 
     def draft_contents(self) -> tuple[str | None, str, dict[str, Any]]:
-        return self.person_id, self.fields.widgets["full_name"].text().strip() or "New person", self.raw_values()
+        return self.person_id, self.fields.widgets["full_name"].text().strip() or _("New person"), self.raw_values()
 
     # --- saving -----------------------------------------------------------------------------------------
     def _collect(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -270,7 +270,9 @@ class PersonForm(FormDialog):
         """Move this person to the Bin after asking."""
         name = self.fields.widgets["full_name"].text()
         answer = QMessageBox.question(
-            self, "Delete to Bin", f"Move {name} to the Bin? You can restore them from the Bin later."
+            self,
+            _("Delete to Bin"),
+            _("Move {name} to the Bin? You can restore them from the Bin later.").format(name=name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

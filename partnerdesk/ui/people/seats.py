@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.services.common.errors import Problems
 from partnerdesk.services.people.organisations import check_term
@@ -40,8 +41,15 @@ class Seat:
 
     def describe(self) -> str:
         role = " (back-up)" if self.is_backup else ""
-        until = f" until {format_uk(self.term_end)}" if self.term_end else ", no end date"
-        return f"{self.committee_name}{role}: from {format_uk(self.term_start)}{until}"
+        until = (
+            _(" until {term_end}").format(term_end=format_uk(self.term_end)) if self.term_end else _(", no end date")
+        )
+        return _("{committee_name}{role}: from {term_start}{until}").format(
+            committee_name=self.committee_name,
+            role=role,
+            term_start=format_uk(self.term_start),
+            until=until,
+        )
 
 
 class SeatDialog(QDialog):
@@ -49,22 +57,22 @@ class SeatDialog(QDialog):
 
     def __init__(self, committees: list[tuple[str, str]], seat: Seat | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Committee seat")
+        self.setWindowTitle(_("Committee seat"))
         self.committee = short_combo()
-        self.committee.setAccessibleName("Committee")
+        self.committee.setAccessibleName(_("Committee"))
         for committee_id, name in committees:
             self.committee.addItem(name, committee_id)
-        self.start = UkDateEdit("Term starts")
-        self.end = UkDateEdit("Term ends")
-        self.backup = QCheckBox("Back-up representative on this committee")
-        self.backup.setAccessibleName("Back-up representative on this committee")
-        self.start_message = FieldMessage("Term starts").follow(self.start)
-        self.end_message = FieldMessage("Term ends").follow(self.end)
+        self.start = UkDateEdit(_("Term starts"))
+        self.end = UkDateEdit(_("Term ends"))
+        self.backup = QCheckBox(_("Back-up representative on this committee"))
+        self.backup.setAccessibleName(_("Back-up representative on this committee"))
+        self.start_message = FieldMessage(_("Term starts")).follow(self.start)
+        self.end_message = FieldMessage(_("Term ends")).follow(self.end)
         form = QFormLayout()
-        form.addRow("&Committee", self.committee)
-        form.addRow("Term &starts", self.start)
+        form.addRow(_("&Committee"), self.committee)
+        form.addRow(_("Term &starts"), self.start)
         form.addRow("", self.start_message)
-        form.addRow("Term &ends", self.end)
+        form.addRow(_("Term &ends"), self.end)
         form.addRow("", self.end_message)
         form.addRow("", self.backup)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -94,7 +102,7 @@ class SeatDialog(QDialog):
         if not problems.messages:
             check_term(problems, start, end)
         if self.committee.currentData() is None:
-            problems.add("term_start", "There are no committees yet: add one under Organisations first.")
+            problems.add("term_start", _("There are no committees yet: add one under Organisations first."))
         self.start_message.show_message(problems.messages.get("term_start"))
         self.end_message.show_message(problems.messages.get("term_end"))
         if problems.messages:
@@ -115,9 +123,9 @@ class SeatsEditor(QWidget):
         self.seats: list[Seat] = []
         self.removed: list[str] = []  # membership ids to take off when the person is saved
         self.list = QListWidget()
-        self.list.setAccessibleName("Committee seats")
+        self.list.setAccessibleName(_("Committee seats"))
         self.list.itemActivated.connect(lambda _item: self._change())
-        add, change, remove = QPushButton("A&dd seat…"), QPushButton("Chan&ge…"), QPushButton("Remo&ve")
+        add, change, remove = QPushButton(_("A&dd seat…")), QPushButton(_("Chan&ge…")), QPushButton(_("Remo&ve"))
         add.clicked.connect(self._add)
         change.clicked.connect(self._change)
         remove.clicked.connect(self._remove)
@@ -126,7 +134,7 @@ class SeatsEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
-        hint = QLabel("Committees, boards and groups this person sits on, with their term of office.")
+        hint = QLabel(_("Committees, boards and groups this person sits on, with their term of office."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.list)

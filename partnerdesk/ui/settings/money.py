@@ -35,11 +35,11 @@ from partnerdesk.ui.widgets.money_edit import MoneyEdit
 
 #: MileageRates field → what the box is called
 MILEAGE_BOXES = {
-    "car_first_pence": "Car or van, first miles",
-    "car_after_pence": "Car or van, after the threshold",
-    "motorcycle_pence": "Motorcycle",
-    "bicycle_pence": "Bicycle",
-    "passenger_pence": "Each passenger",
+    "car_first_pence": N_("Car or van, first miles"),
+    "car_after_pence": N_("Car or van, after the threshold"),
+    "motorcycle_pence": N_("Motorcycle"),
+    "bicycle_pence": N_("Bicycle"),
+    "passenger_pence": N_("Each passenger"),
 }
 
 
@@ -72,26 +72,26 @@ class MoneySection(Section):
             self.mileage[field] = box = spin(name, 0, 500, "p")
             box.valueChanged.connect(self._warn)
             grid.addRow(name, box)
-        self.threshold = spin("Car or van threshold (miles a tax year)", 1, 100_000, " miles")
+        self.threshold = spin(_("Car or van threshold (miles a tax year)"), 1, 100_000, " miles")
         self.threshold.setSingleStep(500)
         self.threshold.valueChanged.connect(self._warn)
         grid.addRow(_("Threshold per tax year"), self.threshold)
         self.warning = QLabel()
         self.warning.setObjectName("formSummary")
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Warning about mileage rates")
+        self.warning.setAccessibleName(_("Warning about mileage rates"))
         grid.addRow(self.warning)
         grid.addRow(self.message_for("mileage_rates", SETTINGS["mileage_rates"].label))
 
         time = QGroupBox(_("Involvement payments and backfill"))
         time_form = self._group_form(time)
-        self.day_rate = MoneyEdit("Rate for a day")
-        self.half_day_rate = MoneyEdit("Rate for a half day")
+        self.day_rate = MoneyEdit(_("Rate for a day"))
+        self.half_day_rate = MoneyEdit(_("Rate for a half day"))
         time_form.addRow(_("A day"), self.day_rate)
         time_form.addRow(_("A half day"), self.half_day_rate)
         time_form.addRow(self.message_for("payment_rates", SETTINGS["payment_rates"].label))
         self.cap = QLineEdit()
-        self.cap.setAccessibleName("Backfill limit per person per programme, in half days (blank: no limit)")
+        self.cap.setAccessibleName(_("Backfill limit per person per programme, in half days (blank: no limit)"))
         self.cap.setMaximumWidth(120)
         self.messages["backfill_cap_half_days"], *_rest = add_field_row(
             time_form, _("Backfill limit in half days"), self.cap)

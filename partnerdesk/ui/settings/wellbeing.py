@@ -37,7 +37,7 @@ class WellbeingSection(Section):
             "PartnerDesk does not include the SWEMWBS wording: its licence does not allow it. Type the seven items "
             "exactly as your organisation's licensed copy gives them, or leave all seven blank to record scores "
             "with numbered items.")))
-        self.items = [text_box(f"SWEMWBS item {n + 1}", 300) for n in range(SWEMWBS_ITEMS)]
+        self.items = [text_box(_("SWEMWBS item {value}").format(value=n + 1), 300) for n in range(SWEMWBS_ITEMS)]
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)

@@ -52,6 +52,7 @@ class Section:
     title: str
     empty: str  # said when there is nothing to do
     stretch: bool = True  # grows with the window (short lists: False)
+    days: int = 0  # fills "{days}" in the title and the empty line, after they are translated
 
 
 @dataclass(frozen=True)

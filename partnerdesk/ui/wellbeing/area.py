@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMenu, QWidget
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.ui.area import Area
 
 #: The wellbeing check form's name for its drafts (services.drafts); kept here so restoring needs no form import.
@@ -15,7 +15,7 @@ CHECK_FORM = "wellbeing_check"
 
 
 class WellbeingArea(Area):
-    title = "Wellbeing"
+    title = N_("Wellbeing")
     draft_forms = (CHECK_FORM,)
     record_kinds = ("wellbeing_check", "debrief", "wellbeing_history")
 
@@ -31,9 +31,9 @@ class WellbeingArea(Area):
         return page
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
-        self.window.add_action(file_menu, "New &wellbeing check…", lambda: self.open_check(None), "Ctrl+Shift+W")
-        self.window.add_action(file_menu, "R&un a debrief after a meeting…", self.choose_debrief)
-        self.window.add_action(file_menu, "Wellbeing settin&gs…", self.edit_settings)
+        self.window.add_action(file_menu, _("New &wellbeing check…"), lambda: self.open_check(None), "Ctrl+Shift+W")
+        self.window.add_action(file_menu, _("R&un a debrief after a meeting…"), self.choose_debrief)
+        self.window.add_action(file_menu, _("Wellbeing settin&gs…"), self.edit_settings)
 
     def open_check(self, check_id: str | None, preset: dict | None = None, draft: dict | None = None) -> None:
         """Open the wellbeing check form (a new check when check_id is None)."""
@@ -90,9 +90,9 @@ class WellbeingArea(Area):
     # --- the anonymised figures ---------------------------------------------------------------------------------
     def export_figures(self, which: str) -> bool:
         """Ask where to save, then write the anonymised wellbeing or supervision-and-training figures."""
-        title = "Export wellbeing figures" if which == "wellbeing" else "Export supervision and training figures"
+        title = _("Export wellbeing figures") if which == "wellbeing" else _("Export supervision and training figures")
         out = self.window.ask_save_path(title, f"{which}-figures-{datetime.now():%Y-%m-%d}.xlsx",
-                                        "Excel spreadsheet", ".xlsx")  # fmt: skip
+                                        _("Excel spreadsheet"), ".xlsx")  # fmt: skip
         if out is None:
             return False
         from partnerdesk.ui.background import run_with_progress
@@ -104,14 +104,16 @@ class WellbeingArea(Area):
             with self.writer.store.reader() as session:
                 return export(session, out)
 
-        done, _rows = run_with_progress(self.window, title, "Writing the figures…", work)
+        done, _rows = run_with_progress(self.window, title, _("Writing the figures…"), work)
         if done:
-            self.window.statusBar().showMessage(f"Saved the anonymised figures (no names, no notes) to {out}", 10000)
+            self.window.statusBar().showMessage(
+                _("Saved the anonymised figures (no names, no notes) to {out}").format(out=out), 10000
+            )
         return done
 
 
 class SupervisionArea(Area):
-    title = "Supervision"
+    title = N_("Supervision")
     record_kinds = ("supervision_pair", "supervision_session", "training_person")
 
     def build_page(self) -> QWidget:
@@ -120,11 +122,11 @@ class SupervisionArea(Area):
         return SupervisionPage(self.writer, self.window)
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
-        self.window.add_action(file_menu, "New supervision sess&ion…", lambda: self.page.new_session())
+        self.window.add_action(file_menu, _("New supervision sess&ion…"), lambda: self.page.new_session())
         wellbeing = self.window.area(WellbeingArea)
         file_menu.addSeparator()
-        self.window.add_action(file_menu, "Export wellbeing figures…", lambda: wellbeing.export_figures("wellbeing"))
-        self.window.add_action(file_menu, "Export supervision and training figures…",
+        self.window.add_action(file_menu, _("Export wellbeing figures…"), lambda: wellbeing.export_figures("wellbeing"))
+        self.window.add_action(file_menu, _("Export supervision and training figures…"),
                                lambda: wellbeing.export_figures("supervision"))  # fmt: skip
 
     def open_record(self, kind: str, record_id: str) -> None:

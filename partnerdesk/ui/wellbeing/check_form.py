@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
-from partnerdesk.i18n import N_
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import UK, today_uk
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, QUICK_ANSWERS, default_follow_up_due
@@ -37,8 +37,8 @@ from partnerdesk.ui.widgets.person_picker import PersonPicker
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
 CHECK_FORM = "wellbeing_check"  # the name its drafts are kept under
-CONFIDENTIAL = {"concerns": "Concerns &raised", "follow_up_action": "What was done to &follow up",
-                "confidential_notes": "Confidential &notes"}  # fmt: skip
+CONFIDENTIAL = {"concerns": N_("Concerns &raised"), "follow_up_action": N_("What was done to &follow up"),
+                "confidential_notes": N_("Confidential &notes")}  # fmt: skip
 TYPED = ("checked_at", "checked_time", "worker_name", "context", "quick_score", "follow_up_by", "follow_up_due_on",
          "follow_up_done_on", "signposted_to")  # fmt: skip
 KEPT = ("meeting_id", "worker_person_id")  # not on the form: kept as loaded or given
@@ -46,8 +46,8 @@ KEPT = ("meeting_id", "worker_person_id")  # not on the form: kept as loaded or 
 
 def quick_box() -> QComboBox:
     box = short_combo()
-    box.setAccessibleName("How are you doing (1 to 5)")
-    box.addItem("Not asked", None)
+    box.setAccessibleName(_("How are you doing (1 to 5)"))
+    box.addItem(_("Not asked"), None)
     for value, words in QUICK_ANSWERS.items():
         box.addItem(f"{value} — {words}", value)
     return box
@@ -57,28 +57,28 @@ class CheckFields(FieldTabs):
     """The check's fields on four tabs."""
 
     def __init__(self, writer: Writer, wording: list[str]):
-        super().__init__("Wellbeing check")
-        tab = self.tab("&The check")
-        self.person = self.row(tab, "&Person", "person_id", PersonPicker(writer, "Person checked with"))
-        self.row(tab, "D&ate", "checked_at", UkDateEdit("Date of the check"))
-        self.row(tab, "T&ime", "checked_time", UkTimeEdit("Time of the check"))
-        self.row(tab, "&Worker", "worker_name", text_box("Worker who did the check"))
-        self.row(tab, "&Kind of check", "context", ChoiceCombo(CHECK_CONTEXTS, "Kind of check"))
-        self.row(tab, "&How are they doing?", "quick_score", quick_box())
-        tab = self.tab("Sca&les (optional)")
+        super().__init__(_("Wellbeing check"))
+        tab = self.tab(_("&The check"))
+        self.person = self.row(tab, _("&Person"), "person_id", PersonPicker(writer, _("Person checked with")))
+        self.row(tab, _("D&ate"), "checked_at", UkDateEdit(_("Date of the check")))
+        self.row(tab, _("T&ime"), "checked_time", UkTimeEdit(_("Time of the check")))
+        self.row(tab, _("&Worker"), "worker_name", text_box(_("Worker who did the check")))
+        self.row(tab, _("&Kind of check"), "context", ChoiceCombo(CHECK_CONTEXTS, _("Kind of check")))
+        self.row(tab, _("&How are they doing?"), "quick_score", quick_box())
+        tab = self.tab(_("Sca&les (optional)"))
         self.ons4 = self.row(tab, None, "ons4", Ons4Fields())
         self.swemwbs = self.row(tab, None, "swemwbs", SwemwbsFields(wording))
-        tab = self.tab("Distress and &follow-up")
-        self.distress = QCheckBox("Taking part t&riggered distress (a follow-up is then needed)")
-        self.distress.setAccessibleName("Taking part triggered distress")
+        tab = self.tab(_("Distress and &follow-up"))
+        self.distress = QCheckBox(_("Taking part t&riggered distress (a follow-up is then needed)"))
+        self.distress.setAccessibleName(_("Taking part triggered distress"))
         self.row(tab, None, "distress", self.distress)
-        self.needed = QCheckBox("Follow-up &needed")
-        self.needed.setAccessibleName("Follow-up needed")
+        self.needed = QCheckBox(_("Follow-up &needed"))
+        self.needed.setAccessibleName(_("Follow-up needed"))
         self.row(tab, None, "follow_up_needed", self.needed)
-        self.row(tab, "Follow-up &by", "follow_up_by", text_box("Who will follow up"))
-        self.row(tab, "Follow-up d&ue", "follow_up_due_on", UkDateEdit("Follow-up due by"))
-        self.row(tab, "Follow-up d&one on", "follow_up_done_on", UkDateEdit("Follow-up done on"))
-        self.row(tab, "Si&gnposted to", "signposted_to", text_box("Signposted to", 500))
+        self.row(tab, _("Follow-up &by"), "follow_up_by", text_box(_("Who will follow up")))
+        self.row(tab, _("Follow-up d&ue"), "follow_up_due_on", UkDateEdit(_("Follow-up due by")))
+        self.row(tab, _("Follow-up d&one on"), "follow_up_done_on", UkDateEdit(_("Follow-up done on")))
+        self.row(tab, _("Si&gnposted to"), "signposted_to", text_box(_("Signposted to"), 500))
 
 
 class CheckForm(FormDialog):
@@ -95,19 +95,19 @@ class CheckForm(FormDialog):
         self.writer, self.check_id = writer, check_id
         self.dirty, self._loading = False, True
         self.kept: dict[str, Any] = dict.fromkeys(KEPT)
-        self.setWindowTitle("New wellbeing check" if check_id is None else "Wellbeing check")
-        wording, _ = writer.read(swemwbs_wording)
+        self.setWindowTitle(_("New wellbeing check") if check_id is None else _("Wellbeing check"))
+        wording, _unused = writer.read(swemwbs_wording)
         self.working_days = writer.read(lambda s: get_setting(s, "follow_up_working_days"))
         self.summary = problems_summary()
         self.fields = CheckFields(writer, wording)
         self.notes = ConfidentialPanel(writer, "wellbeing_check", check_id, CONFIDENTIAL)
-        self.fields.addTab(self.notes, "&Confidential")
+        self.fields.addTab(self.notes, _("&Confidential"))
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         if check_id is not None:
-            buttons.addButton("&Delete to Bin", QDialogButtonBox.ButtonRole.DestructiveRole).clicked.connect(
+            buttons.addButton(_("&Delete to Bin"), QDialogButtonBox.ButtonRole.DestructiveRole).clicked.connect(
                 self.delete)
         self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
@@ -169,7 +169,7 @@ class CheckForm(FormDialog):
         self.opened_values = {**data, **self.notes.values()}
         local = data.pop("checked_at").astimezone(UK)
         self._show({**data, "person_name": name, "checked_at": local.date(), "checked_time": local.time()})
-        self.setWindowTitle(f"Wellbeing check — {name}")
+        self.setWindowTitle(_("Wellbeing check — {name}").format(name=name))
 
     def _distress_changed(self, on: bool) -> None:
         """Distress always needs a follow-up, due by the next working day unless the worker picks a day."""
@@ -203,7 +203,9 @@ class CheckForm(FormDialog):
 
     def save_draft(self) -> None:
         """Keep what has been typed so far, in case the computer crashes before Save."""
-        title = f"Wellbeing check: {self.fields.person.person_name() or 'nobody picked yet'}"
+        title = _("Wellbeing check: {person_name}").format(
+            person_name=self.fields.person.person_name() or _('nobody picked yet'),
+        )
         payload = self.raw_values()
         self.writer.run(self, lambda s: drafts.save_draft(s, CHECK_FORM, self.check_id, title, payload), quiet=True)
 
@@ -215,7 +217,7 @@ class CheckForm(FormDialog):
             problems["checked_at"] = problems.pop("checked_time")
         moment = uk_moment(day, at) if day is not None and at is not None else None
         if day is not None and at is None and "checked_at" not in problems:
-            problems["checked_at"] = "Please give the time of the check, for example 14:30."
+            problems["checked_at"] = _("Please give the time of the check, for example 14:30.")
         data = {**typed, **self.kept, "person_id": self.fields.person.person_id(), "checked_at": moment,
                 "ons4": self.fields.ons4.answers(), "swemwbs": self.fields.swemwbs.answers(),
                 "distress": self.fields.distress.isChecked(), "follow_up_needed": self.fields.needed.isChecked(),
@@ -236,7 +238,7 @@ class CheckForm(FormDialog):
 
     def shown_value(self, key: str, value: Any) -> str:
         if key == "person_id":
-            return "another person" if value != self.fields.person.person_id() else "this person"
+            return _("another person") if value != self.fields.person.person_id() else _("this person")
         if key == "checked_at" and value is not None:
             return shown(value.astimezone(UK))
         return super().shown_value(key, value)
@@ -272,7 +274,7 @@ class CheckForm(FormDialog):
 
     def delete(self) -> None:
         """Move this check to the Bin after asking."""
-        if QMessageBox.question(self, "Delete to Bin", "Move this wellbeing check to the Bin?") != \
+        if QMessageBox.question(self, _("Delete to Bin"), _("Move this wellbeing check to the Bin?")) != \
                 QMessageBox.StandardButton.Yes:  # fmt: skip
             return
         self.writer.run(self, lambda s: (delete_check(s, self.check_id),

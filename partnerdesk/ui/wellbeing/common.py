@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
 from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.ui.ops import Writer, changed_elsewhere_text
@@ -34,7 +34,7 @@ URGENT = QColor("#b00020")  # the Today page's red: readable on white, and the w
 def read_only_table(headings: Sequence[str], name: str, widths: Sequence[int] = ()) -> QTableWidget:
     """A table people read and pick rows from (whole rows, one at a time), never type into."""
     table = QTableWidget(0, len(headings))
-    table.setHorizontalHeaderLabels(list(headings))
+    table.setHorizontalHeaderLabels([_(heading) for heading in headings])
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -77,7 +77,7 @@ def copyright_label() -> QLabel:
     label = QLabel(SWEMWBS_COPYRIGHT)
     label.setObjectName("smallPrint")
     label.setWordWrap(True)
-    label.setAccessibleName("SWEMWBS copyright")
+    label.setAccessibleName(_("SWEMWBS copyright"))
     return label
 
 
@@ -86,7 +86,7 @@ def problems_summary() -> QLabel:
     summary = QLabel()
     summary.setObjectName("formSummary")
     summary.setWordWrap(True)
-    summary.setAccessibleName("Problems to fix before saving")
+    summary.setAccessibleName(_("Problems to fix before saving"))
     summary.hide()
     return summary
 
@@ -103,7 +103,7 @@ def say_problems(summary: QLabel, messages: dict[str, str], general: list[str]) 
 class SmallForm(FormDialog):
     """One tab of fields, Save and Cancel; subclasses add rows to self.tab and write work(session, data)."""
 
-    def __init__(self, writer: Writer, title: str, save_text: str = "&Save", parent: QWidget | None = None, *,
+    def __init__(self, writer: Writer, title: str, save_text: str = N_("&Save"), parent: QWidget | None = None, *,
                  name: str | None = None, tab: str | None = None, width: int = 680):  # fmt: skip
         """title: the window's; name and tab: the fields' accessible name and their tab's title (title by default)."""
         super().__init__(parent)
@@ -114,8 +114,8 @@ class SmallForm(FormDialog):
         self.fields = FieldTabs(name or title)
         self.tab = self.fields.tab(tab or title)
         buttons = QDialogButtonBox()
-        buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(_(save_text), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

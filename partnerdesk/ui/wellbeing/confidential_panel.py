@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.services.wellbeing.confidential import NotAllowed, read_confidential_notes
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_message import FieldMessage
@@ -23,14 +24,14 @@ class ConfidentialPanel(QWidget):
         self.writer, self.kind, self.record_id = writer, kind, record_id
         self.revealed = False
         column = QVBoxLayout(self)
-        self.hint = QLabel("These notes are confidential. They never appear in lists or exports. Open them only "
-                           "when nobody who should not see them can see your screen.")  # fmt: skip
+        self.hint = QLabel(_("These notes are confidential. They never appear in lists or exports. Open them only "
+                           "when nobody who should not see them can see your screen."))  # fmt: skip
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        self.show_button = QPushButton("Sho&w confidential notes")
-        self.show_button.setAccessibleName("Show confidential notes")
+        self.show_button = QPushButton(_("Sho&w confidential notes"))
+        self.show_button.setAccessibleName(_("Show confidential notes"))
         self.show_button.clicked.connect(self.reveal)
-        self.refused = FieldMessage("confidential notes")
+        self.refused = FieldMessage(_("confidential notes"))
         column.addWidget(self.hint)
         column.addWidget(self.show_button)
         column.addWidget(self.refused)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.services.common.errors import ValidationError
@@ -35,7 +36,13 @@ from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 from partnerdesk.ui.widgets.time_edit import UkTimeEdit
 
-HEADINGS = ("Representative", "How are they doing?", "Distress", "Concern raised (confidential)", "Follow-up")
+HEADINGS = (
+    N_("Representative"),
+    N_("How are they doing?"),
+    N_("Distress"),
+    N_("Concern raised (confidential)"),
+    N_("Follow-up"),
+)
 
 
 class DebriefRow:
@@ -43,15 +50,15 @@ class DebriefRow:
 
     def __init__(self, person_id: str, name: str, done: bool):
         self.person_id, self.name, self.done = person_id, name, done
-        self.label = QLabel(name + ("  (debrief recorded)" if done else ""))
+        self.label = QLabel(name + (_("  (debrief recorded)") if done else ""))
         self.quick = quick_box()
-        self.quick.setAccessibleName(f"{name}: how are they doing (1 to 5)")
-        self.distress = QCheckBox("Distress")
-        self.distress.setAccessibleName(f"{name}: taking part triggered distress")
-        self.concern = text_box(f"{name}: concern raised", 2000)
-        self.concern.setPlaceholderText("Only if a concern was raised")
-        self.follow_up = QCheckBox("Needed")
-        self.follow_up.setAccessibleName(f"{name}: follow-up needed")
+        self.quick.setAccessibleName(_("{name}: how are they doing (1 to 5)").format(name=name))
+        self.distress = QCheckBox(_("Distress"))
+        self.distress.setAccessibleName(_("{name}: taking part triggered distress").format(name=name))
+        self.concern = text_box(_("{name}: concern raised").format(name=name), 2000)
+        self.concern.setPlaceholderText(_("Only if a concern was raised"))
+        self.follow_up = QCheckBox(_("Needed"))
+        self.follow_up.setAccessibleName(_("{name}: follow-up needed").format(name=name))
         self.message = FieldMessage(name)
         self.distress.toggled.connect(lambda on: on and self.follow_up.setChecked(True))
         for widget in (self.quick, self.distress, self.concern, self.follow_up):
@@ -78,26 +85,29 @@ class DebriefDialog(FormDialog):
         super().__init__(parent)
         self.writer = writer
         self.roster = writer.read(lambda s: debrief_roster(s, meeting_id))
-        self.setWindowTitle(f"Debrief — {self.roster.title}")
-        heading = QLabel(f"Debrief after “{self.roster.title}” on {format_uk(self.roster.day)}")
+        self.setWindowTitle(_("Debrief — {title}").format(title=self.roster.title))
+        heading = QLabel(_("Debrief after “{title}” on {day}").format(
+            title=self.roster.title,
+            day=format_uk(self.roster.day),
+        ))
         heading.setObjectName("sectionTitle")
-        hint = QLabel("One row for each representative who attended. Type a number 1 to 5 for how they are doing; "
+        hint = QLabel(_("One row for each representative who attended. Type a number 1 to 5 for how they are doing; "
                       "tick distress and a follow-up is due by the next working day. Rows left blank are not "
-                      "recorded. Ctrl+S saves everyone at once.")  # fmt: skip
+                      "recorded. Ctrl+S saves everyone at once."))  # fmt: skip
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.summary = problems_summary()
 
         shared = QFormLayout()
         now = datetime.now().astimezone()
-        self.day = UkDateEdit("Date of the debrief")
+        self.day = UkDateEdit(_("Date of the debrief"))
         self.day.set_date(today_uk())
-        self.time = UkTimeEdit("Time of the debrief")
+        self.time = UkTimeEdit(_("Time of the debrief"))
         self.time.set_time(now.time().replace(second=0, microsecond=0))
-        self.worker = text_box("Worker who did the debrief")
-        self.worker.setPlaceholderText("You, if left blank")
-        self.when_message = FieldMessage("date and time of the debrief")
-        for label, widget in (("&Date", self.day), ("T&ime", self.time), ("&Worker", self.worker)):
+        self.worker = text_box(_("Worker who did the debrief"))
+        self.worker.setPlaceholderText(_("You, if left blank"))
+        self.when_message = FieldMessage(_("date and time of the debrief"))
+        for label, widget in ((_("&Date"), self.day), (_("T&ime"), self.time), (_("&Worker"), self.worker)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             shared.addRow(caption, widget)
@@ -106,7 +116,7 @@ class DebriefDialog(FormDialog):
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)
         for column, text in enumerate(HEADINGS):
-            title = QLabel(text)
+            title = QLabel(_(text))
             title.setStyleSheet("font-weight: 600;")
             grid.addWidget(title, 0, column)
         self.rows = [DebriefRow(p.person_id, p.person_name, p.check_id is not None) for p in self.roster.people]
@@ -117,16 +127,16 @@ class DebriefDialog(FormDialog):
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(len(self.rows) * 2 + 1, 1)
         if not self.rows:
-            grid.addWidget(QLabel("Nobody is recorded as attending this meeting yet. Record attendance on the "
-                                  "meeting first."), 1, 0, 1, len(HEADINGS))  # fmt: skip
+            grid.addWidget(QLabel(_("Nobody is recorded as attending this meeting yet. Record attendance on the "
+                                  "meeting first.")), 1, 0, 1, len(HEADINGS))  # fmt: skip
         scroll = QScrollArea()
         scroll.setWidget(grid_holder)
         scroll.setWidgetResizable(True)
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save debrief", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip("Save every row (Ctrl+S)")
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("&Save debrief"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(_("Save every row (Ctrl+S)"))
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.wire_buttons(buttons)
         layout = QVBoxLayout(self)
         for widget in (heading, hint, self.summary):
@@ -145,7 +155,7 @@ class DebriefDialog(FormDialog):
         try:
             day, at = self.day.date_value(), self.time.time_value()
             if day is None or at is None:
-                raise ValueError("Please give the date and time of the debrief.")
+                raise ValueError(_("Please give the date and time of the debrief."))
         except ValueError as why:
             problems["checked_at"] = str(why)
         checks = {row.person_id: {**row.data(), "worker_name": self.worker.text().strip() or None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QSpinBox, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.people.people import get_person
 from partnerdesk.services.wellbeing.supervision import create_pair, get_pair, update_pair
@@ -21,13 +22,15 @@ class PairDialog(SmallForm):
     """Name a supervisor for a supervisee, from a date (and, to end it, until a date)."""
 
     def __init__(self, writer: Writer, pair_id: str | None = None, parent: QWidget | None = None):
-        super().__init__(writer, "Supervision pair", parent=parent)
+        super().__init__(writer, _("Supervision pair"), parent=parent)
         self.pair_id = pair_id
-        self.supervisor = self.fields.row(self.tab, "Su&pervisor", "supervisor_id", PersonPicker(writer, "Supervisor"))
-        self.supervisee = self.fields.row(self.tab, "Supervis&ee", "supervisee_id",
-                                          PersonPicker(writer, "Person supervised"))  # fmt: skip
-        self.starts = self.fields.row(self.tab, "&From", "starts_on", UkDateEdit("Supervision from"))
-        self.ends = self.fields.row(self.tab, "&Until (optional)", "ends_on", UkDateEdit("Supervision until"))
+        self.supervisor = self.fields.row(
+            self.tab, _("Su&pervisor"), "supervisor_id", PersonPicker(writer, _("Supervisor"))
+        )
+        self.supervisee = self.fields.row(self.tab, _("Supervis&ee"), "supervisee_id",
+                                          PersonPicker(writer, _("Person supervised")))  # fmt: skip
+        self.starts = self.fields.row(self.tab, _("&From"), "starts_on", UkDateEdit(_("Supervision from")))
+        self.ends = self.fields.row(self.tab, _("&Until (optional)"), "ends_on", UkDateEdit(_("Supervision until")))
         self.starts.set_date(today_uk())
         self.opened_version: int | None = None  # of the pair being changed, as read
         self.load()
@@ -66,15 +69,15 @@ class TrainingDialog(SmallForm):
 
     def __init__(self, writer: Writer, person: tuple[str, str] | None = None, course_id: str | None = None,
                  parent: QWidget | None = None):  # fmt: skip
-        super().__init__(writer, "Record training", "&Record", parent)
-        self.person = self.fields.row(self.tab, "&Person", "person_id", PersonPicker(writer, "Person trained"))
+        super().__init__(writer, _("Record training"), _("&Record"), parent)
+        self.person = self.fields.row(self.tab, _("&Person"), "person_id", PersonPicker(writer, _("Person trained")))
         self.course = short_combo()
-        self.course.setAccessibleName("Course")
+        self.course.setAccessibleName(_("Course"))
         for course in writer.read(list_courses):
             self.course.addItem(course.name, course.course_id)
         self.course.setCurrentIndex(max(self.course.findData(course_id), 0))
-        self.fields.row(self.tab, "&Course", "course_id", self.course)
-        self.completed = self.fields.row(self.tab, "Completed &on", "completed_on", UkDateEdit("Completed on"))
+        self.fields.row(self.tab, _("&Course"), "course_id", self.course)
+        self.completed = self.fields.row(self.tab, _("Completed &on"), "completed_on", UkDateEdit(_("Completed on")))
         self.completed.set_date(today_uk())
         if person is not None:
             self.person.set_person(*person)
@@ -94,14 +97,14 @@ class CourseDialog(SmallForm):
     """Add a training course, or change one's name or renewal period."""
 
     def __init__(self, writer: Writer, course=None, parent: QWidget | None = None):
-        super().__init__(writer, "Training course", parent=parent)
+        super().__init__(writer, _("Training course"), parent=parent)
         self.course_id = course.course_id if course else None
-        self.name = self.fields.row(self.tab, "&Name", "name", text_box("Course name"))
+        self.name = self.fields.row(self.tab, _("&Name"), "name", text_box(_("Course name")))
         self.months = QSpinBox()
-        self.months.setAccessibleName("Renew every (months)")
+        self.months.setAccessibleName(_("Renew every (months)"))
         self.months.setRange(0, 240)
-        self.months.setSpecialValueText("Never (done once)")
-        self.fields.row(self.tab, "&Renew every (months)", "renewal_months", self.months)
+        self.months.setSpecialValueText(_("Never (done once)"))
+        self.fields.row(self.tab, _("&Renew every (months)"), "renewal_months", self.months)
         if course is not None:
             self.name.setText(course.name)
             self.months.setValue(course.renewal_months or 0)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.wellbeing import ONS4_QUESTIONS, SWEMWBS_ITEMS, format_swemwbs_metric, swemwbs_metric
 from partnerdesk.ui.wellbeing.common import copyright_label
 from partnerdesk.ui.widgets.fitting import short_combo
 
-NOT_ASKED = "Not asked"
+NOT_ASKED = N_("Not asked")
 
 
 def answer_box(name: str, lowest: int, highest: int) -> QComboBox:
@@ -36,13 +37,13 @@ class Ons4Fields(QGroupBox):
     """The four ONS4 personal wellbeing questions, each answered 0 (not at all) to 10 (completely)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("ONS4 personal wellbeing (0 = not at all, 10 = completely)", parent)
-        self.setAccessibleName("ONS4 personal wellbeing")
+        super().__init__(_("ONS4 personal wellbeing (0 = not at all, 10 = completely)"), parent)
+        self.setAccessibleName(_("ONS4 personal wellbeing"))
         form = QFormLayout(self)
         self.boxes: dict[str, QComboBox] = {}
         for code, question in ONS4_QUESTIONS.items():
-            box = answer_box(f"ONS4: {question}", 0, 10)
-            form.addRow(question, box)
+            box = answer_box(_("ONS4: {question}").format(question=_(question)), 0, 10)
+            form.addRow(_(question), box)
             self.boxes[code] = box
 
     def answers(self) -> dict[str, int | None]:
@@ -57,13 +58,13 @@ class SwemwbsFields(QGroupBox):
     """The seven SWEMWBS items, each answered 1 (none of the time) to 5 (all of the time)."""
 
     def __init__(self, wording: list[str], parent: QWidget | None = None):
-        super().__init__("SWEMWBS (1 = none of the time, 5 = all of the time)", parent)
+        super().__init__(_("SWEMWBS (1 = none of the time, 5 = all of the time)"), parent)
         self.setAccessibleName("SWEMWBS")
         column = QVBoxLayout(self)
         if not wording:
-            note = QLabel("Your organisation has not typed in its licensed SWEMWBS wording yet, so the items are "
+            note = QLabel(_("Your organisation has not typed in its licensed SWEMWBS wording yet, so the items are "
                           "numbered. Ask the person the items from your licensed copy, or enter the wording under "
-                          "Edit → Settings → Wellbeing.")  # fmt: skip
+                          "Edit → Settings → Wellbeing."))  # fmt: skip
             note.setObjectName("hint")
             note.setWordWrap(True)
             column.addWidget(note)
@@ -71,8 +72,8 @@ class SwemwbsFields(QGroupBox):
         column.addLayout(form)
         self.boxes: list[QComboBox] = []
         for number in range(SWEMWBS_ITEMS):
-            text = wording[number] if wording else f"Item {number + 1}"
-            box = answer_box(f"SWEMWBS item {number + 1}: {text}", 1, 5)
+            text = wording[number] if wording else _("Item {value}").format(value=number + 1)
+            box = answer_box(_("SWEMWBS item {value}: {text}").format(value=number + 1, text=text), 1, 5)
             caption = QLabel(text)
             caption.setWordWrap(True)
             caption.setBuddy(box)
@@ -80,7 +81,7 @@ class SwemwbsFields(QGroupBox):
             self.boxes.append(box)
             box.currentIndexChanged.connect(self._show_score)
         self.score = QLabel()
-        self.score.setAccessibleName("SWEMWBS score")
+        self.score.setAccessibleName(_("SWEMWBS score"))
         column.addWidget(self.score)
         column.addWidget(copyright_label())
         self._show_score()
@@ -89,12 +90,17 @@ class SwemwbsFields(QGroupBox):
         """The score as soon as all seven are answered, so the worker sees it before saving."""
         answers = self.answers()
         if all(answer is None for answer in answers):
-            self.score.setText("Score: not asked.")
+            self.score.setText(_("Score: not asked."))
         elif any(answer is None for answer in answers):
-            self.score.setText(f"Score: answer all seven items ({7 - answers.count(None)} of 7 so far).")
+            self.score.setText(_("Score: answer all seven items ({value} of 7 so far).").format(
+                value=7 - answers.count(None),
+            ))
         else:
             raw = sum(answers)
-            self.score.setText(f"Score: {format_swemwbs_metric(swemwbs_metric(raw))} (raw total {raw} of 35).")
+            self.score.setText(_("Score: {swemwbs_metric} (raw total {raw} of 35).").format(
+                swemwbs_metric=format_swemwbs_metric(swemwbs_metric(raw)),
+                raw=raw,
+            ))
 
     def answers(self) -> list[int | None]:
         return [box.currentData() for box in self.boxes]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import N_
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
 from partnerdesk.services.people.people import get_person
@@ -49,16 +49,16 @@ class SuperviseeList(QWidget):
 
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Who was supervised")
-        self.picker = PersonPicker(writer, "Person supervised")
-        self.add_button = QPushButton("&Add")
-        self.add_button.setAccessibleName("Add the person found to who was supervised")
+        self.setAccessibleName(_("Who was supervised"))
+        self.picker = PersonPicker(writer, _("Person supervised"))
+        self.add_button = QPushButton(_("&Add"))
+        self.add_button.setAccessibleName(_("Add the person found to who was supervised"))
         self.add_button.clicked.connect(self.add_picked)
         self.list = QListWidget()
-        self.list.setAccessibleName("People supervised at this session")
+        self.list.setAccessibleName(_("People supervised at this session"))
         self.list.setMaximumHeight(90)
-        self.remove_button = QPushButton("Re&move")
-        self.remove_button.setAccessibleName("Remove the selected person from who was supervised")
+        self.remove_button = QPushButton(_("Re&move"))
+        self.remove_button.setAccessibleName(_("Remove the selected person from who was supervised"))
         self.remove_button.clicked.connect(self.remove_selected)
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
@@ -93,15 +93,15 @@ class SuperviseeList(QWidget):
 
 class SessionFields(FieldTabs):
     def __init__(self, writer: Writer):
-        super().__init__("Supervision session")
-        tab = self.tab("Sessi&on")
-        self.row(tab, "&Held on", "held_on", UkDateEdit("Date of the session"))
-        self.row(tab, "&Kind", "kind", ChoiceCombo(SESSION_TYPES, "1:1 or group supervision"))
-        self.supervisor = self.row(tab, "Su&pervisor", "supervisor_id", PersonPicker(writer, "Supervisor"))
-        self.supervisees = self.row(tab, "Supervised", "supervisee_ids", SuperviseeList(writer))
-        self.row(tab, None, "topics", CheckList("Topics discussed", SUPERVISION_TOPICS, columns=1))
-        self.row(tab, "O&ther topic", "topics_other", text_box("Other topic"))
-        self.row(tab, "&Next 1:1 due by", "next_due_on", UkDateEdit("Next 1:1 due by"))
+        super().__init__(_("Supervision session"))
+        tab = self.tab(_("Sessi&on"))
+        self.row(tab, _("&Held on"), "held_on", UkDateEdit(_("Date of the session")))
+        self.row(tab, _("&Kind"), "kind", ChoiceCombo(SESSION_TYPES, _("1:1 or group supervision")))
+        self.supervisor = self.row(tab, _("Su&pervisor"), "supervisor_id", PersonPicker(writer, _("Supervisor")))
+        self.supervisees = self.row(tab, _("Supervised"), "supervisee_ids", SuperviseeList(writer))
+        self.row(tab, None, "topics", CheckList(_("Topics discussed"), SUPERVISION_TOPICS, columns=1))
+        self.row(tab, _("O&ther topic"), "topics_other", text_box(_("Other topic")))
+        self.row(tab, _("&Next 1:1 due by"), "next_due_on", UkDateEdit(_("Next 1:1 due by")))
         self.suggestion = QLabel()
         self.suggestion.setObjectName("hint")
         self.suggestion.setWordWrap(True)
@@ -121,27 +121,27 @@ class SessionForm(FormDialog):
         super().__init__(parent)
         self.writer, self.session_id = writer, session_id
         self.dirty, self._loading = False, True
-        self.setWindowTitle("New supervision session" if session_id is None else "Supervision session")
+        self.setWindowTitle(_("New supervision session") if session_id is None else _("Supervision session"))
         self.summary = problems_summary()
         self.fields = SessionFields(writer)
-        self.notes = ConfidentialPanel(writer, "supervision_session", session_id, {"notes": "Session &notes"})
-        self.fields.addTab(self.notes, "&Confidential notes")
+        self.notes = ConfidentialPanel(writer, "supervision_session", session_id, {"notes": _("Session &notes")})
+        self.fields.addTab(self.notes, _("&Confidential notes"))
         self.actions_tab = self.fields.count()
-        note = QLabel("Save the session first, then record the actions agreed here.")
+        note = QLabel(_("Save the session first, then record the actions agreed here."))
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fields.addTab(note, "A&greed actions")
+        self.fields.addTab(note, _("A&greed actions"))
         self.fields.setTabEnabled(self.actions_tab, False)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip("Save the session (Ctrl+S)")
-        buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
-        self.print_button = buttons.addButton("P&rint supervision record (PDF)…",
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(_("Save the session (Ctrl+S)"))
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button = buttons.addButton(_("P&rint supervision record (PDF)…"),
                                               QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.session_id))
         self.print_button.setEnabled(session_id is not None)
         self.wire_buttons(buttons)
         self.status = QLabel()
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(_("Save status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.fields, 1)
@@ -189,15 +189,15 @@ class SessionForm(FormDialog):
     def _saved_state(self, data: dict[str, Any]) -> None:
         from partnerdesk.ui.widgets.actions_panel import ActionsPanel
 
-        self.setWindowTitle(f"Supervision session — {format_uk(data['held_on'])}")
+        self.setWindowTitle(_("Supervision session — {held_on}").format(held_on=format_uk(data['held_on'])))
         self.print_button.setEnabled(True)
         if not self.fields.isTabEnabled(self.actions_tab):
             old = self.fields.widget(self.actions_tab)
             self.fields.removeTab(self.actions_tab)
             old.deleteLater()
             self.actions = ActionsPanel(self.writer, self.session_id, SUPERVISION_ACTION,
-                                        "Actions agreed in this supervision session")
-            self.fields.insertTab(self.actions_tab, self.actions, "A&greed actions")
+                                        _("Actions agreed in this supervision session"))
+            self.fields.insertTab(self.actions_tab, self.actions, _("A&greed actions"))
 
     def _suggest(self) -> None:
         """Say when the next 1:1 should be, from the supervisee's cadence (the service fills it in if left blank)."""
@@ -207,12 +207,16 @@ class SessionForm(FormDialog):
         except ValueError:
             held_on = None
         if self.fields.widgets["kind"].code() != "one_to_one" or len(ids) != 1 or held_on is None:
-            self.fields.suggestion.setText("Group sessions do not change when the next 1:1 is due.")
+            self.fields.suggestion.setText(_("Group sessions do not change when the next 1:1 is due."))
             return
         earliest, latest = self.writer.read(lambda s: suggest_next_due(s, ids[0], held_on))
-        self.fields.suggestion.setText(f"From how often their role has supervision, the next 1:1 should be between "
-                                       f"{format_uk(earliest)} and {format_uk(latest)}. Left blank, "
-                                       f"{format_uk(latest)} is used.")  # fmt: skip
+        self.fields.suggestion.setText(_(
+            "From how often their role has supervision, the next 1:1 should be between {earliest} and "
+            "{latest}. Left blank, {latest} is used."
+        ).format(
+            earliest=format_uk(earliest),
+            latest=format_uk(latest),
+        ))  # fmt: skip
 
     def _changed(self, *_args) -> None:
         if not self._loading:
@@ -266,6 +270,8 @@ class SessionForm(FormDialog):
         saved = self.writer.read(lambda s: session_data(s, session_id))
         show_value(self.fields.widgets["next_due_on"], saved["next_due_on"])
         self._saved_state(saved)
-        self.status.setText("Saved. You can now record the agreed actions and print the record." if new else "Saved.")
+        self.status.setText(
+            _("Saved. You can now record the agreed actions and print the record.") if new else _("Saved.")
+        )
         self.saved.emit(session_id)
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
@@ -19,21 +19,24 @@ from partnerdesk.ui.wellbeing.common import fill_table, read_only_table, selecte
 from partnerdesk.ui.wellbeing.wellbeing_page import button
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 
-DUE_HEADINGS = ("Supervisee", "Supervisor", "Last 1:1", "Next 1:1 due", "Where it stands")
-SESSION_HEADINGS = ("Held on", "Kind", "Supervisor", "Supervised", "Next 1:1 due", "Topics")
-PAIR_HEADINGS = ("Supervisee", "Supervisor", "From", "Until")
-TRAINING_HEADINGS = ("Person", "Course", "Completed", "Runs out", "Where it stands")
-COURSE_HEADINGS = ("Course", "Renew every")
-STATUS_WORDS = {"missing": "Missing: never done", "expired": "Run out: overdue for renewal",
-                "expiring": "Runs out within 30 days", "in date": "In date"}  # fmt: skip
+DUE_HEADINGS = (N_("Supervisee"), N_("Supervisor"), N_("Last 1:1"), N_("Next 1:1 due"), N_("Where it stands"))
+SESSION_HEADINGS = (N_("Held on"), N_("Kind"), N_("Supervisor"), N_("Supervised"), N_("Next 1:1 due"), N_("Topics"))
+PAIR_HEADINGS = (N_("Supervisee"), N_("Supervisor"), N_("From"), N_("Until"))
+TRAINING_HEADINGS = (N_("Person"), N_("Course"), N_("Completed"), N_("Runs out"), N_("Where it stands"))
+COURSE_HEADINGS = (N_("Course"), N_("Renew every"))
+STATUS_WORDS = {"missing": N_("Missing: never done"), "expired": N_("Run out: overdue for renewal"),
+                "expiring": N_("Runs out within 30 days"), "in date": N_("In date")}  # fmt: skip
 
 
 def due_words(status: str, due_on, today) -> str:
     if status == "overdue":
-        return f"Overdue: was due {format_uk(due_on)}, {days_until(today, due_on)}"
+        return _("Overdue: was due {due_on}, {days_until}").format(
+            due_on=format_uk(due_on),
+            days_until=days_until(today, due_on),
+        )
     if status == "due":
-        return f"Due {days_until(today, due_on)}"
-    return "Not due yet"
+        return _("Due {days_until}").format(days_until=days_until(today, due_on))
+    return _("Not due yet")
 
 
 def tab_with(table, *buttons) -> QWidget:
@@ -54,14 +57,14 @@ class SupervisionPage(QWidget):
     def __init__(self, writer: Writer, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer, self.window = writer, window
-        title = QLabel("Supervision and training")
+        title = QLabel(_("Supervision and training"))
         title.setObjectName("pageTitle")
-        self.due = read_only_table(DUE_HEADINGS, "Who is due for supervision", (190, 190, 100, 110))
-        self.sessions = read_only_table(SESSION_HEADINGS, "Supervision sessions", (100, 70, 170, 230, 110))
-        self.pairs = read_only_table(PAIR_HEADINGS, "Supervisor and supervisee pairs", (220, 220, 110))
-        self.training = read_only_table(TRAINING_HEADINGS, "Training missing, run out or running out",
+        self.due = read_only_table(DUE_HEADINGS, _("Who is due for supervision"), (190, 190, 100, 110))
+        self.sessions = read_only_table(SESSION_HEADINGS, _("Supervision sessions"), (100, 70, 170, 230, 110))
+        self.pairs = read_only_table(PAIR_HEADINGS, _("Supervisor and supervisee pairs"), (220, 220, 110))
+        self.training = read_only_table(TRAINING_HEADINGS, _("Training missing, run out or running out"),
                                         (190, 260, 100, 100))  # fmt: skip
-        self.courses = read_only_table(COURSE_HEADINGS, "Training courses", (360,))
+        self.courses = read_only_table(COURSE_HEADINGS, _("Training courses"), (360,))
         self.due.doubleClicked.connect(lambda _i: self._session_for_selected_pair(self.due))
         self.sessions.doubleClicked.connect(lambda _i: self._open_selected_session())
         self.pairs.doubleClicked.connect(lambda _i: self._edit_pair())
@@ -69,26 +72,30 @@ class SupervisionPage(QWidget):
         self.courses.doubleClicked.connect(lambda _i: self._edit_course())
         self._empty_states()
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Supervision and training lists")
-        self.tabs.addTab(tab_with(self.due, button("&Record a session…", "Record a session for the selected person",
-                                                   lambda: self._session_for_selected_pair(self.due))),
-                         "&Who is due")  # fmt: skip
+        self.tabs.setAccessibleName(_("Supervision and training lists"))
         self.tabs.addTab(tab_with(
-            self.sessions, button("&New session…", "Record a new supervision session", self.new_session),
-            button("&Open session…", "Open the selected session", self._open_selected_session),
-            button("&Print supervision record (PDF)…", "Print the selected session's record as a PDF",
-                   lambda: self.print_record(selected_id(self.sessions)))), "&Sessions")  # fmt: skip
+            self.due, button(_("&Record a session…"), _("Record a session for the selected person"),
+                             lambda: self._session_for_selected_pair(self.due))), _("&Who is due"))  # fmt: skip
         self.tabs.addTab(tab_with(
-            self.pairs, button("New &pair…", "Name a supervisor for someone", lambda: self._edit_pair(new=True)),
-            button("&Change pair…", "Change the selected pair, for example to end it", self._edit_pair),
-            button("&Delete pair", "Delete the selected pair to the Bin", self._delete_pair)), "P&airs")  # fmt: skip
-        self.tabs.addTab(tab_with(self.training, button("R&ecord training…", "Record training for the selected person",
-                                                        self._record_selected_training)), "&Training")  # fmt: skip
+            self.sessions, button(_("&New session…"), _("Record a new supervision session"), self.new_session),
+            button(_("&Open session…"), _("Open the selected session"), self._open_selected_session),
+            button(_("&Print supervision record (PDF)…"), _("Print the selected session's record as a PDF"),
+                   lambda: self.print_record(selected_id(self.sessions)))),
+            _("&Sessions"))  # fmt: skip
         self.tabs.addTab(tab_with(
-            self.courses, button("&Add course…", "Add a training course", lambda: self._edit_course(new=True)),
-            button("Chan&ge course…", "Change the selected course", self._edit_course),
-            button("Delete co&urse", "Delete the selected course to the Bin", self._delete_course)),
-            "&Courses")  # fmt: skip
+            self.pairs,
+            button(_("New &pair…"), _("Name a supervisor for someone"), lambda: self._edit_pair(new=True)),
+            button(_("&Change pair…"), _("Change the selected pair, for example to end it"), self._edit_pair),
+            button(_("&Delete pair"), _("Delete the selected pair to the Bin"), self._delete_pair)),
+            _("P&airs"))  # fmt: skip
+        self.tabs.addTab(tab_with(
+            self.training, button(_("R&ecord training…"), _("Record training for the selected person"),
+                                  self._record_selected_training)), _("&Training"))  # fmt: skip
+        self.tabs.addTab(tab_with(
+            self.courses, button(_("&Add course…"), _("Add a training course"), lambda: self._edit_course(new=True)),
+            button(_("Chan&ge course…"), _("Change the selected course"), self._edit_course),
+            button(_("Delete co&urse"), _("Delete the selected course to the Bin"), self._delete_course)),
+            _("&Courses"))  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
@@ -122,20 +129,24 @@ class SupervisionPage(QWidget):
         self._pair_people = {p.pair_id: (p.supervisor_id, p.supervisee_id) for p in pairs}
         self._people = {g.person_id: g.person_name for g in gaps}
         fill_table(self.due, [(d.pair_id, (d.supervisee_name, d.supervisor_name, format_uk(d.last_session_on) or
-                                           "None yet", format_uk(d.due_on), due_words(d.status, d.due_on, today)),
+                                           _("None yet"), format_uk(d.due_on), due_words(d.status, d.due_on, today)),
                                d.status == "overdue") for d in due])  # fmt: skip
         fill_table(self.sessions, [(s.session_id, (format_uk(s.held_on), SESSION_TYPES[s.kind], s.supervisor_name,
                                                    ", ".join(s.supervisee_names), format_uk(s.next_due_on),
                                                    "; ".join(SUPERVISION_TOPICS.get(t, t) for t in s.topics)), False)
                                     for s in sessions])  # fmt: skip
         fill_table(self.pairs, [(p.pair_id, (p.supervisee_name, p.supervisor_name, format_uk(p.starts_on),
-                                             format_uk(p.ends_on) or "Still running"), False) for p in pairs])
-        fill_table(self.training, [(g.person_id, (g.person_name, g.course_name, format_uk(g.completed_on) or "Never",
+                                             format_uk(p.ends_on) or _("Still running")), False) for p in pairs])
+        fill_table(self.training, [(g.person_id, (g.person_name, g.course_name, format_uk(g.completed_on) or _("Never"),
                                                   format_uk(g.expires_on), STATUS_WORDS[g.status]),
                                     g.status in ("missing", "expired")) for g in gaps])  # fmt: skip
         self._courses = {c.course_id: c for c in courses}
-        fill_table(self.courses, [(c.course_id, (c.name, f"{c.renewal_months} months" if c.renewal_months else
-                                                 "Never (done once)"), False) for c in courses])  # fmt: skip
+        def renewal(months: int | None) -> str:
+            if not months:
+                return _("Never (done once)")
+            return ngettext("{count} month", "{count} months", months).format(count=months)
+
+        fill_table(self.courses, [(c.course_id, (c.name, renewal(c.renewal_months)), False) for c in courses])
 
     # --- sessions -----------------------------------------------------------------------------------------------
     def open_session(self, session_id: str | None, preset: dict | None = None) -> None:
@@ -168,12 +179,14 @@ class SupervisionPage(QWidget):
         """Save a session's record as a PDF for both to sign; the notes only if the worker says so."""
         if not session_id:
             return False
-        out = self.window.ask_save_path("Print supervision record", "supervision-record.pdf", "PDF document", ".pdf")
+        out = self.window.ask_save_path(
+            _("Print supervision record"), "supervision-record.pdf", _("PDF document"), ".pdf"
+        )
         if out is None:
             return False
         with_notes = QMessageBox.question(
-            self.window, "Print supervision record",
-            "Print the confidential session notes on the record too? Choose No for a copy others may see.",
+            self.window, _("Print supervision record"),
+            _("Print the confidential session notes on the record too? Choose No for a copy others may see."),
         ) == QMessageBox.StandardButton.Yes  # fmt: skip
         try:
             from partnerdesk.exports.supervision_pdf import write_supervision_record  # reportlab loads only now
@@ -181,9 +194,13 @@ class SupervisionPage(QWidget):
             with self.writer.store.reader() as session:
                 write_supervision_record(session, session_id, out, include_notes=with_notes)
         except (ImportError, OSError, ValueError) as exc:
-            QMessageBox.warning(self.window, "Print supervision record", f"The record could not be written.\n\n{exc}")
+            QMessageBox.warning(
+                self.window,
+                _("Print supervision record"),
+                _("The record could not be written.\n\n{exc}").format(exc=exc),
+            )
             return False
-        self.window.statusBar().showMessage(f"Supervision record saved to {out}", 10000)
+        self.window.statusBar().showMessage(_("Supervision record saved to {out}").format(out=out), 10000)
         return True
 
     # --- pairs, training and courses ----------------------------------------------------------------------------
@@ -196,8 +213,8 @@ class SupervisionPage(QWidget):
 
     def _delete_pair(self) -> None:
         pair_id = selected_id(self.pairs)
-        if pair_id and QMessageBox.question(self.window, "Delete pair", "Delete this pair to the Bin? To end a "
-                                            "pair that has finished, change it and give an end date instead.") == \
+        if pair_id and QMessageBox.question(self.window, _("Delete pair"), _("Delete this pair to the Bin? To end a "
+                                            "pair that has finished, change it and give an end date instead.")) == \
                 QMessageBox.StandardButton.Yes:  # fmt: skip
             self.writer.run(self.window, lambda s: delete_pair(s, pair_id))
 
@@ -219,9 +236,12 @@ class SupervisionPage(QWidget):
 
     def _delete_course(self) -> None:
         course = self._courses.get(selected_id(self.courses) or "")
-        if course and QMessageBox.question(self.window, "Delete course", f"Delete the course “{course.name}” to the "
-                                           "Bin? Nobody will be expected to do it any more; the training people "
-                                           "have done is kept.") == QMessageBox.StandardButton.Yes:  # fmt: skip
+        if course and QMessageBox.question(self.window, _("Delete course"), _(
+            "Delete the course “{name}” to the Bin? Nobody will be expected to do it any more; the "
+            "training people have done is kept."
+        ).format(
+            name=course.name,
+        )) == QMessageBox.StandardButton.Yes:  # fmt: skip
             self.writer.run(self.window, lambda s: delete_course(s, course.course_id))
 
     def _edit_course(self, new: bool = False) -> None:

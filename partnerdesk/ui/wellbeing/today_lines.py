@@ -4,6 +4,7 @@ training running out, and representatives with no debrief check after a meeting.
 
 from __future__ import annotations
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.supervision import DUE_WINDOW_DAYS, EXPIRING_WINDOW_DAYS
@@ -16,39 +17,77 @@ def _late(today, due_on) -> int:
 
 
 def _follow_up(item, today) -> Line:
-    why = "after distress" if item.distress else "after a wellbeing check"
-    by = f", by {item.follow_up_by}" if item.follow_up_by else ""
+    why = _("after distress") if item.distress else _("after a wellbeing check")
+    by = _(", by {follow_up_by}").format(follow_up_by=item.follow_up_by) if item.follow_up_by else ""
     if item.follow_up_status == "overdue":
-        text = f"{item.person_name}: follow-up {why} is overdue, was due {format_uk(item.follow_up_due_on)} " \
-               f"({days_until(today, item.follow_up_due_on)}){by}"  # fmt: skip
+        text = _("{person_name}: follow-up {why} is overdue, was due {follow_up_due_on} ({days_until}){by}").format(
+            person_name=item.person_name,
+            why=why,
+            follow_up_due_on=format_uk(item.follow_up_due_on),
+            days_until=days_until(today, item.follow_up_due_on),
+            by=by,
+        )  # fmt: skip
         return Line(text, "wellbeing_check", item.check_id, True, _late(today, item.follow_up_due_on), item.distress)
-    return Line(f"{item.person_name}: follow-up {why} due today{by}", "wellbeing_check", item.check_id)
+    return Line(_("{person_name}: follow-up {why} due today{by}").format(
+        person_name=item.person_name,
+        why=why,
+        by=by,
+    ), "wellbeing_check", item.check_id)
 
 
 def _supervision(item, today) -> Line:
-    last = f"last 1:1 {format_uk(item.last_session_on)}" if item.last_session_on else "no 1:1 yet"
+    last = (
+        _("last 1:1 {last_session_on}").format(last_session_on=format_uk(item.last_session_on))
+        if item.last_session_on
+        else _("no 1:1 yet")
+    )
     if item.status == "overdue":
-        text = f"{item.supervisee_name}: supervision with {item.supervisor_name} is overdue, was due " \
-               f"{format_uk(item.due_on)} ({days_until(today, item.due_on)}); {last}"  # fmt: skip
+        text = _(
+            "{supervisee_name}: supervision with {supervisor_name} is overdue, was due {due_on} "
+            "({days_until}); {last}"
+        ).format(
+            supervisee_name=item.supervisee_name,
+            supervisor_name=item.supervisor_name,
+            due_on=format_uk(item.due_on),
+            days_until=days_until(today, item.due_on),
+            last=last,
+        )  # fmt: skip
         return Line(text, "supervision_pair", item.pair_id, True, _late(today, item.due_on))
-    return Line(f"{item.supervisee_name}: supervision with {item.supervisor_name} due {format_uk(item.due_on)} "
-                f"({days_until(today, item.due_on)}); {last}", "supervision_pair", item.pair_id)  # fmt: skip
+    return Line(_("{supervisee_name}: supervision with {supervisor_name} due {due_on} ({days_until}); {last}").format(
+        supervisee_name=item.supervisee_name,
+        supervisor_name=item.supervisor_name,
+        due_on=format_uk(item.due_on),
+        days_until=days_until(today, item.due_on),
+        last=last,
+    ), "supervision_pair", item.pair_id)  # fmt: skip
 
 
 def _training(item, today) -> Line:
     if item.status == "expired":
-        return Line(f"{item.person_name}: {item.course_name} ran out {format_uk(item.expires_on)} "
-                    f"({days_until(today, item.expires_on)}) — overdue for renewal", "training_person",
+        return Line(_("{person_name}: {course_name} ran out {expires_on} ({days_until}) — overdue for renewal").format(
+            person_name=item.person_name,
+            course_name=item.course_name,
+            expires_on=format_uk(item.expires_on),
+            days_until=days_until(today, item.expires_on),
+        ), "training_person",
                     item.person_id, True, _late(today, item.expires_on),
                     item=f"{item.person_id}:{item.course_id}")  # fmt: skip
-    return Line(f"{item.person_name}: {item.course_name} runs out {format_uk(item.expires_on)} "
-                f"({days_until(today, item.expires_on)})", "training_person", item.person_id,
+    return Line(_("{person_name}: {course_name} runs out {expires_on} ({days_until})").format(
+        person_name=item.person_name,
+        course_name=item.course_name,
+        expires_on=format_uk(item.expires_on),
+        days_until=days_until(today, item.expires_on),
+    ), "training_person", item.person_id,
                 item=f"{item.person_id}:{item.course_id}")  # fmt: skip
 
 
 def _read(db, today) -> list[list[Line]]:
     found = wellbeing_today(db, today)
-    debriefs = [Line(f"{m.person_name}: no debrief yet after “{m.meeting_title}” on {format_uk(m.meeting_day)}",
+    debriefs = [Line(_("{person_name}: no debrief yet after “{meeting_title}” on {meeting_day}").format(
+        person_name=m.person_name,
+        meeting_title=m.meeting_title,
+        meeting_day=format_uk(m.meeting_day),
+    ),
                      "debrief", m.meeting_id, item=f"{m.meeting_id}:{m.person_id}")
                 for m in found.missing_debriefs]  # fmt: skip
     return [
@@ -61,14 +100,14 @@ def _read(db, today) -> list[list[Line]]:
 
 WELLBEING_TODAY = TodayGroup(
     (
-        Section("follow_ups", "Wellbeing follow-ups due today or overdue", "No wellbeing follow-ups are due.",
+        Section("follow_ups", N_("Wellbeing follow-ups due today or overdue"), N_("No wellbeing follow-ups are due."),
                 stretch=False),
         Section("supervision", f"Supervision due in the next {DUE_WINDOW_DAYS} days or overdue",
-                "No supervision is due.", stretch=False),
+                N_("No supervision is due."), stretch=False),
         Section("training", f"Training running out in the next {EXPIRING_WINDOW_DAYS} days, or run out",
-                "No training is running out.", stretch=False),
-        Section("debriefs", "Representatives with no debrief yet after a meeting",
-                "Everyone who attended a recent meeting has had a debrief.", stretch=False),
+                N_("No training is running out."), stretch=False),
+        Section("debriefs", N_("Representatives with no debrief yet after a meeting"),
+                N_("Everyone who attended a recent meeting has had a debrief."), stretch=False),
     ),
     _read,
 )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.reminders import days_until
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, format_swemwbs_metric
@@ -28,21 +28,21 @@ from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.filter_bar import FilterBar
 from partnerdesk.ui.widgets.person_picker import PersonPicker
 
-CHECK_HEADINGS = ("When", "Person", "Context", "Worker", "How", "SWEMWBS", "Follow-up")
-FOLLOW_UP_HEADINGS = ("Person", "Check on", "Follow-up by", "Due", "Where it stands")
+CHECK_HEADINGS = (N_("When"), N_("Person"), N_("Context"), N_("Worker"), N_("How"), "SWEMWBS", N_("Follow-up"))
+FOLLOW_UP_HEADINGS = (N_("Person"), N_("Check on"), N_("Follow-up by"), N_("Due"), N_("Where it stands"))
 
 
 def follow_up_words(check: CheckSummary, today) -> str:
     """Where a check's follow-up stands, in words ("Overdue: was due 26/08/2025, 6 days ago")."""
     if not check.follow_up_needed:
-        return "None needed"
+        return _("None needed")
     due = check.follow_up_due_on
     return {
         "done": f"Done {format_uk(check.follow_up_done_on)}",
         "overdue": f"Overdue: was due {format_uk(due)}, {days_until(today, due)}",
         "due": "Due today",
         "not due": f"Due {format_uk(due)}",
-    }.get(check.follow_up_status or "", "Needed")
+    }.get(check.follow_up_status or "", _("Needed"))
 
 
 def button(text: str, name: str, slot) -> QPushButton:
@@ -64,16 +64,18 @@ class WellbeingPage(QWidget):
     def __init__(self, writer: Writer, parent: QWidget | None = None):
         super().__init__(parent)
         self.writer = writer
-        title = QLabel("Wellbeing")
+        title = QLabel(_("Wellbeing"))
         title.setObjectName("pageTitle")
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Wellbeing lists")
-        self.tabs.addTab(self._checks_tab(), "&Checks")
-        self.tabs.addTab(self._follow_ups_tab(), "Fo&llow-ups to do")
+        self.tabs.setAccessibleName(_("Wellbeing lists"))
+        self.tabs.addTab(self._checks_tab(), _("&Checks"))
+        self.tabs.addTab(self._follow_ups_tab(), _("Fo&llow-ups to do"))
         actions = QHBoxLayout()
-        for widget in (button("&New check…", "Record a new wellbeing check", self.new_check),
-                       button("Run a &debrief…", "Run a debrief after a meeting", self.run_debrief),
-                       button("Wellbeing &history…", "Show the selected person's wellbeing history", self._history)):
+        for widget in (
+            button(_("&New check…"), _("Record a new wellbeing check"), self.new_check),
+            button(_("Run a &debrief…"), _("Run a debrief after a meeting"), self.run_debrief),
+            button(_("Wellbeing &history…"), _("Show the selected person's wellbeing history"), self._history),
+        ):
             actions.addWidget(widget)  # fmt: skip
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -86,16 +88,18 @@ class WellbeingPage(QWidget):
     def _checks_tab(self) -> QWidget:
         page = QWidget()
         filters = FilterBar(self.refresh)
-        self.person = filters.labelled("Person", PersonPicker(
-            self.writer, "Show checks of this person", _("Everyone: type a name to choose")))
-        self.date_from, self.date_to = filters.dates("Checks from this date", "Checks up to this date", ("From", "To"))
-        self.open_only = QCheckBox("Open follow-ups only")
-        self.open_only.setAccessibleName("Only checks with a follow-up still to do")
+        self.person = filters.labelled(_("Person"), PersonPicker(
+            self.writer, _("Show checks of this person"), _("Everyone: type a name to choose")))
+        self.date_from, self.date_to = filters.dates(
+            _("Checks from this date"), _("Checks up to this date"), (_("From"), _("To"))
+        )
+        self.open_only = QCheckBox(_("Open follow-ups only"))
+        self.open_only.setAccessibleName(_("Only checks with a follow-up still to do"))
         filters.tick(self.open_only)
         self.date_from.set_date(today_uk() - timedelta(days=365))
         self.filter_message = QLabel()
         self.filter_message.setObjectName("fieldMessage")
-        self.checks = read_only_table(CHECK_HEADINGS, "Wellbeing checks", (145, 180, 170, 150, 50, 105))
+        self.checks = read_only_table(CHECK_HEADINGS, _("Wellbeing checks"), (145, 180, 170, 150, 50, 105))
         self.checks.doubleClicked.connect(lambda _i: self._open_selected())
         select_saved(self.writer, self.checks, ("wellbeing_checks",))
         show_when_empty(
@@ -106,7 +110,7 @@ class WellbeingPage(QWidget):
                      self.clear_filters),
             lambda: self.person.person_id() is not None or self.open_only.isChecked(),
         )
-        self.open_button = button("&Open check…", "Open the selected check", self._open_selected)
+        self.open_button = button(_("&Open check…"), _("Open the selected check"), self._open_selected)
         column = QVBoxLayout(page)
         column.addLayout(filters)
         column.addWidget(self.filter_message)
@@ -116,18 +120,18 @@ class WellbeingPage(QWidget):
 
     def _follow_ups_tab(self) -> QWidget:
         page = QWidget()
-        self.follow_ups = read_only_table(FOLLOW_UP_HEADINGS, "Follow-ups still to do", (180, 130, 150, 100))
+        self.follow_ups = read_only_table(FOLLOW_UP_HEADINGS, _("Follow-ups still to do"), (180, 130, 150, 100))
         self.follow_ups.doubleClicked.connect(lambda _i: self._mark_selected())
         show_when_empty(self.follow_ups, NextStep(_("No follow-ups to do: everyone who needed one has had it.")))
-        self.done_button = button("&Mark done…", "Mark the selected follow-up done", self._mark_selected)
-        self.open_follow_up = button("Open the &check…", "Open the check the follow-up is for",
+        self.done_button = button(_("&Mark done…"), _("Mark the selected follow-up done"), self._mark_selected)
+        self.open_follow_up = button(_("Open the &check…"), _("Open the check the follow-up is for"),
                                      lambda: self._emit_open(self.follow_ups))  # fmt: skip
         row = QHBoxLayout()
         row.addWidget(self.done_button)
         row.addWidget(self.open_follow_up)
         row.addStretch(1)
         column = QVBoxLayout(page)
-        note = QLabel("Every follow-up still to do, the most overdue first. Overdue ones are shown in red.")
+        note = QLabel(_("Every follow-up still to do, the most overdue first. Overdue ones are shown in red."))
         note.setObjectName("hint")
         column.addWidget(note)
         column.addWidget(self.follow_ups, 1)
@@ -164,7 +168,7 @@ class WellbeingPage(QWidget):
             (c.check_id, (format_moment_uk(c.checked_at), c.person_name, CHECK_CONTEXTS.get(c.context, ""),
                           c.worker, str(c.quick_score or ""),
                           format_swemwbs_metric(c.swemwbs_metric) if c.swemwbs_metric is not None else "",
-                          ("Distress. " if c.distress else "") + follow_up_words(c, today)),
+                          (_("Distress. ") if c.distress else "") + follow_up_words(c, today)),
              c.follow_up_status == "overdue")
             for c in shown
         ])  # fmt: skip

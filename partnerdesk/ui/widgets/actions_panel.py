@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.common import actions
 from partnerdesk.services.common.actions import ACTION_FIELDS, ActionKind, ActionView
@@ -27,7 +28,7 @@ from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.field_tabs import text_box
 
-HEADINGS = ("Action", "Who", "Due", "Done")
+HEADINGS = (N_("Action"), N_("Who"), N_("Due"), N_("Done"))
 
 
 class ActionsPanel(QWidget):
@@ -46,7 +47,7 @@ class ActionsPanel(QWidget):
         self.rows: list[ActionView] = []
         self.editing: ActionView | None = None  # the action the form below is changing, if any
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in HEADINGS])
         self.table.setAccessibleName(name)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,14 +59,18 @@ class ActionsPanel(QWidget):
         self.table.activated.connect(lambda _index: self.edit_selected())
 
         self.fields = {
-            "description": text_box("What the action is", 4000),
-            "owner_name": text_box("Who will do it", 200),
-            "due_on": UkDateEdit("Action due by"),
+            "description": text_box(_("What the action is"), 4000),
+            "owner_name": text_box(_("Who will do it"), 200),
+            "due_on": UkDateEdit(_("Action due by")),
         }
         self.messages = {key: FieldMessage(widget.accessibleName()).follow(widget)
                          for key, widget in self.fields.items()}
         form = QFormLayout()
-        for key, label in (("description", "New act&ion"), ("owner_name", "W&ho will do it"), ("due_on", "D&ue by")):
+        for key, label in (
+            ("description", _("New act&ion")),
+            ("owner_name", _("W&ho will do it")),
+            ("due_on", _("D&ue by")),
+        ):
             holder = QVBoxLayout()
             holder.setSpacing(2)
             holder.addWidget(self.fields[key])
@@ -75,20 +80,20 @@ class ActionsPanel(QWidget):
             form.addRow(caption, holder)
             if key == "description":
                 self.description_caption = caption
-        self.add_button = QPushButton("&Add action")
+        self.add_button = QPushButton(_("&Add action"))
         self.add_button.clicked.connect(self.add)
-        self.edit_button = QPushButton("&Edit action")
-        self.edit_button.setAccessibleName("Change the selected action in the form below")
+        self.edit_button = QPushButton(_("&Edit action"))
+        self.edit_button.setAccessibleName(_("Change the selected action in the form below"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.cancel_edit_button = QPushButton("Stop editin&g")
-        self.cancel_edit_button.setAccessibleName("Leave the action as it was and clear the form")
+        self.cancel_edit_button = QPushButton(_("Stop editin&g"))
+        self.cancel_edit_button.setAccessibleName(_("Leave the action as it was and clear the form"))
         self.cancel_edit_button.clicked.connect(self.stop_editing)
         self.cancel_edit_button.hide()
-        self.done_button = QPushButton("&Mark done today")
-        self.done_button.setAccessibleName("Mark the selected action done today")
+        self.done_button = QPushButton(_("&Mark done today"))
+        self.done_button.setAccessibleName(_("Mark the selected action done today"))
         self.done_button.clicked.connect(self.mark_done)
-        self.delete_button = QPushButton("De&lete action")
-        self.delete_button.setAccessibleName("Delete the selected action")
+        self.delete_button = QPushButton(_("De&lete action"))
+        self.delete_button.setAccessibleName(_("Delete the selected action"))
         self.delete_button.clicked.connect(self.delete_selected)
 
         buttons = QHBoxLayout()
@@ -112,8 +117,8 @@ class ActionsPanel(QWidget):
             due, done = row.due_on, row.done_on
             overdue = due is not None and done is None and due < today
             for column, value in enumerate((row.description, row.owner,
-                                            format_uk(due) + (" — overdue" if overdue else ""),
-                                            format_uk(done) if done else "Not yet")):
+                                            format_uk(due) + (_(" — overdue") if overdue else ""),
+                                            format_uk(done) if done else _("Not yet"))):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(number, column, item)
@@ -171,9 +176,9 @@ class ActionsPanel(QWidget):
         self.fields["description"].setText(self.editing.description)
         self.fields["owner_name"].setText(self.editing.owner)
         self.fields["due_on"].set_date(self.editing.due_on)
-        self.description_caption.setText("&Action")
-        self.add_button.setText("Sa&ve changes")
-        self.add_button.setAccessibleName("Save the changes to the action")
+        self.description_caption.setText(_("&Action"))
+        self.add_button.setText(_("Sa&ve changes"))
+        self.add_button.setAccessibleName(_("Save the changes to the action"))
         self.cancel_edit_button.show()
         self.fields["description"].setFocus()
         return True
@@ -184,8 +189,8 @@ class ActionsPanel(QWidget):
             widget.clear()
         for message in self.messages.values():
             message.show_message(None)
-        self.description_caption.setText("New act&ion")
-        self.add_button.setText("&Add action")
+        self.description_caption.setText(_("New act&ion"))
+        self.add_button.setText(_("&Add action"))
         self.add_button.setAccessibleName("")
         self.cancel_edit_button.hide()
 

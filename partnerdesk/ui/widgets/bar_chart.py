@@ -12,6 +12,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from partnerdesk.i18n import _
+
 _ROW = 34  # pixels per bar, label included
 _FILL = QColor("#2f6f9f")
 _SECOND = QColor("#9cc3e0")  # a lighter shade: committed (waiting) money after spent money
@@ -56,7 +58,7 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
         if not self.bars:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nothing to show yet."))
             return
         label_width = min(max(metrics.horizontalAdvance(bar.label) for bar in self.bars) + 12, self.width() // 3)
         caption_width = max(metrics.horizontalAdvance(bar.caption) for bar in self.bars) + 12

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QWidget
 
+from partnerdesk.i18n import _
+
 
 class CheckList(QGroupBox):
     """Tick boxes laid out in columns; codes() gives the ticked ones in vocabulary order."""
@@ -17,8 +19,8 @@ class CheckList(QGroupBox):
         self._boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout(self)
         for i, (code, text) in enumerate(vocabulary.items()):
-            box = QCheckBox(text)
-            box.setAccessibleName(f"{title}: {text}")
+            box = QCheckBox(_(text))
+            box.setAccessibleName(f"{title}: {_(text)}")
             box.toggled.connect(self.changed)
             grid.addWidget(box, i // columns, i % columns)
             self._boxes[code] = box

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.ui.widgets.fitting import short_combo
 
 
@@ -19,7 +20,7 @@ class ChoiceCombo(QComboBox):
         if blank is not None:
             self.addItem(blank, None)
         for code, text in vocabulary.items():
-            self.addItem(text, code)
+            self.addItem(_(text), code)
 
     def code(self) -> str | None:
         return self.currentData()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
+
 MINE, THEIRS = "mine", "theirs"
 LONGEST_SHOWN = 400  # characters of a long note shown in the table; the tooltip holds all of it
 
@@ -42,7 +44,7 @@ def shown(value: object) -> str:
     if value is None or value == "" or value == []:
         return "(empty)"
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
@@ -72,15 +74,22 @@ class ConflictDialog(QDialog):
 
     def __init__(self, fields: list[ChangedField], who: str, when: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Someone else saved this too")
+        self.setWindowTitle(_("Someone else saved this too"))
         self.setMinimumWidth(720)
         self._groups: dict[str, QButtonGroup] = {}
         self._radios: dict[str, tuple[QRadioButton, QRadioButton]] = {}
 
         intro = QLabel(
-            f"{who} saved this record{' at ' + when if when else ''}, after you opened it, and {len(fields)} "
-            f"{'field differs' if len(fields) == 1 else 'fields differ'} from yours. Nothing has been saved yet. "
-            "Choose which to keep for each field, or keep all of yours or all of theirs."
+            _(
+                "{who} saved this record{value}, after you opened it, and {count} {value2} from yours. "
+                "Nothing has been saved yet. Choose which to keep for each field, or keep all of yours or "
+                "all of theirs."
+            ).format(
+                who=who,
+                value=' at ' + when if when else '',
+                count=len(fields),
+                value2=_('field differs') if len(fields) == 1 else _('fields differ'),
+            )
         )
         intro.setWordWrap(True)
         intro.setObjectName("conflictIntro")
@@ -88,16 +97,28 @@ class ConflictDialog(QDialog):
         table = QWidget()
         grid = QGridLayout(table)
         grid.setHorizontalSpacing(16)
-        for column, heading in enumerate(("Field", "Yours (this form)", f"Saved by {who}", "Keep")):
+        for column, heading in enumerate(
+            (_("Field"), _("Yours (this form)"), _("Saved by {who}").format(who=who), _("Keep"))
+        ):
             caption = QLabel(f"<b>{heading}</b>")
             grid.addWidget(caption, 0, column)
         for row, field in enumerate(fields, start=1):
             grid.addWidget(QLabel(field.label), row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_value_label(field.mine, f"{field.label}: yours"), row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_value_label(field.theirs, f"{field.label}: saved"), row, 2, Qt.AlignmentFlag.AlignTop)
-            mine, theirs = QRadioButton("Mine"), QRadioButton("Theirs")
-            mine.setAccessibleName(f"Keep mine for {field.label}")
-            theirs.setAccessibleName(f"Take theirs for {field.label}")
+            grid.addWidget(
+                _value_label(field.mine, _("{label}: yours").format(label=field.label)),
+                row,
+                1,
+                Qt.AlignmentFlag.AlignTop,
+            )
+            grid.addWidget(
+                _value_label(field.theirs, _("{label}: saved").format(label=field.label)),
+                row,
+                2,
+                Qt.AlignmentFlag.AlignTop,
+            )
+            mine, theirs = QRadioButton(_("Mine")), QRadioButton(_("Theirs"))
+            mine.setAccessibleName(_("Keep mine for {label}").format(label=field.label))
+            theirs.setAccessibleName(_("Take theirs for {label}").format(label=field.label))
             group = QButtonGroup(self)
             group.addButton(mine)
             group.addButton(theirs)
@@ -117,14 +138,14 @@ class ConflictDialog(QDialog):
         scroll.setWidget(table)
 
         box = QDialogButtonBox()
-        self.keep_mine = QPushButton("&Keep all mine")
-        self.take_theirs = QPushButton("&Take all theirs")
-        self.save_choices = QPushButton("&Save my choices")
+        self.keep_mine = QPushButton(_("&Keep all mine"))
+        self.take_theirs = QPushButton(_("&Take all theirs"))
+        self.save_choices = QPushButton(_("&Save my choices"))
         for button in (self.keep_mine, self.take_theirs, self.save_choices):
             box.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
             button.setAutoDefault(False)  # Enter saves the choices shown, not all of one side
         self.save_choices.setDefault(True)
-        box.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole).setAutoDefault(False)
+        box.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole).setAutoDefault(False)
         self.keep_mine.clicked.connect(lambda: self._all(MINE))
         self.take_theirs.clicked.connect(lambda: self._all(THEIRS))
         self.save_choices.clicked.connect(self.accept)

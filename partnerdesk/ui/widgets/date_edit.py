@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.dates import format_uk, parse_uk
 
 
@@ -14,9 +15,9 @@ class UkDateEdit(QLineEdit):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText("dd/mm/yyyy")
+        self.setPlaceholderText(_("dd/mm/yyyy"))
         self.setAccessibleName(accessible_name)
-        self.setAccessibleDescription("A date, typed as day/month/year, for example 23/11/2026")
+        self.setAccessibleDescription(_("A date, typed as day/month/year, for example 23/11/2026"))
         self.setMaximumWidth(140)
 
     def date_value(self) -> date | None:
@@ -33,7 +34,7 @@ def date_range(date_from: UkDateEdit, date_to: UkDateEdit, problem: QLabel) -> d
     """A list's From and To boxes as date_from and date_to (None when empty or not a date); what is wrong with
     either is said in problem, which is hidden when both are fine."""
     dates, problems = {}, []
-    for key, edit, what in (("date_from", date_from, "From"), ("date_to", date_to, "To")):
+    for key, edit, what in (("date_from", date_from, _("From")), ("date_to", date_to, _("To"))):
         try:
             dates[key] = edit.date_value()
         except ValueError as exc:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import _
+
 
 def still_wrong(field: QWidget) -> bool:
     """Whether a quick check that needs no database still finds the field wrong: a date, time or amount that
@@ -58,7 +60,7 @@ class FieldMessage(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldMessage")
         self.setWordWrap(True)
-        self.setAccessibleName(f"Problem with {field_label}")
+        self.setAccessibleName(_("Problem with {field_label}").format(field_label=field_label))
         self.hide()
 
     def show_message(self, text: str | None) -> None:

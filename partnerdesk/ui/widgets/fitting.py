@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.i18n import N_, _
+
 #: How many characters a drop-down shows before its entries are cut short (the open list shows them whole).
 COMBO_CHARACTERS = 18
 #: The share of the screen the first window and a long dialog take at most.
@@ -149,14 +151,14 @@ class ButtonRow(QWidget):
     move, in the order they were added, into a "More" menu at the start of the row (the last added stay longest,
     so add the most used last). The buttons keep working as before, for code and for the keyboard shortcuts."""
 
-    def __init__(self, name: str = "More actions", parent: QWidget | None = None):
+    def __init__(self, name: str = N_("More actions"), parent: QWidget | None = None):
         super().__init__(parent)
         self._buttons: list[QAbstractButton] = []
         self._withdrawn: set[int] = set()
         self.more = QToolButton()
-        self.more.setText("More")
+        self.more.setText(_("More"))
         self.more.setAccessibleName(name)
-        self.more.setToolTip("The actions there is no room for in this row")
+        self.more.setToolTip(_("The actions there is no room for in this row"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.menu = QMenu(self.more)

@@ -65,9 +65,12 @@ class FormDialog(QDialog):
                 return None
             except EditConflict as exc:
                 if data is None:  # a form that cannot merge: say so rather than save over the newer details
-                    QMessageBox.warning(self, "Saved elsewhere", f"{exc.saved_by or 'Someone else'} saved this "
-                                        "record after you opened it, so nothing was saved. Please close this form "
-                                        "and open the record again to see their changes.")
+                    QMessageBox.warning(self, _("Saved elsewhere"), _(
+                        "{saved_by} saved this record after you opened it, so nothing was saved. Please close this "
+                        "form and open the record again to see their changes."
+                    ).format(
+                        saved_by=exc.saved_by or _('Someone else'),
+                    ))
                     return None
                 if not self.settle_conflict(exc, data):
                     return None
@@ -85,7 +88,7 @@ class FormDialog(QDialog):
             for key, theirs in conflict.theirs.items()
         ]
         when = conflict.saved_at.astimezone().strftime("%H:%M on %d/%m/%Y") if conflict.saved_at else ""
-        dialog = ConflictDialog(fields, conflict.saved_by or "someone else", when, self)
+        dialog = ConflictDialog(fields, conflict.saved_by or _("someone else"), when, self)
         if dialog.exec() != ConflictDialog.DialogCode.Accepted:
             return False
         for key, choice in dialog.choices().items():
@@ -131,7 +134,7 @@ class FormDialog(QDialog):
         if self.writer.read_only:
             return Button.Discard
         return QMessageBox.question(
-            self, "Unsaved changes", question, Button.Save | Button.Discard | Button.Cancel, Button.Save
+            self, _("Unsaved changes"), question, Button.Save | Button.Discard | Button.Cancel, Button.Save
         )
 
     def reject(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import format_uk
 
 LINE = QColor("#1d3b53")
@@ -41,7 +41,7 @@ class LineChart(QWidget):
     def text_alternative(self) -> str:
         """The chart in words: every value with its date."""
         if not self.points:
-            return f"{self.name}: no scores recorded yet."
+            return _("{name}: no scores recorded yet.").format(name=self.name)
         values = "; ".join(f"{format_uk(day)}: {value:g}{self.unit}" for day, value in self.points)
         count = len(self.points)
         scores = ngettext("{name}, {n} score: {values}.", "{name}, {n} scores: {values}.", count)
@@ -73,7 +73,7 @@ class LineChart(QWidget):
             painter.drawText(QRectF(0, y - 8, 42, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"{value:g}")
         if not self.points:
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No scores recorded yet")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, _("No scores recorded yet"))
             return
         positions = [self._position(area, i, value) for i, (_day, value) in enumerate(self.points)]
         path = QPainterPath(positions[0])

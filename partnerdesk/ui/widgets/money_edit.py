@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.rules.money import format_pounds, parse_pounds
 
 
@@ -16,7 +17,7 @@ class MoneyEdit(QLineEdit):
         self.allow_zero = allow_zero
         self.setPlaceholderText("£0.00")
         self.setAccessibleName(accessible_name)
-        self.setAccessibleDescription("An amount in pounds and pence, for example 12.50")
+        self.setAccessibleDescription(_("An amount in pounds and pence, for example 12.50"))
         self.setMinimumWidth(110)
         self.setMaximumWidth(160)
         self.editingFinished.connect(self._tidy)

@@ -7,6 +7,8 @@ from datetime import time
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from partnerdesk.i18n import _
+
 _TYPED = re.compile(r"(\d{1,2})(?:[:.]?(\d{2}))?", re.ASCII)
 
 
@@ -17,7 +19,7 @@ def parse_time(text: str) -> time:
         hour, minute = int(found.group(1)), int(found.group(2) or 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise ValueError("Please type a time on the 24-hour clock, for example 10:00 or 14:30.")
+    raise ValueError(_("Please type a time on the 24-hour clock, for example 10:00 or 14:30."))
 
 
 class UkTimeEdit(QLineEdit):
@@ -25,9 +27,9 @@ class UkTimeEdit(QLineEdit):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText("hh:mm")
+        self.setPlaceholderText(_("hh:mm"))
         self.setAccessibleName(accessible_name)
-        self.setAccessibleDescription("A time on the 24-hour clock, for example 14:30")
+        self.setAccessibleDescription(_("A time on the 24-hour clock, for example 14:30"))
         self.setMaximumWidth(90)
         self.editingFinished.connect(self._tidy)
 
