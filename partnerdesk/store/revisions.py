@@ -16,5 +16,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0009_org_periods",
     "0010_today_snooze",
     "0011_equality",
+    "0012_programmes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
