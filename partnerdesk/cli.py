@@ -17,7 +17,7 @@ from pathlib import Path
 from partnerdesk import __version__
 from partnerdesk.i18n import set_language
 
-EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "monitoring")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,8 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--named",
         action="store_true",
-        help="meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged "
-        "(left out unless asked)",
+        help="meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged; "
+        "programmes: name the partners in each pair (left out unless asked)",
     )
     export.add_argument(
         "--quarter",
@@ -182,8 +182,9 @@ def _export(args: argparse.Namespace) -> int:
     except ValueError as why:
         print(str(why), file=sys.stderr)
         return 1
-    if args.kind == "people" and (date_from or date_to):
-        print("--from and --to choose records by date; the people export has no dates to choose by.", file=sys.stderr)
+    if args.kind in ("people", "programmes") and (date_from or date_to):
+        print(f"--from and --to choose records by date; the {args.kind} export has no dates to choose by.",
+              file=sys.stderr)  # fmt: skip
         return 1
     if date_from and date_to and date_from > date_to:
         print("The --from date is after the --to date. Please swap them.", file=sys.stderr)
@@ -212,6 +213,11 @@ def _export(args: argparse.Namespace) -> int:
 
                 rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)
                 what = "meeting" if rows == 1 else "meetings"
+            elif args.kind == "programmes":
+                from partnerdesk.exports.programmes import export_programmes
+
+                rows = export_programmes(session, out, named=args.named)
+                what = "pair" if rows == 1 else "pairs"
             else:
                 from partnerdesk.exports.people import export_people
 

@@ -1,0 +1,106 @@
+"""The programmes export: every pair with its hours against commitment and activities logged, and backfill totals.
+
+Without names the file names nobody: a pair is its programme's pair number and each partner is shown by their side
+("Board member"), and backfill is one total per programme. With named=True the partners' names are written and
+backfill is listed per participant.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from partnerdesk.exports.sheet_layout import fitted_sheet
+from partnerdesk.exports.xlsx import Column, Kind, xlsx_file
+from partnerdesk.i18n import _
+from partnerdesk.records.people import Person
+from partnerdesk.rules.programmes import PAIR_STATUSES
+from partnerdesk.services.programmes.report import ProgrammeReport, all_reports
+
+PAIR_COLUMNS = (
+    Column("Programme", 30),
+    Column("Pair", 7, Kind.NUMBER),
+    Column("Side A", 26),
+    Column("Side B", 26),
+    Column("Status", 12),
+    Column("Started", 12, Kind.DATE),
+    Column("Ended", 12, Kind.DATE),
+    Column("Replaces pair", 9, Kind.NUMBER),
+    Column("Activities", 10, Kind.NUMBER),
+    Column("Side A hours", 10, Kind.NUMBER),
+    Column("Side A commitment (hours)", 12, Kind.NUMBER),
+    Column("Side B hours", 10, Kind.NUMBER),
+    Column("Side B commitment (hours)", 12, Kind.NUMBER),
+    Column("Falling behind", 10),
+)
+NAMED_BACKFILL_COLUMNS = (
+    Column("Programme", 30),
+    Column("Participant", 28),
+    Column("Half days logged", 10, Kind.NUMBER),
+    Column("Claimed", 12, Kind.MONEY_PENCE),
+    Column("Still due", 12, Kind.MONEY_PENCE),
+)
+BACKFILL_COLUMNS = (
+    Column("Programme", 30),
+    Column("Participants", 10, Kind.NUMBER),
+    Column("Half days logged", 10, Kind.NUMBER),
+    Column("Claimed", 12, Kind.MONEY_PENCE),
+    Column("Still due", 12, Kind.MONEY_PENCE),
+)
+
+
+def hours(minutes: int) -> Decimal:
+    """Whole minutes as hours to two places, for a number cell (never a float)."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+
+
+def _pair_rows(session: Session, report: ProgrammeReport, named: bool) -> list[list[Any]]:
+    programme = report.programme
+    numbers = {p.pair.id: n for n, p in enumerate(report.pairs, start=1)}
+    rows = []
+    for progress in report.pairs:
+        pair = progress.pair
+        if named:
+            side_a, side_b = (_name(session, pair.side_a_person_id), _name(session, pair.side_b_person_id))
+        else:
+            side_a, side_b = programme.side_a_name, programme.side_b_name
+        rows.append([
+            programme.name, numbers[pair.id], side_a, side_b, _(PAIR_STATUSES[pair.status]), pair.starts_on,
+            pair.ends_on, numbers.get(pair.replaces_id or ""), report.activity_counts.get(pair.id, 0),
+            hours(progress.side_a.logged_minutes), hours(programme.side_a_minutes),
+            hours(progress.side_b.logged_minutes), hours(programme.side_b_minutes),
+            _("Yes") if progress.behind and pair.status in ("active", "paused") else _("No"),
+        ])  # fmt: skip
+    return rows
+
+
+def _name(session: Session, person_id: str) -> str:
+    person = session.get(Person, person_id)
+    return person.full_name if person is not None else ""
+
+
+def export_programmes(session: Session, path: Path, *, named: bool = False) -> int:
+    """Write every programme's pairs and backfill to an xlsx file at path; returns how many pairs were written."""
+    reports = all_reports(session)
+    pair_rows = [row for report in reports for row in _pair_rows(session, report, named)]
+    if named:
+        backfill_rows = [[r.programme.name, _name(session, line.person_id), line.half_days_earned, line.claimed_pence,
+                          line.due_pence] for r in reports for line in r.backfill]  # fmt: skip
+    else:
+        backfill_rows = [[r.programme.name, len(r.backfill), sum(x.half_days_earned for x in r.backfill),
+                          sum(x.claimed_pence for x in r.backfill), sum(x.due_pence for x in r.backfill)]
+                         for r in reports if r.backfill]  # fmt: skip
+    with xlsx_file(path) as workbook:
+        pairs = fitted_sheet(workbook, "Pairs", PAIR_COLUMNS, pair_rows)
+        for row in pair_rows:
+            pairs.append(row)
+        written = pairs.finish()
+        backfill = fitted_sheet(workbook, "Backfill", NAMED_BACKFILL_COLUMNS if named else BACKFILL_COLUMNS,
+                                backfill_rows)  # fmt: skip
+        for row in backfill_rows:
+            backfill.append(row)
+        backfill.finish()
+    return written
