@@ -10,7 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from partnerdesk.rules.programmes import AVAILABILITY, Applicant, suggest_pairs  # noqa: E402
+from partnerdesk.rules.matching import suggest_pairs  # noqa: E402
+from partnerdesk.rules.programmes import AVAILABILITY, Applicant  # noqa: E402
 
 _TOPICS = ["budgets", "governance", "lived experience", "commissioning", "youth work", "mental health", "housing",
            "racial equity", "carers", "strategy", "community organising", "data"]  # fmt: skip

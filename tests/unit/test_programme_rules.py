@@ -9,18 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from partnerdesk.rules.matching import best_by_brute_force, hungarian, suggest_pairs
 from partnerdesk.rules.programmes import (
     Applicant,
     backfill_due,
-    best_by_brute_force,
     format_hours,
-    hungarian,
     likert_problem,
     match_score,
     pair_problem,
     parse_duration,
     progress,
-    suggest_pairs,
 )
 
 

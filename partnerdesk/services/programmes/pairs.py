@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 from partnerdesk.i18n import _
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.programmes import Programme, ProgrammeApplication, ProgrammePair
+from partnerdesk.rules.matching import suggest_pairs
 from partnerdesk.rules.programmes import (
     PAIR_STATUSES,
     Applicant,
     Match,
     match_score,
     pair_problem,
-    suggest_pairs,
 )
 from partnerdesk.services.common.errors import NotFound, ValidationError, check_row_version, confirm_or_stop
 from partnerdesk.services.common.text import tidy
