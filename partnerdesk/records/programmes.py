@@ -87,3 +87,35 @@ class PairActivity(Record):
     minutes: Mapped[int]
     attended: Mapped[str]
     notes: Mapped[str | None]
+
+
+class PollQuestion(Record):
+    """An impact poll item of a programme, answered 1 to 5, in the organisation's own words."""
+
+    __table__ = tables.poll_questions
+
+    programme_id: Mapped[str]
+    position: Mapped[int]
+    wording: Mapped[str]
+
+
+class PollAnswer(Record):
+    """One person's answer to a poll item in a round (start, interval or end); reported only in aggregate."""
+
+    __table__ = tables.poll_answers
+
+    question_id: Mapped[str]
+    person_id: Mapped[str]
+    round: Mapped[str]
+    answered_on: Mapped[date]
+    answer: Mapped[int]
+
+
+class ProgrammeTheme(Record):
+    """An anonymised theme for the steering group."""
+
+    __table__ = tables.programme_themes
+
+    programme_id: Mapped[str]
+    noted_on: Mapped[date]
+    theme: Mapped[str]

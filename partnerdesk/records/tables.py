@@ -511,3 +511,32 @@ pair_activities = record_table(
     Column("notes", Text),
     Index("ix_pair_activities_pair_id", "pair_id", "held_on"),
 )
+
+# An impact poll item a programme asks (a Likert question, answered 1 to 5): each organisation words its own.
+poll_questions = record_table(
+    "poll_questions",
+    _link("programme_id", "programmes.id", nullable=False, ondelete="CASCADE"),
+    Column("position", Integer, nullable=False, default=0),
+    Column("wording", String(300), nullable=False),
+    Index("ix_poll_questions_programme_id", "programme_id"),
+)
+
+# One person's answer to a poll item in a round (rules.programmes.POLL_ROUNDS). Reported only in aggregate.
+poll_answers = record_table(
+    "poll_answers",
+    _link("question_id", "poll_questions.id", nullable=False, ondelete="CASCADE"),
+    _link("person_id", "people.id", nullable=False),
+    Column("round", String(10), nullable=False),
+    Column("answered_on", Date, nullable=False),
+    Column("answer", Integer, nullable=False),  # 1 to 5
+    UniqueConstraint("question_id", "person_id", "round", "answered_on"),
+    Index("ix_poll_answers_question_id", "question_id", "round"),
+)
+
+# The steering group's themes log: anonymised themes from reviews and polls, never naming anyone.
+programme_themes = record_table(
+    "programme_themes",
+    _link("programme_id", "programmes.id", nullable=False, ondelete="CASCADE"),
+    Column("noted_on", Date, nullable=False),
+    Column("theme", Text, nullable=False),
+)

@@ -36,6 +36,8 @@ ACTIVITY_KINDS = {
     "other": N_("Other"),
 }
 ATTENDED = ("both", "a", "b")
+#: When an impact poll is answered: at the start, at intervals, and at the final review.
+POLL_ROUNDS = {"start": N_("Start"), "interval": N_("Interval"), "end": N_("End")}
 AVAILABILITY = {
     "weekday_mornings": N_("Weekday mornings"),
     "weekday_afternoons": N_("Weekday afternoons"),

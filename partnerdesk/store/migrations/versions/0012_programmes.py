@@ -1,5 +1,5 @@
-"""Mentoring and buddying programmes: programmes, applications, pairs and pair activities; and claims linked to a
-programme instead of naming one in typed text.
+"""Mentoring and buddying programmes: programmes, applications, pairs and pair activities, impact poll items and
+answers, and the steering group's themes; and claims linked to a programme instead of naming one in typed text.
 
 Nothing is lost: one programme (kind "other") is made for each different programme name typed on claims (names that
 differ only in spaces or capitals are one programme), each claim is linked to it, and the typed text stays on the
@@ -20,7 +20,8 @@ down_revision = "0011_equality"
 branch_labels = None
 depends_on = None
 
-NEW_TABLES = ("pair_activities", "programme_pairs", "programme_applications", "programmes")
+NEW_TABLES = ("programme_themes", "poll_answers", "poll_questions", "pair_activities", "programme_pairs",
+              "programme_applications", "programmes")
 
 
 def _shared() -> list[sa.Column]:
@@ -119,6 +120,47 @@ def _create_tables() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pair_activities")),
     )  # fmt: skip
     op.create_index("ix_pair_activities_pair_id", "pair_activities", ["pair_id", "held_on"])
+    _create_poll_tables()
+
+
+def _create_poll_tables() -> None:
+    op.create_table(
+        "poll_questions",
+        sa.Column("programme_id", sa.String(length=36), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("wording", sa.String(length=300), nullable=False),
+        *_shared(),
+        sa.ForeignKeyConstraint(["programme_id"], ["programmes.id"],
+                                name=op.f("fk_poll_questions_programme_id_programmes"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_poll_questions")),
+    )  # fmt: skip
+    op.create_index("ix_poll_questions_programme_id", "poll_questions", ["programme_id"])
+    op.create_table(
+        "poll_answers",
+        sa.Column("question_id", sa.String(length=36), nullable=False),
+        sa.Column("person_id", sa.String(length=36), nullable=False),
+        sa.Column("round", sa.String(length=10), nullable=False),
+        sa.Column("answered_on", sa.Date(), nullable=False),
+        sa.Column("answer", sa.Integer(), nullable=False),
+        *_shared(),
+        sa.ForeignKeyConstraint(["person_id"], ["people.id"], name=op.f("fk_poll_answers_person_id_people")),
+        sa.ForeignKeyConstraint(["question_id"], ["poll_questions.id"],
+                                name=op.f("fk_poll_answers_question_id_poll_questions"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_poll_answers")),
+        sa.UniqueConstraint("question_id", "person_id", "round", "answered_on",
+                            name=op.f("uq_poll_answers_question_id")),
+    )  # fmt: skip
+    op.create_index("ix_poll_answers_question_id", "poll_answers", ["question_id", "round"])
+    op.create_table(
+        "programme_themes",
+        sa.Column("programme_id", sa.String(length=36), nullable=False),
+        sa.Column("noted_on", sa.Date(), nullable=False),
+        sa.Column("theme", sa.Text(), nullable=False),
+        *_shared(),
+        sa.ForeignKeyConstraint(["programme_id"], ["programmes.id"],
+                                name=op.f("fk_programme_themes_programme_id_programmes"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_programme_themes")),
+    )  # fmt: skip
 
 
 def _link_claims() -> None:
