@@ -1,7 +1,7 @@
 """Demo mentoring and buddying: a 12-month buddying programme (board members and VCS leaders, 6 pairs) and a 6-month
 reciprocal-mentoring cohort of 17 pairs (the size of a real first cohort), four months in, with applications,
 suggested pairs accepted, one pair ended early and its aspiring leader re-matched, logged time (a few pairs falling
-behind) and backfill claims for the leaders who are happy to be paid.
+behind), backfill claims for the leaders who are happy to be paid, impact poll answers and steering-group themes.
 
 Made through the programme services (a few hundred records, so speed does not matter here), so the demo obeys the
 same rules as the window. The same seed and "today" give the same programmes, people and times (not the same ids).
@@ -21,6 +21,7 @@ from partnerdesk.rules.programmes import AVAILABILITY
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.programmes.activities import create_backfill_claim, log_activity
 from partnerdesk.services.programmes.pairs import accept_pair, end_early, rematch, suggestions
+from partnerdesk.services.programmes.polls import add_question, add_theme, record_answers
 from partnerdesk.services.programmes.programmes import create_application, create_programme
 
 _TOPICS = ("budgets", "governance", "lived experience", "commissioning", "youth work", "mental health", "housing",
@@ -133,4 +134,25 @@ def add_demo_programmes(session: Session, seed: int, today: date) -> ProgrammesM
                 claims += 1
             except ValidationError:  # nothing due yet for this leader
                 continue
+    _polls(session, rng, mentoring, chosen[12:47], start, today)
     return ProgrammesMade(2, len(buddy_pairs) + len(pairs) + 1, activities, claims)
+
+
+_ITEMS = ("How confident do you feel speaking at board level?", "How much do you trust the system's leaders?",
+          "How well do you understand how decisions are made in the system?")  # fmt: skip
+_THEMES = ("Board papers are hard to follow without a briefing beforehand.",
+           "Aspiring leaders want more chances to chair a meeting.",
+           "Established leaders learnt a lot about community groups' funding pressures.")  # fmt: skip
+
+
+def _polls(session: Session, rng: random.Random, programme: str, people: list[str], start: date, today: date) -> None:
+    """Start answers from everyone, answers at three months from most, a little higher; and a few themes."""
+    items = [add_question(session, programme, wording).id for wording in _ITEMS]
+    for person in people:
+        before = {item: rng.choice((1, 2, 2, 3, 3, 4)) for item in items}
+        record_answers(session, programme, person, "start", start, before)
+        if rng.random() < 0.8 and start + timedelta(days=91) <= today:
+            after = {item: min(5, value + rng.choice((0, 1, 1, 2))) for item, value in before.items()}
+            record_answers(session, programme, person, "interval", start + timedelta(days=91), after)
+    for n, theme in enumerate(_THEMES):
+        add_theme(session, programme, min(today, start + timedelta(days=60 + 30 * n)), theme)

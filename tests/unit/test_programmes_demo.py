@@ -11,6 +11,7 @@ from partnerdesk.demo.build import fill_demo
 from partnerdesk.records import tables
 from partnerdesk.records.programmes import Programme, ProgrammePair
 from partnerdesk.services.programmes.activities import programme_progress
+from partnerdesk.services.programmes.polls import poll_results
 
 TODAY = date(2026, 11, 2)
 
@@ -34,3 +35,5 @@ def test_the_demo_has_a_buddying_programme_and_a_cohort_of_17_pairs_one_rematche
         c = tables.claims.c
         linked = session.scalar(select(func.count()).where(c.programme_id.in_([p.id for p in kinds.values()])))
         assert linked > 0
+        results = poll_results(session, kinds["reciprocal_mentoring"].id)
+        assert len(results) == 3 and all(r.start_count == 35 and r.start_average is not None for r in results)
