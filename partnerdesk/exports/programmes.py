@@ -1,7 +1,9 @@
-"""The programmes export: every pair with its hours against commitment and activities logged, and backfill totals.
+"""The programmes export: every pair with its hours against commitment and activities logged, backfill totals and
+impact poll results.
 
 Without names the file names nobody: a pair is its programme's pair number and each partner is shown by their side
-("Board member"), and backfill is one total per programme. With named=True the partners' names are written and
+("Board member"), and backfill is one total per programme. Poll results are always in aggregate, with averages
+over too few people (the organisation's disclosure rule) not shown. With named=True the partners' names are written and
 backfill is listed per participant.
 """
 
@@ -18,6 +20,7 @@ from partnerdesk.exports.xlsx import Column, Kind, xlsx_file
 from partnerdesk.i18n import _
 from partnerdesk.records.people import Person
 from partnerdesk.rules.programmes import PAIR_STATUSES
+from partnerdesk.services.programmes.polls import poll_results
 from partnerdesk.services.programmes.report import ProgrammeReport, all_reports
 
 PAIR_COLUMNS = (
@@ -50,6 +53,21 @@ BACKFILL_COLUMNS = (
     Column("Claimed", 12, Kind.MONEY_PENCE),
     Column("Still due", 12, Kind.MONEY_PENCE),
 )
+
+
+POLL_COLUMNS = (
+    Column("Programme", 30),
+    Column("Question", 50),
+    Column("Answered at start", 10, Kind.NUMBER),
+    Column("Average at start", 10, Kind.FIGURE),
+    Column("Answered in between", 10, Kind.NUMBER),
+    Column("Average in between", 10, Kind.FIGURE),
+    Column("Answered at end", 10, Kind.NUMBER),
+    Column("Average at end", 10, Kind.FIGURE),
+    Column("Change start to end", 10, Kind.FIGURE),
+)
+#: Shown instead of an average over too few people to be anonymous.
+TOO_FEW = "too few to show"
 
 
 def hours(minutes: int) -> Decimal:
@@ -93,6 +111,10 @@ def export_programmes(session: Session, path: Path, *, named: bool = False) -> i
         backfill_rows = [[r.programme.name, len(r.backfill), sum(x.half_days_earned for x in r.backfill),
                           sum(x.claimed_pence for x in r.backfill), sum(x.due_pence for x in r.backfill)]
                          for r in reports if r.backfill]  # fmt: skip
+    poll_rows = [[report.programme.name, r.wording, r.start_count, _shown(r.start_average, r.start_count),
+                  r.interval_count, _shown(r.interval_average, r.interval_count), r.end_count,
+                  _shown(r.end_average, r.end_count), "" if r.change is None else r.change]
+                 for report in reports for r in poll_results(session, report.programme.id)]  # fmt: skip
     with xlsx_file(path) as workbook:
         pairs = fitted_sheet(workbook, "Pairs", PAIR_COLUMNS, pair_rows)
         for row in pair_rows:
@@ -103,4 +125,15 @@ def export_programmes(session: Session, path: Path, *, named: bool = False) -> i
         for row in backfill_rows:
             backfill.append(row)
         backfill.finish()
+        polls = fitted_sheet(workbook, "Polls", POLL_COLUMNS, poll_rows)
+        for row in poll_rows:
+            polls.append(row)
+        polls.finish()
     return written
+
+
+def _shown(average: Decimal | None, answered: int) -> Decimal | str:
+    """An average as written: blank when nobody answered, words when too few did for it to be shown."""
+    if average is None:
+        return TOO_FEW if answered else ""
+    return average

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from partnerdesk.cli import main
 from partnerdesk.services.programmes.activities import create_backfill_claim, log_activity
 from partnerdesk.services.programmes.pairs import accept_pair, end_early, rematch
+from partnerdesk.services.programmes.polls import add_question, record_answers
 from partnerdesk.services.programmes.programmes import create_application, create_programme
 from tests.builders import add_person
 
@@ -40,6 +41,9 @@ def _cohort(store) -> tuple[list[str], str]:
         create_backfill_claim(session, programme, people[1], TODAY, today=TODAY)
     with store.transaction() as session:
         log_activity(session, second, {"held_on": date(2026, 3, 20), "kind": "pair_meeting", "time": "1"}, TODAY)
+        item = add_question(session, programme, "How confident do you feel?").id
+        for person in people:
+            record_answers(session, programme, person, "start", date(2026, 1, 5), {item: 3})
     return people, programme
 
 
@@ -59,7 +63,9 @@ def test_the_anonymised_export_shows_pairs_hours_and_backfill_totals_and_no_name
     assert [Decimal(str(v)) for v in second[9:13]] == [Decimal(4), Decimal(15), Decimal(4), Decimal(24)]
     # 4 meetings, each half a day away from work: 4 × £175 = £700; 3 were claimed (£525), 1 is still due.
     assert _values(out, "Backfill")[1] == ["Buddying 2026", 1, 4, 525, 175]
-    text = " ".join(str(v) for sheet in ("Pairs", "Backfill") for row in _values(out, sheet) for v in row)
+    # Three answers are too few for the average to be anonymous under the default rule (5 or more).
+    assert _values(out, "Polls")[1][:4] == ["Buddying 2026", "How confident do you feel?", 3, "too few to show"]
+    text = " ".join(str(v) for sheet in ("Pairs", "Backfill", "Polls") for row in _values(out, sheet) for v in row)
     assert not any(name in text for name in ("Ann", "Bea", "Cal"))
 
 

@@ -93,6 +93,8 @@ class ItemResult:
     start_average: Decimal | None
     end_count: int
     end_average: Decimal | None
+    interval_count: int = 0  # the latest answers in between, for a programme still running
+    interval_average: Decimal | None = None
 
     @property
     def change(self) -> Decimal | None:
@@ -120,7 +122,8 @@ def poll_results(session: Session, programme_id: str) -> list[ItemResult]:
         for answer in session.scalars(stmt.order_by(PollAnswer.answered_on)):
             latest[answer.round, answer.person_id] = answer.answer
         start, end = _average(latest, "start", policy), _average(latest, "end", policy)
-        results.append(ItemResult(question.wording, start[0], start[1], end[0], end[1]))
+        between = _average(latest, "interval", policy)
+        results.append(ItemResult(question.wording, start[0], start[1], end[0], end[1], between[0], between[1]))
     return results
 
 
