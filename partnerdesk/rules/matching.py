@@ -84,7 +84,8 @@ class Suggestion:
 
 
 def suggest_pairs(
-    side_a: Sequence[Applicant], side_b: Sequence[Applicant], same_organisation_allowed: bool = False
+    side_a: Sequence[Applicant], side_b: Sequence[Applicant], same_organisation_allowed: bool = False,
+    sides: tuple[str, str] | None = None,
 ) -> list[Suggestion]:
     """The pairs that make as many allowed pairs as possible and, among those, the highest total score.
 
@@ -109,7 +110,7 @@ def suggest_pairs(
     worth = [[(scores[i, j] - low + 1 + bonus) if (i, j) in scores else 0 for j in range(n)] for i in range(n)]
     top = max(max(row) for row in worth)
     chosen = hungarian([[top - w for w in row] for row in worth])
-    return [Suggestion(side_a[i].key, side_b[j].key, match_score(side_a[i], side_b[j]))
+    return [Suggestion(side_a[i].key, side_b[j].key, match_score(side_a[i], side_b[j], sides))
             for i, j in enumerate(chosen) if (i, j) in scores]  # fmt: skip
 
 

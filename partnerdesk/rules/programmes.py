@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from partnerdesk.i18n import N_, _, ngettext
+from partnerdesk.i18n import N_, _
 
 PROGRAMME_KINDS = {
     "buddying": N_("Buddying"),
@@ -102,12 +102,12 @@ class Match:
     reasons: tuple[str, ...]
 
 
-def match_score(a: Applicant, b: Applicant) -> Match:
+def match_score(a: Applicant, b: Applicant, sides: tuple[str, str] | None = None) -> Match:
     """How well two applicants on opposite sides suit each other, with the reasons in plain words.
 
     Shared communities of interest and areas of the city count, as does each one's experience meeting what the
     other wants to learn (both ways: mentoring here is reciprocal), and time in common; no time in common counts
-    against.
+    against. sides, the programme's names for side A and side B, let the reasons say who learns from whom.
     """
     reasons = []
     score = 0
@@ -123,8 +123,13 @@ def match_score(a: Applicant, b: Applicant) -> Match:
         learning = _common(learner.aspirations, teacher.experience)
         if learning:
             score += POINTS_LEARNING * len(learning)
-            reasons.append(ngettext("One can learn {things} from the other.", "One can learn {things} from the other.",
-                                    len(learning)).format(things=", ".join(learning)))  # fmt: skip
+            things = ", ".join(learning)
+            if sides is None:
+                reasons.append(_("One of them can learn about {things} from the other.").format(things=things))
+            else:
+                names = {"a": sides[0], "b": sides[1]}
+                reasons.append(_("The {learner} can learn about {things} from the {teacher}.").format(
+                    learner=names[learner.side], things=things, teacher=names[teacher.side]))  # fmt: skip
     if any(map(key_of, a.availability)) and any(map(key_of, b.availability)):
         times = _common(a.availability, b.availability)
         if times:

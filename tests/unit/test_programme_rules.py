@@ -41,8 +41,16 @@ def test_the_score_counts_each_criterion_and_says_why_in_plain_words():
     match = match_score(a, b)
     assert match.score == 3 + 2 + 3 + 3 + 1
     assert match.reasons == ("Both care about Carers.", "Both know North.",
-                             "One can learn Lived experience from the other.", "One can learn budgets from the other.",
+                             "One of them can learn about Lived experience from the other.",
+                             "One of them can learn about budgets from the other.",
                              "Both are free at weekday mornings.")  # fmt: skip
+
+
+def test_with_the_sides_named_the_reasons_say_who_learns_from_whom():
+    a = board("1", experience=("Budgets",))
+    b = leader("2", aspirations=("budgets",))
+    assert match_score(a, b, ("Board member", "VCS leader")).reasons == (
+        "The VCS leader can learn about budgets from the Board member.",)
 
 
 def test_no_time_in_common_counts_against_a_pair_and_says_so():

@@ -118,7 +118,8 @@ def test_suggestions_pair_everyone_optimally_and_say_why(store, programme):
         got = suggestions(session, programme)
     # a1–b1 scores 6, a2–b2 3 (9 in all); the other way round only 3 + 0.
     assert {(s.side_a_person_id, s.side_b_person_id) for s in got} == {(a1, b1), (a2, b2)}
-    assert got[0].match.reasons == ("Both care about carers.", "One can learn budgets from the other.")
+    assert got[0].match.reasons == ("Both care about carers.",
+                                    "The Aspiring leader can learn about budgets from the Established leader.")
 
 
 def test_a_pair_on_one_side_or_with_someone_already_paired_is_refused(store, programme):

@@ -69,7 +69,8 @@ def suggestions(session: Session, programme_id: str) -> list[SuggestedPair]:
     side_a = [a for a in free if a.side == "a"]
     side_b = [b for b in free if b.side == "b"]
     people = {a.key: a.person_id for a in free}
-    chosen = suggest_pairs(side_a, side_b, programme.same_organisation_allowed)
+    chosen = suggest_pairs(side_a, side_b, programme.same_organisation_allowed,
+                           (programme.side_a_name, programme.side_b_name))
     return sorted((SuggestedPair(people[s.a_key], people[s.b_key], s.match) for s in chosen),
                   key=lambda s: -s.match.score)  # fmt: skip
 
@@ -165,7 +166,8 @@ def rematch_suggestions(session: Session, ended_pair_id: str, staying_person_id:
             continue
         if pair_problem(staying, other, programme.same_organisation_allowed) is None:
             a, b = (staying, other) if staying.side == "a" else (other, staying)
-            found.append(SuggestedPair(a.person_id, b.person_id, match_score(a, b)))
+            found.append(SuggestedPair(a.person_id, b.person_id,
+                                       match_score(a, b, (programme.side_a_name, programme.side_b_name))))
     return sorted(found, key=lambda s: -s.match.score)
 
 
