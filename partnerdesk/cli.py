@@ -17,7 +17,7 @@ from pathlib import Path
 from partnerdesk import __version__
 from partnerdesk.i18n import _, set_language
 
-EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "monitoring", "all")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring", "all")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,8 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--named",
         action="store_true",
-        help=_("meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged "
-        "(left out unless asked)"),
+        help=_("meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged; "
+               "programmes: name the partners in each pair (left out unless asked)"),
     )
     export.add_argument(
         "--quarter",
@@ -220,10 +220,9 @@ def _export(args: argparse.Namespace) -> int:
     except ValueError as why:
         print(str(why), file=sys.stderr)
         return 1
-    if args.kind == "people" and (date_from or date_to):
-        print(
-            _("--from and --to choose records by date; the people export has no dates to choose by."), file=sys.stderr
-        )
+    if args.kind in ("people", "programmes") and (date_from or date_to):
+        print(_("--from and --to choose records by date; the {kind} export has no dates to choose by.").format(
+            kind=args.kind), file=sys.stderr)  # fmt: skip
         return 1
     if date_from and date_to and date_from > date_to:
         print(_("The --from date is after the --to date. Please swap them."), file=sys.stderr)
@@ -252,6 +251,11 @@ def _export(args: argparse.Namespace) -> int:
 
                 rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)
                 what = "meeting" if rows == 1 else "meetings"
+            elif args.kind == "programmes":
+                from partnerdesk.exports.programmes import export_programmes
+
+                rows = export_programmes(session, out, named=args.named)
+                what = "pair" if rows == 1 else "pairs"
             else:
                 from partnerdesk.exports.people import export_people
 

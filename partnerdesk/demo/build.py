@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from partnerdesk.demo.expenses import add_demo_expenses
 from partnerdesk.demo.meetings import add_demo_meetings
 from partnerdesk.demo.people import PeopleMaker, people_batches
+from partnerdesk.demo.programmes import add_demo_programmes
 from partnerdesk.demo.wellbeing import add_demo_wellbeing
 from partnerdesk.records import tables
 from partnerdesk.rules.dates import today_uk
@@ -44,6 +45,8 @@ class DemoSummary:
     checks: int = 0  # wellbeing checks
     supervision_sessions: int = 0
     training_records: int = 0
+    programmes: int = 0  # mentoring and buddying programmes
+    programme_pairs: int = 0
 
 
 def _staging_table() -> Table:
@@ -115,6 +118,7 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         made = add_demo_meetings(session, [(c["id"], c["name"]) for c in committees], seed, maker.today)
         spent = add_demo_expenses(session, seed, maker.today, claims=min(max(people // 5, 30), 3000))
         wellbeing = add_demo_wellbeing(session, seed, maker.today)
+        programmes = add_demo_programmes(session, seed, maker.today)
     store.tidy_after_bulk_load()
     return DemoSummary(
         people=people,
@@ -129,4 +133,6 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         checks=wellbeing.checks,
         supervision_sessions=wellbeing.sessions,
         training_records=wellbeing.training,
+        programmes=programmes.programmes,
+        programme_pairs=programmes.pairs,
     )

@@ -38,6 +38,7 @@ class Claim(Record):
     person_id: Mapped[str]
     meeting_id: Mapped[str | None]
     programme: Mapped[str | None]
+    programme_id: Mapped[str | None]
     claim_date: Mapped[date]
     status: Mapped[str]
     budget_heading_id: Mapped[str | None]

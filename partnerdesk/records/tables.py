@@ -75,8 +75,6 @@ people = record_table(
     Column("sexual_orientation", String(40)),
     Column("religion", String(40)),
     Column("carer", String(40)),
-    # The spreadsheet import that added this person (services.people.importing), so the import can be undone.
-    Column("import_batch", String(36), index=True),
     # The name index for the list and the search index are SQLite-specific: see migration 0002.
     Index("ix_people_status", "status"),
     Index("ix_people_consent_review", "consent_review_on"),
@@ -229,9 +227,11 @@ claims = record_table(
     "claims",
     _link("person_id", "people.id", nullable=False),
     _link("meeting_id", "meetings.id", nullable=True, ondelete="SET NULL"),
-    # Typed text until programmes are records of their own (issue: programmes); the backfill cap counts per
-    # person per programme name.
+    # The programme the claim is for (migration 0012); the backfill cap counts per person per programme. The typed
+    # name is kept: claims made before programmes were records keep what was typed, linked to a programme made
+    # from it.
     Column("programme", String(200)),
+    _link("programme_id", "programmes.id", nullable=True),
     Column("claim_date", Date, nullable=False),
     Column("status", String(20), nullable=False, default="draft"),  # vocab.CLAIM_STATUSES
     _link("budget_heading_id", "budget_headings.id", nullable=True),
@@ -436,4 +436,107 @@ today_snoozes = record_table(
     Column("worker", String(120), nullable=False, default=current_user),
     Column("until", Date, nullable=False),
     UniqueConstraint("line_kind", "record_id", "worker"),
+)
+
+# Mentoring and buddying programmes (records.programmes; codes from rules.programmes) ---------------------------------
+
+# A programme or cohort: two sides (e.g. board member / VCS leader), the hours each side commits, the activities each
+# pair must do, and backfill for the side released from work. Rates and caps None: the organisation's settings apply.
+programmes = record_table(
+    "programmes",
+    Column("name", String(200), nullable=False),
+    Column("kind", String(20), nullable=False, default="other"),  # rules.programmes.PROGRAMME_KINDS
+    Column("starts_on", Date),
+    Column("ends_on", Date),
+    Column("side_a_name", String(80), nullable=False, default="Side A"),  # not words: stored data
+    Column("side_b_name", String(80), nullable=False, default="Side B"),  # not words: stored data
+    Column("side_a_minutes", Integer, nullable=False, default=0),  # expected time per person, whole minutes
+    Column("side_b_minutes", Integer, nullable=False, default=0),
+    # [{"kind": activity kind, "count": how many per pair}] (rules.programmes.ACTIVITY_KINDS)
+    Column("required_activities", JSON, nullable=False, default=list),
+    Column("required_notes", Text),
+    Column("backfill_side", String(1)),  # "a", "b" or None: who is paid backfill
+    Column("backfill_day_pence", Integer),
+    Column("backfill_half_day_pence", Integer),
+    Column("backfill_cap_half_days", Integer),
+    Column("minutes_per_half_day", Integer, nullable=False, default=240),
+    Column("same_organisation_allowed", Boolean, nullable=False, default=False),
+    Column("notes", Text),
+    Index("ix_programmes_name", "name"),
+)
+
+# One person's application to join a programme on one side, with what the matching reads.
+programme_applications = record_table(
+    "programme_applications",
+    _link("programme_id", "programmes.id", nullable=False, ondelete="CASCADE"),
+    _link("person_id", "people.id", nullable=False),
+    Column("side", String(1), nullable=False),  # "a" or "b"
+    _link("organisation_id", "organisations.id", nullable=True, ondelete="SET NULL"),
+    Column("role", String(200)),
+    Column("aspirations", JSON, nullable=False, default=list),  # short phrases: what they want to learn
+    Column("experience", JSON, nullable=False, default=list),  # short phrases: what they can offer
+    Column("areas", JSON, nullable=False, default=list),  # areas of the city
+    Column("communities", JSON, nullable=False, default=list),  # communities of interest
+    Column("availability", JSON, nullable=False, default=list),  # rules.programmes.AVAILABILITY codes
+    Column("must_not_match", JSON, nullable=False, default=list),  # person ids never to pair them with
+    Column("must_not_match_notes", Text),
+    Column("status", String(20), nullable=False, default="applied"),  # rules.programmes.APPLICATION_STATUSES
+    UniqueConstraint("programme_id", "person_id"),
+    Index("ix_programme_applications_person_id", "person_id"),
+)
+
+# Two people paired on a programme. A pair that ends early stays as history; the new pair names it in replaces_id.
+programme_pairs = record_table(
+    "programme_pairs",
+    _link("programme_id", "programmes.id", nullable=False, ondelete="CASCADE"),
+    _link("side_a_person_id", "people.id", nullable=False),
+    _link("side_b_person_id", "people.id", nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date),
+    Column("status", String(20), nullable=False, default="active"),  # rules.programmes.PAIR_STATUSES
+    Column("end_reason", String(500)),
+    _link("replaces_id", "programme_pairs.id", nullable=True, ondelete="SET NULL"),
+    Column("score", Integer),  # the match score when accepted, kept to explain the choice later
+    Index("ix_programme_pairs_programme_id", "programme_id", "status"),
+)
+
+# A meeting or activity of a pair: when, what, how long (whole minutes) and which side(s) attended.
+pair_activities = record_table(
+    "pair_activities",
+    _link("pair_id", "programme_pairs.id", nullable=False, ondelete="CASCADE"),
+    Column("held_on", Date, nullable=False),
+    Column("kind", String(30), nullable=False),  # rules.programmes.ACTIVITY_KINDS
+    Column("minutes", Integer, nullable=False),
+    Column("attended", String(10), nullable=False, default="both"),  # "both", "a" or "b"
+    Column("notes", Text),
+    Index("ix_pair_activities_pair_id", "pair_id", "held_on"),
+)
+
+# An impact poll item a programme asks (a Likert question, answered 1 to 5): each organisation words its own.
+poll_questions = record_table(
+    "poll_questions",
+    _link("programme_id", "programmes.id", nullable=False, ondelete="CASCADE"),
+    Column("position", Integer, nullable=False, default=0),
+    Column("wording", String(300), nullable=False),
+    Index("ix_poll_questions_programme_id", "programme_id"),
+)
+
+# One person's answer to a poll item in a round (rules.programmes.POLL_ROUNDS). Reported only in aggregate.
+poll_answers = record_table(
+    "poll_answers",
+    _link("question_id", "poll_questions.id", nullable=False, ondelete="CASCADE"),
+    _link("person_id", "people.id", nullable=False),
+    Column("round", String(10), nullable=False),
+    Column("answered_on", Date, nullable=False),
+    Column("answer", Integer, nullable=False),  # 1 to 5
+    UniqueConstraint("question_id", "person_id", "round", "answered_on"),
+    Index("ix_poll_answers_question_id", "question_id", "round"),
+)
+
+# The steering group's themes log: anonymised themes from reviews and polls, never naming anyone.
+programme_themes = record_table(
+    "programme_themes",
+    _link("programme_id", "programmes.id", nullable=False, ondelete="CASCADE"),
+    Column("noted_on", Date, nullable=False),
+    Column("theme", Text, nullable=False),
 )

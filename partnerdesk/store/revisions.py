@@ -17,5 +17,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0010_today_snooze",
     "0011_equality",
     "0012_import_batches",
+    "0013_programmes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -22,6 +22,8 @@ ALLOWED = {
     "meetings": {"common", "people"},
     "expenses": {"common", "people", "meetings"},
     "wellbeing": {"common", "people", "meetings"},
+    # Backfill for programme participants is paid as expense claims.
+    "programmes": {"common", "people", "expenses"},
     "bin": {"common", "people", "meetings", "expenses", "wellbeing"},
     # The monitoring return gathers every area's figures, so it alone depends on them all (besides bin).
     "reports": {"common", "people", "meetings", "expenses", "wellbeing"},

@@ -32,6 +32,7 @@ from partnerdesk.rules.payments import (
     EXPENSE_CATEGORIES,
     PAYMENTS_FOR_TIME,
     TIME_UNITS,
+    PaymentRates,
     check_within_cap,
     half_days,
     payment_warning,
@@ -65,17 +66,43 @@ def _whole(value: Any) -> int | None:
     return None
 
 
-def _backfill_used(session: Session, claim: Claim, line_id: str | None) -> int:
-    """Half days of backfill the person has had on this claim's programme, on claims that count, other lines only."""
+def backfill_half_days_used(session: Session, person_id: str, programme_id: str | None, programme: str | None,
+                            line_id: str | None = None) -> int:
+    """Half days of backfill the person has had on a programme, on claims that count, leaving out line_id.
+
+    Claims linked to a programme count by the link (migration 0012 linked every claim with a typed programme); a
+    claim with only typed text (the claim form still types it) counts with unlinked claims of the same text.
+    """
     lines, claims = tables.claim_lines, tables.claims
+    if programme_id is not None:
+        same = claims.c.programme_id == programme_id
+    else:
+        typed = claims.c.programme.is_(None) if programme is None else claims.c.programme == programme
+        same = claims.c.programme_id.is_(None) & typed
     units = select(lines.c.time_unit, func.sum(lines.c.time_count)).select_from(
         lines.join(claims, claims.c.id == lines.c.claim_id)
     ).where(
-        claims.c.person_id == claim.person_id, claims.c.deleted_at.is_(None), claims.c.status.in_(LIVE),
-        lines.c.category == "backfill", lines.c.id != (line_id or ""),
-        claims.c.programme.is_(None) if claim.programme is None else claims.c.programme == claim.programme,
+        claims.c.person_id == person_id, claims.c.deleted_at.is_(None), claims.c.status.in_(LIVE),
+        lines.c.category == "backfill", lines.c.id != (line_id or ""), same,
     ).group_by(lines.c.time_unit)  # fmt: skip
     return sum(half_days(unit, int(count)) for unit, count in session.execute(units) if count)
+
+
+def _backfill_terms(session: Session, claim: Claim) -> tuple[PaymentRates, int | None]:
+    """The rates and cap for backfill on this claim: its programme's own where it sets them, else the organisation's."""
+    rates, cap = payment_rates(session), get_setting(session, "backfill_cap_half_days")
+    if claim.programme_id is None:
+        return rates, cap
+    p = tables.programmes.c
+    row = session.execute(select(p.backfill_day_pence, p.backfill_half_day_pence, p.backfill_cap_half_days)
+                          .where(p.id == claim.programme_id)).one_or_none()  # fmt: skip
+    if row is None:
+        return rates, cap
+    day, half, own_cap = row
+    if day is not None or half is not None:
+        rates = PaymentRates(day if day is not None else rates.day_pence,
+                             half if half is not None else rates.half_day_pence, rates.effective_from)  # fmt: skip
+    return rates, own_cap if own_cap is not None else cap
 
 
 def _check_mileage(out: dict[str, Any], problems: Problems) -> None:
@@ -106,11 +133,14 @@ def _check_time(session: Session, claim: Claim, out: dict[str, Any], line_id: st
         problems.add("count", _("Please give how many, a whole number from 1 to 20."))
         return
     out["count"] = count
-    out["amount"] = time_payment_pence(out["unit"], count, payment_rates(session))
-    if out["category"] == "backfill":
+    if out["category"] != "backfill":
+        out["amount"] = time_payment_pence(out["unit"], count, payment_rates(session))
+    else:
+        rates, cap = _backfill_terms(session, claim)
+        out["amount"] = time_payment_pence(out["unit"], count, rates)
+        used = backfill_half_days_used(session, claim.person_id, claim.programme_id, claim.programme, line_id)
         try:
-            check_within_cap(get_setting(session, "backfill_cap_half_days"), _backfill_used(session, claim, line_id),
-                             out["unit"], count)  # fmt: skip
+            check_within_cap(cap, used, out["unit"], count)
         except ValueError as why:
             problems.add("count", str(why))
 

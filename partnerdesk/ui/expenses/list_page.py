@@ -34,8 +34,11 @@ from partnerdesk.ui.widgets.person_picker import PersonPicker
 
 #: The longest text each column should show whole, measured in the list's own font: at a larger text size or 125%
 #: scaling the columns grow and the list scrolls sideways, rather than cutting names and headings short.
-COLUMN_WIDTHS = ("30/11/2026", "EXP-64645644", "Iain Hamish Henderson", N_("Approved, not paid yet"), "£10,000.00",
-                 N_("Representatives' expenses"), "Reciprocal mentoring")  # fmt: skip
+COLUMN_WIDTHS = (
+    "30/11/2026", "EXP-64645644", "Iain Hamish Henderson",  # not words: samples of the widest values
+    N_("Approved, not paid yet"), "£10,000.00", N_("Representatives' expenses"),
+    "Reciprocal mentoring",  # not words: a sample value
+)  # fmt: skip
 
 
 def heading_choices(writer: Writer, years) -> list[tuple[str, str]]:
