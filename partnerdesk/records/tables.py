@@ -75,6 +75,8 @@ people = record_table(
     Column("sexual_orientation", String(40)),
     Column("religion", String(40)),
     Column("carer", String(40)),
+    # The spreadsheet import that added this person (services.people.importing), so the import can be undone.
+    Column("import_batch", String(36), index=True),
     # The name index for the list and the search index are SQLite-specific: see migration 0002.
     Index("ix_people_status", "status"),
     Index("ix_people_consent_review", "consent_review_on"),
