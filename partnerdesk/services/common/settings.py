@@ -260,6 +260,11 @@ _SPECS = (
         "Budget headings at or above this share of their allocation show on the Today page.",
     ),
     SettingSpec(
+        "bin_keep_days", "Delete Bin items for good after (days)", 30, whole_days(1, 3650),
+        "Anything deleted is kept in the Bin this long, then deleted for good when PartnerDesk starts. Expense "
+        "claims sent for approval are kept; a person with claims loses their details instead.",
+    ),
+    SettingSpec(
         "disclosure_rule", "Small numbers in anonymised exports", disclosure.DEFAULT_RULE, _disclosure_rule,
         "How anonymised figures hide counts that could point at someone: below a threshold (with enough other "
         "figures hidden that none can be worked out), or NHS Digital style (1 to 7 hidden, others rounded to 5).",
