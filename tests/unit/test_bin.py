@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import text
 
-from partnerdesk.records.base import utc_now
 from partnerdesk.services.bin.purge import REMOVED_NAME, empty_bin, sweep_old, waiting_count
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.common.settings import get_setting, set_setting
@@ -26,6 +25,7 @@ from tests.builders import (
     add_membership,
     add_pair,
     add_person,
+    bin_record,
     count_rows,
     new_store,
 )
@@ -39,15 +39,6 @@ def store(tmp_path):
     store = new_store(tmp_path)
     yield store
     store.close()
-
-
-def _bin(store, work, record_id, days_ago: int = 0) -> None:
-    with store.transaction() as session:
-        work(session, record_id)
-        if days_ago:
-            table = {delete_person: "people", delete_meeting: "meetings", delete_claim: "claims"}[work]
-            session.execute(text(f"UPDATE {table} SET deleted_at = :at WHERE id = :id"),
-                            {"at": utc_now() - timedelta(days=days_ago), "id": record_id})
 
 
 def _file_bytes(store) -> bytes:
@@ -69,7 +60,7 @@ def test_a_person_emptied_from_the_bin_is_gone_with_what_hangs_off_them_even_fro
     add_invitations(store, meeting, [person, other])
     add_check(store, person)
     add_pair(store, other, person)
-    _bin(store, delete_person, person)
+    bin_record(store, delete_person, person)
     with store.reader() as session:
         assert waiting_count(session) == 1
 
@@ -99,7 +90,7 @@ def test_a_person_with_expense_claims_loses_their_details_and_the_claims_keep_th
     with store.transaction() as session:
         submit_claim(session, claim, confirmed=True)
     add_check(store, person)
-    _bin(store, delete_person, person)
+    bin_record(store, delete_person, person)
 
     with store.transaction() as session:
         emptied = empty_bin(session)
@@ -126,8 +117,8 @@ def test_draft_claims_in_the_bin_go_and_claims_sent_for_approval_stay(store):
         add_line(store, claim)
     with store.transaction() as session:
         submit_claim(session, sent, confirmed=True)
-    _bin(store, delete_claim, draft)
-    _bin(store, delete_claim, sent)
+    bin_record(store, delete_claim, draft)
+    bin_record(store, delete_claim, sent)
 
     with store.transaction() as session:
         emptied = empty_bin(session)
@@ -142,9 +133,9 @@ def test_draft_claims_in_the_bin_go_and_claims_sent_for_approval_stay(store):
 def test_the_sweep_deletes_only_what_has_been_in_the_bin_longer_than_the_setting(store):
     old, recent = add_person(store), add_person(store)
     meeting = add_meeting(store)
-    _bin(store, delete_person, old, days_ago=31)
-    _bin(store, delete_person, recent, days_ago=29)
-    _bin(store, delete_meeting, meeting, days_ago=40)
+    bin_record(store, delete_person, old, days_ago=31)
+    bin_record(store, delete_person, recent, days_ago=29)
+    bin_record(store, delete_meeting, meeting, days_ago=40)
 
     with store.transaction() as session:
         keep_days = get_setting(session, "bin_keep_days")
