@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.bin.items import KINDS, binned, restore
-from partnerdesk.services.bin.purge import Emptied, empty_bin, sweep_old, waiting_count
+from partnerdesk.services.bin.purge import Emptied, cutoff, empty_bin, sweep_old, waiting, waiting_count
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.people.listing import PeopleFilter
@@ -241,8 +241,12 @@ def sweep_old_items(writer: Writer) -> None:
     if writer.read_only:
         return
     try:
+        # Looked for first without the write lock, so a start with nothing due never waits for another writer.
+        keep_days = writer.read(lambda session: get_setting(session, "bin_keep_days"))
+        if not writer.read(lambda session: waiting(session, cutoff(keep_days))):
+            return
         with writer.store.transaction() as session:
-            emptied = sweep_old(session, get_setting(session, "bin_keep_days"))
+            emptied = sweep_old(session, keep_days)
     except Exception:  # noqa: BLE001 -- tidying up must not stop the window; the log says where it failed
         log.exception("the Bin's automatic sweep failed")
         return

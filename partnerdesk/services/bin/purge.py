@@ -128,9 +128,14 @@ def empty_bin(session: Session, older_than: datetime | None = None) -> Emptied:
     return Emptied(deleted, removed, kept)
 
 
+def cutoff(keep_days: int, now: datetime | None = None) -> datetime:
+    """The moment before which a record in the Bin has been there longer than keep_days."""
+    return (now or utc_now()) - timedelta(days=keep_days)
+
+
 def sweep_old(session: Session, keep_days: int, now: datetime | None = None) -> Emptied:
     """Delete for good what has been in the Bin longer than keep_days (the start-up sweep)."""
-    return empty_bin(session, older_than=(now or utc_now()) - timedelta(days=keep_days))
+    return empty_bin(session, older_than=cutoff(keep_days, now))
 
 
 def table_kind(table: Table) -> str:
