@@ -184,3 +184,19 @@ def test_used_as_a_library_with_an_open_umask_the_database_backups_lock_and_logs
     assert modes == {p.name: "0o700" if p.is_dir() else "0o600" for p in checked}
     with sqlite3.connect(copy) as con:  # and the copy is whole
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_link_planted_in_the_data_folder_does_not_get_another_file_changed(open_folder, shared_umask, monkeypatch):
+    outside = open_folder / "someone-elses.txt"
+    outside.write_text("theirs", encoding="utf-8")
+    outside.chmod(0o644)
+    home = open_folder / "PartnerDesk"
+    (home / "logs").mkdir(parents=True)
+    (home / "logs" / "partnerdesk.log.1").symlink_to(outside)
+    monkeypatch.setenv("PARTNERDESK_HOME", str(home))
+
+    logs.setup_logging()
+    logs.stop_logging()
+
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o644
+    assert stat.S_IMODE((home / "logs").stat().st_mode) == 0o700
