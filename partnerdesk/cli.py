@@ -395,6 +395,9 @@ COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export
 def main(argv: list[str] | None = None) -> int:
     """Run PartnerDesk with command-line arguments; returns the exit code."""
     args = _parser().parse_args(argv)
+    from partnerdesk.private_files import keep_new_files_private
+
+    keep_new_files_private()  # personal data: nothing this run writes is readable by other accounts on the PC
     set_language()  # PARTNERDESK_LANGUAGE, English when unset
     from partnerdesk import logs
 

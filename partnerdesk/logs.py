@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 from partnerdesk import __version__, paths
+from partnerdesk.private_files import create_private_file, tighten_tree
 
 LOG_FILE = "partnerdesk.log"
 MAX_BYTES = 1_000_000
@@ -114,6 +115,14 @@ class _QuietDatabaseEngine(logging.Filter):
         return not (record.name.startswith("sqlalchemy.engine") and record.levelno < logging.WARNING)
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file whose every new file (the first, and each one started after rotating) is owner-only."""
+
+    def _open(self):
+        create_private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def _system() -> str:
     # Not platform.platform(): on Linux it runs `uname -p` in a subprocess, 20 ms of every start-up.
     return f"Python {platform.python_version()} on {platform.system()} {platform.release()}"
@@ -135,7 +144,8 @@ def setup_logging(max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUNT) 
         return target
     stop_logging()
     root = logging.getLogger()
-    handler = logging.handlers.RotatingFileHandler(
+    tighten_tree(target.parent)  # log files an earlier version left readable to everyone
+    handler = PrivateRotatingFileHandler(
         target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8", delay=True
     )
     handler.setFormatter(SafeFormatter(LINE_FORMAT))

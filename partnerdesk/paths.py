@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from partnerdesk.private_files import private_folder
+
 APP_NAME = "PartnerDesk"
 #: Set this to a folder to keep every file PartnerDesk writes there (tests, portable installs on a USB stick).
 HOME_ENV = "PARTNERDESK_HOME"
 
 
 def data_dir() -> Path:
-    """The folder for the database, its backups and exports, created if missing."""
+    """The folder for the database, its backups and exports, created if missing and for this account only."""
     override = os.environ.get(HOME_ENV)
     if override:
         folder = Path(override)
@@ -19,8 +21,7 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(folder)
 
 
 def default_database() -> Path:
@@ -30,9 +31,7 @@ def default_database() -> Path:
 
 def backups_dir() -> Path:
     """Automatic backups taken before a database is upgraded."""
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(data_dir() / "backups")
 
 
 def demo_database() -> Path:
@@ -43,5 +42,4 @@ def demo_database() -> Path:
 def logs_dir() -> Path:
     """PartnerDesk's log files (what went wrong and where, never anyone's details), created if missing."""
     folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(folder)

@@ -237,3 +237,19 @@ def database_error_quoting(value: str) -> Exception:
     finally:
         engine.dispose()
     raise AssertionError("the second row should have been refused")
+
+
+def bin_record(store: Store, delete: Any, record_id: str, days_ago: int = 0) -> None:
+    """Move a record to the Bin with its service's delete function (delete_person…), as deleted days_ago."""
+    with store.transaction() as session:
+        delete(session, record_id)
+        session.flush()
+        if days_ago:
+            from datetime import timedelta
+
+            from partnerdesk.records.base import utc_now
+            from partnerdesk.services.bin.purge import KIND_TABLES
+
+            for table in KIND_TABLES.values():  # the record's own table, through its typed column
+                session.execute(table.update().where(table.c.id == record_id)
+                                .values(deleted_at=utc_now() - timedelta(days=days_ago)))  # fmt: skip

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from partnerdesk.i18n import _
+from partnerdesk.private_files import FOLDER_MODE
 from partnerdesk.store.engine import StoreError, file_stamp, reading_uri
 from partnerdesk.store.leftovers import partial_path, remove_partial
 
@@ -18,7 +19,7 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     destination (owner-only), removed if anything fails, so a failed backup never leaves a half-written file
     under the name the person asked for, nor a stray copy of personal data.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     for _attempt in range(3):
         partial = partial_path(destination)
         try:

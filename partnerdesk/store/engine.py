@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
 from partnerdesk.i18n import N_, _
+from partnerdesk.private_files import create_private_file, tighten_database, tighten_tree
 from partnerdesk.store.leftovers import sweep_partials
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -230,6 +231,15 @@ class Store:
                 pass
         self.engine.dispose()
 
+    def checkpoint_after_erasure(self) -> None:
+        """After records were deleted for good: copy the write-ahead log into the database (whose freed pages
+        secure_delete has overwritten) and empty it, so the deleted rows' old pages do not wait in the -wal file."""
+        if self.engine.dialect.name != "sqlite" or self.read_only:
+            return
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.commit()
+
     def tidy_after_bulk_load(self) -> None:
         """After adding many rows at once (demo data, an import): gather the statistics SQLite's planner uses to
         pick indexes (without them a sorted list can read every row) and merge the people search index."""
@@ -325,6 +335,11 @@ def open_store(target: str | Path, *, upgrade: bool = True, read_only: bool = Fa
         if not writable(path):
             raise StoreError(READ_ONLY_MESSAGE)
         sweep_partials(path.parent, path.parent / "backups")  # what a killed backup or export left behind
+        # Owner-only before SQLite first opens it: SQLite gives -wal, -shm and -journal the main file's mode.
+        # What an earlier version made readable to everyone is tightened (the database, its backups).
+        create_private_file(path)
+        tighten_database(path)
+        tighten_tree(path.parent / "backups")
     engine = make_engine(url)
     if path is None:
         revision = current_revision(engine)

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePath
 
 from partnerdesk.i18n import N_, _
+from partnerdesk.private_files import create_private_file
 from partnerdesk.store.engine import StoreError
 
 #: File system types that live on another computer (as Linux's /proc/mounts and macOS's mount name them).
@@ -232,6 +233,7 @@ def take_lock(database: Path, user: str, now: datetime | None = None) -> Holder 
 def _write(lock: Path, holder: Holder) -> None:
     spare = lock.with_name(lock.name + ".new")
     try:
+        create_private_file(spare)  # the lock names the worker and the PC: owner-only, like the database
         spare.write_text(json.dumps(asdict(holder)), encoding="utf-8")
         os.replace(spare, lock)  # whole or not at all, so nobody reads half a lock
     except OSError:

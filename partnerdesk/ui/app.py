@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk import logs, paths
 from partnerdesk.i18n import ENGLISH, PSEUDO, _, language
+from partnerdesk.private_files import private_folder, tighten_tree
 from partnerdesk.records.types import current_user
 from partnerdesk.resources_access import read_text
 from partnerdesk.store import Store, StoreError, sharing
@@ -39,7 +40,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(paths.APP_NAME)
     # Window sizes and the last export folder live in an .ini beside the data, so a portable install carries them.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir() / "settings"))
+    settings_folder = private_folder(paths.data_dir() / "settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_folder))
+    # Qt writes the .ini itself (the umask set at start keeps it owner-only); tighten what an older version left,
+    # and again as the program ends, after Qt's last write.
+    tighten_tree(settings_folder)
+    app.aboutToQuit.connect(lambda: (QSettings().sync(), tighten_tree(settings_folder)))
     # On the application before any widget exists: each widget is then styled once as it is made. Put on later,
     # the sheet restyles every widget already made (measured: 120 ms for the first window, against 20 ms).
     style_application(app)
@@ -228,6 +234,9 @@ def start_window(target: str | Path, demo: bool = False):
         writer.tell_everyone()
     if not store.read_only:  # a draft offered back could not be kept or thrown away
         window.offer_drafts()
+        from partnerdesk.ui.bin_page import sweep_old_items
+
+        QTimer.singleShot(0, lambda: sweep_old_items(writer))  # once the window is up: it must not slow the start
     watch_health(window, store)
     return window, store, lock
 

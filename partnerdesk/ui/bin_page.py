@@ -1,8 +1,10 @@
 """The Bin: pick a kind of record (people, organisations, committees, meetings, claims, wellbeing checks, supervision
-pairs, training courses), find it, and restore it."""
+pairs, training courses), find it, and restore it; or empty the Bin, deleting what is in it for good. What has been
+in the Bin longer than the organisation's setting is deleted for good when PartnerDesk starts (sweep_old_items)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -20,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import N_, _
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.bin.items import KINDS, binned, restore
+from partnerdesk.services.bin.purge import Emptied, cutoff, empty_bin, sweep_old, waiting, waiting_count
 from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
@@ -32,6 +37,7 @@ from partnerdesk.ui.tables import column_width_for
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 
+log = logging.getLogger(__name__)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OTHER_HEADINGS = (N_("Name"), N_("Belongs to"), N_("Deleted"))
 
@@ -102,6 +108,11 @@ class BinPage(QWidget):
         self.restore_button.setToolTip(_("Bring the selected record back (or press Enter on it)"))
         self.restore_button.clicked.connect(self.restore_selected)
 
+        self.empty_button = QPushButton(_("&Empty Bin…"))
+        self.empty_button.setAccessibleName(_("Empty the Bin: delete everything in it for good"))
+        self.empty_button.setToolTip(_("Delete everything in the Bin for good (you are asked first)"))
+        self.empty_button.clicked.connect(self.empty)
+
         choose = QHBoxLayout()
         choose.addWidget(kind_label)
         choose.addWidget(self.kind, 1)
@@ -109,6 +120,7 @@ class BinPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addStretch()
+        actions.addWidget(self.empty_button)
         actions.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -165,6 +177,7 @@ class BinPage(QWidget):
             else _("No deleted {what}").format(what=what)
         )
         self.restore_button.setEnabled(shown > 0)
+        self.empty_button.setEnabled(not self.writer.read_only)
 
     def current_view(self) -> QTableView:
         return self.views.currentWidget()
@@ -192,3 +205,55 @@ class BinPage(QWidget):
             return False
         self.message.hide()
         return True
+
+    def empty(self) -> Emptied | None:
+        """Ask, saying how many records, then delete everything in the Bin for good."""
+        count = self.writer.read(waiting_count)
+        if not count:
+            self.writer.tell(_("The Bin has nothing that can be deleted for good."))
+            return None
+        question = ngettext(
+            "Delete {count} record in the Bin for good? It cannot be restored afterwards.",
+            "Delete {count:,} records in the Bin for good? They cannot be restored afterwards.", count,
+        ).format(count=count)
+        detail = _("Everything that hangs off them goes too (a person's checks, seats and attendance). Expense "
+                   "claims sent for approval are kept for the accounts: a person with claims loses their name and "
+                   "details instead. Older backups still hold them until they are deleted.")
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Empty the Bin"), question, parent=self)
+        box.setInformativeText(detail)
+        delete = box.addButton(_("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return None
+        emptied = self.writer.run(self, empty_bin)
+        if emptied is not None:
+            self.writer.store.checkpoint_after_erasure()
+            self.writer.tell_everyone()
+            self.writer.tell(ngettext("{count} record deleted for good.", "{count:,} records deleted for good.",
+                                      emptied.deleted + emptied.people_removed
+                                      ).format(count=emptied.deleted + emptied.people_removed))
+        return emptied
+
+
+def sweep_old_items(writer: Writer) -> None:
+    """Delete for good what has been in the Bin longer than the organisation's setting, quietly (at start).
+
+    A sweep that fails is logged and left for the next start: it must never stop the window opening.
+    """
+    if writer.read_only:
+        return
+    try:
+        # Looked for first without the write lock, so a start with nothing due never waits for another writer.
+        keep_days = writer.read(lambda session: get_setting(session, "bin_keep_days"))
+        if not writer.read(lambda session: waiting(session, cutoff(keep_days))):
+            return
+        with writer.store.transaction() as session:
+            emptied = sweep_old(session, keep_days)
+    except Exception:  # noqa: BLE001 -- tidying up must not stop the window; the log says where it failed
+        log.exception("the Bin's automatic sweep failed")
+        return
+    if emptied.deleted or emptied.people_removed:
+        writer.store.checkpoint_after_erasure()
+        writer.tell_everyone()

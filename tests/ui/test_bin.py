@@ -4,6 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.expenses.claims import delete_claim
 from partnerdesk.services.expenses.listing import ClaimFilter, count_claims
 from partnerdesk.services.meetings.meetings import delete_meeting
@@ -11,7 +12,19 @@ from partnerdesk.services.people.organisations import delete_committee, delete_o
 from partnerdesk.services.people.people import delete_person
 from partnerdesk.services.wellbeing.checks import delete_check
 from partnerdesk.services.wellbeing.listing import list_checks
-from tests.builders import add_check, add_claim, add_committee, add_line, add_meeting, add_person
+from partnerdesk.ui.app import start_window
+from tests.builders import (
+    add_check,
+    add_claim,
+    add_committee,
+    add_line,
+    add_meeting,
+    add_person,
+    bin_record,
+    count_rows,
+    new_store,
+)
+from tests.ui.test_settings_window import opened  # noqa: F401 -- a fixture
 
 
 def _bin_everything(store):
@@ -105,3 +118,67 @@ def test_deleted_claims_and_wellbeing_checks_come_back_from_the_bin(window, writ
     with writer.store.reader() as session:
         assert count_claims(session, ClaimFilter()) == 1
         assert [c.check_id for c in list_checks(session)] == [check]
+
+
+# ------------------------------------------------------------------------------------------------ Empty Bin
+
+
+def _in_bin(page, kind: str) -> list[str]:
+    page.kind.set_code(kind)
+    return _names(page)
+
+
+def test_empty_bin_asks_with_the_count_then_deletes_for_good(window, writer, go, dialogs):
+    person = add_person(writer.store, full_name="Amara Okafor")
+    add_check(writer.store, person)
+    claim = add_claim(writer.store, add_person(writer.store, full_name="Bryn Evans"))
+    bin_record(writer.store, delete_person, person)
+    bin_record(writer.store, delete_claim, claim)
+    writer.tell_everyone()
+    page = window.bin
+    go(page)
+    assert page.empty_button.isEnabled() and page.empty_button.accessibleName()
+
+    page.empty_button.click()  # nobody presses "Delete for good": cancelled, nothing goes
+    assert dialogs.asked[-1] == "Delete 2 records in the Bin for good? They cannot be restored afterwards."
+    assert _in_bin(page, "people") == ["Amara Okafor"]
+
+    dialogs.clicks.append("Delete for good")
+    page.empty_button.click()
+    assert _in_bin(page, "people") == [] and _in_bin(page, "claims") == []
+    assert window.statusBar().currentMessage() == "2 records deleted for good."
+    with writer.store.reader() as session:
+        assert list_checks(session) == []
+    dialogs.clicks.append("Delete for good")
+    page.empty_button.click()  # an empty Bin: said so, nothing asked
+    assert len(dialogs.asked) == 2 and "nothing" in window.statusBar().currentMessage()
+
+
+def test_at_start_what_has_been_in_the_bin_longer_than_the_setting_is_deleted_for_good(qtbot, tmp_path):
+    store = new_store(tmp_path, "pd.sqlite3")
+    old, recent = add_person(store, full_name="Old Deletion"), add_person(store, full_name="Recent Deletion")
+    bin_record(store, delete_person, old, days_ago=31)
+    bin_record(store, delete_person, recent, days_ago=3)
+    store.close()
+
+    started = start_window(tmp_path / "pd.sqlite3")
+    assert started is not None
+    window, store, lock = started
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: count_rows(store, "people") == 1, timeout=5000)
+        window.show_page(window.bin)
+        assert _names(window.bin) == ["Recent Deletion"]
+    finally:
+        lock.stop()
+        store.close()
+
+
+def test_the_settings_data_section_sets_how_long_the_bin_keeps_things(window, menu, opened, writer):  # noqa: F811
+    menu("Settings…")
+    data = opened[-1].section("data")
+    assert data.bin_days.value() == 30 and data.bin_days.accessibleName()
+    data.bin_days.setValue(7)
+    assert opened[-1].save()
+    with writer.store.reader() as session:
+        assert get_setting(session, "bin_keep_days") == 7

@@ -271,6 +271,11 @@ _SPECS = (
         N_("Budget headings at or above this share of their allocation show on the Today page."),
     ),
     SettingSpec(
+        "bin_keep_days", N_("Delete Bin items for good after (days)"), 30, whole_days(1, 3650),
+        N_("Anything deleted is kept in the Bin this long, then deleted for good when PartnerDesk starts. Expense "
+        "claims sent for approval are kept; a person with claims loses their details instead."),
+    ),
+    SettingSpec(
         "disclosure_rule", N_("Small numbers in anonymised exports"), disclosure.DEFAULT_RULE, _disclosure_rule,
         N_("How anonymised figures hide counts that could point at someone: below a threshold (with enough other "
         "figures hidden that none can be worked out), or NHS Digital style (1 to 7 hidden, others rounded to 5)."),

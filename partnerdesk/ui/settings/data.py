@@ -1,5 +1,6 @@
 """Settings → Data: where the database and its backups are, a backup now, the newest backup and when it was taken,
-how to try the demo data safely, and how anonymised exports hide small numbers (the disclosure rule)."""
+how long the Bin keeps what was deleted, how to try the demo data safely, and how anonymised exports hide small
+numbers (the disclosure rule)."""
 
 from __future__ import annotations
 
@@ -94,6 +95,17 @@ class DataSection(Section):
                 "backup on the same laptop is lost with the laptop.")))
             self.show_newest()
 
+        self.column.addWidget(heading(_("The Bin")))
+        self.column.addWidget(note(_(
+            "What you delete waits in the Bin, where it can be restored, then is deleted for good when PartnerDesk "
+            "starts. Expense claims sent for approval are kept for the accounts.")))
+        bin_form = self.form()
+        self.bin_days = QSpinBox()
+        self.bin_days.setRange(1, 3650)
+        self.bin_days.setMaximumWidth(150)
+        self.bin_days.setAccessibleName(SETTINGS["bin_keep_days"].label)
+        self.field(bin_form, _("Delete Bin items for good after (da&ys)"), "bin_keep_days", self.bin_days)
+
         self.column.addWidget(heading(_("Trying things out")))
         self.column.addWidget(note(_(
             "To try PartnerDesk without touching real records, use File → Open the demo database: it opens a "
@@ -149,7 +161,9 @@ class DataSection(Section):
     def load(self, values: dict[str, Any]) -> None:
         self.rule.set_code(values["disclosure_rule"])
         self.threshold.setValue(values["disclosure_threshold"])
+        self.bin_days.setValue(values["bin_keep_days"])
         self._threshold_in_use()
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
-        return {"disclosure_rule": self.rule.code(), "disclosure_threshold": self.threshold.value()}, {}
+        return {"disclosure_rule": self.rule.code(), "disclosure_threshold": self.threshold.value(),
+                "bin_keep_days": self.bin_days.value()}, {}
