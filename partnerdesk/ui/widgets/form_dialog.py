@@ -149,7 +149,7 @@ class FormDialog(QDialog):
                 if not self.save() or self.closes_on_save:
                     return
             elif answer == Button.Discard and self.draft_form:
-                self.writer.run(self, lambda s: self.discard_draft(s, self.draft_record_id()))
+                self.writer.run(self, lambda s: self.discard_draft(s, self.draft_record_id()), quiet=True)
         super().reject()
 
     def save(self) -> bool:
