@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import vocab as v
+from partnerdesk.rules.equality import QUESTIONS as EQUALITY_QUESTIONS
 from partnerdesk.services.people.organisations import (
     list_committees,
     person_memberships,
@@ -47,7 +48,9 @@ from partnerdesk.ui.widgets.form_dialog import FormDialog
 
 DRAFT_FORM = PERSON_FORM  # the name its drafts are kept under
 #: The names workers read for the codes a person's choice fields hold (the conflict dialog shows these).
-CODE_NAMES = {**CHOICE_FIELDS, "roles": v.ROLES, "access_needs": v.ACCESS_NEEDS}
+#: Words for coded answers, so the conflict dialog shows "Prefer not to say", not a code.
+CODE_NAMES = {**CHOICE_FIELDS, "roles": v.ROLES, "access_needs": v.ACCESS_NEEDS,
+              **{question.field: question.choices for question in EQUALITY_QUESTIONS}}
 
 
 def read_widget(widget: QWidget) -> Any:
