@@ -19,12 +19,14 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("expenses", N_("Expenses")),
     ("wellbeing", N_("Wellbeing")),
     ("supervision", N_("Supervision and training")),
+    ("reports", N_("Reports")),
     ("bin", N_("Bin")),
     ("exports", N_("Exports and data")),
 )
 #: The help page for each area of the window, by the area's title.
 FOR_AREA = {"Today": "today", "People": "people", "Organisations": "organisations", "Meetings": "meetings",
-            "Expenses": "expenses", "Wellbeing": "wellbeing", "Supervision": "supervision", "Bin": "bin"}
+            "Expenses": "expenses", "Wellbeing": "wellbeing", "Supervision": "supervision", "Reports": "reports",
+            "Bin": "bin"}
 
 
 def page_text(key: str) -> str:
