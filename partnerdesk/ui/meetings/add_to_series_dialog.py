@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from partnerdesk.i18n import _
 from partnerdesk.rules.meetings import uk_date
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.meetings.bulk import describe_invitations
 from partnerdesk.services.meetings.series import add_to_series, get_series, series_meetings
+from partnerdesk.ui.meetings.short_form import lay_out_short_form
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_tabs import FieldTabs
@@ -45,21 +46,7 @@ class AddToSeriesDialog(QDialog):
             day.set_date(uk_date(last + timedelta(days=28)))  # a guess the worker corrects: about a month on
         self.fields.row(form, _("&Starts at"), "start_time", UkTimeEdit(_("Start time"))).set_time(start)
         self.fields.row(form, _("&Ends at"), "end_time", UkTimeEdit(_("End time"))).set_time(end)
-        self.summary = QLabel()
-        self.summary.setObjectName("formSummary")
-        self.summary.setWordWrap(True)
-        self.summary.hide()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(_("&Add meeting"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(words)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.fields, 1)
-        layout.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
+        self.summary, self.save_button = lay_out_short_form(self, words, self.fields, _("&Add meeting"), 480)
 
     def save(self) -> bool:
         """Add the meeting (and invite the committee if the organisation's setting says so); True when done."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import vocab
@@ -15,6 +15,7 @@ from partnerdesk.services.meetings.bulk import (
     record_notice,
     record_papers,
 )
+from partnerdesk.ui.meetings.short_form import lay_out_short_form
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
@@ -101,21 +102,7 @@ class MeetingDatesDialog(QDialog):
                             ChoiceCombo(formats, _("Format for people who did not ask for one")))
         self.fields.row(form, _("&Why it was late (if it was)"), self.reason_key,
                         text_box(_("Why it was late, if it was"), 500))
-        self.summary = QLabel()
-        self.summary.setObjectName("formSummary")
-        self.summary.setWordWrap(True)
-        self.summary.hide()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(_("&Record"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(words)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.fields, 1)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.summary, self.save_button = lay_out_short_form(self, words, self.fields, _("&Record"), 520)
 
     def save(self) -> bool:
         """Record the date for every meeting picked, in one transaction; True when done."""
