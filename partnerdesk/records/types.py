@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, TypeDecorator
 
+from partnerdesk.actor import current as current_actor
+
 # Stable constraint names so Alembic migrations can alter tables on SQLite (batch mode needs names).
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -22,12 +24,15 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-#: Set to the signed-in worker's name once accounts exist; until then the computer's user name is used.
+#: A name for records made with nobody signed in (scripts and tests); otherwise the computer's user name is used.
 USER_ENV = "PARTNERDESK_USER"
 
 
 def current_user() -> str:
-    """The name recorded in created_by / updated_by."""
+    """The name recorded in created_by / updated_by: the signed-in account, else PARTNERDESK_USER or the login."""
+    actor = current_actor()
+    if actor is not None:
+        return actor.name
     name = os.environ.get(USER_ENV)
     if name:
         return name
