@@ -77,6 +77,14 @@ class FirstRunChecklist(QFrame):
         self.setAccessibleName(_("Getting started"))
         database = str(writer.store.path or writer.store.url)
         self.key = "first_run/" + hashlib.sha256(database.encode()).hexdigest()[:16]
+        self.done: dict[str, bool] = {}
+        self.marks: dict[str, QLabel] = {}
+        self.lines: dict[str, QLabel] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        if self._remembered("dismissed"):
+            # A database in use: the list never comes back, so it is neither built nor read (part of the start).
+            self.hide()
+            return
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.hide_button = QPushButton(_("Hide this list"))
@@ -86,9 +94,6 @@ class FirstRunChecklist(QFrame):
         heading.addWidget(self.title, 1)
         heading.addWidget(self.hide_button)
         grid = QGridLayout()
-        self.marks: dict[str, QLabel] = {}
-        self.lines: dict[str, QLabel] = {}
-        self.buttons: dict[str, QPushButton] = {}
         wanted = {"settings": self.settings_wanted, "committees": self.organisations_wanted,
                   "people": self.new_person, "demo": self._demo}
         for row, step in enumerate(STEPS):
@@ -104,7 +109,6 @@ class FirstRunChecklist(QFrame):
         column = QVBoxLayout(self)
         column.addLayout(heading)
         column.addLayout(grid)
-        self.done: dict[str, bool] = {}
         self.refresh()
 
     # --- remembered for this database -----------------------------------------------------------------------
@@ -128,6 +132,8 @@ class FirstRunChecklist(QFrame):
     # --- reading ------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Tick off what the data shows is done; hide the list once all is done, or if it was hidden before."""
+        if not self.marks:  # hidden for good before this window opened
+            return
         found = self.writer.glance(what_is_done)
         if not self._remembered("new"):
             if found["committees"] and found["people"]:
