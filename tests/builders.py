@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from datetime import UTC, date, datetime, time
 from itertools import count
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from partnerdesk.services.meetings.attendance import invite
 from partnerdesk.services.meetings.meetings import create_meeting
 from partnerdesk.services.people.organisations import save_committee, save_membership, save_organisation
 from partnerdesk.services.people.people import create_person
 from partnerdesk.store import Store, open_store
+from partnerdesk.store.migrate import upgrade_database
 from tests.marker_check import MARKER
 
 _numbers = count(1)
@@ -253,3 +255,24 @@ def bin_record(store: Store, delete: Any, record_id: str, days_ago: int = 0) -> 
             for table in KIND_TABLES.values():  # the record's own table, through its typed column
                 session.execute(table.update().where(table.c.id == record_id)
                                 .values(deleted_at=utc_now() - timedelta(days=days_ago)))  # fmt: skip
+
+
+def database_at_revision(path: Path, revision: str) -> str:
+    """A database as an earlier PartnerDesk left it, with one person put in by plain SQL. Returns their id."""
+    engine = create_engine("sqlite:///" + str(path))
+    try:
+        upgrade_database(engine, None, None, target=revision)
+        person_id = str(uuid.uuid4())
+        with engine.begin() as con:
+            con.execute(
+                text(
+                    "INSERT INTO people (id, full_name, status, access_needs, language, created_at, updated_at, "
+                    "created_by, updated_by) VALUES (:id, 'Ffion Older', 'active', '[]', 'english', "
+                    "'2025-01-01 09:00:00.000000', '2025-01-01 09:00:00.000000', 'older', 'older')"
+                ),
+                {"id": person_id},
+            )
+    finally:
+        engine.dispose()
+    assert revision_in_file(path) == revision
+    return person_id

@@ -24,8 +24,7 @@ from openpyxl import load_workbook
 from partnerdesk.store import open_store
 from partnerdesk.store.leftovers import partials_in
 from partnerdesk.store.revisions import HEAD_REVISION
-from tests.builders import integrity, revision_in_file
-from tests.unit.test_upgrades import _database_at
+from tests.builders import database_at_revision, integrity, revision_in_file
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("writes", "demo", "backup", "export", "upgrade")
@@ -184,7 +183,7 @@ def test_a_killed_export_leaves_a_whole_file_or_none_and_nothing_in_the_system_t
 def test_a_killed_upgrade_leaves_the_old_or_the_new_schema_never_half(tmp_path, rng):
     env = _env(tmp_path)
     old = tmp_path / "old.sqlite3"
-    person_id = _database_at(old, OLD_REVISION)
+    person_id = database_at_revision(old, OLD_REVISION)
     (tmp_path / "calibrate").mkdir()
     shutil.copyfile(old, tmp_path / "calibrate" / "p.sqlite3")
     took = _how_long(_cli("--db", str(tmp_path / "calibrate" / "p.sqlite3"), "export", "people", "--out",

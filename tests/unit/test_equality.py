@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from partnerdesk.rules.equality import ETHNIC_GROUPS, FIELDS, PREFER_NOT, QUESTIONS
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.people.people import get_person, person_data, update_person
 from partnerdesk.store import open_store
-from partnerdesk.store.migrate import upgrade_database
 from partnerdesk.store.revisions import HEAD_REVISION
-from tests.builders import add_person, new_store
+from tests.builders import add_person, database_at_revision, new_store
 
 ANSWERS = {
     "age_band": "35_44", "sex": PREFER_NOT, "gender_identity": "same", "ethnic_group": "white_gypsy_traveller",
@@ -90,21 +88,7 @@ def test_wrong_answers_are_refused_with_a_plain_message(tmp_path, answers, field
 
 def test_a_database_from_before_equality_monitoring_keeps_its_people_with_nothing_answered(tmp_path):
     path = tmp_path / "older.sqlite3"
-    engine = create_engine("sqlite:///" + str(path))
-    person_id = str(uuid.uuid4())
-    try:
-        upgrade_database(engine, None, None, target="0008_versions")
-        with engine.begin() as con:
-            con.execute(
-                text(
-                    "INSERT INTO people (id, full_name, status, access_needs, language, created_at, updated_at, "
-                    "created_by, updated_by) VALUES (:id, 'Ffion Older', 'active', '[]', 'english', "
-                    "'2025-01-01 09:00:00.000000', '2025-01-01 09:00:00.000000', 'older', 'older')"
-                ),
-                {"id": person_id},
-            )
-    finally:
-        engine.dispose()
+    person_id = database_at_revision(path, "0008_versions")
     store = open_store(path)
     try:
         with store.transaction() as session:

@@ -14,8 +14,7 @@ from partnerdesk.services.people.people import get_person
 from partnerdesk.store import open_store
 from partnerdesk.store.engine import current_revision
 from partnerdesk.store.revisions import HEAD_REVISION
-from tests.builders import revision_in_file
-from tests.unit.test_upgrades import _database_at
+from tests.builders import database_at_revision, revision_in_file
 
 TODAY = date(2026, 12, 3)
 
@@ -49,7 +48,7 @@ def test_a_day_gone_or_too_far_off_is_refused_in_plain_words(store, days, words)
 
 def test_a_database_from_0008_is_upgraded_to_keep_snoozes_and_its_people(tmp_path):
     path = tmp_path / "older.sqlite3"
-    person_id = _database_at(path, "0008_versions")
+    person_id = database_at_revision(path, "0008_versions")
     store = open_store(path)
     try:
         assert current_revision(store.engine) == HEAD_REVISION

@@ -6,7 +6,6 @@ import socket
 import sqlite3
 import uuid
 from datetime import date
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -29,31 +28,11 @@ from tests.builders import (
     add_meeting,
     add_membership,
     add_person,
+    database_at_revision,
     integrity,
     meeting_data,
     revision_in_file,
 )
-
-
-def _database_at(path: Path, revision: str) -> str:
-    """A database as an earlier PartnerDesk left it, with one person put in by plain SQL. Returns their id."""
-    engine = create_engine("sqlite:///" + str(path))
-    try:
-        upgrade_database(engine, None, None, target=revision)
-        person_id = str(uuid.uuid4())
-        with engine.begin() as con:
-            con.execute(
-                text(
-                    "INSERT INTO people (id, full_name, status, access_needs, language, created_at, updated_at, "
-                    "created_by, updated_by) VALUES (:id, 'Ffion Older', 'active', '[]', 'english', "
-                    "'2025-01-01 09:00:00.000000', '2025-01-01 09:00:00.000000', 'older', 'older')"
-                ),
-                {"id": person_id},
-            )
-    finally:
-        engine.dispose()
-    assert revision_in_file(path) == revision
-    return person_id
 
 
 @pytest.mark.parametrize("revision", KNOWN_REVISIONS)
@@ -61,7 +40,7 @@ def test_a_database_from_an_earlier_version_is_upgraded_keeping_its_people(tmp_p
     """Every revision this version knows, oldest included: the people survive, and a copy is taken first when
     (and only when) the schema had to change."""
     path = tmp_path / "older.sqlite3"
-    person_id = _database_at(path, revision)
+    person_id = database_at_revision(path, revision)
     store = open_store(path)
     try:
         assert current_revision(store.engine) == HEAD_REVISION
@@ -86,7 +65,7 @@ def test_a_database_from_an_earlier_version_is_upgraded_keeping_its_people(tmp_p
 
 def test_a_database_from_before_meetings_keeps_its_committees_and_seats(tmp_path):
     path = tmp_path / "older.sqlite3"
-    person_id = _database_at(path, "0001_people")
+    person_id = database_at_revision(path, "0001_people")
     engine = create_engine("sqlite:///" + str(path))
     stamp = "'2025-01-01 09:00:00.000000', '2025-01-01 09:00:00.000000', 'older', 'older'"
     try:
@@ -167,7 +146,7 @@ def _search_index_sql(con) -> str:
 
 def test_the_list_speed_upgrade_keeps_every_search_working_and_can_be_undone(tmp_path):
     path = tmp_path / "older.sqlite3"
-    _database_at(path, "0006_claims_search")
+    database_at_revision(path, "0006_claims_search")
     engine = create_engine("sqlite:///" + str(path))
     try:
         with engine.begin() as con:
@@ -211,7 +190,7 @@ def test_the_list_speed_upgrade_keeps_every_search_working_and_can_be_undone(tmp
 
 def test_the_versions_upgrade_numbers_every_record_and_gives_old_drafts_this_pc(tmp_path):
     path = tmp_path / "older.sqlite3"
-    person_id = _database_at(path, "0007_list_speed")
+    person_id = database_at_revision(path, "0007_list_speed")
     engine = create_engine("sqlite:///" + str(path))
     try:
         with engine.begin() as con:
@@ -253,7 +232,7 @@ def test_the_organisation_periods_upgrade_keeps_organisations_committees_and_mee
     from partnerdesk.services.meetings.checks import meeting_compliance
 
     path = tmp_path / "older.sqlite3"
-    _database_at(path, "0008_versions")
+    database_at_revision(path, "0008_versions")
     engine = create_engine("sqlite:///" + str(path))
     stamp = "'2025-01-01 09:00:00.000000'"
     try:
@@ -292,7 +271,7 @@ def test_the_organisation_periods_upgrade_keeps_organisations_committees_and_mee
 
 def test_the_import_batches_upgrade_keeps_people_and_can_be_undone(tmp_path):
     path = tmp_path / "older.sqlite3"
-    person_id = _database_at(path, "0008_versions")
+    person_id = database_at_revision(path, "0008_versions")
     store = open_store(path)
     try:
         with store.reader() as session:
