@@ -52,8 +52,8 @@ def _parser() -> argparse.ArgumentParser:
         "--out",
         required=True,
         metavar="PATH",
-        help=_("the .xlsx file to write (all: .xlsx, or .zip of CSV files); monitoring also writes a PDF summary with "
-        "charts when the name ends in .pdf"),
+        help=_("the .xlsx file to write (all: .xlsx, or .zip of CSV files); monitoring and programmes also write a "
+               "PDF report with charts when the name ends in .pdf"),
     )
     export.add_argument(
         "--from",

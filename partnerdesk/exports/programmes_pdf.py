@@ -307,7 +307,7 @@ def export_programme_report(session: Session, path: Path, *, programme_id: str |
                             named: bool = False) -> list[ProgrammeReport]:  # fmt: skip
     """Write the programme report (one programme, or every programme not in the Bin) as an A4 PDF at path and return
     the reports it printed. Names nobody unless named. Raises ExportError in plain words when the file can't be
-    saved, and NotFound when the programme is gone."""
+    saved, NotFound when the programme was erased and ValidationError when it is in the Bin."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
