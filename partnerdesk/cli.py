@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from partnerdesk import __version__
-from partnerdesk.i18n import _, set_language
+from partnerdesk.i18n import _, ngettext, set_language
 
 EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring", "all")
 
@@ -52,8 +52,8 @@ def _parser() -> argparse.ArgumentParser:
         "--out",
         required=True,
         metavar="PATH",
-        help=_("the .xlsx file to write (all: .xlsx, or .zip of CSV files); monitoring also writes a PDF summary with "
-        "charts when the name ends in .pdf"),
+        help=_("the .xlsx file to write (all: .xlsx, or .zip of CSV files); monitoring and programmes also write a "
+               "PDF report with charts when the name ends in .pdf"),
     )
     export.add_argument(
         "--from",
@@ -128,6 +128,10 @@ def _demo(args: argparse.Namespace) -> int:
             training_records=summary.training_records,
         )
     )
+    if summary.programmes_made is not None:
+        from partnerdesk.demo.programmes import programmes_summary
+
+        print(programmes_summary(summary.programmes_made))
     return 0
 
 
@@ -204,9 +208,9 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if args.kind == "all":
         return _export_all(args, out)
-    as_pdf = args.kind == "monitoring" and out.suffix.lower() == ".pdf"
+    as_pdf = args.kind in ("monitoring", "programmes") and out.suffix.lower() == ".pdf"
     if out.suffix.lower() != ".xlsx" and not as_pdf:
-        if args.kind == "monitoring":
+        if args.kind in ("monitoring", "programmes"):
             print(_("Please give a file name ending in .xlsx (the spreadsheet) or .pdf (a summary with charts)."),
                   file=sys.stderr)  # fmt: skip
             return 1
@@ -251,6 +255,11 @@ def _export(args: argparse.Namespace) -> int:
 
                 rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)
                 what = "meeting" if rows == 1 else "meetings"
+            elif args.kind == "programmes" and as_pdf:
+                from partnerdesk.exports.programmes_pdf import export_programme_report
+
+                rows = len(export_programme_report(session, out, named=args.named))
+                what = ngettext("programme as a PDF report", "programmes as a PDF report", rows)
             elif args.kind == "programmes":
                 from partnerdesk.exports.programmes import export_programmes
 

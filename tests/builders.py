@@ -188,6 +188,14 @@ def add_claim(store: Store, person_id: str, day: date = date(2026, 5, 1), **over
         return create_claim(session, data).id
 
 
+def add_programme(store: Store, name: str = "Buddying 2026", **overrides: Any) -> str:
+    """Add a mentoring or buddying programme (buddying unless told); returns its id."""
+    from partnerdesk.services.programmes.programmes import create_programme
+
+    with store.transaction() as session:
+        return create_programme(session, {"name": name, "kind": "buddying", **overrides}).id
+
+
 def add_line(
     store: Store, claim_id: str, category: str = "parking", day: date = date(2026, 5, 1), **fields: Any
 ) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from partnerdesk.demo.expenses import add_demo_expenses
 from partnerdesk.demo.meetings import add_demo_meetings
 from partnerdesk.demo.people import PeopleMaker, people_batches
-from partnerdesk.demo.programmes import add_demo_programmes
+from partnerdesk.demo.programmes import ProgrammesMade, add_demo_programmes
 from partnerdesk.demo.wellbeing import add_demo_wellbeing
 from partnerdesk.records import tables
 from partnerdesk.rules.dates import today_uk
@@ -47,6 +47,7 @@ class DemoSummary:
     training_records: int = 0
     programmes: int = 0  # mentoring and buddying programmes
     programme_pairs: int = 0
+    programmes_made: ProgrammesMade | None = None  # the programmes' names and what they hold
 
 
 def _staging_table() -> Table:
@@ -135,4 +136,5 @@ def fill_demo(store: Store, people: int = 500, seed: int = 1, today: date | None
         training_records=wellbeing.training,
         programmes=programmes.programmes,
         programme_pairs=programmes.pairs,
+        programmes_made=programmes,
     )

@@ -12,10 +12,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import tables
 from partnerdesk.rules.programmes import AVAILABILITY
 from partnerdesk.services.common.errors import ValidationError
@@ -35,12 +37,17 @@ FEWEST_PEOPLE = 48
 
 @dataclass(frozen=True)
 class ProgrammesMade:
-    """How many programme records the demo added."""
+    """How many programme records the demo added, and the programmes' names (never a person's)."""
 
     programmes: int
     pairs: int
     activities: int
-    claims: int
+    claims: int  # backfill claims
+    names: tuple[str, ...] = ()
+    applications: int = 0
+    rematched: int = 0  # pairs ended early whose staying partner was re-matched
+    minutes: int = 0  # time logged over every activity
+    poll_answers: int = 0
 
 
 def _application(rng: random.Random, side: str, organisations: list[str]) -> dict:
@@ -93,15 +100,17 @@ def add_demo_programmes(session: Session, seed: int, today: date) -> ProgrammesM
     organisations = list(session.scalars(select(tables.organisations.c.id).order_by(tables.organisations.c.name)))
     chosen = rng.sample(people, FEWEST_PEOPLE)
     buddy_start = today - timedelta(days=150)
+    buddying_name = f"Board buddying {buddy_start.year}"
     _buddying, buddy_pairs = _run(session, rng, {
-        "name": f"Board buddying {buddy_start.year}", "kind": "buddying", "starts_on": buddy_start,
+        "name": buddying_name, "kind": "buddying", "starts_on": buddy_start,
         "ends_on": buddy_start + timedelta(days=365), "side_a_hours": "15", "side_b_hours": "24",
         "required_activities": [{"kind": "pre_board_meeting", "count": 6}], "backfill_side": "b",
         "backfill_cap_half_days": 6, "required_notes": "A buddy meeting before each board meeting.",
     }, chosen[:12], organisations, today)  # fmt: skip
     start = today - timedelta(days=120)
+    mentoring_name = f"Reciprocal mentoring cohort 1 ({start.year})"
     mentoring, pairs = _run(session, rng, {
-        "name": f"Reciprocal mentoring cohort 1 ({start.year})", "kind": "reciprocal_mentoring",
+        "name": mentoring_name, "kind": "reciprocal_mentoring",
         "starts_on": start, "ends_on": start + timedelta(days=182), "side_a_hours": "15", "side_b_hours": "24",
         "required_activities": [{"kind": "leadership_meeting", "count": 3}], "backfill_side": "b",
         "backfill_cap_half_days": 6,
@@ -135,7 +144,47 @@ def add_demo_programmes(session: Session, seed: int, today: date) -> ProgrammesM
             except ValidationError:  # nothing due yet for this leader
                 continue
     _polls(session, rng, mentoring, chosen[12:47], start, today)
-    return ProgrammesMade(2, len(buddy_pairs) + len(pairs) + 1, activities, claims)
+    return ProgrammesMade(2, len(buddy_pairs) + len(pairs) + 1, activities, claims, (buddying_name, mentoring_name),
+                          *_counted(session, [_buddying, mentoring]))  # fmt: skip
+
+
+def _counted(session: Session, programme_ids: list[str]) -> tuple[int, int, int, int]:
+    """Applications, re-matched pairs, minutes logged and poll answers of these programmes, as the database holds
+    them (so the demo's summary says what is really there)."""
+    apps, pairs, acts = tables.programme_applications.c, tables.programme_pairs.c, tables.pair_activities.c
+    questions, answers = tables.poll_questions.c, tables.poll_answers.c
+    applications = session.scalar(select(func.count()).where(apps.programme_id.in_(programme_ids))) or 0
+    rematched = session.scalar(select(func.count()).where(pairs.programme_id.in_(programme_ids),
+                                                          pairs.replaces_id.is_not(None))) or 0  # fmt: skip
+    minutes = session.scalar(select(func.coalesce(func.sum(acts.minutes), 0)).select_from(
+        tables.pair_activities.join(tables.programme_pairs, pairs.id == acts.pair_id)).where(
+        pairs.programme_id.in_(programme_ids))) or 0  # fmt: skip
+    polled = session.scalar(select(func.count()).select_from(
+        tables.poll_answers.join(tables.poll_questions, questions.id == answers.question_id)).where(
+        questions.programme_id.in_(programme_ids))) or 0  # fmt: skip
+    return int(applications), int(rematched), int(minutes), int(polled)
+
+
+def programmes_summary(made: ProgrammesMade) -> str:
+    """What the demo made for mentoring and buddying, in a sentence: the programmes by name and how many of each
+    thing, naming nobody."""
+    if not made.programmes:
+        return _("No mentoring or buddying programmes: the demo makes them from {n} people or more.").format(
+            n=FEWEST_PEOPLE)  # fmt: skip
+    hours = (Decimal(made.minutes) / 60).quantize(Decimal("0.1")).normalize()
+    parts = [
+        ngettext("{n} programme", "{n} programmes", made.programmes).format(n=made.programmes)
+        + " (" + "; ".join(made.names) + ")",
+        ngettext("{n} application", "{n} applications", made.applications).format(n=made.applications),
+        ngettext("{n} pair", "{n} pairs", made.pairs).format(n=made.pairs) + " ("
+        + ngettext("{n} ended early and re-matched", "{n} ended early and re-matched", made.rematched).format(
+            n=made.rematched) + ")",
+        ngettext("{hours} hour logged in {n} activity", "{hours} hours logged in {n} activities",
+                 made.activities).format(hours=f"{hours:,f}", n=made.activities),
+        ngettext("{n} backfill claim", "{n} backfill claims", made.claims).format(n=made.claims),
+    ]  # fmt: skip
+    answers = ngettext("{n} poll answer", "{n} poll answers", made.poll_answers).format(n=made.poll_answers)
+    return _("Mentoring and buddying: {parts} and {last}.").format(parts=", ".join(parts), last=answers)
 
 
 _ITEMS = ("How confident do you feel speaking at board level?", "How much do you trust the system's leaders?",

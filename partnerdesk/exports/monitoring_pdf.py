@@ -18,12 +18,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from partnerdesk.exports.monitoring import definition_rows
+from partnerdesk.exports.pdf_charts import BODY, SMALL, bar_chart, chart_block
+from partnerdesk.exports.pdf_charts import ruled_table as _table
 from partnerdesk.exports.pdf_kit import (
-    FONT,
-    FONT_BOLD,
     build_pdf,
     draw_footer,
-    fit_line,
     heading_style,
     paragraph_style,
     paragraph_text,
@@ -41,8 +40,6 @@ from partnerdesk.services.reports.monitoring import MonitoringReturn, monitoring
 
 log = logging.getLogger(__name__)
 
-BODY, SMALL = 9.5, 8
-BAR = "#2F5D8A"
 #: The measures whose percentages the "on time" chart draws, in the Summary's order (what a board asks about).
 ON_TIME = ("notice_on_time", "papers_on_time", "quorate", "attendance", "follow_ups_on_time", "supervision_on_time",
            "training")  # fmt: skip
@@ -83,70 +80,17 @@ def _styles() -> dict:
     }
 
 
-def _table(rows: list[list], widths: list[float], header: bool = True):
-    from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
-
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, BODY),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#BBBBBB")),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E8EE")),
-                     ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#555555"))]  # fmt: skip
-    table.setStyle(TableStyle(commands))
-    return table
-
-
 def _has_hidden(values: list[Any]) -> bool:
     return any(value == HIDDEN for value in values)
 
 
-def bar_chart(rows: list[tuple[str, float, str]], width: float, scale: float | None = None):
-    """A horizontal bar chart (reportlab.graphics) of (label, value, value as printed) rows, labels on the left cut
-    with "…" to their room, so nothing runs off the page; scale is the value of a full-length bar (the largest
-    value when None). Only ever given figures that may be published."""
-    from reportlab.graphics.shapes import Drawing, Rect, String
-    from reportlab.graphics.shapes import Line as Rule
-    from reportlab.lib import colors
-
-    bar, gap, size = 11.0, 5.0, SMALL
-    label_room, value_room = width * 0.38, 52.0
-    room = width - label_room - value_room - 8
-    top = max((value for _label, value, _text in rows), default=0)
-    full = scale or top or 1
-    height = len(rows) * (bar + gap) + gap
-    drawing = Drawing(width, height)
-    left = label_room + 4
-    for number, (label, value, text) in enumerate(rows):
-        y = height - (number + 1) * (bar + gap)
-        drawing.add(String(label_room, y + 2.5, fit_line(label, label_room, size), fontName=FONT, fontSize=size,
-                           textAnchor="end"))  # fmt: skip
-        length = room * min(value / full, 1) if full else 0
-        block = Rect(left, y, max(length, 0.5), bar)
-        block.fillColor, block.strokeColor = colors.HexColor(BAR), None
-        drawing.add(block)
-        drawing.add(String(left + length + 4, y + 2.5, text, fontName=FONT_BOLD, fontSize=size))
-    drawing.add(Rule(left, 0, left, height, strokeColor=colors.HexColor("#555555"), strokeWidth=0.6))
-    return drawing
-
-
 def _chart_block(title: str, rows: list[tuple[str, float, str]], width: float, styles: dict, note: str = "",
                  scale: float | None = None) -> list:  # fmt: skip
-    """A chart under its own small heading, kept together on one page, with a note under it when given; nothing
-    when every value is nought."""
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
-
+    """A bar chart under its own small heading, with a note under it when given; nothing when every value is
+    nought (bars of nothing tell a board nothing)."""
     if not any(value > 0 for _label, value, _text in rows):
-        return []  # bars of nothing tell a board nothing
-    parts: list = [Paragraph(paragraph_text(title), styles["area"]), bar_chart(rows, width, scale)]
-    if note:
-        parts.append(Paragraph(paragraph_text(note), styles["note"]))
-    return [KeepTogether(parts), Spacer(1, 4)]
+        return []
+    return chart_block(title, bar_chart(rows, width, scale), styles, note)
 
 
 def _left_out(hidden: int) -> str:

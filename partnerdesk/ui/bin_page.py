@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.dates import format_moment_uk
-from partnerdesk.services.bin.items import KINDS, binned, restore
+from partnerdesk.services.bin.items import KINDS, ONE, binned, restore
 from partnerdesk.services.bin.purge import Emptied, cutoff, empty_bin, sweep_old, waiting, waiting_count
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.common.settings import get_setting
@@ -170,7 +170,7 @@ class BinPage(QWidget):
                 self.others_model.appendRow(cells)
             shown = len(rows)
         what = KINDS[kind].lower()
-        one = "person" if kind == "people" else what.removesuffix("s")
+        one = "person" if kind == "people" else _(ONE[kind]) if kind in ONE else what.removesuffix("s")
         self.count.setText(
             _("{shown:,} deleted {one}").format(shown=shown, one=one if shown == 1 else what)
             if shown

@@ -182,3 +182,35 @@ def test_the_settings_data_section_sets_how_long_the_bin_keeps_things(window, me
     assert opened[-1].save()
     with writer.store.reader() as session:
         assert get_setting(session, "bin_keep_days") == 7
+
+
+def test_a_programme_pair_comes_back_from_the_bin_after_its_programme(qtbot, window, writer, go):
+    from partnerdesk.services.programmes.binning import delete_pair, delete_programme
+    from partnerdesk.services.programmes.pairs import accept_pair, pairs_of
+    from partnerdesk.services.programmes.programmes import create_application
+    from tests.builders import add_programme
+
+    programme = add_programme(writer.store, "Buddying 2026")
+    board, leader = add_person(writer.store, full_name="Ann Board"), add_person(writer.store, full_name="Bea Leader")
+    with writer.store.transaction() as session:
+        for person, side in ((board, "a"), (leader, "b")):
+            create_application(session, {"programme_id": programme, "person_id": person, "side": side})
+        pair = accept_pair(session, programme, board, leader, date(2026, 1, 5)).id
+        delete_pair(session, pair)
+        delete_programme(session, programme)
+    writer.tell_everyone()
+    page = window.bin
+    go(page)
+    page.kind.set_code("programme_pairs")
+    assert _names(page) == ["Ann Board and Bea Leader"] and page.count.text() == "1 deleted programme pair"
+    page.current_view().selectRow(0)
+    assert not page.restore_selected()
+    assert "Its programme, Buddying 2026, is in the Bin too: restore the programme first." in page.message.text()
+    page.kind.set_code("programmes")
+    page.current_view().selectRow(0)
+    assert page.restore_selected()
+    page.kind.set_code("programme_pairs")
+    page.current_view().selectRow(0)
+    assert page.restore_selected() and _names(page) == []
+    with writer.store.reader() as session:
+        assert [p.id for p in pairs_of(session, programme)] == [pair]

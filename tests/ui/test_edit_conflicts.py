@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.services.meetings.meetings import get_meeting
@@ -26,7 +27,7 @@ from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.wellbeing.check_form import CheckForm
 from partnerdesk.ui.wellbeing.session_form import SessionForm
 from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ChangedField, ConflictDialog
-from tests.builders import add_check, add_claim, add_committee, add_meeting, add_person, add_session
+from tests.builders import add_check, add_claim, add_committee, add_meeting, add_person, add_programme, add_session
 from tests.ui.steps import type_into
 
 SHOTS = Path(os.environ.get("PARTNERDESK_SHOTS", "/tmp/partnerdesk-shots"))
@@ -232,14 +233,27 @@ def test_two_supervision_session_forms_show_the_conflict(qtbot, writer, monkeypa
 
 def test_two_claim_forms_show_the_conflict(qtbot, writer, monkeypatch):
     claim_id = add_claim(writer.store, add_person(writer.store))
+    buddying, _mentoring = add_programme(writer.store, "Buddying"), add_programme(writer.store, "Mentoring")
     first, second = _open(qtbot, ClaimForm(writer, claim_id)), _open(qtbot, ClaimForm(writer, claim_id))
-    type_into(first.fields.widgets["programme"], "Buddying")
+    for form, name in ((first, "Buddying"), (second, "Mentoring")):
+        combo = form.fields.widgets["programme_id"]
+        combo.setCurrentIndex(combo.findText(name))
     assert first.save()
-    type_into(second.fields.widgets["programme"], "Mentoring")
-    _answer(monkeypatch, Answer("theirs"))
+    seen: dict[str, str] = {}
+
+    def take_theirs(dialog: ConflictDialog) -> int:
+        seen.update({label.accessibleName(): label.text() for label in dialog.findChildren(QLabel)
+                     if label.accessibleName().endswith((": yours", ": saved"))})  # fmt: skip
+        dialog.take_theirs.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ConflictDialog, "exec", take_theirs)
     assert second.save()
+    # The programme by its name, in one row: not its id, and not its name again as a second field.
+    assert seen == {"Programme: yours": "Mentoring", "Programme: saved": "Buddying"}
     with writer.store.reader() as session:
-        assert get_claim(session, claim_id).programme == "Buddying"
+        claim = get_claim(session, claim_id)
+        assert (claim.programme_id, claim.programme) == (buddying, "Buddying")
 
 
 # --------------------------------------------------------------------------------- opening the database

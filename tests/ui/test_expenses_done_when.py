@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from partnerdesk.ui.expenses.area import ExpensesArea
-from tests.builders import add_claim, add_heading, add_line, add_person
+from tests.builders import add_claim, add_heading, add_line, add_person, add_programme
 from tests.readback import pdf_text, sheet_rows
 from tests.ui.expense_steps import add_line as fill_line
 from tests.ui.expense_steps import chosen_files, select_line, shown, type_into, write_receipts  # noqa: F401
@@ -27,6 +27,7 @@ def people(store):
     for month in range(5):  # 5 journeys of 1,998 miles: 9,990 miles from April
         add_line(store, earlier, "mileage", date(2026, 5 + month, 1), miles="1998", vehicle="car_or_van")
     add_heading(store, "Representatives' expenses", 2026, "5,000")
+    add_programme(store, "Buddying scheme")
     return rhian, dafydd
 
 
@@ -43,7 +44,8 @@ def test_a_paper_claim_from_entry_to_paid(qtbot, window, menu, people, shown, ch
     type_into(qtbot, form.fields.widgets["claim_date"], "02/11/2026")
     heading = form.fields.widgets["budget_heading_id"]
     heading.setCurrentIndex(heading.findText("Representatives' expenses"))
-    type_into(qtbot, form.fields.widgets["programme"], "Buddying scheme")
+    programme = form.fields.widgets["programme_id"]
+    programme.setCurrentIndex(programme.findText("Buddying scheme"))
     form.save_button.click()
     assert form.claim_id is not None and form.windowTitle().endswith("Rhian Evans")
 

@@ -14,7 +14,7 @@ from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.expenses.status import approve_claim, submit_claim
 from partnerdesk.ui.expenses.area import ExpensesArea
 from partnerdesk.ui.widgets.money_edit import MoneyEdit
-from tests.builders import add_claim, add_heading, add_line, add_person, count_rows
+from tests.builders import add_claim, add_heading, add_line, add_person, add_programme, count_rows
 from tests.ui.expense_steps import add_line as fill_line
 from tests.ui.expense_steps import shown, type_into  # noqa: F401
 from tests.ui.steps import choose_in, open_today_line, today_line, today_lines
@@ -240,14 +240,17 @@ def test_a_draft_claim_goes_to_the_bin_from_its_form_but_an_approved_one_can_onl
 
 def test_a_claim_typed_but_not_saved_is_offered_back(qtbot, window, store, shown, dialogs):  # noqa: F811
     add_person(store, full_name="Sian Lloyd")
+    mentoring = add_programme(store, "Peer mentoring")
     window.area(ExpensesArea).new_claim()
     form = shown[-1]
     choose_in(qtbot, form.claimant, "Sian")
-    type_into(qtbot, form.fields.widgets["programme"], "Peer mentoring")
+    programme = form.fields.widgets["programme_id"]
+    programme.setCurrentIndex(programme.findText("Peer mentoring"))
     form.save_draft()
     form.hide()  # as if the computer had crashed
     dialogs.clicks.append("Restore it")
     window.offer_drafts()
     again = shown[-1]
     assert again is not form and again.claimant.person_id() == form.claimant.person_id() is not None
-    assert again.fields.widgets["programme"].text() == "Peer mentoring" and again.dirty
+    chosen = again.fields.widgets["programme_id"]
+    assert (chosen.currentData(), chosen.currentText()) == (mentoring, "Peer mentoring") and again.dirty

@@ -24,7 +24,7 @@ ALLOWED = {
     "wellbeing": {"common", "people", "meetings"},
     # Backfill for programme participants is paid as expense claims.
     "programmes": {"common", "people", "expenses"},
-    "bin": {"common", "people", "meetings", "expenses", "wellbeing"},
+    "bin": {"common", "people", "meetings", "expenses", "wellbeing", "programmes"},
     # The monitoring return gathers every area's figures, so it alone depends on them all (besides bin).
     "reports": {"common", "people", "meetings", "expenses", "wellbeing"},
 }

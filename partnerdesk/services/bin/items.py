@@ -1,5 +1,6 @@
 """The Bin: every kind of record that was deleted (people, organisations, committees, meetings, expense claims,
-wellbeing checks, supervision pairs and training courses), and restoring them.
+wellbeing checks, supervision pairs, training courses, and programmes with their applications, pairs, activities,
+poll answers and themes), and restoring them.
 
 People are listed through services.people.listing (PeopleFilter(in_bin=True)), which stays quick with 100,000 people;
 this module lists the other kinds, which are few, and restores any kind.
@@ -30,17 +31,22 @@ from partnerdesk.services.common.errors import NotFound, Problems
 from partnerdesk.services.expenses.claims import restore_claim
 from partnerdesk.services.meetings.meetings import restore_meeting
 from partnerdesk.services.people.people import restore_person
+from partnerdesk.services.programmes import binning
 from partnerdesk.services.wellbeing.checks import restore_check
 
 #: The kinds of record the Bin holds: code → what the worker sees.
 KINDS = {"people": N_("People"), "organisations": N_("Organisations"), "committees": N_("Committees"),
          "meetings": N_("Meetings"),
          "claims": N_("Expense claims"), "checks": N_("Wellbeing checks"), "pairs": N_("Supervision pairs"),
-         "courses": N_("Training courses")}  # fmt: skip
+         "courses": N_("Training courses"), **{kind: names[0] for kind, names in binning.KINDS.items()}}  # fmt: skip
+#: One record of a kind, where taking the "s" off its name is not the word (the Bin page's count).
+ONE = {kind: names[1] for kind, names in binning.KINDS.items()}
 _MODELS = {"organisations": Organisation, "committees": Committee, "meetings": Meeting, "claims": Claim,
-           "checks": WellbeingCheck, "pairs": SupervisionPair, "courses": TrainingCourse}  # fmt: skip
+           "checks": WellbeingCheck, "pairs": SupervisionPair, "courses": TrainingCourse,
+           **binning.MODELS}  # fmt: skip
 #: Found by their date, reference or people rather than a name column.
-_UNNAMED = (Claim, WellbeingCheck, SupervisionPair)
+_UNNAMED = (Claim, WellbeingCheck, SupervisionPair,
+            *(model for kind, model in binning.MODELS.items() if kind != "programmes"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ def _name_of(session: Session, person_id: str) -> str:
 
 
 def _describe(session: Session, record) -> tuple[str, str]:
+    if isinstance(record, tuple(binning.MODELS.values())):
+        return binning.describe(session, record)
     if isinstance(record, Organisation | TrainingCourse):
         return record.name, ""
     if isinstance(record, SupervisionPair):
@@ -104,6 +112,9 @@ def restore(session: Session, kind: str, record_id: str) -> None:
     so nothing comes back pointing at something still deleted (ValidationError says which)."""
     if kind == "people":
         restore_person(session, record_id)
+        return
+    if kind in binning.KINDS:
+        binning.restore_programme_record(session, kind, record_id)
         return
     if kind in ("claims", "checks"):  # their own services redo what depends on them (mileage, for a claim)
         (restore_claim if kind == "claims" else restore_check)(session, record_id)

@@ -5,7 +5,9 @@ A record goes with what hangs off it: for a person, their seats on committees, a
 supervision pairs and training records; for a meeting, its attendance and actions; and so on, found from the
 schema's own links. A link that may be empty (a meeting's action owner, the worker on someone else's check, the
 contact of an organisation) is emptied instead, so other people's records stay. Drafts and Today snoozes about a
-deleted record go too, and the people search index loses its words (its trigger, then a merge of the index).
+deleted record go too, and the people search index loses its words (its trigger, then a merge of the index). A
+person also goes from every programme application's "must not be matched with" list; a programme's pairs, their
+activities, its poll and its themes go with it, while its backfill claims stay, keeping the programme's name.
 
 Expense claims are finance records the organisation must keep, so:
 
@@ -43,6 +45,9 @@ KIND_TABLES = {
     "people": tables.people, "organisations": tables.organisations, "committees": tables.committees,
     "meetings": tables.meetings, "claims": tables.claims, "checks": tables.wellbeing_checks,
     "pairs": tables.supervision_pairs, "courses": tables.training_courses,
+    "programmes": tables.programmes, "applications": tables.programme_applications,
+    "programme_pairs": tables.programme_pairs, "activities": tables.pair_activities,
+    "poll_answers": tables.poll_answers, "themes": tables.programme_themes,
 }  # fmt: skip
 #: People columns kept on a removed person: the shared columns and what is needed for the claims' sums.
 _KEPT_PERSON_COLUMNS = frozenset({"id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at",
@@ -120,6 +125,8 @@ def empty_bin(session: Session, older_than: datetime | None = None) -> Emptied:
         if with_claims:
             removed = len(with_claims)
             _remove_details(session, with_claims)
+        if people:
+            _forget_in_applications(session, people)
         if people:  # the search index keeps deleted words in its segments until they are merged
             connection.exec_driver_sql("INSERT INTO people_search (people_search) VALUES ('optimize')")
         session.expire_all()  # the ORM's copies of rows removed underneath it
@@ -182,6 +189,17 @@ def _forget(session: Session, ids: set[str]) -> None:
         session.execute(delete(snoozes).where(or_(
             snoozes.c.record_id == record_id, snoozes.c.record_id.startswith(f"{record_id}:"),
             snoozes.c.record_id.endswith(f":{record_id}"))))  # fmt: skip
+
+
+def _forget_in_applications(session: Session, person_ids: set[str]) -> None:
+    """Take these people off every programme application's "must not be matched with" list, which names people by
+    id in a list the schema's links can't follow."""
+    apps = tables.programme_applications
+    for application_id, listed in session.execute(select(apps.c.id, apps.c.must_not_match)).all():
+        kept = [person for person in listed or [] if person not in person_ids]
+        if kept != list(listed or []):
+            session.execute(update(apps).where(apps.c.id == application_id).values(
+                must_not_match=kept, version=apps.c.version + 1))  # fmt: skip
 
 
 def _remove_details(session: Session, person_ids: set[str]) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partnerdesk.i18n import N_, _
+from partnerdesk.records import tables
 from partnerdesk.records.base import current_user, utc_now
 from partnerdesk.records.expenses import BudgetHeading, Claim, ClaimStatusChange
 from partnerdesk.records.meetings import Meeting
@@ -25,8 +26,10 @@ from partnerdesk.services.common.errors import NotFound, Problems, ValidationErr
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.expenses.claim_totals import recompute_mileage
 
-#: Every field the claim form can send.
-CLAIM_FIELDS = ("person_id", "meeting_id", "programme", "claim_date", "budget_heading_id", "notes")
+#: Every field the claim form can send. programme_id links the claim to a programme (the backfill cap counts per
+#: linked programme); programme is its name as text, kept in step with the link, or what was typed on a claim made
+#: before programmes were records.
+CLAIM_FIELDS = ("person_id", "meeting_id", "programme_id", "programme", "claim_date", "budget_heading_id", "notes")
 _LONGEST = {"programme": 200, "notes": 20000}
 DATE_MESSAGE = N_("Please type a date as day/month/year, for example 23/11/2026.")
 
@@ -51,8 +54,10 @@ def live_person(session: Session, person_id: str | None) -> Person | None:
     return None if person is None or person.deleted_at is not None else person
 
 
-def clean_claim(session: Session, data: dict[str, Any], today: date | None = None) -> dict[str, Any]:
-    """Check a claim's details and return them tidied; raises ValidationError with a message per field."""
+def clean_claim(session: Session, data: dict[str, Any], today: date | None = None,
+                linked: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """Check a claim's details and return them tidied; raises ValidationError with a message per field. linked is
+    the programme the claim is already linked to, which may stay linked even once that programme is in the Bin."""
     today = today or today_uk()
     problems = Problems()
     out = tidy(data, CLAIM_FIELDS, "claim")
@@ -65,6 +70,16 @@ def clean_claim(session: Session, data: dict[str, Any], today: date | None = Non
         meeting = session.get(Meeting, out["meeting_id"])
         if meeting is None or meeting.deleted_at is not None:
             problems.add("meeting_id", _("Please pick the meeting from the list."))
+    if out["programme_id"] is not None:
+        programmes = tables.programmes
+        found = select(programmes.c.name).where(programmes.c.id == out["programme_id"])
+        if out["programme_id"] != linked:
+            found = found.where(programmes.c.deleted_at.is_(None))
+        name = session.scalar(found)
+        if name is None:
+            problems.add("programme_id", _("Please pick the programme from the list."))
+        else:
+            out["programme"] = name  # so the list, its search and the claim form PDF show the programme's name
     claim_date = check_day(problems, "claim_date", out["claim_date"], today, "claim")
     if out["budget_heading_id"] is not None:
         heading = session.get(BudgetHeading, out["budget_heading_id"])
@@ -141,16 +156,30 @@ def update_claim(session: Session, claim_id: str, data: dict[str, Any], today: d
     """Change a draft or submitted claim's details; raises ValidationError and changes nothing if not allowed.
     A form passes the version it opened the claim at: EditConflict if different details were saved since."""
     claim = editable_claim(session, claim_id)
-    clean = clean_claim(session, data, today)
-    check_version(claim, version, clean, claim_data(claim))
+    clean = clean_claim(session, data, today, claim.programme_id)
+    mine = dict(clean)
+    if clean["programme_id"] is not None or claim.programme_id is not None:
+        del mine["programme"]  # the name follows the link: a clash over the link is the one to show
+    check_version(claim, version, mine, claim_data(claim))
     if clean["person_id"] != claim.person_id and claim.line_count:
         raise ValidationError({"person_id": _("This claim already has lines, so it can't move to someone else. "
                                             "Start a new claim for them instead.")})  # fmt: skip
+    if clean["programme_id"] != claim.programme_id and _has_backfill(session, claim.id):
+        # Its half days count against one programme's limit: moving them would skip the other's check.
+        raise ValidationError({"programme_id": _("This claim has backfill lines counted against its programme's "
+                                                 "limit, so its programme can't change. Delete those lines first, "
+                                                 "or start a new claim.")})  # fmt: skip
     for key, value in clean.items():
         setattr(claim, key, value)
     claim.updated_at = utc_now()
     session.flush()
     return claim
+
+
+def _has_backfill(session: Session, claim_id: str) -> bool:
+    lines = tables.claim_lines
+    return session.scalar(select(lines.c.id).where(lines.c.claim_id == claim_id, lines.c.category == "backfill")
+                          .limit(1)) is not None  # fmt: skip
 
 
 def delete_claim(session: Session, claim_id: str) -> None:

@@ -195,10 +195,8 @@ def create_backfill_claim(session: Session, programme_id: str, person_id: str, c
     if due.half_days_payable == 0:
         raise ValidationError({"": _("No backfill is due: every half day logged is paid or claimed already, or the "
                                      "limit is reached.")})  # fmt: skip
-    claim = create_claim(session, {"person_id": person_id, "programme": programme.name, "claim_date": claim_date,
+    claim = create_claim(session, {"person_id": person_id, "programme_id": programme.id, "claim_date": claim_date,
                                    "notes": _("Backfill for time on the programme.")}, today)  # fmt: skip
-    claim.programme_id = programme.id
-    session.flush()
     lines = []
     days = due.days
     while days:

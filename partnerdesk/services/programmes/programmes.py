@@ -266,10 +266,14 @@ def clean_application(session: Session, data: dict[str, Any], application_id: st
     if out["person_id"] in out["must_not_match"]:
         problems.add("must_not_match", _("A person can't be listed as someone they must not be matched with."))
     if programme is not None and person is not None:
-        taken = select(ProgrammeApplication.id).where(
+        taken = select(ProgrammeApplication.deleted_at).where(
             ProgrammeApplication.programme_id == programme.id, ProgrammeApplication.person_id == person.id,
             ProgrammeApplication.id != (application_id or ""))  # fmt: skip
-        if session.scalar(taken):
+        found = session.execute(taken).first()
+        if found is not None and found.deleted_at is not None:  # one application per person: it comes back
+            problems.add("person_id", _("This person's application to this programme is in the Bin. Restore it "
+                                        "from the Bin instead."))  # fmt: skip
+        elif found is not None:
             problems.add("person_id", _("This person has already applied to this programme. Change that application "
                                         "instead."))  # fmt: skip
     problems.raise_if_any()

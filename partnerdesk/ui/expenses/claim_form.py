@@ -17,20 +17,24 @@ from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import DELETABLE, EDITABLE, claim_reference, financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
+from partnerdesk.services.common.errors import NotFound
 from partnerdesk.services.expenses.budgets import headings_for_year
 from partnerdesk.services.expenses.claims import claim_data, create_claim, delete_claim, get_claim, update_claim
+from partnerdesk.services.programmes.programmes import get_programme, list_programmes
 from partnerdesk.ui.expenses.area import CLAIM_FORM
 from partnerdesk.ui.expenses.lines_panel import LinesPanel
 from partnerdesk.ui.expenses.status_panel import StatusPanel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
-from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, typed_value, watch
+from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, typed_value, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 from partnerdesk.ui.widgets.meeting_picker import MeetingPicker
 from partnerdesk.ui.widgets.person_picker import PersonPicker
 
-TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme", "notes")
+TYPED_FIELDS = ("claim_date", "meeting_id", "budget_heading_id", "programme_id", "notes")
+#: The programme choice that keeps the name typed on a claim made before programmes were records (not linked).
+TYPED_PROGRAMME = "typed"
 LINES_TAB, STATUS_TAB = 1, 2
 _RECEIPTS_ACCEPTED = ("draft", "submitted", "approved")
 
@@ -73,7 +77,13 @@ class ClaimForm(FormDialog):
         heading = short_combo()
         heading.setAccessibleName(_("Budget heading"))
         self.fields.row(details, _("&Budget heading"), "budget_heading_id", heading)
-        self.fields.row(details, _("&Programme"), "programme", text_box(_("Programme (optional)")))
+        programme = short_combo()
+        programme.setAccessibleName(_("Programme (optional)"))
+        programme.setToolTip(_("The mentoring or buddying programme the claim is for: backfill is limited per "
+                               "programme"))  # fmt: skip
+        self.fields.row(details, _("&Programme"), "programme_id", programme)
+        self._typed_programme: str | None = None  # the name typed on an older claim, shown until changed
+        self._fill_programmes(None)
         self.fields.row(details, _("&Notes"), "notes", long_text_box(_("Notes"), 90))
         for title in (_("&Lines and receipts"), _("S&tatus and history")):
             note = QLabel(_("Save the claim's details first, then add its lines and receipts here."))
@@ -142,6 +152,25 @@ class ClaimForm(FormDialog):
             financial_year_label=financial_year_label(year),
         ), headings)
 
+    def _fill_programmes(self, linked: str | None) -> None:
+        """The programmes to choose from (none, or one not in the Bin), plus the one the claim is linked to even if
+        it is in the Bin now, and the name typed on a claim made before programmes were records."""
+        def read(session):
+            shown = [(p.id, p.name) for p in list_programmes(session)]
+            if linked not in (None, TYPED_PROGRAMME) and linked not in {pid for pid, _name in shown}:
+                try:
+                    gone = get_programme(session, linked)
+                except NotFound:  # erased since: the claim's list row still shows the name it kept
+                    return shown
+                shown.append((gone.id, _("{name} (in the Bin)").format(name=gone.name)))
+            return shown
+
+        choices = self.writer.read(read)
+        if self._typed_programme:
+            choices.append((TYPED_PROGRAMME, _("{name} (typed on this claim; not linked to a programme)").format(
+                name=self._typed_programme)))  # fmt: skip
+        self._refill("programme_id", _("No programme"), choices)
+
     def _refill(self, key: str, blank: str, choices: list[tuple[str, str]]) -> None:
         combo = self.fields.widgets[key]
         keep = combo.currentData()
@@ -164,6 +193,10 @@ class ClaimForm(FormDialog):
         self.claimant.set_person(data["person_id"], name)
         show_value(self.fields.widgets["claim_date"], data["claim_date"])
         self._date_changed()
+        if data["programme_id"] is None and data["programme"]:
+            self._typed_programme = data["programme"]
+            data = {**data, "programme_id": TYPED_PROGRAMME}
+        self._fill_programmes(data["programme_id"])
         for key in TYPED_FIELDS:
             if key != "claim_date":
                 show_value(self.fields.widgets[key], data[key])
@@ -258,6 +291,10 @@ class ClaimForm(FormDialog):
         """Check and save the claim's details; the form stays open. True when saved."""
         data, problems = self.fields.values(TYPED_FIELDS)
         data["person_id"] = self.claimant.person_id()
+        # A claim keeps the name typed before programmes were records until another choice is made.
+        data["programme"] = self._typed_programme if data["programme_id"] == TYPED_PROGRAMME else None
+        if data["programme_id"] == TYPED_PROGRAMME:
+            data["programme_id"] = None
         if problems:
             self.show_problems(problems)
             return False
@@ -307,6 +344,14 @@ class ClaimForm(FormDialog):
             self.dirty = False
             self.saved.emit(claim_id)
             super().reject()
+
+    def shown_value(self, key: str, value: Any) -> str:
+        """The programme by its name in the conflict dialog, not its id."""
+        if key == "programme_id":
+            combo = self.fields.widgets[key]
+            index = combo.findData(value)
+            return combo.itemText(index) if index >= 0 else _("A programme no longer recorded")
+        return super().shown_value(key, value)
 
     def draft_record_id(self) -> str | None:
         return self.claim_id
