@@ -75,9 +75,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-QN",
         help=_("monitoring: a financial-year quarter instead of --from and --to (2026-Q1 is April to June 2026)"),
     )
-    importing = sub.add_parser("import", help=_("bring records in from a spreadsheet (xlsx or csv)"))
+    importing = sub.add_parser("import", help=_("bring records in from a spreadsheet (xlsx, ods or csv)"))
     importing.add_argument("kind", choices=("people",), help=_("what the spreadsheet holds"))
-    importing.add_argument("path", metavar="PATH", help=_("the .xlsx or .csv file"))
+    importing.add_argument("path", metavar="PATH", help=_("the .xlsx, .ods or .csv file"))
     importing.add_argument("--sheet", metavar="NAME", help=_("the sheet to read (default: the first)"))
     importing.add_argument(
         "--dry-run", action="store_true", help=_("check every row and print the report, but import nothing")

@@ -108,6 +108,12 @@ def integrity(path: Path) -> str:
         con.close()
 
 
+def dump_database(path: Path | str) -> list[str]:
+    """Every statement that would rebuild the database file: equal before and after means nothing changed."""
+    with sqlite3.connect(path) as con:
+        return list(con.iterdump())
+
+
 def count_rows(store: Store, table: str) -> int:
     """How many rows a table holds, Bin included, read straight from the database."""
     with store.engine.connect() as con:

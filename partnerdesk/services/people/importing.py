@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import tables
-from partnerdesk.records.base import new_id, utc_now
+from partnerdesk.records.base import current_user, new_id, utc_now
 from partnerdesk.rules import contact
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.people.import_mapping import field_label, find_heading_row, guess_mapping, row_details
@@ -216,6 +216,8 @@ def import_people(session: Session, plan: ImportPlan) -> ImportReport:
     """
     batch = new_id()
     now = utc_now()
+    # Who imported: asked once, not twice for each of ten thousand rows by the columns' defaults.
+    who = current_user()
     people_rows: list[dict[str, Any]] = []
     role_rows: list[dict[str, Any]] = []
     skipped: list[tuple[int, str]] = []
@@ -232,7 +234,8 @@ def import_people(session: Session, plan: ImportPlan) -> ImportReport:
             person_id = new_id()
             details = {key: value for key, value in row.details.items() if key != "roles"}
             people_rows.append(
-                {**details, "id": person_id, "import_batch": batch, "created_at": now, "updated_at": now}
+                {**details, "id": person_id, "import_batch": batch, "created_at": now, "updated_at": now,
+                 "created_by": who, "updated_by": who}
             )
             role_rows.extend({"person_id": person_id, "role": role} for role in row.details["roles"])
     # Bulk inserts: ten thousand rows in about a second, where adding each through the ORM took many.

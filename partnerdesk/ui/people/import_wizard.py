@@ -111,7 +111,7 @@ class ImportPeopleDialog(QDialog):
     def choose_file(self) -> None:
         """Ask for the spreadsheet, then read it."""
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import people"), str(Path.home()), _("Spreadsheets (*.xlsx *.csv *.txt)")
+            self, _("Import people"), str(Path.home()), _("Spreadsheets (*.xlsx *.ods *.csv *.txt)")
         )
         if name:
             self.open_file(Path(name))
