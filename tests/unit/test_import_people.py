@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import select
 
 from partnerdesk.exports.importing import reading
 from partnerdesk.exports.importing.reading import UnreadableFile, read_grid
@@ -24,7 +25,7 @@ from partnerdesk.services.people.importing import (
 )
 from partnerdesk.services.people.listing import PeopleFilter, count_people
 from partnerdesk.services.people.people import get_person, person_data
-from tests.builders import add_person, new_store
+from tests.builders import add_committee, add_person, new_store
 
 MARKER = "Zoë Łukasz-Müller marker-91c"
 
@@ -246,3 +247,31 @@ def test_a_sheet_with_no_name_column_is_refused_and_nothing_changes(store, tmp_p
     with store.transaction() as session, pytest.raises(Exception, match="name"):
         plan_import(session, read_grid(path).rows)
     assert _dump(store) == before
+
+
+def test_a_committees_column_gives_each_person_their_seats_and_an_unknown_committee_is_a_row_problem(store, tmp_path):
+    health = add_committee(store, "Mental Health Committee")
+    board = add_committee(store, "Partnership Board", "County Council")
+    existing = add_person(store, full_name="Already Here", email="here@example.org")
+    path = _csv(
+        tmp_path,
+        "Name,Email,Committees\n"
+        f"{MARKER},zoe@example.org,mental health committee; Partnership Board\n"
+        "Has Typo,typo@example.org,Mental Health Comittee\n"
+        "Already Here,here@example.org,Partnership Board\n",
+    )
+    with store.transaction() as session:
+        plan = plan_import(session, read_grid(path).rows)
+        assert plan.mapping == ["full_name", "email", "committees"]
+        assert [row.valid for row in plan.rows] == [True, False, True]
+        assert row_report(plan)[0] == (
+            "Row 3: Committees: There is no committee called that in PartnerDesk. Add the committee first, or "
+            "correct its name."
+        )
+        plan.rows[2].decision = Decision.MERGE
+        report = import_people(session, plan)
+    assert (report.added, report.merged, report.skipped[0][0]) == (1, 1, 3)
+    with store.reader() as session:
+        seats = session.execute(select(tables.memberships.c.person_id, tables.memberships.c.committee_id)).all()
+        added = session.scalar(select(tables.people.c.id).where(tables.people.c.email == "zoe@example.org"))
+    assert sorted(seats) == sorted([(added, health), (added, board), (existing, board)])
