@@ -95,6 +95,8 @@ class Importer:
     commit: Callable[[Session, ImportPlan], ImportReport]
     undo: Callable[[Session, str], int]
     summary: Callable[[ImportReport], str]
+    #: The row report: one plain line per row that will not simply be added.
+    report: Callable[[ImportPlan], list[str]]
     #: Sheet names to open first when the file has them (the expenses export's lines are on "Lines").
     sheets: tuple[str, ...] = ()
 

@@ -273,4 +273,5 @@ PEOPLE = Importer(
     commit=import_people,
     undo=undo_import,
     summary=report_summary,
+    report=row_report,
 )
