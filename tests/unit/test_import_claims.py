@@ -71,8 +71,10 @@ def test_a_claims_log_imports_its_good_claims_reports_the_rest_and_undo_bins_the
         report = import_claims(session, plan)
     assert lines[0].startswith("Row 4: Amount: ") and len(lines) == 5
     assert lines[1] == "Row 5: Another row of the same claim (row 4) has a problem."
-    assert lines[2] == "Row 6: Person's name: More than one person in PartnerDesk has that name. Add a column with each "\
-        "person's email."
+    assert lines[2] == (
+        "Row 6: Person's name: More than one person in PartnerDesk has that name. Add a column with each person's "
+        "email."
+    )
     assert lines[3].startswith("Row 7: Person's name: Nobody in PartnerDesk has that name")
     assert lines[4].startswith("Row 8: Status: PartnerDesk imports claims as drafts or waiting for approval only.")
     assert not any(MARKER in line for line in lines)
