@@ -189,7 +189,8 @@ def _plan_row(session: Session, number: int, found: dict[str, Any], known: _Look
         _check(session, claim, line, problems)
     if problems:
         return RowPlan(number, None, problem_lines(problems, field_label), decision=Decision.SKIP)
-    reference = cell_text(found["reference"]) if "reference" in found else f"row {number}"
+    # Without a reference every row is a claim of its own (a key no cell can hold).
+    reference: Any = cell_text(found["reference"]) if "reference" in found else ("row", number)
     return RowPlan(number, {"reference": reference, "status": status, "claim": claim, "line": line})
 
 
@@ -279,5 +280,5 @@ CLAIMS = Importer(
     undo=undo_import,
     summary=report_summary,
     report=row_report,
-    sheets=("Lines",),
+    sheets=(N_("Lines"),),
 )
