@@ -275,3 +275,31 @@ def test_a_committees_column_gives_each_person_their_seats_and_an_unknown_commit
         seats = session.execute(select(tables.memberships.c.person_id, tables.memberships.c.committee_id)).all()
         added = session.scalar(select(tables.people.c.id).where(tables.people.c.email == "zoe@example.org"))
     assert sorted(seats) == sorted([(added, health), (added, board), (existing, board)])
+
+
+def test_a_large_import_fills_the_search_index_in_one_go_and_keeps_its_trigger(store, tmp_path, monkeypatch):
+    from partnerdesk.services.people import importing
+
+    monkeypatch.setattr(importing, "_SET_BASED_SEARCH_FROM", 2)  # "large" from two people, to keep the test quick
+    path = _csv(tmp_path, f"Name,Phone,Postcode\n{MARKER},07700 900123,CF10 1AA\nBryn Owen,,SA1 1AA\n")
+
+    def trigger() -> list:
+        with store.engine.connect() as con:
+            return con.exec_driver_sql("SELECT name FROM sqlite_master WHERE name = 'people_search_insert'").all()
+
+    with pytest.raises(RuntimeError), store.transaction() as session:
+        import_people(session, plan_import(session, read_grid(path).rows))
+        raise RuntimeError("something failed later in the same transaction")
+    assert trigger() and count_people_in(store, "Bryn") == 0  # rolled back whole, trigger and all
+    with store.transaction() as session:
+        assert import_people(session, plan_import(session, read_grid(path).rows)).added == 2
+    assert trigger()
+    for words in ("Łukasz", "07700900123", "CF101AA", "bryn owen", "SA1"):
+        assert count_people_in(store, words) == 1, words
+    add_person(store, full_name="Added Later By Hand")
+    assert count_people_in(store, "Later") == 1  # the trigger is back at work
+
+
+def count_people_in(store, words: str) -> int:
+    with store.reader() as session:
+        return count_people(session, PeopleFilter(search=words))

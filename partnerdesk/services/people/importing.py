@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from partnerdesk.i18n import N_, _, ngettext
@@ -201,11 +201,43 @@ def import_people(session: Session, plan: ImportPlan) -> ImportReport:
         seats.extend((person_id, committee_id) for committee_id in committee_ids)
     # Bulk inserts: ten thousand rows in about a second, where adding each through the ORM took many.
     if people_rows:
-        session.execute(insert(tables.people), people_rows)
+        _insert_people(session, people_rows, batch)
     if role_rows:
         session.execute(insert(tables.person_roles), role_rows)
     _add_seats(session, seats, stamp)
     return ImportReport(batch, len(people_rows), merged, _skipped(plan, _("Looks like someone already there ({why}).")))
+
+
+#: Below this many people the search index is kept up to date row by row, as for any other save.
+_SET_BASED_SEARCH_FROM = 200
+
+
+def _insert_people(session: Session, rows: list[dict[str, Any]], batch: str) -> None:
+    """Add the people in one statement, and their words to the People search index in one more.
+
+    SQLite's trigger adds each person's words as they are inserted: for 10,000 people that took 5.3 s of a 6 s
+    insert, where one INSERT … SELECT for all of them took 0.4 s. So for a large import the trigger is set aside
+    and put back inside the same transaction (SQLite's schema changes roll back with it), with the very text it
+    indexes, read from the database itself so the two can never differ.
+    """
+    connection = session.connection()
+    trigger = None
+    if connection.dialect.name == "sqlite" and len(rows) >= _SET_BASED_SEARCH_FROM:
+        trigger = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'people_search_insert'"
+        ).scalar()
+    marker = "VALUES (new.rowid,"
+    if not trigger or marker not in trigger:
+        session.execute(insert(tables.people), rows)
+        return
+    words = trigger[trigger.index(marker) + len(marker) : trigger.rindex(")")].replace("new.", "people.")
+    connection.exec_driver_sql("DROP TRIGGER people_search_insert")
+    session.execute(insert(tables.people), rows)
+    connection.execute(
+        text(f"INSERT INTO people_search (rowid, body) SELECT rowid, {words} FROM people WHERE import_batch = :batch"),
+        {"batch": batch},
+    )
+    connection.exec_driver_sql(trigger)
 
 
 def _add_seats(session: Session, seats: list[tuple[str, str]], stamp: dict[str, Any]) -> None:
