@@ -120,3 +120,16 @@ def test_partnerdesks_own_expenses_export_imports_back_from_its_lines_sheet(stor
         assert _claims(other) == _claims(store)
     finally:
         other.close()
+
+
+def test_rows_of_one_claim_naming_different_people_keep_the_claim_out(store, tmp_path):
+    add_person(store, full_name="Ffion Jones")
+    add_person(store, full_name="Bryn Owen")
+    path = _csv(tmp_path, "Ref,Name,Date,Kind,Amount\nA1,Ffion Jones,01/05/2026,Parking,4\n"
+                          "A1,Bryn Owen,01/05/2026,Parking,4\n")  # fmt: skip
+    with store.reader() as session:
+        lines = row_report(plan_import(session, read_grid(path).rows))
+    assert lines == [
+        "Row 2: Another row of the same claim (row 3) has a problem.",
+        "Row 3: This row names a different person from row 2 of the same claim.",
+    ]

@@ -130,3 +130,24 @@ def test_the_anonymised_meetings_export_imports_back_with_the_committee_as_title
     before, after = _round_trip(store, tmp_path, named=False)
     expected = [(*row[:5], row[3] or "Local group") for row in before]
     assert _when_and_what(after) == expected
+
+
+def test_a_workbook_with_a_merged_title_formulas_and_headings_lower_down_imports(store, tmp_path):
+    from openpyxl import Workbook
+
+    add_committee(store, "Mental Health Committee")
+    book = Workbook()
+    sheet = book.active
+    for row in (["Meetings 2031", None, None, None], [], ["Date", "Start", "End", "Committee"],
+                [date(2031, 11, 23), time(10), time(12), "Mental Health Committee"],
+                ["=A4+1", "10:00", "12:00", "Mental Health Committee"]):  # fmt: skip
+        sheet.append(row)
+    sheet.merge_cells("A1:D1")
+    path = tmp_path / "diary.xlsx"
+    book.save(path)
+    with store.reader() as session:
+        plan = plan_import(session, read_grid(path).rows)
+    assert plan.heading_row == 3
+    # A formula nobody has calculated (openpyxl saves none) has no value: the row is reported, never the formula run.
+    assert [row.valid for row in plan.rows] == [True, False]
+    assert row_report(plan) == ["Row 5: Date: Please give the date of the meeting."]

@@ -209,6 +209,16 @@ def _check(session: Session, claim: dict[str, Any], line: dict[str, Any], proble
 def _plan_rows(session: Session, rows: Rows, mapping: list[str]) -> list[RowPlan]:
     known = _Lookups(session)
     plans = [_plan_row(session, number, cells(mapping, values), known) for number, values in rows]
+    # One claim is one person's: a row naming someone else under the same reference is a slip in the sheet.
+    first: dict[Any, RowPlan] = {}
+    for plan in plans:
+        if plan.details is not None:
+            earlier = first.setdefault(plan.details["reference"], plan)
+            who = plan.details["claim"]["person_id"]
+            if earlier.details is not None and earlier.details["claim"]["person_id"] != who:
+                plan.problems = [_("This row names a different person from row {row} of the same claim.").format(
+                    row=earlier.row)]  # fmt: skip
+                plan.details, plan.decision = None, Decision.SKIP
     # A claim comes in whole or not at all: one bad row keeps the other rows of its claim out too.
     bad: dict[str, int] = {}
     for plan, (_number, values) in zip(plans, rows, strict=True):
