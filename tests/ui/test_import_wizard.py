@@ -1,4 +1,4 @@
-"""People → Import people: the worker's way through an import, from file to Undo."""
+"""File → Import from a spreadsheet: the worker's way through an import of people, meetings or claims, to Undo."""
 
 from __future__ import annotations
 

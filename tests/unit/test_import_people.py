@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from partnerdesk.services.people.importing import (
 )
 from partnerdesk.services.people.listing import PeopleFilter, count_people
 from partnerdesk.services.people.people import get_person, person_data
-from tests.builders import add_committee, add_person, new_store
+from tests.builders import add_committee, add_person, dump_database, new_store
 
 MARKER = "Zoë Łukasz-Müller marker-91c"
 
@@ -69,9 +68,7 @@ def _csv(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "people
 
 
 def _dump(store) -> list[str]:
-    path = store.engine.url.database
-    with sqlite3.connect(path) as con:
-        return list(con.iterdump())
+    return dump_database(store.engine.url.database)
 
 
 def test_a_csv_with_a_title_above_the_headings_imports_and_reports_each_bad_row(store, tmp_path):
