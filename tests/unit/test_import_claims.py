@@ -85,6 +85,12 @@ def test_a_claims_log_imports_its_good_claims_reports_the_rest_and_undo_bins_the
         ("Ffion Jones", date(2026, 5, 4), "draft", None, 1250, [(date(2026, 5, 4), "parking", None, 1250, None)]),
     ]  # fmt: skip
     with store.transaction() as session:
+        again = plan_import(session, read_grid(path).rows)
+        assert [(row.row, row.why_duplicate) for row in again.rows if row.duplicate_of] == [
+            (2, "the same person, day, kind and amount"), (3, "the same person, day, kind and amount"),
+            (9, "the same person, day, kind and amount"),
+        ]  # importing the sheet again would not pay twice
+        assert import_claims(session, again).added == 0
         assert undo_import(session, report.batch) == 2
     assert _claims(store) == []
 

@@ -105,7 +105,8 @@ def field_label(name: str) -> str:
 
 
 class _Lookups:
-    """People by email and by name, and budget headings by year and name: read once for the whole sheet."""
+    """People by email and by name, budget headings by year and name, and the lines of claims already in
+    PartnerDesk by person, day, kind and amount: read once for the whole sheet."""
 
     def __init__(self, session: Session) -> None:
         p, h = tables.people, tables.budget_headings
@@ -120,6 +121,27 @@ class _Lookups:
         stmt = select(h.c.id, h.c.financial_year, h.c.name).where(h.c.deleted_at.is_(None))
         for heading_id, year, name in session.execute(stmt):
             self.headings[(year, folded(name))] = heading_id
+        c, ln = tables.claims, tables.claim_lines
+        self.lines: dict[tuple[Any, ...], Any] = {}
+        stmt = (
+            select(c.c.id, c.c.person_id, ln.c.day, ln.c.category, ln.c.amount_pence)
+            .join(ln, ln.c.claim_id == c.c.id).where(c.c.deleted_at.is_(None))
+        )  # fmt: skip
+        for row in session.execute(stmt):
+            self.lines.setdefault((row.person_id, row.day, row.category, row.amount_pence), row.id)
+
+    def match(self, plan: RowPlan, amount: int) -> None:
+        """Mark the row as a likely duplicate when the same person already claimed the same kind and amount for the
+        same day (in PartnerDesk, or earlier in the sheet): importing a sheet twice must not pay twice."""
+        d = plan.details or {}
+        key = (d["claim"]["person_id"], d["line"]["day"], d["line"]["category"], amount)
+        earlier = self.lines.get(key)
+        if earlier is None:
+            self.lines[key] = plan.row
+            return
+        plan.duplicate_of, plan.duplicate_row = (earlier, None) if isinstance(earlier, str) else (None, earlier)
+        plan.why_duplicate = _("the same person, day, kind and amount")
+        plan.decision = Decision.SKIP
 
     def person(self, found: dict[str, Any], problems: dict[str, str]) -> str | None:
         if "email" in found:
@@ -185,25 +207,27 @@ def _plan_row(session: Session, number: int, found: dict[str, Any], known: _Look
     line["day"] = day
     claim = {"person_id": person_id, "claim_date": dates.get("claim_date", day), "budget_heading_id": heading_id,
              "notes": cell_text(found["notes"]) if "notes" in found else None}  # fmt: skip
-    if not problems:
-        _check(session, claim, line, problems)
-    if problems:
+    amount = _check(session, claim, line, problems) if not problems else None
+    if problems or amount is None:
         return RowPlan(number, None, problem_lines(problems, field_label), decision=Decision.SKIP)
     # Without a reference every row is a claim of its own (a key no cell can hold).
     reference: Any = cell_text(found["reference"]) if "reference" in found else ("row", number)
-    return RowPlan(number, {"reference": reference, "status": status, "claim": claim, "line": line})
+    plan = RowPlan(number, {"reference": reference, "status": status, "claim": claim, "line": line})
+    known.match(plan, amount)
+    return plan
 
 
-def _check(session: Session, claim: dict[str, Any], line: dict[str, Any], problems: dict[str, str]) -> None:
-    """The claim form's and line form's checks, without saving anything."""
+def _check(session: Session, claim: dict[str, Any], line: dict[str, Any], problems: dict[str, str]) -> int | None:
+    """The claim form's and line form's checks, without saving anything: the line's amount in pence, or None."""
     try:
         clean_claim(session, claim)
         person = session.get(Person, claim["person_id"])
         # check_line reads only these of a claim: the claim itself is made when the import runs.
         draft = SimpleNamespace(person_id=claim["person_id"], person=person, programme_id=None, programme=None)
-        check_line(session, cast(Claim, draft), line)
+        return check_line(session, cast(Claim, draft), line)[1].amount_pence
     except ValidationError as why:
         problems.update(why.messages)
+        return None
 
 
 def _plan_rows(session: Session, rows: Rows, mapping: list[str]) -> list[RowPlan]:
