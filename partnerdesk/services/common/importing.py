@@ -129,10 +129,6 @@ class Importer:
         plans = self.plan_rows(session, rows[index + 1 :], chosen)
         return ImportPlan(rows[index][0] if rows else 1, headings, chosen, plans)
 
-    def label(self, name: str) -> str:
-        """The words for a field in the worker's language ("Email")."""
-        return _(self.fields[name]) if name in self.fields else name.replace("_", " ").capitalize()
-
 
 def squash(heading: Any) -> str:
     """A heading reduced to lower-case letters and digits, so "E-mail Address" and "email address" match."""
