@@ -101,6 +101,9 @@ def _round_trip(store, tmp_path, named: bool) -> tuple[list, list]:
     add_meeting(store, committee, date(2031, 6, 17), title=MARKER, mode="hybrid", venue="Room 2")
     add_meeting(store, board, date(2031, 7, 1), start_time=time(14, 30), end_time=time(16, 0), mode="online")
     add_meeting(store, None, date(2031, 7, 2), kind="local_group", title="Drop-in")
+    served = add_meeting(store, committee, date(2031, 7, 20))
+    add_meeting(store, None, date(2031, 7, 13), kind="pre_meeting", serves_meeting_id=served, title="Prepare")
+    add_meeting(store, None, date(2031, 7, 21), kind="debrief", serves_meeting_id=served, title="Debrief")
     out = tmp_path / "meetings.xlsx"
     with store.reader() as session:
         export_meetings(session, out, named=named)
@@ -110,11 +113,48 @@ def _round_trip(store, tmp_path, named: bool) -> tuple[list, list]:
         add_committee(other, "Partnership Board", "County Council")
         with other.transaction() as session:
             plan = plan_import(session, read_grid(out).rows)
-            assert [row.problems for row in plan.rows] == [[], [], []]
-            assert import_meetings(session, plan).added == 3
+            assert [row.problems for row in plan.rows] == [[]] * 6
+            assert import_meetings(session, plan).added == 6
+        assert _serving(other) == _serving(store)
         return _meetings(store), _meetings(other)
     finally:
         other.close()
+
+
+def _serving(store) -> list[tuple]:
+    """Each pre-meeting and debrief with the start of the meeting it goes with."""
+    m = tables.meetings
+    served = m.alias("served")
+    stmt = (
+        select(m.c.kind, m.c.starts_at, served.c.starts_at).join(served, served.c.id == m.c.serves_meeting_id)
+        .order_by(m.c.starts_at)
+    )  # fmt: skip
+    with store.reader() as session:
+        return [tuple(row) for row in session.execute(stmt)]
+
+
+def test_a_pre_meeting_goes_with_the_next_meeting_and_is_left_out_if_that_meeting_is(store, tmp_path):
+    add_committee(store, "Mental Health Committee")
+    path = _csv(
+        tmp_path,
+        "Date,Start,End,Committee,Kind\n"
+        "10/11/2031,10:00,11:00,Mental Health Committee,Pre-meeting\n"
+        "17/11/2031,10:00,12:00,Mental Health Committee,Committee or board meeting\n"
+        "17/11/2031,13:00,14:00,Mental Health Committee,Debrief\n"
+        "01/01/2031,10:00,11:00,Mental Health Committee,Pre-meeting\n",
+    )
+    with store.transaction() as session:
+        plan = plan_import(session, read_grid(path).rows)
+        assert row_report(plan) == [
+            "Row 5: Kind of meeting: no meeting of the same committee within a month, in PartnerDesk or in this "
+            "sheet, for it to go with. Import that meeting too, or change the kind."
+        ]
+        assert plan.rows[0].details["serves_row"] == plan.rows[2].details["serves_row"] == 3
+        plan.rows[1].decision = Decision.SKIP  # the worker leaves the meeting itself out
+        report = import_meetings(session, plan)
+    assert report.added == 0
+    assert [row for row, _why in report.skipped] == [2, 3, 4, 5]
+    assert report.skipped[0][1] == "The meeting it goes with (row 3) is not being imported."
 
 
 def _when_and_what(rows: list[tuple]) -> list[tuple]:

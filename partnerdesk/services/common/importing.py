@@ -194,7 +194,8 @@ def skipped(plan: ImportPlan, why_duplicate: str) -> list[tuple[int, str]]:
         if row.details is None:
             out.append((row.row, " ".join(row.problems)))
         elif row.decision is Decision.SKIP:
-            out.append((row.row, why_duplicate.format(why=row.why_duplicate)))
+            said = why_duplicate.format(why=row.why_duplicate) if row.why_duplicate else _("Left out by choice.")
+            out.append((row.row, said))
     return out
 
 

@@ -8,14 +8,15 @@ PartnerDesk, or earlier in the sheet, is skipped unless the worker says otherwis
 not double the diary. The named contact is linked to the person in PartnerDesk with that name when there is exactly
 one; otherwise the name is kept as typed.
 
-Pre-meetings and debriefs need the meeting they serve, which a sheet cannot point at: such rows are reported.
+A pre-meeting or debrief is linked to the meeting it serves, which a sheet cannot point at: the same committee's
+next meeting (for a pre-meeting) or the one before (for a debrief), within a month, in PartnerDesk or in the sheet.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -25,6 +26,7 @@ from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import current_user, new_id, utc_now
+from partnerdesk.rules.meetings import SERVING_KINDS
 from partnerdesk.rules.typed_dates import read_date, read_time
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.common.importing import (
@@ -116,6 +118,13 @@ class _Lookups:
         stmt = select(m.c.id, m.c.committee_id, m.c.starts_at).where(m.c.deleted_at.is_(None))
         for meeting_id, committee_id, starts_at in session.execute(stmt):
             self.meetings.setdefault((committee_id, starts_at), meeting_id)
+        # Meetings a pre-meeting or debrief can serve, by committee: (starts, ends, id, sheet row or None).
+        self.served: dict[str | None, list[tuple[datetime, datetime, str, int | None]]] = defaultdict(list)
+        live = select(m.c.id, m.c.committee_id, m.c.starts_at, m.c.ends_at).where(
+            m.c.deleted_at.is_(None), m.c.kind.not_in(SERVING_KINDS), m.c.committee_id.is_not(None)
+        )
+        for row in session.execute(live):
+            self.served[row.committee_id].append((row.starts_at, row.ends_at, row.id, None))
 
     def committee(self, name: str, organisation: str | None) -> tuple[str | None, str | None, str | None]:
         """(id, name as PartnerDesk has it, problem) for a committee named in the sheet."""
@@ -172,13 +181,16 @@ def _plan_row(session: Session, number: int, found: dict[str, Any], known: _Look
         data["contact_person_id"] = known.people[contact][0]
     for name in problems:
         data.pop(name, None)
+    serving = data["kind"] in SERVING_KINDS
     try:
-        details = clean_meeting(session, data)
+        # The meeting a pre-meeting or debrief serves may be further down the sheet: it is found afterwards.
+        details = clean_meeting(session, {**data, "kind": "other"} if serving else data)
     except ValidationError as why:
         problems = {**why.messages, **problems}
         details = None
     if problems or details is None:
         return RowPlan(number, None, problem_lines(problems, _meeting_label), decision=Decision.SKIP)
+    details.update(kind=data["kind"], id=new_id(), serves_row=None)
     details["cancelled"] = cell_text(found.get("cancelled", "")).lower() in _YES
     plan = RowPlan(number, details)
     key = (details["committee_id"], details["starts_at"])
@@ -188,7 +200,36 @@ def _plan_row(session: Session, number: int, found: dict[str, Any], known: _Look
         plan.decision = Decision.SKIP
     else:
         known.meetings[key] = number
+        if not serving and details["committee_id"] is not None:
+            known.served[details["committee_id"]].append(
+                (details["starts_at"], details["ends_at"], details["id"], number)
+            )
     return plan
+
+
+#: How far from a pre-meeting or debrief the meeting it serves may be.
+_SERVES_WITHIN = timedelta(days=31)
+
+
+def _link_serving(plans: list[RowPlan], known: _Lookups) -> None:
+    """Point each pre-meeting at its committee's next meeting, and each debrief at the one before, or report it."""
+    for plan in plans:
+        d = plan.details
+        if d is None or d["kind"] not in SERVING_KINDS:
+            continue
+        meetings = known.served.get(d["committee_id"], [])
+        if d["kind"] == "pre_meeting":
+            after = [m for m in meetings if d["ends_at"] <= m[0] <= d["ends_at"] + _SERVES_WITHIN]
+            found = min(after, default=None)
+        else:
+            before = [m for m in meetings if d["starts_at"] - _SERVES_WITHIN <= m[1] <= d["starts_at"]]
+            found = max(before, key=lambda m: m[1], default=None)
+        if found is not None:
+            d["serves_meeting_id"], d["serves_row"] = found[2], found[3]
+            continue
+        plan.problems = [_("Kind of meeting: no meeting of the same committee within a month, in PartnerDesk or in "
+                           "this sheet, for it to go with. Import that meeting too, or change the kind.")]  # fmt: skip
+        plan.details, plan.decision = None, Decision.SKIP
 
 
 def _meeting_label(name: str) -> str:
@@ -198,7 +239,9 @@ def _meeting_label(name: str) -> str:
 
 def _plan_rows(session: Session, rows: Rows, mapping: list[str]) -> list[RowPlan]:
     known = _Lookups(session)
-    return [_plan_row(session, number, cells(mapping, values), known) for number, values in rows]
+    plans = [_plan_row(session, number, cells(mapping, values), known) for number, values in rows]
+    _link_serving(plans, known)
+    return plans
 
 
 def plan_import(session: Session, rows: Rows, mapping: Sequence[str] | None = None) -> ImportPlan:
@@ -212,15 +255,27 @@ _COLUMNS = (*DETAIL_FIELDS, *TRACKING_FIELDS, "serves_meeting_id", "starts_at", 
 def import_meetings(session: Session, plan: ImportPlan) -> ImportReport:
     """Add every valid row not skipped, in the caller's one transaction; returns the report (batch for Undo)."""
     batch, now, who = new_id(), utc_now(), current_user()
-    rows = [
-        {**{key: row.details[key] for key in _COLUMNS}, "id": new_id(), "import_batch": batch, "created_at": now,
-         "updated_at": now, "created_by": who, "updated_by": who}
-        for row in plan.rows if row.details is not None and row.decision is not Decision.SKIP
-    ]  # fmt: skip
-    if rows:
-        session.execute(insert(tables.meetings), rows)
-    why = _("Looks like a meeting already there ({why}).")
-    return ImportReport(batch, len(rows), 0, skipped(plan, why))
+    stamp = {"import_batch": batch, "created_at": now, "updated_at": now, "created_by": who, "updated_by": who}
+    going = [row for row in plan.rows if row.details is not None and row.decision is not Decision.SKIP]
+    served = {row.details["id"] for row in going if row.details and row.details["kind"] not in SERVING_KINDS}
+    left = skipped(plan, _("Looks like a meeting already there ({why})."))
+    main: list[dict[str, Any]] = []
+    serving: list[dict[str, Any]] = []
+    for row in going:
+        d = row.details or {}
+        if d["serves_row"] is not None and d["serves_meeting_id"] not in served:
+            # The worker chose to skip the meeting this one goes with.
+            left.append((row.row, _("The meeting it goes with (row {row}) is not being imported.").format(
+                row=d["serves_row"])))  # fmt: skip
+            continue
+        (serving if d["kind"] in SERVING_KINDS else main).append(
+            {**{key: d[key] for key in _COLUMNS}, **stamp, "id": d["id"]}
+        )
+    # The meetings served go in first: a pre-meeting or debrief points at one of them.
+    for rows in (main, serving):
+        if rows:
+            session.execute(insert(tables.meetings), rows)
+    return ImportReport(batch, len(main) + len(serving), 0, sorted(left))
 
 
 def undo_import(session: Session, batch: str) -> int:
