@@ -99,7 +99,9 @@ def read_time(value: object) -> time:
     found = _TIME.fullmatch(str(value).strip())
     if found:
         hour, minute, half = int(found[1]), int(found[2] or 0), (found[3] or "").lower()[:1]
-        if half and 1 <= hour <= 12:
+        if half and not 1 <= hour <= 12:
+            hour = 99  # "13pm" is no time at all
+        elif half:
             hour = hour % 12 + (12 if half == "p" else 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from partnerdesk.exports.importing.reading import read_grid
 from partnerdesk.exports.meetings import export_meetings
 from partnerdesk.records import tables
 from partnerdesk.rules.meetings import uk_times
+from partnerdesk.rules.typed_dates import read_time
 from partnerdesk.services.common.importing import Decision
 from partnerdesk.services.meetings.importing import MEETINGS, import_meetings, plan_import, row_report, undo_import
 from tests.builders import add_committee, add_meeting, add_person, new_store
@@ -191,3 +193,19 @@ def test_a_workbook_with_a_merged_title_formulas_and_headings_lower_down_imports
     # A formula nobody has calculated (openpyxl saves none) has no value: the row is reported, never the formula run.
     assert [row.valid for row in plan.rows] == [True, False]
     assert row_report(plan) == ["Row 5: Date: Please give the date of the meeting."]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("10:00", time(10)), ("10.30", time(10, 30)), ("14:30:00", time(14, 30)), ("2pm", time(14)),
+     ("2.30 p.m.", time(14, 30)), ("12am", time(0)), ("12pm", time(12)), (0.4375, time(10, 30)),
+     (time(9, 5, 30), time(9, 5)), ("9", time(9))],
+)  # fmt: skip
+def test_times_in_the_ways_people_type_them(typed, expected):
+    assert read_time(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["25:00", "10:75", "half ten", "13pm"])
+def test_what_is_not_a_time_says_so_plainly(typed):
+    with pytest.raises(ValueError, match="isn't a time"):
+        read_time(typed)
