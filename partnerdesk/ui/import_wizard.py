@@ -55,6 +55,11 @@ def _why_item(text: str) -> QTableWidgetItem:
     return item
 
 
+_ALREADY = {
+    "people": N_("Looks like someone already in PartnerDesk ({why})."),
+    "meetings": N_("Looks like a meeting already in PartnerDesk ({why})."),
+    "claims": N_("Looks like a claim already in PartnerDesk ({why})."),
+}
 _UNDO_SAYS = {
     "people": N_("Undo puts the people it added in the Bin."),
     "meetings": N_("Undo puts the meetings it added in the Bin."),
@@ -252,7 +257,7 @@ class ImportDialog(QDialog):
             choice.currentIndexChanged.connect(lambda _i, r=row, c=choice: self._decide(r, c))
             self.table.setCellWidget(index, 1, choice)
             why = (
-                _("Looks like a record already in PartnerDesk ({why}).").format(why=row.why_duplicate)
+                _(_ALREADY[self.kind_code()]).format(why=row.why_duplicate)
                 if row.duplicate_of
                 else _("Looks like row {other} ({why}).").format(other=row.duplicate_row, why=row.why_duplicate)
             )
