@@ -175,11 +175,19 @@ def choice_codes(vocabulary: dict[str, str]) -> dict[str, str]:
 
 def folded(name: str | None) -> str:
     """A name with case, accents, punctuation and extra spaces aside ("Zoë  Müller-Jones" → "zoe mullerjones")."""
+    if not name:
+        return ""
+    if name.isascii():
+        # Most names: the same answer as below by one regular expression (ten thousand rows are folded twice over).
+        return " ".join(_NOT_ASCII_WORD.sub("", name.lower()).split())
     import unicodedata
 
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name or "") if not unicodedata.combining(c)).casefold()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
     words = ["".join(ch for ch in word if ch.isalnum()) for word in plain.split()]
     return " ".join(word for word in words if word)
+
+
+_NOT_ASCII_WORD = re.compile(r"[^0-9a-z\s]")
 
 
 def problem_lines(problems: dict[str, str], label: Callable[[str], str]) -> list[str]:

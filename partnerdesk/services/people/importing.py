@@ -132,18 +132,18 @@ class _Known:
         for person_id, name, email, phone, postcode in session.execute(stmt):
             self._remember(person_id, name, email, phone, postcode)
 
-    def _keys(self, name, email, phone, postcode):
-        yield self.emails, (email or "").strip().lower(), _("the same email address")
-        folded = _folded_name(name)
-        yield (
-            self.names,
-            (folded, postcode or "") if folded and postcode else "",
-            _("a similar name and the same postcode"),
-        )
-        yield self.phones, contact.phone_digits(phone) if phone else "", _("the same phone number")
+    def _keys(self, name, email, phone, postcode) -> list[tuple[dict, Any, str]]:
+        # Worked out once per row (a list, not a generator): matching and remembering both use them.
+        folded_name = _folded_name(name)
+        return [
+            (self.emails, (email or "").strip().lower(), _("the same email address")),
+            (self.names, (folded_name, postcode or "") if folded_name and postcode else "",
+             _("a similar name and the same postcode")),
+            (self.phones, contact.phone_digits(phone) if phone else "", _("the same phone number")),
+        ]  # fmt: skip
 
-    def _remember(self, who: Any, name, email, phone, postcode) -> None:
-        for found, key, _why in self._keys(name, email, phone, postcode):
+    def _remember(self, who: Any, name, email, phone, postcode, keys: list | None = None) -> None:
+        for found, key, _why in keys or self._keys(name, email, phone, postcode):
             if key:
                 found.setdefault(key, who)
 
@@ -153,7 +153,8 @@ class _Known:
         (households and day centres share a landline: a sheet of 2,000 made-up people had 465 such rows)."""
         d = plan.details or {}
         # Email first, then name and postcode, then phone: the strongest likeness is the one reported.
-        for found, key, why in self._keys(d["full_name"], d["email"], d["phone"], d["postcode"]):
+        keys = self._keys(d["full_name"], d["email"], d["phone"], d["postcode"])
+        for found, key, why in keys:
             who = found.get(key) if key else None
             if who is not None:
                 if isinstance(who, int):
@@ -163,7 +164,7 @@ class _Known:
                 plan.why_duplicate = why
                 plan.decision = Decision.ADD if found is self.phones else Decision.SKIP
                 break
-        self._remember(plan.row, d["full_name"], d["email"], d["phone"], d["postcode"])
+        self._remember(plan.row, d["full_name"], d["email"], d["phone"], d["postcode"], keys)
 
 
 def row_report(plan: ImportPlan) -> list[str]:
