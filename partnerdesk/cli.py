@@ -75,9 +75,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-QN",
         help=_("monitoring: a financial-year quarter instead of --from and --to (2026-Q1 is April to June 2026)"),
     )
-    importing = sub.add_parser("import", help=_("bring records in from a spreadsheet (xlsx or csv)"))
-    importing.add_argument("kind", choices=("people",), help=_("what the spreadsheet holds"))
-    importing.add_argument("path", metavar="PATH", help=_("the .xlsx or .csv file"))
+    importing = sub.add_parser("import", help=_("bring records in from a spreadsheet (xlsx, ods or csv)"))
+    importing.add_argument("kind", choices=("people", "meetings", "claims"), help=_("what the spreadsheet holds"))
+    importing.add_argument("path", metavar="PATH", help=_("the .xlsx, .ods or .csv file"))
     importing.add_argument("--sheet", metavar="NAME", help=_("the sheet to read (default: the first)"))
     importing.add_argument(
         "--dry-run", action="store_true", help=_("check every row and print the report, but import nothing")
@@ -361,14 +361,16 @@ def _export_all(args: argparse.Namespace, out: Path) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    """import people: check every row, report, then add the valid rows in one go (not with --dry-run)."""
-    from partnerdesk.exports.importing.reading import UnreadableFile, read_grid
+    """import people|meetings|claims: check every row, report, then add the valid rows in one go (not --dry-run)."""
+    from partnerdesk.exports.importing.kinds import first_sheet, importer
+    from partnerdesk.exports.importing.reading import UnreadableFile, read_grid, sheet_names
     from partnerdesk.i18n import _
-    from partnerdesk.services.people.importing import import_people, plan_import, report_summary, row_report
     from partnerdesk.store import open_store
 
+    kind = importer(args.kind)
+    path = Path(args.path).expanduser()
     try:
-        grid = read_grid(Path(args.path).expanduser(), args.sheet)
+        grid = read_grid(path, args.sheet or first_sheet(args.kind, sheet_names(path)))
     except UnreadableFile as why:
         print(str(why), file=sys.stderr)
         return 1
@@ -376,22 +378,22 @@ def _import(args: argparse.Namespace) -> int:
     try:
         if args.dry_run:
             with store.reader() as session:
-                plan = plan_import(session, grid.rows)
-            report, imported = None, sum(1 for row in plan.rows if row.valid and row.decision != "skip")
+                plan = kind.plan(session, grid.rows)
+            report, imported = None, plan.going_in
         else:
             with store.transaction() as session:
-                plan = plan_import(session, grid.rows)
-                report = import_people(session, plan)
+                plan = kind.plan(session, grid.rows)
+                report = kind.commit(session, plan)
             imported = report.added + report.merged
     finally:
         store.close()
-    for line in row_report(plan):
+    for line in kind.report(plan):
         print(line)
     if report is None:
         print(_("Checked only: {count:,} of {rows:,} rows could be imported; nothing was changed.").format(
             count=imported, rows=len(plan.rows)))
     else:
-        print(report_summary(report))
+        print(kind.summary(report))
     if imported == 0:
         print(_("Nothing could be imported. Fix the rows above in the spreadsheet, then try again."), file=sys.stderr)
         return 1

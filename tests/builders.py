@@ -110,6 +110,16 @@ def integrity(path: Path) -> str:
         con.close()
 
 
+def dump_database(path: Path | str) -> list[str]:
+    """Every statement that would rebuild the database's records: equal before and after means nothing changed.
+
+    The query planner's statistics (sqlite_stat1, refreshed by PRAGMA optimize when a store closes) are left out:
+    they describe the tables, they are not records.
+    """
+    with sqlite3.connect(path) as con:
+        return [line for line in con.iterdump() if "sqlite_stat" not in line and not line.startswith("ANALYZE")]
+
+
 def count_rows(store: Store, table: str) -> int:
     """How many rows a table holds, Bin included, read straight from the database."""
     with store.engine.connect() as con:

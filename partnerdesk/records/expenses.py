@@ -55,6 +55,7 @@ class Claim(Record):
     payment_reference: Mapped[str | None]
     rejected_reason: Mapped[str | None]
     void_reason: Mapped[str | None]
+    import_batch: Mapped[str | None]
 
     person: Mapped[Person] = relationship(foreign_keys=[tables.claims.c.person_id], lazy="joined")
     approved_by: Mapped[Person | None] = relationship(foreign_keys=[tables.claims.c.approved_by_id])

@@ -70,6 +70,7 @@ class Meeting(Record):
     papers_reason: Mapped[str | None]
     reminders_sent_on: Mapped[date | None]
     minutes_sent_on: Mapped[date | None]
+    import_batch: Mapped[str | None]
 
     committee: Mapped[Committee | None] = relationship(lazy="joined")
     contact_person: Mapped[Person | None] = relationship()

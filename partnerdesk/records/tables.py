@@ -178,6 +178,8 @@ meetings = record_table(
     Column("papers_reason", String(500)),
     Column("reminders_sent_on", Date),  # time-and-date reminders to representatives
     Column("minutes_sent_on", Date),
+    # The spreadsheet import that added this meeting (services.meetings.importing), so it can be undone (0014).
+    Column("import_batch", String(36), index=True),
     Index("ix_meetings_starts_at", "starts_at"),
     Index("ix_meetings_committee_starts", "committee_id", "starts_at"),
     Index("ix_meetings_series_id", "series_id"),
@@ -253,6 +255,8 @@ claims = record_table(
     Column("payment_reference", String(100)),
     Column("rejected_reason", String(500)),
     Column("void_reason", String(500)),
+    # The spreadsheet import that added this claim (services.expenses.importing), so it can be undone (0014).
+    Column("import_batch", String(36), index=True),
     # "Covering" indexes hold every column a query needs, so counting and adding up claims reads only the index:
     # the list's count and total by date, status and missing receipts; the budget view by heading and status.
     Index("ix_claims_live_date", "deleted_at", "claim_date", "status", "total_pence", "receipts_missing",

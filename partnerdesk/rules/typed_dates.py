@@ -7,7 +7,7 @@ Always day first (this is a UK tool): 03/04/2026 is the 3rd of April, never the 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from partnerdesk.i18n import _
 from partnerdesk.rules.dates import parse_uk
@@ -81,3 +81,28 @@ def read_date(value: object) -> date:
         if "not a real date" in str(why):
             raise ValueError(_not_real()) from None
         raise ValueError(_not_a_date()) from None
+
+
+_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?\s*([ap]\.?m\.?)?", re.ASCII | re.IGNORECASE)
+
+
+def read_time(value: object) -> time:
+    """A time of day from a spreadsheet cell: a time, a date-and-time, Excel's fraction of a day (0.4375) or typed
+    text ("10:00", "10.30", "14:30:00", "2pm", "2.30 p.m."). Raises ValueError with a plain message otherwise."""
+    if isinstance(value, datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return time(minutes // 60 % 24, minutes % 60)
+    found = _TIME.fullmatch(str(value).strip())
+    if found:
+        hour, minute, half = int(found[1]), int(found[2] or 0), (found[3] or "").lower()[:1]
+        if half and not 1 <= hour <= 12:
+            hour = 99  # "13pm" is no time at all
+        elif half:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise ValueError(_("This isn't a time PartnerDesk can read. Please write it as 10:00 or 14:30."))

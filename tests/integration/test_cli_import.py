@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from partnerdesk.cli import main
-from tests.builders import add_person, count_rows
+from tests.builders import add_person, count_rows, dump_database
 
 MARKER = "Marker Ffion-Ölwen 5d1"
 
@@ -16,11 +14,6 @@ MARKER = "Marker Ffion-Ölwen 5d1"
 def db(store, tmp_path):
     add_person(store, full_name="Already Here", email="here@example.org")
     return str(tmp_path / "test.sqlite3")
-
-
-def _dump(path: str) -> list[str]:
-    with sqlite3.connect(path) as con:
-        return list(con.iterdump())
 
 
 def _csv(tmp_path, text: str):
@@ -35,14 +28,14 @@ CONTACTS = (
 
 
 def test_dry_run_prints_the_report_and_changes_nothing(db, store, tmp_path, capsys):
-    before = _dump(db)
+    before = dump_database(db)
     assert main(["--db", db, "import", "people", _csv(tmp_path, CONTACTS), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Row 3: Email: This doesn't look like an email address" in out
     assert "Row 4: looks like someone already in PartnerDesk (the same email address); will be skipped." in out
     assert "Checked only: 1 of 3 rows could be imported; nothing was changed." in out
     assert MARKER not in out and "nope" not in out
-    assert _dump(db) == before
+    assert dump_database(db) == before
 
 
 def test_import_adds_the_valid_rows_and_reports_the_rest(db, store, tmp_path, capsys):
@@ -53,10 +46,10 @@ def test_import_adds_the_valid_rows_and_reports_the_rest(db, store, tmp_path, ca
 
 
 def test_nothing_importable_exits_1_and_changes_nothing(db, tmp_path, capsys):
-    before = _dump(db)
+    before = dump_database(db)
     assert main(["--db", db, "import", "people", _csv(tmp_path, "Name,Email\nBad,nope\n")]) == 1
     assert "Nothing could be imported" in capsys.readouterr().err
-    assert _dump(db) == before
+    assert dump_database(db) == before
 
 
 @pytest.mark.parametrize(
@@ -71,8 +64,8 @@ def test_nothing_importable_exits_1_and_changes_nothing(db, tmp_path, capsys):
 def test_bad_files_get_a_plain_message_exit_1_and_change_nothing(db, tmp_path, capsys, name, content, says):
     path = tmp_path / name
     path.write_bytes(content)
-    before = _dump(db)
+    before = dump_database(db)
     assert main(["--db", db, "import", "people", str(path)]) == 1
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err
-    assert _dump(db) == before
+    assert dump_database(db) == before

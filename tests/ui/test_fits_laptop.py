@@ -178,12 +178,12 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
     from partnerdesk.ui.help.browser import HelpWindow
+    from partnerdesk.ui.import_wizard import ImportDialog
     from partnerdesk.ui.meetings.add_to_series_dialog import AddToSeriesDialog
     from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDialog
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
-    from partnerdesk.ui.people.import_wizard import ImportPeopleDialog
     from partnerdesk.ui.people.person_form import PersonForm
     from partnerdesk.ui.today.line_actions import SnoozeDialog
     from partnerdesk.ui.wellbeing.check_form import CheckForm
@@ -208,6 +208,9 @@ def _every_dialog(writer) -> list[QDialog]:
     contacts = Path(store.path).with_name("contacts.csv")
     contacts.write_text("Full name,E-mail,Mobile,Post code,Notes\nA Person,a@example.org,07700 900123,CF10 1AA,\n"
                         "Bad Email,nope,,,\n", encoding="utf-8")  # fmt: skip
+    claims = Path(store.path).with_name("claims.csv")
+    claims.write_text("Ref,Name,Date,Kind,Amount,Description,Budget heading,Status\n"
+                      "A1,Nobody Known,01/05/2026,Parking,£12.50,Car park,Engagement,Submitted\n", encoding="utf-8")
     return [
         PersonForm(writer), PersonForm(writer, person), MeetingForm(writer), MeetingForm(writer, meeting),
         SeriesDialog(writer, committee), ClaimForm(writer), claim_form, LineDialog(writer, claim),
@@ -219,7 +222,7 @@ def _every_dialog(writer) -> list[QDialog]:
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
         SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
-        HelpWindow(), ImportPeopleDialog(writer, contacts),
+        HelpWindow(), ImportDialog(writer, contacts), ImportDialog(writer, claims, kind="claims"),
     ]  # fmt: skip
 
 

@@ -1,12 +1,12 @@
-"""People → Import people: the worker's way through an import, from file to Undo."""
+"""File → Import from a spreadsheet: the worker's way through an import of people, meetings or claims, to Undo."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
 from partnerdesk.services.people.listing import PeopleFilter, count_people
-from partnerdesk.ui.people.import_wizard import ImportPeopleDialog
-from tests.builders import add_person
+from partnerdesk.ui.import_wizard import ImportDialog
+from tests.builders import add_committee, add_person, count_rows
 from tests.ui.test_accessibility import _problems
 
 CONTACTS = (
@@ -26,7 +26,7 @@ def test_a_worker_imports_a_sheet_merges_a_duplicate_and_undoes_it(qtbot, writer
     existing = add_person(writer.store, full_name="Twin Person", email="here@example.org", phone=None)
     path = tmp_path / "contacts.csv"
     path.write_text(CONTACTS, encoding="utf-8")
-    dialog = ImportPeopleDialog(writer, path)
+    dialog = ImportDialog(writer, path)
     qtbot.addWidget(dialog)
     dialog.show()
 
@@ -58,9 +58,52 @@ def test_a_worker_imports_a_sheet_merges_a_duplicate_and_undoes_it(qtbot, writer
 def test_changing_a_column_checks_the_rows_again(qtbot, writer, tmp_path):
     path = tmp_path / "contacts.csv"
     path.write_text(CONTACTS, encoding="utf-8")
-    dialog = ImportPeopleDialog(writer, path)
+    dialog = ImportDialog(writer, path)
     qtbot.addWidget(dialog)
     email = dialog.mapping_combos[2]
     email.setCurrentIndex(email.findData(""))  # leave the email column out: the bad email no longer matters
     assert dialog.table.rowCount() == 0
     assert dialog.summary.text() == "3 of 3 rows will be imported."
+
+
+MEETINGS = (
+    "Date,Start,End,Committee,Title\n"
+    "23/11/2031,10:00,12:00,Mental Health Committee,Autumn meeting\n"
+    "24/11/2031,10:00,12:00,No Such Board,Typo\n"
+)
+
+
+def test_a_worker_chooses_meetings_imports_a_diary_and_undoes_it(qtbot, writer, tmp_path):
+    add_committee(writer.store, "Mental Health Committee")
+    path = tmp_path / "diary.csv"
+    path.write_text(MEETINGS, encoding="utf-8")
+    dialog = ImportDialog(writer, path)  # opened on People, as from the File menu
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Meetings"))
+
+    assert dialog.mapping() == ["date", "start_time", "end_time", "committee", "title"]
+    assert dialog.table.rowCount() == 1 and "no committee called that" in dialog.table.item(0, 2).text()
+    assert dialog.summary.text() == "1 of 2 rows will be imported."
+    assert _problems(dialog) == []
+    dialog.import_button.click()
+    assert dialog.summary.text().startswith("1 meeting added, 1 row skipped.")
+    assert count_rows(writer.store, "meetings") == 1
+    dialog.undo_button.click()
+    assert dialog.summary.text() == "Undone: 1 meeting is in the Bin."
+
+
+def test_a_worker_chooses_expense_claims_and_a_claim_arrives_with_its_lines(qtbot, writer, tmp_path):
+    add_person(writer.store, full_name="Ffion Jones", email="ffion@example.org")
+    path = tmp_path / "claims.csv"
+    path.write_text("Ref,Name,Date,Kind,Amount\nA1,Ffion Jones,01/05/2026,Parking,£4.50\n"
+                    "A1,Ffion Jones,02/05/2026,Printing,12.5\n", encoding="utf-8")  # fmt: skip
+    dialog = ImportDialog(writer, path, kind="claims")
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentText() == "Expense claims"
+    assert dialog.mapping() == ["reference", "person", "day", "category", "amount"]
+    assert dialog.summary.text() == "2 of 2 rows will be imported."
+    dialog.import_button.click()
+    assert dialog.summary.text().startswith("1 claim added, 0 rows skipped.")
+    with writer.store.engine.connect() as con:
+        assert con.exec_driver_sql("select total_pence, line_count from claims").all() == [(1700, 2)]

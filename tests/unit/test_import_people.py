@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
+from sqlalchemy import select
 
 from partnerdesk.exports.importing import reading
 from partnerdesk.exports.importing.reading import UnreadableFile, read_grid
 from partnerdesk.exports.people import export_people
 from partnerdesk.records import tables
 from partnerdesk.rules.typed_dates import read_date
+from partnerdesk.services.common.importing import folded
 from partnerdesk.services.people.import_mapping import guess_mapping
 from partnerdesk.services.people.importing import (
     Decision,
@@ -24,7 +27,7 @@ from partnerdesk.services.people.importing import (
 )
 from partnerdesk.services.people.listing import PeopleFilter, count_people
 from partnerdesk.services.people.people import get_person, person_data
-from tests.builders import add_person, new_store
+from tests.builders import add_committee, add_person, dump_database, new_store
 
 MARKER = "Zoë Łukasz-Müller marker-91c"
 
@@ -68,9 +71,7 @@ def _csv(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "people
 
 
 def _dump(store) -> list[str]:
-    path = store.engine.url.database
-    with sqlite3.connect(path) as con:
-        return list(con.iterdump())
+    return dump_database(store.engine.url.database)
 
 
 def test_a_csv_with_a_title_above_the_headings_imports_and_reports_each_bad_row(store, tmp_path):
@@ -246,3 +247,65 @@ def test_a_sheet_with_no_name_column_is_refused_and_nothing_changes(store, tmp_p
     with store.transaction() as session, pytest.raises(Exception, match="name"):
         plan_import(session, read_grid(path).rows)
     assert _dump(store) == before
+
+
+def test_a_committees_column_gives_each_person_their_seats_and_an_unknown_committee_is_a_row_problem(store, tmp_path):
+    health = add_committee(store, "Mental Health Committee")
+    board = add_committee(store, "Partnership Board", "County Council")
+    existing = add_person(store, full_name="Already Here", email="here@example.org")
+    path = _csv(
+        tmp_path,
+        "Name,Email,Committees\n"
+        f"{MARKER},zoe@example.org,mental health committee; Partnership Board\n"
+        "Has Typo,typo@example.org,Mental Health Comittee\n"
+        "Already Here,here@example.org,Partnership Board\n",
+    )
+    with store.transaction() as session:
+        plan = plan_import(session, read_grid(path).rows)
+        assert plan.mapping == ["full_name", "email", "committees"]
+        assert [row.valid for row in plan.rows] == [True, False, True]
+        assert row_report(plan)[0] == (
+            "Row 3: Committees: There is no committee called that in PartnerDesk. Add the committee first, or "
+            "correct its name."
+        )
+        plan.rows[2].decision = Decision.MERGE
+        report = import_people(session, plan)
+    assert (report.added, report.merged, report.skipped[0][0]) == (1, 1, 3)
+    with store.reader() as session:
+        seats = session.execute(select(tables.memberships.c.person_id, tables.memberships.c.committee_id)).all()
+        added = session.scalar(select(tables.people.c.id).where(tables.people.c.email == "zoe@example.org"))
+    assert sorted(seats) == sorted([(added, health), (added, board), (existing, board)])
+
+
+def test_a_large_import_fills_the_search_index_in_one_go_and_keeps_its_trigger(store, tmp_path, monkeypatch):
+    from partnerdesk.services.people import importing
+
+    monkeypatch.setattr(importing, "_SET_BASED_SEARCH_FROM", 2)  # "large" from two people, to keep the test quick
+    path = _csv(tmp_path, f"Name,Phone,Postcode\n{MARKER},07700 900123,CF10 1AA\nBryn Owen,,SA1 1AA\n")
+
+    def trigger() -> list:
+        with store.engine.connect() as con:
+            return con.exec_driver_sql("SELECT name FROM sqlite_master WHERE name = 'people_search_insert'").all()
+
+    with pytest.raises(RuntimeError), store.transaction() as session:
+        import_people(session, plan_import(session, read_grid(path).rows))
+        raise RuntimeError("something failed later in the same transaction")
+    assert trigger() and count_people_in(store, "Bryn") == 0  # rolled back whole, trigger and all
+    with store.transaction() as session:
+        assert import_people(session, plan_import(session, read_grid(path).rows)).added == 2
+    assert trigger()
+    for words in ("Łukasz", "07700900123", "CF101AA", "bryn owen", "SA1"):
+        assert count_people_in(store, words) == 1, words
+    add_person(store, full_name="Added Later By Hand")
+    assert count_people_in(store, "Later") == 1  # the trigger is back at work
+
+
+def count_people_in(store, words: str) -> int:
+    with store.reader() as session:
+        return count_people(session, PeopleFilter(search=words))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_the_quick_way_of_folding_plain_names_agrees_with_the_full_way(name):
+    # A combining accent (dropped by the full way) sends the same name down the full way.
+    assert folded(name) == folded(name + "\u0301")

@@ -288,3 +288,28 @@ def test_the_import_batches_upgrade_keeps_people_and_can_be_undone(tmp_path):
     finally:
         store.close()
     assert revision_in_file(path) == "0008_versions"
+
+
+def test_the_import_batches_for_meetings_and_claims_upgrade_keeps_them_and_can_be_undone(tmp_path):
+    path = tmp_path / "older.sqlite3"
+    _database_at(path, "0013_programmes")
+    store = open_store(path)
+    try:
+        committee = add_committee(store)
+        meeting = add_meeting(store, committee)
+        with store.reader() as session:
+            assert session.execute(text("SELECT import_batch FROM meetings WHERE id = :id"), {"id": meeting}).all() == [
+                (None,)
+            ]  # added by hand, not imported
+        config = alembic_config()
+        with store.engine.begin() as con:
+            config.attributes["connection"] = con
+            command.downgrade(config, "0013_programmes")
+        with store.reader() as session:
+            con = session.connection()
+            for table in ("meetings", "claims"):
+                assert "import_batch" not in {row[1] for row in con.exec_driver_sql(f"PRAGMA table_info({table})")}
+            assert con.exec_driver_sql("SELECT count(*) FROM meetings").scalar() == 1
+    finally:
+        store.close()
+    assert revision_in_file(path) == "0013_programmes"

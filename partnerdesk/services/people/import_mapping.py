@@ -15,6 +15,8 @@ from typing import Any
 from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.typed_dates import read_date
+from partnerdesk.services.common.importing import SEVERAL, cell_text, cells, choice_codes, squash
+from partnerdesk.services.common.importing import find_heading_row as _find_heading_row
 
 #: Fields a column can go to, with the words shown for them. "" means "do not import this column".
 FIELDS: dict[str, str] = {
@@ -43,6 +45,7 @@ FIELDS: dict[str, str] = {
     "consent_review_on": N_("Consent review on"),
     "interests": N_("Interests"),
     "notes": N_("Notes"),
+    "committees": N_("Committees"),
 }
 
 # Headings as people write them, squashed to lower-case letters and digits ("E-mail address" → "emailaddress").
@@ -72,7 +75,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "consent_review_on": ("consentreviewon", "consentreview", "consentreviewdate"),
     "interests": ("interests",),
     "notes": ("notes", "note", "comments"),
+    "committees": ("committees", "committee", "committeesboards", "boards", "sitson"),
 }  # fmt: skip
+SYNONYMS = _SYNONYMS
 _BY_HEADING = {heading: name for name, headings in _SYNONYMS.items() for heading in headings}
 
 DATE_FIELDS = ("consent_given_on", "consent_review_on")
@@ -82,31 +87,14 @@ _CHOICES = {
     "payment_preference": v.PAYMENT_PREFERENCES,
     "consent_how": v.CONSENT_METHODS,
 }
-#: Separators between several choices in one cell ("Carer representative; Back-up representative").
-_SEVERAL = re.compile(r"\s*[;,\n]\s*")
-
-
-def squash(heading: Any) -> str:
-    """A heading reduced to lower-case letters and digits, so "E-mail Address" and "email address" match."""
-    return re.sub(r"[^0-9a-z]", "", str(heading).lower()) if heading is not None else ""
-
-
 def field_for(heading: Any) -> str:
     """The field a heading most likely means, or "" when it means none of them."""
     return _BY_HEADING.get(squash(heading), "")
 
 
 def find_heading_row(rows: Sequence[tuple[int, Sequence[Any]]], search: int = 20) -> int:
-    """The index (into rows) of the heading row: the one among the first rows with most recognised headings.
-
-    Sheets often start with a title or a blank line or two, so the heading row is not always the first.
-    """
-    best, best_score = 0, 0
-    for index, (_number, values) in enumerate(rows[:search]):
-        score = len({field_for(value) for value in values if isinstance(value, str)} - {""})
-        if score > best_score:
-            best, best_score = index, score
-    return best
+    """The index (into rows) of the heading row of a people sheet (see services.common.importing)."""
+    return _find_heading_row(rows, field_for, search)
 
 
 def guess_mapping(headings: Sequence[Any]) -> list[str]:
@@ -120,48 +108,30 @@ def guess_mapping(headings: Sequence[Any]) -> list[str]:
     return mapping
 
 
-def _labels(vocabulary: dict[str, str]) -> dict[str, str]:
-    # A label or a code, any case, finds the code; "Other (say which)" is written "Other" in the export.
-    found = {code.lower(): code for code in vocabulary}
-    found.update({label.removesuffix(" (say which)").lower(): code for code, label in vocabulary.items()})
-    return found
-
-
 def _code(vocabulary: dict[str, str], text: str) -> str:
     # An unknown choice is passed on as typed, so the people service says "pick one of the choices".
-    return _labels(vocabulary).get(text.lower(), text)
+    return choice_codes(vocabulary).get(text.lower(), text)
 
 
-#: What exports.guard puts in front of text a spreadsheet would take for a formula ("'=1+1", "'+44 7700 900123").
-_GUARDED = re.compile(r"'(?=\s*[=+\-@\t\r])")
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    # PartnerDesk's own exports guard such text with an apostrophe; taken off again, the text is as it was typed.
-    text = str(value).strip()
-    return text[1:] if _GUARDED.match(text) else text
+_labels = choice_codes
+_text = cell_text
 
 
 def row_details(mapping: Sequence[str], values: Sequence[Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """A person's details from one row (for clean_person) and any problems found on the way (field → message)."""
-    cells: dict[str, Any] = {}
-    for name, value in zip(mapping, values, strict=False):
-        if name and value is not None and value != "" and name not in cells:
-            cells[name] = value
+    found = cells(mapping, values)
     data: dict[str, Any] = {}
     problems: dict[str, str] = {}
-    names = [_text(cells.pop(part)) for part in ("first_name", "surname") if part in cells]
-    if "full_name" in cells:
-        data["full_name"] = _text(cells.pop("full_name"))
+    names = [_text(found.pop(part)) for part in ("first_name", "surname") if part in found]
+    if "full_name" in found:
+        data["full_name"] = _text(found.pop("full_name"))
     elif names:
         data["full_name"] = " ".join(names)
-    if isinstance(cells.get("phone"), int | float) and not isinstance(cells["phone"], bool):
+    if isinstance(found.get("phone"), int | float) and not isinstance(found["phone"], bool):
         # A spreadsheet that took a phone number for a number dropped its leading 0 (07700 900123 → 7700900123).
-        digits = _text(cells["phone"])
-        cells["phone"] = digits if digits.startswith(("0", "44")) else "0" + digits
-    for name, value in cells.items():
+        digits = _text(found["phone"])
+        found["phone"] = digits if digits.startswith(("0", "44")) else "0" + digits
+    for name, value in found.items():
         if name in DATE_FIELDS:
             try:
                 data[name] = read_date(value)
@@ -170,7 +140,10 @@ def row_details(mapping: Sequence[str], values: Sequence[Any]) -> tuple[dict[str
         elif name in _CHOICES:
             data[name] = _code(_CHOICES[name], _text(value))
         elif name == "roles":
-            data["roles"] = [_code(v.ROLES, part) for part in _SEVERAL.split(_text(value)) if part]
+            data["roles"] = [_code(v.ROLES, part) for part in SEVERAL.split(_text(value)) if part]
+        elif name == "committees":
+            # Names, checked against the committees in PartnerDesk by services.people.importing.
+            data["committees"] = [part for part in SEVERAL.split(_text(value)) if part]
         elif name == "access_needs":
             _access_needs(_text(value), data)
         elif name == "papers_format":

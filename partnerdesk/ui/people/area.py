@@ -32,7 +32,7 @@ class PeopleArea(Area):
     def add_menu_entries(self, file_menu: QMenu) -> None:
         self.window.add_action(file_menu, _("&New person…"), self.new_person, QKeySequence.StandardKey.New)
         self.window.add_action(file_menu, _("&Find people…"), self.find_people, QKeySequence.StandardKey.Find)
-        self.window.add_action(file_menu, _("Im&port people from a spreadsheet…"), self.import_people)
+        self.window.add_action(file_menu, _("Im&port from a spreadsheet…"), self.import_people)
 
     def open_person(self, person_id: str | None, draft: dict | None = None) -> None:
         """Open the person form (a new person when person_id is None)."""
@@ -44,10 +44,10 @@ class PeopleArea(Area):
         self.open_person(None)
 
     def import_people(self) -> None:
-        """Open the import dialog (people → spreadsheet file → check → import, with Undo)."""
-        from partnerdesk.ui.people.import_wizard import ImportPeopleDialog
+        """Open the import dialog (people, meetings or claims → spreadsheet file → check → import, with Undo)."""
+        from partnerdesk.ui.import_wizard import ImportDialog
 
-        ImportPeopleDialog(self.writer, parent=self.window).exec()
+        ImportDialog(self.writer, parent=self.window).exec()
 
     def find_people(self) -> None:
         self.window.show_area(self)

@@ -1,6 +1,8 @@
-"""People → Import people: pick a spreadsheet and sheet, check which column holds what, look at the rows that need a
-decision, import, and undo the whole import if it was a mistake.
+"""File → Import from a spreadsheet: choose what the sheet holds (people, meetings or expense claims), pick the
+file and sheet, check which column holds what, look at the rows that need a decision, import, and undo the whole
+import if it was a mistake.
 
+Every kind goes through the same steps (services.common.importing.Importer; exports.importing.kinds names them).
 Reading and checking the file run off the window's thread (ui.background), with a progress dialog; the import itself
 is one quick transaction through the Writer, like every other change.
 """
@@ -27,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.exports.importing.kinds import KINDS, first_sheet, importer
 from partnerdesk.i18n import N_, _, ngettext
-from partnerdesk.services.people.import_mapping import FIELDS
-from partnerdesk.services.people.importing import Decision, ImportPlan, ImportReport
+from partnerdesk.services.common.importing import Decision, ImportPlan, ImportReport
 from partnerdesk.ui.background import run_with_progress
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
@@ -37,17 +39,55 @@ from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 _DECISIONS = {Decision.ADD: N_("Add as new"), Decision.SKIP: N_("Skip"), Decision.MERGE: N_("Merge")}
 
 
-class ImportPeopleDialog(QDialog):
-    """The import, step by step on one screen: file, columns, rows to decide, then Import (and Undo)."""
 
-    def __init__(self, writer: Writer, path: Path | None = None, parent: QWidget | None = None):
+def _undone(kind: str, count: int) -> str:
+    """What Undo did, in words for the kind."""
+    if kind == "meetings":
+        return ngettext("Undone: {count:,} meeting is in the Bin.", "Undone: {count:,} meetings are in the Bin.", count)
+    if kind == "claims":
+        return ngettext("Undone: {count:,} claim is in the Bin.", "Undone: {count:,} claims are in the Bin.", count)
+    return ngettext("Undone: {count:,} person is in the Bin.", "Undone: {count:,} people are in the Bin.", count)
+
+
+def _why_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)  # a long reason is cut short in its column: the whole of it shows on hovering
+    return item
+
+
+_ALREADY = {
+    "people": N_("Looks like someone already in PartnerDesk ({why})."),
+    "meetings": N_("Looks like a meeting already in PartnerDesk ({why})."),
+    "claims": N_("Looks like a claim already in PartnerDesk ({why})."),
+}
+_UNDO_SAYS = {
+    "people": N_("Undo puts the people it added in the Bin."),
+    "meetings": N_("Undo puts the meetings it added in the Bin."),
+    "claims": N_("Undo puts the claims it added in the Bin."),
+}
+
+
+class ImportDialog(QDialog):
+    """The import, step by step on one screen: what to import, file, columns, rows to decide, then Import (and
+    Undo)."""
+
+    def __init__(self, writer: Writer, path: Path | None = None, parent: QWidget | None = None, kind: str = "people"):
         super().__init__(parent)
         self.writer = writer
         self.path: Path | None = None
         self.rows: list[tuple[int, list[Any]]] = []
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
-        self.setWindowTitle(_("Import people from a spreadsheet"))
+        self.setWindowTitle(_("Import from a spreadsheet"))
+
+        self.kind = short_combo(QComboBox(), 16)
+        for code, words in KINDS.items():
+            self.kind.addItem(_(words), code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.kind.setAccessibleName(_("What the spreadsheet holds"))
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+        kind_label = QLabel(_("&What it holds:"))
+        kind_label.setBuddy(self.kind)
 
         self.file_label = QLabel(_("No file chosen yet."))
         self.file_label.setWordWrap(True)
@@ -59,6 +99,8 @@ class ImportPeopleDialog(QDialog):
         sheet_label = QLabel(_("&Sheet:"))
         sheet_label.setBuddy(self.sheet)
         top = QHBoxLayout()
+        top.addWidget(kind_label)
+        top.addWidget(self.kind)
         top.addWidget(self.file_label, 1)
         top.addWidget(choose)
         top.addWidget(sheet_label)
@@ -78,7 +120,7 @@ class ImportPeopleDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
 
-        self.summary = QLabel(_("Choose the spreadsheet that holds the people."))
+        self.summary = QLabel(_("Choose what the spreadsheet holds, then the file."))
         self.summary.setWordWrap(True)
 
         buttons = QDialogButtonBox()
@@ -98,7 +140,7 @@ class ImportPeopleDialog(QDialog):
         columns_label.setWordWrap(True)
         layout.addWidget(columns_label)
         layout.addWidget(scroll, 1)
-        layout.addWidget(QLabel(_("Rows with a problem or that look like someone already in PartnerDesk:")))
+        layout.addWidget(QLabel(_("Rows with a problem or that look like a record already in PartnerDesk:")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
@@ -108,10 +150,21 @@ class ImportPeopleDialog(QDialog):
 
     # Steps ----------------------------------------------------------------------------------------------------------
 
+    def kind_code(self) -> str:
+        """What is being imported: one of exports.importing.kinds.KINDS."""
+        return str(self.kind.currentData())
+
+    def _kind_chosen(self) -> None:
+        # Another kind reads other columns (and, for claims, maybe another sheet): start again from the file.
+        self.report = None
+        self.undo_button.setEnabled(False)
+        if self.path is not None:
+            self.open_file(self.path)
+
     def choose_file(self) -> None:
         """Ask for the spreadsheet, then read it."""
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import people"), str(Path.home()), _("Spreadsheets (*.xlsx *.csv *.txt)")
+            self, _("Import from a spreadsheet"), str(Path.home()), _("Spreadsheets (*.xlsx *.ods *.csv *.txt)")
         )
         if name:
             self.open_file(Path(name))
@@ -128,6 +181,9 @@ class ImportPeopleDialog(QDialog):
         self.sheet.blockSignals(True)
         self.sheet.clear()
         self.sheet.addItems(list(names))
+        preferred = first_sheet(self.kind_code(), list(names))
+        if preferred is not None:
+            self.sheet.setCurrentText(preferred)
         self.sheet.blockSignals(False)
         self._sheet_chosen(self.sheet.currentText())
 
@@ -135,14 +191,13 @@ class ImportPeopleDialog(QDialog):
         if self.path is None or not sheet:
             return
         from partnerdesk.exports.importing.reading import read_grid
-        from partnerdesk.services.people.importing import headings_and_mapping
 
         path = self.path
         done, grid = self._background(_("Reading the spreadsheet…"), lambda: read_grid(path, sheet))
         if not done:
             return
         self.rows = grid.rows
-        _index, headings, mapping = headings_and_mapping(self.rows)
+        _index, headings, mapping = importer(self.kind_code()).guess(self.rows)
         self._show_columns(headings, mapping)
         self.check_rows()
 
@@ -152,7 +207,7 @@ class ImportPeopleDialog(QDialog):
         self.mapping_combos: list[QComboBox] = []
         for number, (heading, field) in enumerate(zip(headings, mapping, strict=True), start=1):
             combo = short_combo(QComboBox(), 22)
-            for code, words in FIELDS.items():
+            for code, words in importer(self.kind_code()).fields.items():
                 combo.addItem(_(words), code)
             combo.setCurrentIndex(max(0, combo.findData(field)))
             combo.setAccessibleName(_("Field for column {number}").format(number=number))
@@ -167,13 +222,11 @@ class ImportPeopleDialog(QDialog):
 
     def check_rows(self) -> None:
         """Check every row against the chosen columns (off the window's thread) and show what will happen."""
-        from partnerdesk.services.people.importing import plan_import
-
-        rows, mapping = self.rows, self.mapping()
+        rows, mapping, kind = self.rows, self.mapping(), importer(self.kind_code())
 
         def work():
             with self.writer.store.reader() as session:
-                return plan_import(session, rows, mapping)
+                return kind.plan(session, rows, mapping)
 
         done, plan = self._background(_("Checking every row…"), work)
         self.plan = plan if done else None
@@ -192,22 +245,23 @@ class ImportPeopleDialog(QDialog):
             self.table.setItem(index, 0, QTableWidgetItem(str(row.row)))
             if row.problems:
                 self.table.setItem(index, 1, QTableWidgetItem(_("Skipped")))
-                self.table.setItem(index, 2, QTableWidgetItem(" ".join(row.problems)))
+                self.table.setItem(index, 2, _why_item(" ".join(row.problems)))
                 continue
             choice = QComboBox()
             choice.setAccessibleName(_("What to do with row {row}").format(row=row.row))
             for decision, words in _DECISIONS.items():
-                if decision is not Decision.MERGE or row.duplicate_of is not None:
+                # Only people can be merged: a meeting or claim is either there already or it is not.
+                if decision is not Decision.MERGE or (row.duplicate_of is not None and self.kind_code() == "people"):
                     choice.addItem(_(words), decision)
             choice.setCurrentIndex(choice.findData(row.decision))
             choice.currentIndexChanged.connect(lambda _i, r=row, c=choice: self._decide(r, c))
             self.table.setCellWidget(index, 1, choice)
             why = (
-                _("Looks like someone already in PartnerDesk ({why}).").format(why=row.why_duplicate)
+                _(_ALREADY[self.kind_code()]).format(why=row.why_duplicate)
                 if row.duplicate_of
                 else _("Looks like row {other} ({why}).").format(other=row.duplicate_row, why=row.why_duplicate)
             )
-            self.table.setItem(index, 2, QTableWidgetItem(why))
+            self.table.setItem(index, 2, _why_item(why))
         self.table.resizeColumnsToContents()
         self._count()
 
@@ -219,7 +273,7 @@ class ImportPeopleDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        going = sum(1 for row in plan.rows if row.valid and row.decision is not Decision.SKIP)
+        going = plan.going_in
         self.summary.setText(
             ngettext(
                 "{count:,} of {total:,} rows will be imported.", "{count:,} of {total:,} rows will be imported.", going
@@ -229,37 +283,29 @@ class ImportPeopleDialog(QDialog):
 
     def run_import(self) -> None:
         """Import every row that is going in, in one transaction; then offer Undo."""
-        from partnerdesk.services.people.importing import import_people, report_summary
-
-        plan = self.plan
+        plan, kind = self.plan, importer(self.kind_code())
         if plan is None:
             return
-        report = self.writer.run(self, lambda session: import_people(session, plan))
+        report = self.writer.run(self, lambda session: kind.commit(session, plan))
         if report is None:
             return
-        self.writer.tell_everyone()  # the people were added in bulk, so say so to every list
+        self.writer.tell_everyone()  # the records were added in bulk, so say so to every list
         self.report = report
-        self.summary.setText(report_summary(report) + " " + _("Undo puts the people it added in the Bin."))
+        self.summary.setText(kind.summary(report) + " " + _(_UNDO_SAYS[kind.kind]))
         self.import_button.setEnabled(False)
         self.undo_button.setEnabled(report.added > 0)
 
     def undo(self) -> None:
-        """Put the people this import added in the Bin."""
-        from partnerdesk.services.people.importing import undo_import
-
-        report = self.report
+        """Put what this import added in the Bin."""
+        report, kind = self.report, importer(self.kind_code())
         if report is None:
             return
-        moved = self.writer.run(self, lambda session: undo_import(session, report.batch))
+        moved = self.writer.run(self, lambda session: kind.undo(session, report.batch))
         if moved is None:
             return
         self.writer.tell_everyone()
         self.undo_button.setEnabled(False)
-        self.summary.setText(
-            ngettext(
-                "Undone: {count:,} person is in the Bin.", "Undone: {count:,} people are in the Bin.", moved
-            ).format(count=moved)
-        )
+        self.summary.setText(_undone(kind.kind, moved).format(count=moved))
 
     def _background(self, label: str, work) -> tuple[bool, Any]:
         from partnerdesk.exports.importing.reading import UnreadableFile
@@ -271,4 +317,4 @@ class ImportPeopleDialog(QDialog):
             except UnreadableFile as why:  # shown as the plain message it is
                 raise ValidationError({"": str(why)}) from None
 
-        return run_with_progress(self, _("Import people"), label, run)
+        return run_with_progress(self, _("Import from a spreadsheet"), label, run)
