@@ -292,7 +292,7 @@ def test_the_import_batches_upgrade_keeps_people_and_can_be_undone(tmp_path):
 
 def test_the_import_batches_for_meetings_and_claims_upgrade_keeps_them_and_can_be_undone(tmp_path):
     path = tmp_path / "older.sqlite3"
-    _database_at(path, "0013_programmes")
+    database_at_revision(path, "0013_programmes")
     store = open_store(path)
     try:
         committee = add_committee(store)

@@ -227,7 +227,7 @@ def _insert_people(session: Session, rows: list[dict[str, Any]], batch: str) -> 
         trigger = connection.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'people_search_insert'"
         ).scalar()
-    marker = "VALUES (new.rowid,"
+    marker = "VALUES (new.rowid,"  # not words
     if not trigger or marker not in trigger:
         session.execute(insert(tables.people), rows)
         return
