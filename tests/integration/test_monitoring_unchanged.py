@@ -44,7 +44,7 @@ def _cells(path: Path) -> dict[str, list[list]]:
 def test_a_years_return_for_a_demo_organisation_is_unchanged_cell_for_cell(tmp_path):
     store = new_store(tmp_path)
     try:
-        fill_demo(store, people=600, seed=3, today=TODAY)
+        fill_demo(store, people=300, seed=3, today=TODAY)
         last = quarter_of(TODAY).previous()
         first = last.previous().previous().previous()
         out = tmp_path / "return.xlsx"
