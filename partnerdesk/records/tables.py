@@ -84,6 +84,8 @@ people = record_table(
     # 0007 makes it partial on PostgreSQL too; saying postgresql_where here would import SQLAlchemy's PostgreSQL
     # dialect (19 modules) at every start, before the window shows, for a database PartnerDesk has no driver for yet.
     Index("ix_people_binned", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
+    # Whether someone is in the Bin or has left, by id, without reading their whole record (migration 0015).
+    Index("ix_people_id_live", "id", "deleted_at", "status"),
 )
 
 # One role a person holds. A link row, replaced with the person, so it carries no shared columns.
@@ -125,6 +127,10 @@ memberships = record_table(
     Column("term_start", Date, nullable=False),
     Column("term_end", Date, index=True),
     Column("is_backup", Boolean, nullable=False, default=False),
+    # Who held a seat when, by committee and by person, from the index alone (migration 0015).
+    Index("ix_memberships_committee_terms", "committee_id", "term_start", "term_end", "is_backup", "person_id",
+          "deleted_at"),
+    Index("ix_memberships_person_terms", "person_id", "deleted_at", "term_start", "term_end"),
 )
 
 # Meetings: times are UTC moments; people see and type them in Europe/London time (rules.meetings.uk_moment) ------

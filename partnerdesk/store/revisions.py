@@ -19,5 +19,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0012_import_batches",
     "0013_programmes",
     "0014_import_batches_more",
+    "0015_report_indexes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

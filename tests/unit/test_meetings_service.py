@@ -29,7 +29,7 @@ from partnerdesk.services.meetings.attendance import (
     suggest_backups,
     uninvite,
 )
-from partnerdesk.services.meetings.checks import meeting_compliance, set_committee_quorum
+from partnerdesk.services.meetings.checks import compliance_for_meetings, meeting_compliance, set_committee_quorum
 from partnerdesk.services.meetings.listing import MeetingFilter, count_meetings, first_page, meetings_page
 from partnerdesk.services.meetings.meetings import (
     cancel_meeting,
@@ -487,6 +487,24 @@ def test_a_quorum_larger_than_the_membership_is_refused(store):
         assert (cleared.quorum_number, cleared.quorum_numerator, cleared.quorum_denominator) == (None, None, None)
     with store.transaction() as session, pytest.raises(NotFound):
         set_committee_quorum(session, "no-such-committee", number=1)
+
+
+def test_members_on_each_meetings_day_count_seats_that_day_and_each_person_once(store):
+    committee = add_committee(store)
+    ends, starts, twice, spare = (add_person(store, full_name=f"Seat {n}") for n in range(4))
+    add_membership(store, ends, committee, date(2030, 1, 1), DAY)  # still a member on the day the seat ends
+    add_membership(store, starts, committee, DAY + timedelta(days=1))
+    add_membership(store, twice, committee, date(2030, 1, 1), DAY)
+    add_membership(store, twice, committee, DAY, None)  # two seats that overlap on DAY: one member
+    add_membership(store, spare, committee, date(2030, 1, 1), backup=True)
+    days = (DAY - timedelta(days=1), DAY, DAY + timedelta(days=1), DAY + timedelta(days=2))
+    meetings = [add_meeting(store, committee, day) for day in days]
+    add_invitations(store, meetings[1], [spare, starts])
+    with store.transaction() as session:
+        record_attendances(session, meetings[1], {spare: "attended", starts: "attended"}, today=DAY)
+        found = compliance_for_meetings(session, meetings)
+    assert [found[m].members for m in meetings] == [2, 2, 2, 2]
+    assert found[meetings[1]].present_members == 1  # the back-up holds a seat that day; the one starting later not
 
 
 def test_compliance_of_a_meeting(store):

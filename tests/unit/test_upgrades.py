@@ -313,3 +313,43 @@ def test_the_import_batches_for_meetings_and_claims_upgrade_keeps_them_and_can_b
     finally:
         store.close()
     assert revision_in_file(path) == "0013_programmes"
+
+
+def test_the_report_indexes_upgrade_keeps_people_and_seats_and_can_be_undone(tmp_path):
+    path = tmp_path / "older.sqlite3"
+    person_id = database_at_revision(path, "0014_import_batches_more")
+    engine = create_engine("sqlite:///" + str(path))
+    try:
+        with engine.begin() as con:
+            org, committee, seat = (str(uuid.uuid4()) for _ in range(3))
+            stamp = {"at": "2025-01-01 09:00:00.000000", "by": "older"}
+            shared = "created_at, updated_at, created_by, updated_by) VALUES"
+            con.execute(text(f"INSERT INTO organisations (id, name, kind, {shared} (:id, 'Older Board', 'nhs', "
+                             ":at, :at, :by, :by)"), {"id": org, **stamp})
+            con.execute(text(f"INSERT INTO committees (id, organisation_id, name, {shared} (:id, :org, "
+                             "'Older Committee', :at, :at, :by, :by)"), {"id": committee, "org": org, **stamp})
+            con.execute(text(f"INSERT INTO memberships (id, person_id, committee_id, term_start, is_backup, {shared} "
+                             "(:id, :person, :committee, '2025-01-01', 0, :at, :at, :by, :by)"),
+                        {"id": seat, "person": person_id, "committee": committee, **stamp})
+    finally:
+        engine.dispose()
+    store = open_store(path)
+    try:
+        with store.reader() as session:
+            con = session.connection()
+            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert {"ix_people_id_live", "ix_memberships_committee_terms", "ix_memberships_person_terms"} <= indexes
+            assert con.exec_driver_sql("SELECT person_id FROM memberships").scalar_one() == person_id
+            assert get_person(session, person_id).full_name == "Ffion Older"
+        config = alembic_config()
+        with store.engine.begin() as con:
+            config.attributes["connection"] = con
+            command.downgrade(config, "0014_import_batches_more")
+        with store.reader() as session:
+            con = session.connection()
+            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert not indexes & {"ix_people_id_live", "ix_memberships_committee_terms", "ix_memberships_person_terms"}
+            assert con.exec_driver_sql("SELECT count(*) FROM memberships").scalar_one() == 1
+    finally:
+        store.close()
+    assert revision_in_file(path) == "0014_import_batches_more"

@@ -10,12 +10,13 @@ date; present are the people marked "attended" who hold any seat then, so a back
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from partnerdesk.i18n import _
@@ -133,32 +134,66 @@ class MeetingCompliance:
     periods: Periods = Periods(14, 7)  # the notice and papers periods this meeting was held to
 
 
-def _seats_by_committee(session: Session, committee_ids: set[str]) -> dict[str, list[tuple]]:
+class _Seats:
+    """One committee's seats, arranged to answer for any day how many people hold a full seat and whether someone
+    holds any seat, without going through every seat for every meeting (a large organisation's committees have
+    thousands of seats, and a year has hundreds of meetings)."""
+
+    def __init__(self) -> None:
+        self.by_person: dict[str, list[tuple[date, date | None, bool]]] = {}
+        self._starts: list[date] = []
+        self._ends: list[date] = []
+
+    def arrange(self) -> None:
+        """Merge each person's overlapping full seats, so each person counts once on any day, and sort the ends."""
+        for seats in self.by_person.values():
+            if len(seats) == 1:  # most people: one seat, nothing to merge
+                start, end, backup = seats[0]
+                if not backup:
+                    self._starts.append(start)
+                    self._ends.append(end or date.max)
+                continue
+            merged: list[list[date]] = []
+            for start, end, _backup in sorted((s, e or date.max, b) for s, e, b in seats if not b):
+                if merged and start <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            for start, end in merged:
+                self._starts.append(start)
+                self._ends.append(end)
+        self._starts.sort()
+        self._ends.sort()
+
+    def full_on(self, day: date) -> int:
+        """How many people hold a full (not back-up) seat on that day: seats begun by then less those ended before."""
+        return bisect_right(self._starts, day) - bisect_left(self._ends, day)
+
+    def seated_on(self, person_id: str, day: date) -> bool:
+        """Whether the person holds any seat (full or back-up) on that day."""
+        return any(s <= day and (e is None or e >= day) for s, e, _b in self.by_person.get(person_id, ()))
+
+
+def _seats_by_committee(session: Session, committee_ids: set[str], first: date, last: date) -> dict[str, _Seats]:
+    """The seats of people not in the Bin on these committees that cover any day from first to last."""
     m, p = tables.memberships, tables.people
-    found: dict[str, list[tuple]] = {cid: [] for cid in committee_ids}
+    found = {cid: _Seats() for cid in committee_ids}
     ids = sorted(committee_ids)
     for start in range(0, len(ids), _CHUNK):
         stmt = (
             select(m.c.committee_id, m.c.person_id, m.c.term_start, m.c.term_end, m.c.is_backup)
             .select_from(m.join(p, p.c.id == m.c.person_id))
             .where(
-                m.c.committee_id.in_(ids[start : start + _CHUNK]), m.c.deleted_at.is_(None), p.c.deleted_at.is_(None)
+                m.c.committee_id.in_(ids[start : start + _CHUNK]), m.c.deleted_at.is_(None), p.c.deleted_at.is_(None),
+                m.c.term_start <= last, or_(m.c.term_end.is_(None), m.c.term_end >= first),
             )
-        )
-        for row in session.execute(stmt):
-            found[row.committee_id].append((row.person_id, row.term_start, row.term_end, row.is_backup))
+        )  # fmt: skip
+        # All at once (a large organisation's committees have tens of thousands of seats): quicker than row by row.
+        for committee_id, person_id, term_start, term_end, backup in session.execute(stmt).all():
+            found[committee_id].by_person.setdefault(person_id, []).append((term_start, term_end, backup))
+    for seats in found.values():
+        seats.arrange()
     return found
-
-
-def _seated_on(seats: list[tuple], day: date) -> tuple[set[str], set[str]]:
-    """(people with a full seat, people with any seat) on that day."""
-    full, anyone = set(), set()
-    for person_id, start, end, backup in seats:
-        if start <= day and (end is None or end >= day):
-            anyone.add(person_id)
-            if not backup:
-                full.add(person_id)
-    return full, anyone
 
 
 def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[str, MeetingCompliance]:
@@ -184,16 +219,20 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
         )
         for row in session.execute(stmt):
             people.setdefault(row[0], []).append(tuple(row)[1:])
-    seats = _seats_by_committee(session, {row.committee_id for row in meetings.values() if row.committee_id})
+    days = {meeting_id: uk_date(row.starts_at) for meeting_id, row in meetings.items()}
+    committees = {row.committee_id for row in meetings.values() if row.committee_id}
+    seats = _seats_by_committee(session, committees, min(days.values()), max(days.values())) if committees else {}
 
     result = {}
     for meeting_id, row in meetings.items():
-        day = uk_date(row.starts_at)
-        full, anyone = _seated_on(seats.get(row.committee_id, []), day) if row.committee_id else (set(), set())
+        day = days[meeting_id]
+        held = seats.get(row.committee_id) if row.committee_id else None
+        full = held.full_on(day) if held else 0
         invited = people.get(meeting_id, [])
         marks = Counter(mark for _unused, mark, _unused, _unused, _unused in invited)
         sent = [(days_before(day, on), fmt, wanted) for _unused, _unused, on, fmt, wanted in invited if on is not None]
-        present = sum(1 for person_id, mark, *_unused in invited if mark == "attended" and person_id in anyone)
+        present = sum(1 for person_id, mark, *_unused in invited
+                      if mark == "attended" and held is not None and held.seated_on(person_id, day))  # fmt: skip
         rule = QuorumRule(row.quorum_number, row.quorum_numerator, row.quorum_denominator)
         if row.kind not in QUORUM_KINDS:
             rule = QuorumRule()  # no quorum is agreed for a pre-meeting, debrief or other informal meeting
@@ -217,10 +256,10 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
             absent=marks["absent"],
             sent_views=marks["sent_views"],
             unrecorded=marks[None],
-            members=len(full),
+            members=full,
             present_members=present,
-            quorum_needed=quorum_needed(rule, len(full)),
-            quorate=is_quorate(rule, len(full), present) if recorded else None,
+            quorum_needed=quorum_needed(rule, full),
+            quorate=is_quorate(rule, full, present) if recorded else None,
             periods=periods,
         )
     return result

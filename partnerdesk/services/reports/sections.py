@@ -30,7 +30,7 @@ from partnerdesk.services.reports.lines import (
     plain_count,
     plain_share,
 )
-from partnerdesk.services.wellbeing.figures import supervision_figures, wellbeing_figures
+from partnerdesk.services.wellbeing.figures import one_to_ones_on_time, wellbeing_figures
 from partnerdesk.services.wellbeing.training import training_compliance
 
 #: Meetings held to prepare representatives for a meeting, and to support them after it (records.vocab).
@@ -135,11 +135,11 @@ def wellbeing_section(session: Session, period: Period) -> Section:
 
 
 def supervision_section(session: Session, period: Period) -> Section:
-    """1:1 supervision held on time (the supervision export's own figure)."""
-    figures = supervision_figures(session, period.date_from, period.date_to, period.as_of)
+    """1:1 supervision held on time (the supervision export's own figure; the return needs only this one of the
+    supervision figures, so it asks for it alone)."""
+    with_earlier, on_time = one_to_ones_on_time(session, period.date_from, period.date_to)
     return Section(_("Supervision"), [
-        people_share("supervision_on_time", _("1:1 supervision on time"), figures.one_to_ones_on_time,
-                     figures.one_to_ones_with_earlier, period.policy,
+        people_share("supervision_on_time", _("1:1 supervision on time"), on_time, with_earlier, period.policy,
                      _("Of the 1:1 supervision sessions in the period that followed an earlier one, those held by "
                        "the next due date agreed (or the cadence for the person's role).")),
     ])  # fmt: skip

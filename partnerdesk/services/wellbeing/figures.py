@@ -96,21 +96,10 @@ def wellbeing_figures(session: Session, date_from: date | None, date_to: date | 
     )  # fmt: skip
 
 
-def supervision_figures(
-    session: Session, date_from: date | None, date_to: date | None, today: date
-) -> SupervisionFigures:
-    """The supervision figures for sessions held in the period, with pairs overdue and training as of today."""
+def one_to_ones_on_time(session: Session, date_from: date | None, date_to: date | None) -> tuple[int, int]:
+    """(1:1 sessions held in the period that followed an earlier 1:1 of the same supervisee, those of them held by
+    the next due date agreed at the earlier one or, failing that, the cadence for the person's role)."""
     s, a = tables.supervision_sessions, tables.supervision_attendees
-    stmt = select(s.c.id, s.c.kind, s.c.held_on).where(s.c.deleted_at.is_(None))
-    if date_from is not None:
-        stmt = stmt.where(s.c.held_on >= date_from)
-    if date_to is not None:
-        stmt = stmt.where(s.c.held_on <= date_to)
-    sessions = list(session.execute(stmt))
-    kinds: Counter[str] = Counter({code: 0 for code in supervision_rules.SESSION_TYPES})
-    kinds.update(row.kind for row in sessions)
-    in_period = {row.id for row in sessions if row.kind == "one_to_one"}
-
     # Every 1:1, in date order per supervisee, so each session in the period is judged against the one before.
     every = (
         select(a.c.person_id, s.c.id, s.c.held_on, s.c.next_due_on)
@@ -122,15 +111,32 @@ def supervision_figures(
     previous: dict[str, tuple[date, date | None]] = {}
     rows = list(session.execute(every))
     roles, settings = roles_of(session, list({row[0] for row in rows})), cadence_settings(session)
-    for person_id, session_id, held_on, next_due_on in rows:
-        if session_id in in_period and person_id in previous:
+    for person_id, _session_id, held_on, next_due_on in rows:
+        in_period = (date_from is None or held_on >= date_from) and (date_to is None or held_on <= date_to)
+        if in_period and person_id in previous:
             last_on, agreed = previous[person_id]
             cadence = cadence_for_roles(roles[person_id], settings)
             due = agreed or supervision_rules.next_due(last_on, cadence)[1]
             with_earlier += 1
             on_time += held_on <= due
         previous[person_id] = (held_on, next_due_on)
+    return with_earlier, on_time
 
+
+def supervision_figures(
+    session: Session, date_from: date | None, date_to: date | None, today: date
+) -> SupervisionFigures:
+    """The supervision figures for sessions held in the period, with pairs overdue and training as of today."""
+    s = tables.supervision_sessions
+    stmt = select(s.c.id, s.c.kind, s.c.held_on).where(s.c.deleted_at.is_(None))
+    if date_from is not None:
+        stmt = stmt.where(s.c.held_on >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(s.c.held_on <= date_to)
+    sessions = list(session.execute(stmt))
+    kinds: Counter[str] = Counter({code: 0 for code in supervision_rules.SESSION_TYPES})
+    kinds.update(row.kind for row in sessions)
+    with_earlier, on_time = one_to_ones_on_time(session, date_from, date_to)
     statuses = supervision_status_list(session, today)
     act = tables.supervision_actions
     held = stmt.with_only_columns(s.c.id)  # the same sessions, as a subquery: no long list of ids

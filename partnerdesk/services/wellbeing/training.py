@@ -212,15 +212,20 @@ def person_training(session: Session, person_id: str, today: date | None = None)
     return _statuses(session, [(person_id, name)], today or today_uk())
 
 
+def _expected_to_train(session: Connection | Session) -> list:
+    """The conditions on people that make someone expected to do the training (see people_needing_training)."""
+    p, r = tables.people, tables.person_roles
+    with_role = select(r.c.person_id).where(r.c.role.in_(get_setting(session, "training_roles")))
+    return [p.c.deleted_at.is_(None), p.c.status != "left", p.c.id.in_(with_role)]
+
+
 def people_needing_training(session: Session) -> list[tuple[str, str]]:
     """(id, name) of everyone expected to do the training: a role in the training_roles setting, not left, not in
     the Bin; by name."""
-    p, r = tables.people, tables.person_roles
-    roles = get_setting(session, "training_roles")
-    with_role = select(r.c.person_id).where(r.c.role.in_(roles))
+    p = tables.people
     stmt = (
         select(p.c.id, p.c.full_name)
-        .where(p.c.deleted_at.is_(None), p.c.status != "left", p.c.id.in_(with_role))
+        .where(*_expected_to_train(session))
         .order_by(func.lower(p.c.full_name), p.c.id)
     )
     return [tuple(row) for row in session.execute(stmt)]
@@ -239,12 +244,36 @@ def training_gaps(
 
 def training_compliance(session: Session, today: date | None = None) -> list[tuple[str, int, int]]:
     """Per course, by name: (course name, people expected to do it, people whose training is in date today;
-    "expiring" still counts as in date)."""
-    counts: dict[str, list[int]] = {course.name: [0, 0] for course in list_courses(session)}
-    for item in _statuses(session, people_needing_training(session), today or today_uk()):
-        counts[item.course_name][0] += 1
-        counts[item.course_name][1] += item.status in ("in date", "expiring")
-    return [(name, expected, in_date) for name, (expected, in_date) in counts.items()]
+    "expiring" still counts as in date).
+
+    Counted in the database, not person by person (a large organisation has tens of thousands of people expected to
+    train): each person's latest completion of each course, grouped by course and date, so the training rule
+    (rules.supervision.training_status) is applied once per course and completion date."""
+    today = today or today_uk()
+    p, t = tables.people, tables.training_records
+    courses = list_courses(session)
+    expected_to_train = _expected_to_train(session)
+    expected = session.execute(select(func.count()).select_from(p).where(*expected_to_train)).scalar_one()
+    latest = (
+        select(t.c.course_id, func.max(t.c.completed_on).label("completed_on"))
+        .where(t.c.deleted_at.is_(None), t.c.person_id.in_(select(p.c.id).where(*expected_to_train)))
+        .group_by(t.c.person_id, t.c.course_id)
+    ).subquery()
+    by_date = select(latest.c.course_id, latest.c.completed_on, func.count()).group_by(
+        latest.c.course_id, latest.c.completed_on
+    )
+    renewal = {course.course_id: course.renewal_months for course in courses}
+    in_date: dict[str, int] = dict.fromkeys(renewal, 0)
+    for course_id, completed_on, people in session.execute(by_date):
+        if course_id in renewal and rules.training_status(today, completed_on, renewal[course_id]) in (
+            "in date", "expiring"
+        ):
+            in_date[course_id] += people
+    counts: dict[str, list[int]] = {course.name: [0, 0] for course in courses}
+    for course in courses:
+        counts[course.name][0] += expected
+        counts[course.name][1] += in_date[course.course_id]
+    return [(name, expected, done) for name, (expected, done) in counts.items()]
 
 
 def training_expiring(session: Connection | Session, today: date, limit: int = 200) -> list[TrainingStatus]:
