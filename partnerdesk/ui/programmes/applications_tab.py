@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import N_, _, ngettext
-from partnerdesk.records.people import Organisation, Person
 from partnerdesk.rules.programmes import APPLICATION_STATUSES
+from partnerdesk.services.programmes.names import organisation_names, people_names
 from partnerdesk.services.programmes.programmes import applications_for, get_programme
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.programmes.tab import ProgrammeTab
@@ -64,13 +64,13 @@ class ApplicationsTab(ProgrammeTab):
             programme = get_programme(session, programme_id)
             sides = {"a": programme.side_a_name, "b": programme.side_b_name}
             rows, on_side = [], []
-            for application in applications_for(session, programme_id):
-                person = session.get(Person, application.person_id)
-                organisation = session.get(Organisation, application.organisation_id) \
-                    if application.organisation_id else None  # fmt: skip
+            applications = applications_for(session, programme_id)
+            people = people_names(session, (a.person_id for a in applications))
+            organisations = organisation_names(session, (a.organisation_id for a in applications))
+            for application in applications:
                 rows.append((application.id, [
-                    person.full_name if person else "", sides.get(application.side, ""),
-                    organisation.name if organisation else "", application.role or "",
+                    people.get(application.person_id, ""), sides.get(application.side, ""),
+                    organisations.get(application.organisation_id or "", ""), application.role or "",
                     _(APPLICATION_STATUSES.get(application.status, application.status)),
                 ], False))  # fmt: skip
                 on_side.append(application.side)

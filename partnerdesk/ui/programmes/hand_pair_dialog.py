@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from partnerdesk.i18n import _
-from partnerdesk.records.people import Person
 from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.programmes.names import people_names
 from partnerdesk.services.programmes.pairs import accept_pair, paired_people
 from partnerdesk.services.programmes.programmes import applications_for, get_programme
 from partnerdesk.ui.expenses.confirm import run_confirmed
@@ -41,10 +41,10 @@ class HandPairDialog(SmallForm):
             programme = get_programme(session, programme_id)
             taken = paired_people(session, programme_id)
             free = {"a": [], "b": []}
-            for application in applications_for(session, programme_id):
-                if application.person_id not in taken:
-                    free[application.side].append((application.person_id,
-                                                   session.get(Person, application.person_id).full_name))
+            applications = [a for a in applications_for(session, programme_id) if a.person_id not in taken]
+            names = people_names(session, (a.person_id for a in applications))
+            for application in applications:
+                free[application.side].append((application.person_id, names.get(application.person_id, "")))
             return (programme.side_a_name, programme.side_b_name), free
 
         sides, free = writer.read(read)

@@ -11,10 +11,10 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import N_, _, ngettext
-from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.programmes import Applicant, match_score, pair_problem
 from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.programmes.names import people_names
 from partnerdesk.services.programmes.pairs import accept_pair, applicant, paired_people, suggestions
 from partnerdesk.services.programmes.programmes import applications_for, get_programme
 from partnerdesk.ui.expenses.confirm import run_confirmed
@@ -151,7 +151,7 @@ class MatchingTab(ProgrammeTab):
             found = suggestions(session, programme_id)
             applicants = {a.person_id: applicant(a) for a in applications_for(session, programme_id)}
             people = {s.side_a_person_id for s in found} | {s.side_b_person_id for s in found}
-            names = {pid: session.get(Person, pid).full_name for pid in people}
+            names = people_names(session, people)
             return found, applicants, names
 
         found, applicants, names = self.writer.read(read)
