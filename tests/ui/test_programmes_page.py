@@ -110,6 +110,9 @@ def test_an_organiser_makes_a_cohort_records_applications_and_accepts_the_sugges
     assert shown == {"Ann Board": "Di Leader", "Bob Board": "Cy Leader"}  # shared community and area
     assert all("Both care about" in why and "Both know" in why for why in _texts(matching.table, 3))
     best = _texts(matching.table, 2)
+    matching.table.selectRow(0)  # the selected suggestion's reasons are shown whole under the table
+    assert matching.why.text().startswith(f"{_texts(matching.table, 0)[0]} and {_texts(matching.table, 1)[0]} (score")
+    assert "Both care about" in matching.why.text()
 
     # Swapping partners works the score out again, with the reasons; swapping back restores the best.
     matching.table.selectAll()

@@ -67,6 +67,11 @@ class MatchingTab(ProgrammeTab):
                      _("Suggest pairs"), self.suggest),
             NextStep(_("Choose a programme to match its applicants.")), lambda: self.programme_id is None,
         )  # fmt: skip
+        # The reasons are the point of a suggestion: the selected one's are shown whole, under the table.
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setAccessibleName(_("Why the selected pair is suggested"))
+        self.table.itemSelectionChanged.connect(self._explain)
         self.starts_on = UkDateEdit(_("Pairs start on"))
         starts_label = QLabel(_("Pairs s&tart on"))
         starts_label.setBuddy(self.starts_on)
@@ -89,6 +94,7 @@ class MatchingTab(ProgrammeTab):
         layout.addLayout(when)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.why)
         layout.addWidget(buttons)
         writer.watch(self, WATCHED, self.refresh)
 
@@ -139,7 +145,18 @@ class MatchingTab(ProgrammeTab):
         rows = [(str(number), [self.names.get(s.a.person_id, ""), self.names.get(s.b.person_id, ""), str(s.score),
                                " ".join(s.reasons)], False) for number, s in enumerate(self.suggested)]  # fmt: skip
         fill_table(self.table, rows)
-        self.empty.update_state()  # a programme chosen (or none) changes what an empty list says
+        self.empty.update_state()
+        self._explain()  # a programme chosen (or none) changes what an empty list says
+
+    def _explain(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self.why.setText("")
+            return
+        chosen = self.suggested[rows[0]]
+        self.why.setText(_("{first} and {second} (score {score}): {reasons}").format(
+            first=self.names.get(chosen.a.person_id, ""), second=self.names.get(chosen.b.person_id, ""),
+            score=chosen.score, reasons=" ".join(chosen.reasons) or _("nothing in common was found.")))  # fmt: skip
 
     def suggest(self) -> int:
         """Work out the best pairs for everyone not yet in a pair and show them; returns how many."""
