@@ -73,6 +73,7 @@ def test_an_organiser_makes_a_cohort_records_applications_and_accepts_the_sugges
     page.new_button.click()
     assert [p.name for p in writer.read(list_programmes)] == ["Cohort 1"]
     assert page.programmes.currentItem().text() == "Cohort 1" and page.tabs.isEnabled()
+    assert page.window().statusBar().currentMessage() == "Added the programme Cohort 1"
     assert "Reciprocal mentoring" in page.summary.text() and "Aspiring leader 24 h" in page.summary.text()
     programme = writer.read(list_programmes)[0]
     assert programme.required_activities == [{"kind": "leadership_meeting", "count": 3}]
@@ -101,6 +102,7 @@ def test_an_organiser_makes_a_cohort_records_applications_and_accepts_the_sugges
         driven(ApplicationForm, applies(name, side, community, area))
         applications.new_button.click()
     assert sorted(_texts(applications.table, 0)) == sorted(people)
+    assert page.window().statusBar().currentMessage() == "Added the application"
     assert applications.counts.text() == "Established leader: 2 applicants · Aspiring leader: 2 applicants"
 
     matching = page.tab_list[1]
