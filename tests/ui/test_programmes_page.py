@@ -272,3 +272,51 @@ def test_start_date_is_checked_before_anything_is_accepted(page, writer):
     assert matching.accept_all() == 0
     assert matching.problem.text() == "The programme has ended by then. Please check the date."
     assert count_rows(store, "programme_pairs") == 0
+
+
+def test_changing_an_application_keeps_its_person_and_shows_the_change(page, writer, driven):
+    store = writer.store
+    programme_id = _programme(store)
+    ann = add_person(store, full_name="Ann Board")
+    _apply(store, programme_id, ann, "a", role="Chair", areas=["North", "Docks"])
+    writer.tell_everyone()
+    page.refresh()
+    applications = page.tab_list[0]
+
+    def change(form: ApplicationForm) -> None:
+        assert form.fields.person.person_id() == ann and not form.fields.person.isEnabled()
+        assert form.fields.widgets["areas"].toPlainText() == "North\nDocks"
+        form.fields.widgets["role"].setText("Vice chair")
+        form.fields.widgets["side"].setCurrentIndex(form.fields.widgets["side"].findData("b"))
+        assert form.save()
+
+    driven(ApplicationForm, change)
+    applications.table.selectRow(0)
+    applications.change_button.click()
+    assert _texts(applications.table, 3) == ["Vice chair"]
+    assert _texts(applications.table, 1) == ["Aspiring leader"]
+    assert applications.counts.text() == "Established leader: 0 applicants · Aspiring leader: 1 applicant"
+
+
+def test_a_programme_changed_in_two_windows_asks_which_to_keep(qtbot, writer, monkeypatch):
+    from partnerdesk.ui.widgets.conflict_dialog import MINE, THEIRS, ConflictDialog
+
+    programme_id = _programme(writer.store)
+    first, second = ProgrammeForm(writer, programme_id), ProgrammeForm(writer, programme_id)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    type_into(first.fields.widgets["name"], "Leaders together, spring")
+    assert first.save()
+    type_into(second.fields.widgets["side_b_hours"], "30")
+    shown = []
+
+    def keep_both(dialog: ConflictDialog) -> int:
+        shown.append(dialog.choices())
+        dialog.save_choices.click()  # as offered: their new name, my new hours
+        return dialog.result()
+
+    monkeypatch.setattr(ConflictDialog, "exec", keep_both)
+    assert second.save()
+    assert shown == [{"name": THEIRS, "side_b_hours": MINE}]
+    programme = writer.read(list_programmes)[0]
+    assert (programme.name, programme.side_b_minutes) == ("Leaders together, spring", 30 * 60)

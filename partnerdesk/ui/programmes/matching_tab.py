@@ -130,13 +130,12 @@ class MatchingTab(ProgrammeTab):
             programme = get_programme(session, programme_id)
             taken = paired_people(session, programme_id)
             free = {a.person_id for a in applications_for(session, programme_id)} - taken
-            return programme, free
+            return (programme.side_a_name, programme.side_b_name), programme.same_organisation_allowed, \
+                programme.starts_on, free  # fmt: skip
 
-        programme, free = self.writer.read(read)
-        self.sides = (programme.side_a_name, programme.side_b_name)
-        self.same_organisation_allowed = programme.same_organisation_allowed
+        self.sides, self.same_organisation_allowed, starts_on, free = self.writer.read(read)
         if not self.starts_on.text().strip():
-            self.starts_on.set_date(max(programme.starts_on or today_uk(), today_uk()))
+            self.starts_on.set_date(max(starts_on or today_uk(), today_uk()))
         self.suggested = [s for s in self.suggested if s.a.person_id in free and s.b.person_id in free]
         self._show()
 
@@ -145,8 +144,8 @@ class MatchingTab(ProgrammeTab):
         rows = [(str(number), [self.names.get(s.a.person_id, ""), self.names.get(s.b.person_id, ""), str(s.score),
                                " ".join(s.reasons)], False) for number, s in enumerate(self.suggested)]  # fmt: skip
         fill_table(self.table, rows)
-        self.empty.update_state()
-        self._explain()  # a programme chosen (or none) changes what an empty list says
+        self.empty.update_state()  # a programme chosen (or none) changes what an empty list says
+        self._explain()
 
     def _explain(self) -> None:
         rows = self.selected_rows()
