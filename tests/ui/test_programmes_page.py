@@ -104,6 +104,7 @@ def test_an_organiser_makes_a_cohort_records_applications_and_accepts_the_sugges
     assert sorted(_texts(applications.table, 0)) == sorted(people)
     assert page.window().statusBar().currentMessage() == "Added the application"
     assert applications.counts.text() == "Established leader: 2 applicants · Aspiring leader: 2 applicants"
+    assert set(_texts(applications.table, 4)) == {"Applied"}
 
     matching = page.tab_list[1]
     page.tabs.setCurrentWidget(matching)
@@ -132,6 +133,8 @@ def test_an_organiser_makes_a_cohort_records_applications_and_accepts_the_sugges
         (people["Ann Board"], people["Di Leader"]), (people["Bob Board"], people["Cy Leader"])}  # fmt: skip
     assert all(p.status == "active" and p.starts_on == matching.starts_on.date_value() for p in pairs)
     assert matching.table.rowCount() == 0  # everyone is paired now
+    page.tabs.setCurrentWidget(applications)  # read again as it comes into view
+    assert set(_texts(applications.table, 4)) == {"In a pair"}
     assert page.window().statusBar().currentMessage() == "Accepted 2 pairs"
 
 

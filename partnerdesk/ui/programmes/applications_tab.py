@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.programmes import APPLICATION_STATUSES
 from partnerdesk.services.programmes.names import organisation_names, people_names
+from partnerdesk.services.programmes.pairs import paired_people
 from partnerdesk.services.programmes.programmes import applications_for, get_programme
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.programmes.tab import ProgrammeTab
@@ -16,7 +17,7 @@ from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.fitting import ButtonRow
 
 HEADINGS = (N_("Person"), N_("Side"), N_("Organisation"), N_("Role"), N_("Status"))
-WATCHED = ("programmes", "programme_applications", "people", "organisations")
+WATCHED = ("programmes", "programme_applications", "programme_pairs", "people", "organisations")
 
 
 class ApplicationsTab(ProgrammeTab):
@@ -27,7 +28,7 @@ class ApplicationsTab(ProgrammeTab):
         self.counts = QLabel()
         self.counts.setObjectName("hint")
         self.counts.setWordWrap(True)
-        self.table = read_only_table(HEADINGS, _("Applications to the programme"), (170, 130, 170, 150))
+        self.table = read_only_table(HEADINGS, _("Applications to the programme"), (150, 130, 140, 120))
         self.table.doubleClicked.connect(lambda _index: self.change_application())
         self.empty = show_when_empty(
             self.table,
@@ -67,10 +68,12 @@ class ApplicationsTab(ProgrammeTab):
             applications = applications_for(session, programme_id)
             people = people_names(session, (a.person_id for a in applications))
             organisations = organisation_names(session, (a.organisation_id for a in applications))
+            paired = paired_people(session, programme_id)  # "Applied" alone would not say who still needs a partner
             for application in applications:
                 rows.append((application.id, [
                     people.get(application.person_id, ""), sides.get(application.side, ""),
                     organisations.get(application.organisation_id or "", ""), application.role or "",
+                    _("In a pair") if application.person_id in paired else
                     _(APPLICATION_STATUSES.get(application.status, application.status)),
                 ], False))  # fmt: skip
                 on_side.append(application.side)
