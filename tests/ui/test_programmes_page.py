@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.programmes.pairs import pairs_of
-from partnerdesk.services.programmes.programmes import create_application, create_programme, list_programmes
+from partnerdesk.services.programmes.programmes import (
+    applications_for,
+    create_application,
+    create_programme,
+    list_programmes,
+)
 from partnerdesk.ui.programmes.application_form import ApplicationForm
 from partnerdesk.ui.programmes.area import ProgrammesArea
 from partnerdesk.ui.programmes.hand_pair_dialog import HandPairDialog
@@ -277,10 +282,10 @@ def test_start_date_is_checked_before_anything_is_accepted(page, writer):
     assert count_rows(store, "programme_pairs") == 0
 
 
-def test_changing_an_application_keeps_its_person_and_shows_the_change(page, writer, driven):
+def test_changing_an_application_keeps_its_person_and_shows_the_change(page, writer, driven, qtbot):
     store = writer.store
     programme_id = _programme(store)
-    ann = add_person(store, full_name="Ann Board")
+    ann, manager = add_person(store, full_name="Ann Board"), add_person(store, full_name="Mo Manager")
     _apply(store, programme_id, ann, "a", role="Chair", areas=["North", "Docks"])
     writer.tell_everyone()
     page.refresh()
@@ -291,6 +296,8 @@ def test_changing_an_application_keeps_its_person_and_shows_the_change(page, wri
         assert form.fields.widgets["areas"].toPlainText() == "North\nDocks"
         form.fields.widgets["role"].setText("Vice chair")
         form.fields.widgets["side"].setCurrentIndex(form.fields.widgets["side"].findData("b"))
+        choose_in(qtbot, form.fields.must_not.picker, "Mo Man")
+        form.fields.must_not.add_button.click()
         assert form.save()
 
     driven(ApplicationForm, change)
@@ -299,6 +306,8 @@ def test_changing_an_application_keeps_its_person_and_shows_the_change(page, wri
     assert _texts(applications.table, 3) == ["Vice chair"]
     assert _texts(applications.table, 1) == ["Aspiring leader"]
     assert applications.counts.text() == "Established leader: 0 applicants · Aspiring leader: 1 applicant"
+    saved = writer.read(lambda s: applications_for(s, programme_id))[0]
+    assert saved.must_not_match == [manager]
 
 
 def test_a_programme_changed_in_two_windows_asks_which_to_keep(qtbot, writer, monkeypatch):

@@ -24,7 +24,7 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.records.programmes import ProgrammeApplication
 from partnerdesk.rules.programmes import AVAILABILITY
 from partnerdesk.services.people.organisations import list_organisations
-from partnerdesk.services.people.people import get_person
+from partnerdesk.services.programmes.names import people_names
 from partnerdesk.services.programmes.programmes import (
     application_data,
     create_application,
@@ -149,8 +149,7 @@ class ApplicationForm(FormDialog):
             if application_id is not None:
                 application = session.get(ProgrammeApplication, application_id)
                 data, version = application_data(application), application.version
-                names = {pid: get_person(session, pid).full_name for pid in
-                         [data["person_id"], *data["must_not_match"]]}  # fmt: skip
+                names = people_names(session, [data["person_id"], *data["must_not_match"]])
             return (programme.name, programme.side_a_name, programme.side_b_name), organisations, data, version, names
 
         (name, *sides), organisations, data, self.opened_version, names = writer.read(read)
@@ -170,10 +169,10 @@ class ApplicationForm(FormDialog):
         fit_to_screen(self, buttons, QSize(640, 560))
         if data is not None:
             self.opened_values = dict(data)
-            self.fields.person.set_person(data["person_id"], names[data["person_id"]])
+            self.fields.person.set_person(data["person_id"], names.get(data["person_id"], ""))
             self.fields.person.setEnabled(False)  # an application stays with its person
             for person_id in data["must_not_match"]:
-                self.fields.must_not.add(person_id, names[person_id])
+                self.fields.must_not.add(person_id, names.get(person_id, _("Someone since erased")))
             for key, value in data.items():
                 if key not in ("person_id", "must_not_match", "programme_id"):
                     self.show_value(key, value)
