@@ -332,3 +332,15 @@ def test_a_programme_changed_in_two_windows_asks_which_to_keep(qtbot, writer, mo
     assert shown == [{"name": THEIRS, "side_b_hours": MINE}]
     programme = writer.read(list_programmes)[0]
     assert (programme.name, programme.side_b_minutes) == ("Leaders together, spring", 30 * 60)
+
+
+def test_every_control_of_the_programme_forms_has_a_name_and_takes_the_keyboard(qtbot, writer):
+    from tests.ui.test_accessibility import _problems
+
+    programme_id = _programme(writer.store)
+    application_id = _apply(writer.store, programme_id, add_person(writer.store), "a")
+    forms = [ProgrammeForm(writer), ProgrammeForm(writer, programme_id), ApplicationForm(writer, programme_id),
+             ApplicationForm(writer, programme_id, application_id), HandPairDialog(writer, programme_id)]  # fmt: skip
+    for form in forms:
+        qtbot.addWidget(form)
+        assert _problems(form) == []
