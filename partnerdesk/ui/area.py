@@ -22,6 +22,8 @@ class Area:
     draft_forms: tuple[str, ...] = ()
     #: Kinds of record this area opens when a line about one is chosen elsewhere (the Today page): "person"…
     record_kinds: tuple[str, ...] = ()
+    #: The Go menu's shortcut when not a number: the other areas keep Ctrl+1 to Ctrl+9 in the order they are listed.
+    shortcut: str | None = None
 
     def __init__(self, window: MainWindow):
         self.window = window

@@ -101,6 +101,18 @@ _PHRASES: dict[str, dict[str, str]] = {
         N_("Removed the budget heading {name}"),
         N_("Restored the budget heading {name}"),
     ),
+    "programmes": _four(
+        N_("Added the programme {name}"),
+        N_("Saved the programme {name}"),
+        N_("Moved the programme {name} to the Bin"),
+        N_("Restored the programme {name}"),
+    ),
+    "programme_applications": _four(
+        N_("Added the application"),
+        N_("Saved the application"),
+        N_("Moved the application to the Bin"),
+        N_("Restored the application"),
+    ),
 }
 
 

@@ -34,6 +34,7 @@ from partnerdesk.ui.help.browser import HelpWindow
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
+from partnerdesk.ui.programmes.area import ProgrammesArea
 from partnerdesk.ui.reports.area import ReportsArea
 from partnerdesk.ui.today.checklist import open_settings
 from partnerdesk.ui.today_page import TodayPage
@@ -74,10 +75,10 @@ class BinArea(Area):
         return BinPage(self.writer)
 
 
-#: The areas in the order they are listed (and numbered Ctrl+1, Ctrl+2…).
+#: The areas in the order they are listed (and numbered Ctrl+1, Ctrl+2…, skipping those with a shortcut of their own).
 AREAS: tuple[type[Area], ...] = (
-    TodayArea, PeopleArea, MeetingsArea, ExpensesArea, WellbeingArea, SupervisionArea, OrganisationsArea, ReportsArea,
-    BinArea,
+    TodayArea, PeopleArea, MeetingsArea, ExpensesArea, WellbeingArea, SupervisionArea, ProgrammesArea,
+    OrganisationsArea, ReportsArea, BinArea,
 )
 
 
@@ -204,10 +205,11 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu(_("&Edit"))
         self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
         go = self.menuBar().addMenu(_("&Go"))
-        for number, area in enumerate(self.areas):
-            self.add_action(
-                go, _(area.title), lambda _unused=False, n=number: self.nav.setCurrentRow(n), f"Ctrl+{number + 1}"
-            )
+        numbered = 0
+        for row, area in enumerate(self.areas):
+            numbered += area.shortcut is None
+            keys = area.shortcut or f"Ctrl+{numbered}"
+            self.add_action(go, _(area.title), lambda _unused=False, n=row: self.nav.setCurrentRow(n), keys)
         self._view_menu()
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.add_action(help_menu, _("&Help for this page"), self.help_for_page, "F1")

@@ -173,6 +173,19 @@ def _ids(store, sql: str) -> str:
         return db.execute(sql).fetchone()[0]
 
 
+def _a_programme(store, person: str) -> tuple[str, str]:
+    """A mentoring programme with one application (the demo makes programmes only with more people)."""
+    from partnerdesk.services.programmes.programmes import create_application, create_programme
+
+    with store.transaction() as session:
+        programme = create_programme(session, {"name": "Reciprocal mentoring cohort 1 (2026)",
+                                               "kind": "reciprocal_mentoring", "side_a_hours": "15"}).id
+        application = create_application(session, {
+            "programme_id": programme, "person_id": person, "side": "b", "role": "Community organiser",
+            "aspirations": ["governance", "budgets"], "must_not_match_notes": "Line manager"}).id  # fmt: skip
+    return programme, application
+
+
 def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.expenses.budgets_page import HeadingDialog
     from partnerdesk.ui.expenses.claim_form import ClaimForm
@@ -185,6 +198,9 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
     from partnerdesk.ui.people.person_form import PersonForm
+    from partnerdesk.ui.programmes.application_form import ApplicationForm
+    from partnerdesk.ui.programmes.hand_pair_dialog import HandPairDialog
+    from partnerdesk.ui.programmes.programme_form import ProgrammeForm
     from partnerdesk.ui.today.line_actions import SnoozeDialog
     from partnerdesk.ui.wellbeing.check_form import CheckForm
     from partnerdesk.ui.wellbeing.debrief_dialog import DebriefDialog
@@ -205,6 +221,7 @@ def _every_dialog(writer) -> list[QDialog]:
 
     session_id = add_session(store, add_person(store, roles=["coordinator"]), [person], date(2026, 5, 27))
     claim_form = ClaimForm(writer, claim)
+    programme, application = _a_programme(store, person)
     contacts = Path(store.path).with_name("contacts.csv")
     contacts.write_text("Full name,E-mail,Mobile,Post code,Notes\nA Person,a@example.org,07700 900123,CF10 1AA,\n"
                         "Bad Email,nope,,,\n", encoding="utf-8")  # fmt: skip
@@ -223,6 +240,8 @@ def _every_dialog(writer) -> list[QDialog]:
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
         SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
         HelpWindow(), ImportDialog(writer, contacts), ImportDialog(writer, claims, kind="claims"),
+        ProgrammeForm(writer), ProgrammeForm(writer, programme), ApplicationForm(writer, programme),
+        ApplicationForm(writer, programme, application), HandPairDialog(writer, programme),
     ]  # fmt: skip
 
 
@@ -259,6 +278,27 @@ def test_every_dialog_fits_a_laptop(qtbot, writer, laptop):
             found[type(dialog).__name__] = problems
         dialog.hide()
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+@pytest.mark.parametrize("laptop", LAPTOPS)
+def test_the_programmes_page_fits_with_a_cohort_on_every_tab(qtbot, writer, laptop):
+    """The demo window has too few people for the demo programmes: this one has a real-sized cohort."""
+    from partnerdesk.demo.build import fill_demo
+    from partnerdesk.ui.main_window import MainWindow
+    from partnerdesk.ui.programmes.area import ProgrammesArea
+
+    fill_demo(writer.store, people=60)
+    window = MainWindow(writer)
+    qtbot.addWidget(window)
+    window.show()
+    area = window.area(ProgrammesArea)
+    window.show_area(area)
+    window.resize(LAPTOPS[laptop])
+    assert area.page.programmes.count() == 2 and area.page.tabs.isEnabled()
+    for index in range(area.page.tabs.count()):
+        area.page.tabs.setCurrentIndex(index)
+        window.layout().activate()
+        assert unseen(window) == [], area.page.tabs.tabText(index)
 
 
 def test_the_meetings_list_shows_whole_dates(demo_window):

@@ -19,6 +19,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("expenses", N_("Expenses")),
     ("wellbeing", N_("Wellbeing")),
     ("supervision", N_("Supervision and training")),
+    ("programmes", N_("Mentoring and buddying programmes")),
     ("reports", N_("Reports")),
     ("bin", N_("Bin")),
     ("exports", N_("Exports and data")),
@@ -26,7 +27,7 @@ PAGES: tuple[tuple[str, str], ...] = (
 #: The help page for each area of the window, by the area's title.
 FOR_AREA = {"Today": "today", "People": "people", "Organisations": "organisations", "Meetings": "meetings",
             "Expenses": "expenses", "Wellbeing": "wellbeing", "Supervision": "supervision", "Reports": "reports",
-            "Bin": "bin"}
+            "Bin": "bin", "Programmes": "programmes"}
 
 
 def page_text(key: str) -> str:
