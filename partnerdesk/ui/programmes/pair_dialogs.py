@@ -101,6 +101,11 @@ class RematchDialog(SmallForm):
                                      (200, 60))  # fmt: skip
         self.table.setMinimumHeight(160)
         self.fields.row(self.tab, _("&Suggestions"), "partner", self.table)
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setAccessibleName(_("Why this partner is suggested"))
+        self.tab.addRow("", self.why)
+        self.table.itemSelectionChanged.connect(self._explain)
         self.nobody = QLabel()
         self.nobody.setWordWrap(True)
         self.tab.addRow(self.nobody)
@@ -133,6 +138,7 @@ class RematchDialog(SmallForm):
                 rows.append((other, [names[other], str(suggestion.match.score), " ".join(suggestion.match.reasons)],
                              False))  # fmt: skip
         fill_table(self.table, rows)
+        self._explain()
         if person_id and not rows and not self.nobody.text():
             self.nobody.setText(_("Nobody on the other side is free to partner them. Record a new application to "
                                   "the programme first, then come back here."))  # fmt: skip
@@ -141,6 +147,13 @@ class RematchDialog(SmallForm):
         elif rows:
             self.nobody.setText("")
         self.nobody.setVisible(bool(self.nobody.text()))
+
+    def _explain(self) -> None:
+        """Say in full why the chosen partner is suggested (the table's cell is cut short)."""
+        chosen = selected_id(self.table)
+        found = next((s for s in self.suggested if self._partner(s) == chosen), None)
+        self.why.setText(" ".join(found.match.reasons) if found else "")
+        self.why.setVisible(found is not None)
 
     def _partner(self, suggestion: SuggestedPair) -> str:
         staying = self.staying.currentData()
@@ -187,7 +200,7 @@ class BackfillDialog(QDialog):
         self.names: dict[str, str] = {}
         self.refresh()
         fit_to_screen(self, buttons)
-        self.resize(max(self.width(), 680), max(self.height(), 360))
+        self.resize(max(self.width(), 760), max(self.height(), 380))
 
     def refresh(self) -> None:
         """Read what is due again (after a claim is made, its half days count as paid)."""
@@ -220,6 +233,7 @@ class BackfillDialog(QDialog):
             for line in sorted(lines, key=lambda line: self.names[line.person_id].casefold())
         ]  # fmt: skip
         fill_table(self.table, rows)
+        self.table.resizeColumnsToContents()
         self.create.setEnabled(bool(rows))
 
     def create_claim(self) -> str | None:

@@ -27,6 +27,8 @@ from partnerdesk.ui.widgets.fitting import ButtonRow
 
 WATCHED = ("programmes", "programme_pairs", "pair_activities", "programme_applications", "people", "claims")
 FINISHED = ("ended_early", "completed")
+HOURS = 3  # the first of the two hours columns
+WIDEST = 280  # pixels: no column pushes the progress out of view
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,8 @@ def _how_it_goes(status: str, sides: list[tuple[str, Progress]]) -> tuple[str, b
     """The progress column's words and whether the pair is falling behind (finished pairs are not)."""
     if status in FINISHED:
         return _("Finished"), False
-    late = [_("{side} has {logged} of {due} due by now").format(side=side, logged=format_hours(p.logged_minutes),
-                                                                 due=format_hours(p.due_by_now_minutes))
+    late = [_("{side} {logged} of {due} due").format(side=side, logged=format_hours(p.logged_minutes),
+                                                      due=format_hours(p.due_by_now_minutes))
             for side, p in sides if p.behind]  # fmt: skip
     if late:
         return _("Falling behind: {why}").format(why="; ".join(late)), True
@@ -84,10 +86,10 @@ def read_pairs(session, programme_id: str) -> tuple[tuple[str, str], list[PairRo
             status = _("{status}, new partner").format(status=status)
         progress, behind = _how_it_goes(pair.status, [(programme.side_a_name, done.side_a),
                                                       (programme.side_b_name, done.side_b)])  # fmt: skip
-        cells = [names[pair.side_a_person_id], names[pair.side_b_person_id], format_uk(pair.starts_on),
-                 format_uk(pair.ends_on), status, _hours(done.side_a), _hours(done.side_b),
+        cells = [names[pair.side_a_person_id], names[pair.side_b_person_id], progress, _hours(done.side_a),
+                 _hours(done.side_b), status, format_uk(pair.starts_on), format_uk(pair.ends_on),
                  _activities(programme.required_activities, done.side_a.activities_missing,
-                             report.activity_counts.get(pair.id, 0)), progress]  # fmt: skip
+                             report.activity_counts.get(pair.id, 0))]  # fmt: skip
         rows.append(PairRow(pair.id, pair.status, pair.version, cells, behind))
     return (programme.side_a_name, programme.side_b_name), rows
 
@@ -101,8 +103,9 @@ class PairsTab(ProgrammeTab):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("Pairs summary"))
-        self.table = read_only_table(["", "", _("Starts"), _("Ends"), _("Status"), "", "", _("Activities"),
-                                      _("Progress")], _("Pairs"), (150, 150, 90, 90, 130, 120, 120, 200))  # fmt: skip
+        # The progress comes straight after the names: on a small screen it is the column that must show.
+        self.table = read_only_table(["", "", _("Progress"), "", "", _("Status"), _("Starts"), _("Ends"),
+                                      _("Activities required")], _("Pairs"))  # fmt: skip
         self.table.itemSelectionChanged.connect(self._offer)
         self.table.doubleClicked.connect(self.log_time)
         show_when_empty(self.table, NextStep(_("No pairs yet. Accept suggested pairs on the Matching tab.")),
@@ -141,10 +144,13 @@ class PairsTab(ProgrammeTab):
         self.rows = {row.pair_id: row for row in rows}
         for column, side in ((0, sides[0]), (1, sides[1])):
             self.table.horizontalHeaderItem(column).setText(side or _("Partner"))
-        for column, side in ((5, sides[0]), (6, sides[1])):
+        for column, side in ((HOURS, sides[0]), (HOURS + 1, sides[1])):
             self.table.horizontalHeaderItem(column).setText(_("{side} hours").format(side=side) if side else
                                                             _("Hours"))  # fmt: skip
         fill_table(self.table, [(row.pair_id, row.cells, row.behind) for row in rows])
+        self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount() - 1):  # long names and reasons are cut, whole in the tooltip
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDEST))
         for number, row in enumerate(rows):
             if row.pair_id == keep:
                 self.table.selectRow(number)

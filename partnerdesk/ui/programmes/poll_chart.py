@@ -18,7 +18,7 @@ from partnerdesk.i18n import _
 from partnerdesk.rules.programmes import LIKERT
 from partnerdesk.services.programmes.polls import ItemResult
 
-_ROW = 34  # pixels per item
+_ROW = 46  # pixels per item: its wording, then its dots
 _TOP = 26  # room for the scale's numbers and the key
 START = QColor("#8a94a0")  # grey: where people began
 LATEST = QColor("#2f6f9f")  # the budgets chart's blue: where they are now
@@ -90,30 +90,32 @@ class PollChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No poll questions yet."))
             return
         metrics = QFontMetrics(self.font())
-        label_width = min(max(metrics.horizontalAdvance(r.wording) for r in self.results) + 12, self.width() // 3)
-        left, right = label_width + 8, self.width() - 16
+        caption_width = metrics.horizontalAdvance("0.0 → 0.0") + 16
+        left, right = 16, self.width() - caption_width - 12
         lowest, highest = LIKERT.start, LIKERT.stop - 1
 
         def x_of(value: Decimal | int) -> float:
             return left + (right - left) * (float(value) - lowest) / (highest - lowest)
 
-        bottom = _TOP + len(self.results) * _ROW
-        for value in LIKERT:  # the scale, with a light line down the chart at each answer
-            painter.setPen(GRID)
-            painter.drawLine(QPointF(x_of(value), _TOP - 4), QPointF(x_of(value), bottom))
+        for value in LIKERT:  # the scale's numbers; each item has a light mark at each answer under its dots
             painter.setPen(text)
             painter.drawText(QRectF(x_of(value) - 10, 0, 20, _TOP - 6), Qt.AlignmentFlag.AlignCenter, str(value))
         for place, result in enumerate(self.results):
-            middle = _TOP + place * _ROW + _ROW / 2
+            top = _TOP + place * _ROW
+            middle = top + _ROW - 14  # the wording above, the dots below it
             painter.setPen(text)
-            label = metrics.elidedText(result.wording, Qt.TextElideMode.ElideRight, label_width - 8)
-            painter.drawText(QRectF(0, middle - _ROW / 2, label_width - 4, _ROW),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)  # fmt: skip
+            label = metrics.elidedText(result.wording, Qt.TextElideMode.ElideRight, self.width() - 8)
+            painter.drawText(QRectF(4, top + 2, self.width() - 8, metrics.height()), Qt.AlignmentFlag.AlignLeft, label)
+            painter.setPen(GRID)
+            painter.drawLine(QPointF(left, middle), QPointF(right, middle))
+            for value in LIKERT:
+                painter.drawLine(QPointF(x_of(value), middle - 8), QPointF(x_of(value), middle + 8))
             _round, count, now = latest(result)
             start = result.start_average
+            caption = QRectF(right + 12, middle - 10, caption_width, 20)
             if start is None and now is None:
                 painter.setPen(START)
-                painter.drawText(QRectF(left, middle - _ROW / 2, right - left, _ROW), Qt.AlignmentFlag.AlignVCenter,
+                painter.drawText(QRectF(left, middle - 10, self.width() - left, 20), Qt.AlignmentFlag.AlignVCenter,
                                  _("Nothing to show yet: {why}").format(why=average_text(count or result.start_count,
                                                                                           None)))  # fmt: skip
                 continue
@@ -123,6 +125,9 @@ class PollChart(QWidget):
                 self._dot(painter, QPointF(x_of(start), middle), START, hollow=True)
             if now is not None:
                 self._dot(painter, QPointF(x_of(now), middle), LATEST, hollow=False)
+            painter.setPen(text)
+            painter.drawText(caption, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             f"{start if start is not None else '–'} → {now if now is not None else '–'}")
         painter.end()
 
     @staticmethod

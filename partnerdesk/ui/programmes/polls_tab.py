@@ -5,7 +5,7 @@ steering group's log of anonymised themes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import format_uk
@@ -62,7 +62,10 @@ class PollsTab(ProgrammeTab):
         results = QSplitter(Qt.Orientation.Horizontal)
         self.chart = PollChart(_("Chart of average poll answers at the start and now"))
         self.table = read_only_table((_("Question"), _("Start"), _("Now"), _("Change")),
-                                     _("Poll results: average answers"), (220, 90, 90))  # fmt: skip
+                                     _("Poll results: average answers"), (220, 70, 70, 70))  # fmt: skip
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the question takes what the figures leave
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         show_when_empty(self.table, NextStep(_("No questions yet."), _("Add a question"), self.add_question),
                         NextStep(_("Choose a programme to see its poll.")), lambda: self.programme_id is None)
         results.addWidget(self.chart)
@@ -128,11 +131,14 @@ class PollsTab(ProgrammeTab):
 
     @staticmethod
     def _summary(questions: int) -> str:
+        if not questions:
+            return _("No poll questions yet. Add the questions people answer from 1 to 5 at the start, at intervals "
+                     "and at the end; the change shows here.")
         return ngettext(
             "{n} question. An average is shown only when enough people answered for nobody's answer to be told; "
-            "the hollow dot is the start, the filled dot the latest answers.",
+            "the hollow dot is the start, the filled dot the latest answers (the end once there are end answers).",
             "{n} questions. An average is shown only when enough people answered for nobody's answer to be told; "
-            "the hollow dot is the start, the filled dot the latest answers.",
+            "the hollow dot is the start, the filled dot the latest answers (the end once there are end answers).",
             questions,
         ).format(n=questions)
 
