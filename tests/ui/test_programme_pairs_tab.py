@@ -200,3 +200,29 @@ def test_with_no_programme_chosen_the_tab_says_what_to_do(tab):
     tab.show_programme(None)
     assert tab.table.rowCount() == 0
     assert not tab.log_button.isEnabled() and not tab.backfill_button.isEnabled()
+
+
+def test_backfill_for_someone_who_prefers_no_pay_for_time_asks_first_and_no_means_nothing_saved(
+    tab, driven, store, built, dialogs
+):
+    import sqlite3
+
+    leader = built.side_b[0]
+    with sqlite3.connect(store.path) as db:
+        db.execute("update people set payment_preference = 'expenses_only' where id = ?", (leader,))
+    driven(ActivityDialog, log("3h"))
+    tab.table.selectRow(0)
+    tab.table.doubleClicked.emit(tab.table.model().index(0, 0))  # a double-click on a pair logs time for it
+    assert count_rows(store, "pair_activities") == 1
+
+    def claim(dialog: BackfillDialog) -> int:
+        row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).data(ID_ROLE) == leader)
+        dialog.table.selectRow(row)
+        claim.made = dialog.create_claim()  # type: ignore[attr-defined]
+        return 0
+
+    driven(BackfillDialog, claim)
+    tab.backfill_button.click()
+    assert claim.made is None  # type: ignore[attr-defined]
+    assert dialogs.asked and "Do you want to go ahead anyway?" in dialogs.asked[-1]
+    assert count_rows(store, "claims") == 0

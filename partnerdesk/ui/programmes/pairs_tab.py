@@ -107,7 +107,7 @@ class PairsTab(ProgrammeTab):
         self.table = read_only_table(["", "", _("Progress"), "", "", _("Status"), _("Starts"), _("Ends"),
                                       _("Activities required")], _("Pairs"))  # fmt: skip
         self.table.itemSelectionChanged.connect(self._offer)
-        self.table.doubleClicked.connect(self.log_time)
+        self.table.doubleClicked.connect(lambda _index: self.log_time())
         show_when_empty(self.table, NextStep(_("No pairs yet. Accept suggested pairs on the Matching tab.")),
                         NextStep(_("Choose a programme to see its pairs.")),
                         lambda: self.programme_id is None)  # fmt: skip
