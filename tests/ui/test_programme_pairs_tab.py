@@ -184,6 +184,7 @@ def test_backfill_due_becomes_a_draft_claim_found_in_the_claims_list(tab, driven
         dialog.table.selectRow(row)
         claim.made = dialog.create_claim()  # type: ignore[attr-defined]
         assert dialog.table.item(row, 3).text() == "Nothing due"
+        assert not dialog.create.isEnabled()  # nothing left to claim for them
         return 0
 
     driven(BackfillDialog, claim)

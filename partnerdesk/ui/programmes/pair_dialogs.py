@@ -190,6 +190,7 @@ class BackfillDialog(QDialog):
         self.create = buttons.addButton(_("&Create claim"), QDialogButtonBox.ButtonRole.ActionRole)
         self.create.setAccessibleName(_("Create a claim for the chosen person's backfill"))
         self.create.clicked.connect(self.create_claim)
+        self.table.itemSelectionChanged.connect(self._offer)
         buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -234,7 +235,11 @@ class BackfillDialog(QDialog):
         ]  # fmt: skip
         fill_table(self.table, rows)
         self.table.resizeColumnsToContents()
-        self.create.setEnabled(bool(rows))
+        self._offer()
+
+    def _offer(self) -> None:
+        """Create claim only for someone with backfill due."""
+        self.create.setEnabled(bool(self.due.get(selected_id(self.table) or "")))
 
     def create_claim(self) -> str | None:
         """Make a draft claim for the chosen person's backfill and say where it is; returns the claim's id."""
