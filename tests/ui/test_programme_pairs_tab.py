@@ -227,3 +227,19 @@ def test_backfill_for_someone_who_prefers_no_pay_for_time_asks_first_and_no_mean
     assert claim.made is None  # type: ignore[attr-defined]
     assert dialogs.asked and "Do you want to go ahead anyway?" in dialogs.asked[-1]
     assert count_rows(store, "claims") == 0
+
+
+def test_a_completed_pair_stays_in_the_list_and_can_no_longer_be_paused_or_ended(tab, driven):
+    tab.table.selectRow(1)
+
+    def complete(dialog: PairEndDialog) -> int:
+        assert dialog.save()
+        return 0
+
+    driven(PairEndDialog, complete)
+    tab.complete_button.click()
+    assert [cell(tab, r, STATUS) for r in range(2)] == ["Active", "Completed"]
+    tab.table.selectRow(1)
+    assert cell(tab, 1, PROGRESS) == "Finished"
+    assert not (tab.pause_button.isEnabled() or tab.end_button.isEnabled() or tab.rematch_button.isEnabled())
+    assert "1 pair going, 1 finished" in tab.summary.text()

@@ -5,6 +5,7 @@ who stays, and pay backfill through Expenses."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -13,9 +14,9 @@ from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.programmes import ACTIVITY_KINDS, PAIR_STATUSES, Progress, format_hours
 from partnerdesk.services.common.errors import NotFound, ValidationError
+from partnerdesk.services.programmes.activities import activities_of, programme_progress
 from partnerdesk.services.programmes.pairs import set_pair_status
 from partnerdesk.services.programmes.programmes import live_programme
-from partnerdesk.services.programmes.report import programme_report
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.programmes.activity_dialog import ActivityDialog
 from partnerdesk.ui.programmes.pair_dialogs import BackfillDialog, PairEndDialog, RematchDialog
@@ -72,24 +73,25 @@ def _how_it_goes(status: str, sides: list[tuple[str, Progress]]) -> tuple[str, b
 def read_pairs(session, programme_id: str) -> tuple[tuple[str, str], list[PairRow]]:
     """The programme's side names and its pairs as rows, oldest first."""
     programme = live_programme(session, programme_id)
-    report = programme_report(session, programme, today_uk())
-    pairs = [p.pair for p in report.pairs]
+    progress = programme_progress(session, programme_id, today_uk())
+    pairs = [p.pair for p in progress]
+    logged = Counter(a.pair_id for a in activities_of(session, [p.id for p in pairs]))
     names = names_of(session, {person for p in pairs for person in (p.side_a_person_id, p.side_b_person_id)})
     replaced = {p.replaces_id for p in pairs if p.replaces_id}
     rows = []
-    for done in report.pairs:
+    for done in progress:
         pair = done.pair
         status = _(PAIR_STATUSES.get(pair.status, pair.status))
         if pair.id in replaced:
             status = _("{status}, re-matched").format(status=status)
         elif pair.replaces_id:
             status = _("{status}, new partner").format(status=status)
-        progress, behind = _how_it_goes(pair.status, [(programme.side_a_name, done.side_a),
-                                                      (programme.side_b_name, done.side_b)])  # fmt: skip
-        cells = [names[pair.side_a_person_id], names[pair.side_b_person_id], progress, _hours(done.side_a),
+        how, behind = _how_it_goes(pair.status, [(programme.side_a_name, done.side_a),
+                                                 (programme.side_b_name, done.side_b)])  # fmt: skip
+        cells = [names[pair.side_a_person_id], names[pair.side_b_person_id], how, _hours(done.side_a),
                  _hours(done.side_b), status, format_uk(pair.starts_on), format_uk(pair.ends_on),
                  _activities(programme.required_activities, done.side_a.activities_missing,
-                             report.activity_counts.get(pair.id, 0))]  # fmt: skip
+                             logged[pair.id])]  # fmt: skip
         rows.append(PairRow(pair.id, pair.status, pair.version, cells, behind))
     return (programme.side_a_name, programme.side_b_name), rows
 
