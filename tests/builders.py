@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from datetime import UTC, date, datetime, time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -294,3 +295,38 @@ def database_at_revision(path: Path, revision: str) -> str:
         engine.dispose()
     assert revision_in_file(path) == revision
     return person_id
+
+
+@dataclass(frozen=True)
+class BuiltProgramme:
+    """A programme made by add_programme_with_pairs: its id, the people on each side (paired in order, then the
+    spare ones), and the pairs' ids."""
+
+    programme_id: str
+    side_a: list[str]
+    side_b: list[str]
+    pairs: list[str]
+
+
+def add_programme_with_pairs(store: Store, pairs: int = 2, spare_b: int = 1, started_days_ago: int = 90,
+                             **overrides: Any) -> BuiltProgramme:  # fmt: skip
+    """A six-month reciprocal-mentoring programme that started started_days_ago (paying backfill to side B, up to 6
+    half days), with `pairs` pairs accepted on its first day and spare_b applicants on side B not yet paired."""
+    from partnerdesk.rules.dates import today_uk
+    from partnerdesk.services.programmes.pairs import accept_pair
+    from partnerdesk.services.programmes.programmes import create_application
+
+    starts = today_uk() - timedelta(days=started_days_ago)
+    programme_id = add_programme(
+        store, f"Mentoring {next(_numbers)}", kind="reciprocal_mentoring", starts_on=starts,
+        ends_on=starts + timedelta(days=180), side_a_hours="15", side_b_hours="24", backfill_side="b",
+        backfill_cap_half_days=6, **overrides)  # fmt: skip
+    side_a = [add_person(store, payment_preference="paid") for _ in range(pairs)]
+    side_b = [add_person(store, payment_preference="paid") for _ in range(pairs + spare_b)]
+    with store.transaction() as session:
+        for side, people in (("a", side_a), ("b", side_b)):
+            for person in people:
+                create_application(session, {"programme_id": programme_id, "person_id": person, "side": side,
+                                             "communities": ["housing"], "areas": ["North"]})  # fmt: skip
+        made = [accept_pair(session, programme_id, a, b, starts).id for a, b in zip(side_a, side_b, strict=False)]
+    return BuiltProgramme(programme_id, side_a, side_b, made)

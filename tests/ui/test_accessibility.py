@@ -135,3 +135,24 @@ def test_the_expenses_forms(qtbot, writer):
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert _problems(dialog) == []
+
+
+def test_the_programme_pairs_and_polls_tabs_and_their_dialogs(qtbot, writer):
+    from partnerdesk.ui.programmes.activity_dialog import ActivityDialog
+    from partnerdesk.ui.programmes.pair_dialogs import BackfillDialog, PairEndDialog, RematchDialog
+    from partnerdesk.ui.programmes.pairs_tab import PairsTab
+    from partnerdesk.ui.programmes.poll_dialog import PollAnswersDialog, QuestionDialog, ThemeDialog
+    from partnerdesk.ui.programmes.polls_tab import PollsTab
+    from tests.builders import add_programme_with_pairs
+
+    built = add_programme_with_pairs(writer.store)
+    programme, pair = built.programme_id, built.pairs[0]
+    pairs, polls = PairsTab(writer), PollsTab(writer)
+    for tab in (pairs, polls):
+        tab.show_programme(programme)
+    dialogs = (pairs, polls, ActivityDialog(writer, pair), PairEndDialog(writer, pair, 1, "ended_early"),
+               RematchDialog(writer, pair), BackfillDialog(writer, programme), PollAnswersDialog(writer, programme),
+               QuestionDialog(writer, programme), ThemeDialog(writer, programme))  # fmt: skip
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert _problems(dialog) == []

@@ -242,6 +242,34 @@ def _every_dialog(writer) -> list[QDialog]:
         HelpWindow(), ImportDialog(writer, contacts), ImportDialog(writer, claims, kind="claims"),
         ProgrammeForm(writer), ProgrammeForm(writer, programme), ApplicationForm(writer, programme),
         ApplicationForm(writer, programme, application), HandPairDialog(writer, programme),
+        *_programme_dialogs(writer),
+    ]  # fmt: skip
+
+
+def _programme_dialogs(writer) -> list[QDialog]:
+    """The Programmes page's pair and poll dialogs, over a programme with a pair ended early (issue 16)."""
+    from datetime import timedelta
+
+    from partnerdesk.rules.dates import today_uk
+    from partnerdesk.services.programmes.pairs import end_early
+    from partnerdesk.services.programmes.polls import add_question
+    from partnerdesk.ui.programmes.activity_dialog import ActivityDialog
+    from partnerdesk.ui.programmes.pair_dialogs import BackfillDialog, PairEndDialog, RematchDialog
+    from partnerdesk.ui.programmes.poll_dialog import PollAnswersDialog, QuestionDialog, ThemeDialog
+    from tests.builders import add_programme_with_pairs
+
+    built = add_programme_with_pairs(writer.store, pairs=3, spare_b=2)
+    with writer.store.transaction() as session:
+        end_early(session, built.pairs[0], today_uk() - timedelta(days=1), "A partner changed job")
+        for wording in ("How confident do you feel speaking at board meetings about the system's priorities?",
+                        "How much do you trust the system's leaders?", "How well do you understand decisions?"):
+            add_question(session, built.programme_id, wording)
+    programme, pair = built.programme_id, built.pairs[1]
+    return [
+        ActivityDialog(writer, pair), PairEndDialog(writer, pair, 1, "ended_early"),
+        PairEndDialog(writer, pair, 1, "completed"), RematchDialog(writer, built.pairs[0]),
+        BackfillDialog(writer, programme), PollAnswersDialog(writer, programme), QuestionDialog(writer, programme),
+        ThemeDialog(writer, programme),
     ]  # fmt: skip
 
 

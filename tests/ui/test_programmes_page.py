@@ -23,7 +23,6 @@ from partnerdesk.ui.programmes.area import ProgrammesArea
 from partnerdesk.ui.programmes.hand_pair_dialog import HandPairDialog
 from partnerdesk.ui.programmes.page import ProgrammesPage
 from partnerdesk.ui.programmes.programme_form import ProgrammeForm
-from partnerdesk.ui.programmes.tab import ProgrammeTab
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from tests.builders import add_person, count_rows, new_store
 from tests.ui.steps import choose_in, type_date, type_into
@@ -347,20 +346,10 @@ def test_every_control_of_the_programme_forms_has_a_name_and_takes_the_keyboard(
         assert _problems(form) == []
 
 
-class RecordingTab(ProgrammeTab):
-    """A tab as the Pairs and Polls tabs are added (page.EXTRA_TABS): it remembers which programme it was shown."""
-
-    def refresh(self) -> None:
-        self.shown = getattr(self, "shown", []) + [self.programme_id]
-
-
-def test_tabs_listed_in_extra_tabs_are_added_and_told_the_programme(qtbot, writer, monkeypatch):
-    from partnerdesk.ui.programmes import page as page_module
-
+def test_every_tab_is_told_the_chosen_programme(qtbot, writer):
     programme_id = _programme(writer.store)
-    monkeypatch.setattr(page_module, "EXTRA_TABS", [(__name__, "RecordingTab", "Pai&rs")])
     page = ProgrammesPage(writer)
     qtbot.addWidget(page)
-    extra = page.tab_list[-1]
-    assert isinstance(extra, RecordingTab) and page.tabs.tabText(2) == "Pai&rs"
-    assert extra.shown == [programme_id]
+    titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
+    assert titles == ["Applications", "Matching", "Pairs and time", "Polls and themes"]
+    assert [tab.programme_id for tab in page.tab_list] == [programme_id] * 4

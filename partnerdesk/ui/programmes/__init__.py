@@ -1,1 +1,1 @@
-"""The Programmes area: mentoring and buddying programmes, their applications, matching, pairs and polls."""
+"""The Programmes area: mentoring and buddying programmes, their applications, matching, pairs, time and polls."""

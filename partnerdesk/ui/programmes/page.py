@@ -1,13 +1,11 @@
 """The Programmes page: the mentoring and buddying programmes (or cohorts) down the side, with New and Change, and
-the chosen programme's tabs beside them (applications, matching, and the tabs listed in EXTRA_TABS).
+the chosen programme's tabs beside them (applications, matching, pairs and time, polls and themes).
 
 Every tab is a ProgrammeTab (ui/programmes/tab.py): the page makes it with the writer and tells it which programme
 is chosen; the tab reads its own part and refreshes itself after writes that concern it.
 """
 
 from __future__ import annotations
-
-from importlib import import_module
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,12 +26,12 @@ from partnerdesk.services.programmes.programmes import list_programmes
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.programmes.applications_tab import ApplicationsTab
 from partnerdesk.ui.programmes.matching_tab import MatchingTab
+from partnerdesk.ui.programmes.pairs_tab import PairsTab
+from partnerdesk.ui.programmes.polls_tab import PollsTab
 from partnerdesk.ui.programmes.tab import ProgrammeTab
 from partnerdesk.ui.tables import RECORD_ID_ROLE
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 
-#: More tabs after Applications and Matching: (module, ProgrammeTab subclass, title wrapped in N_ where it is made).
-EXTRA_TABS: list[tuple[str, str, str]] = []
 #: What the page shows of each programme in its list.
 WATCHED = ("programmes",)
 
@@ -76,11 +74,9 @@ class ProgrammesPage(QWidget):
         self.summary.setAccessibleName(_("The chosen programme"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("The chosen programme's parts"))
-        self.tab_list: list[ProgrammeTab] = [ApplicationsTab(writer), MatchingTab(writer)]
-        titles = [_("&Applications"), _("&Matching")]
-        for module, name, tab_title in EXTRA_TABS:
-            self.tab_list.append(getattr(import_module(module), name)(writer))
-            titles.append(_(tab_title))
+        self.tab_list: list[ProgrammeTab] = [ApplicationsTab(writer), MatchingTab(writer), PairsTab(writer),
+                                             PollsTab(writer)]
+        titles = [_("&Applications"), _("&Matching"), _("Pai&rs and time"), _("P&olls and themes")]
         for tab, tab_title in zip(self.tab_list, titles, strict=True):
             self.tabs.addTab(tab, tab_title)
         main = QVBoxLayout()
