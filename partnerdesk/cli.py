@@ -146,9 +146,31 @@ def _check(args: argparse.Namespace) -> int:
     from partnerdesk.store.check import check_database
 
     report = check_database(_target(args))
+    _check_audit_log(args, report)
     print("\n".join(report.lines))
     print(_("Healthy.") if report.healthy else _("Not healthy: see above."))
     return 0 if report.healthy else 1
+
+
+def _check_audit_log(args: argparse.Namespace, report) -> None:
+    """Walk the audit log's hash chain (a current, sound database only) and add what was found to report."""
+    from partnerdesk.services.common.audit import has_log, verify
+    from partnerdesk.store import open_store
+
+    if not report.healthy:
+        return
+    store = open_store(_target(args), read_only=True, upgrade=False)
+    try:
+        with store.reader() as session:
+            if not has_log(session):
+                return
+            broken = verify(session)
+    finally:
+        store.close()
+    if broken is None:
+        report.lines.append(_("Audit log: every entry is as it was written."))
+    else:
+        report.problem(broken.sentence())
 
 
 def _backup(args: argparse.Namespace) -> int:

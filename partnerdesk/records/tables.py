@@ -542,3 +542,21 @@ programme_themes = record_table(
     Column("noted_on", Date, nullable=False),
     Column("theme", Text, nullable=False),
 )
+
+# The audit log (services.common.audit; migration 0017): who did what, when, to which record, by ids and counts only.
+# Append-only, so it has no shared columns (no version, no Bin): triggers refuse every UPDATE and DELETE, and each
+# entry carries a hash of itself and the entry before, so a change made around the triggers shows in `check`.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # 1, 2, 3…: the chain's order
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("account_id", String(36)),  # the signed-in account (partnerdesk.actor), if any
+    Column("account_name", String(120), nullable=False),
+    Column("kind", String(40), nullable=False, index=True),  # services.common.audit.KINDS
+    Column("object_kind", String(40)),
+    Column("object_id", String(80)),
+    Column("details", JSON, nullable=False, default=dict),  # ids and counts only, never names or notes
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)

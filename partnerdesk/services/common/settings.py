@@ -32,6 +32,7 @@ from partnerdesk.rules.payments import (
 )
 from partnerdesk.rules.supervision import DEFAULT_CADENCES, Cadence
 from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
+from partnerdesk.services.common import audit
 from partnerdesk.services.common.errors import EditConflict, Problems, ValidationError
 from partnerdesk.services.common.text import check_text
 
@@ -358,7 +359,10 @@ def set_setting(session: Session, key: str, value: Any, version: int | None = No
     elif row.value != clean:  # an unchanged value is not a new version: nobody else's window needs to hear of it
         row.value = clean
         row.updated_at = utc_now()
+    else:
+        return clean
     session.flush()
+    audit.record(session, "setting_changed", key=key)  # which setting, not its value (a name or wording, maybe)
     return clean
 
 
@@ -410,6 +414,7 @@ def reset_setting(session: Session, key: str) -> None:
     if row is not None:
         session.delete(row)
         session.flush()
+        audit.record(session, "setting_changed", key=key)
 
 
 def default_periods(session: Connection | Session) -> Periods:
