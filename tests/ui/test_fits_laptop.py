@@ -174,6 +174,7 @@ def _ids(store, sql: str) -> str:
 
 
 def _every_dialog(writer) -> list[QDialog]:
+    from partnerdesk.ui.audit.dialog import AuditDialog
     from partnerdesk.ui.expenses.budgets_page import HeadingDialog
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
@@ -183,6 +184,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
+    from partnerdesk.ui.people.data_rights import EraseDialog
     from partnerdesk.ui.people.import_wizard import ImportPeopleDialog
     from partnerdesk.ui.people.person_form import PersonForm
     from partnerdesk.ui.today.line_actions import SnoozeDialog
@@ -220,6 +222,7 @@ def _every_dialog(writer) -> list[QDialog]:
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
         SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
         HelpWindow(), ImportPeopleDialog(writer, contacts),
+        EraseDialog("Ffion Rhys-Llewellyn-Bowen"), AuditDialog(writer),
     ]  # fmt: skip
 
 
