@@ -77,6 +77,9 @@ people = record_table(
     Column("carer", String(40)),
     # The spreadsheet import that added this person (services.people.importing), so the import can be undone.
     Column("import_batch", String(36), index=True),
+    # The day they withdrew consent to be contacted (services.people.consent; migration 0018): invitations leave them
+    # out and Today stops asking for a consent review. Consent given again on a later day ends it.
+    Column("consent_withdrawn_on", Date),
     # The name index for the list and the search index are SQLite-specific: see migration 0002.
     Index("ix_people_status", "status"),
     Index("ix_people_consent_review", "consent_review_on"),

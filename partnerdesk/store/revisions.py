@@ -19,5 +19,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0012_import_batches",
     "0013_programmes",
     "0017_audit_log",
+    "0018_consent_withdrawn",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -4,9 +4,11 @@ the audit log viewer, and opening confidential notes recorded in the log."""
 from __future__ import annotations
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
+from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common import audit
+from partnerdesk.services.people.people import get_person
 from partnerdesk.ui.audit.dialog import AuditDialog
 from partnerdesk.ui.people.data_rights import EraseDialog
 from partnerdesk.ui.people.person_form import PersonForm
@@ -119,3 +121,17 @@ def test_the_audit_log_viewer_filters_checks_and_exports(qtbot, writer, dialogs,
     rows = list(load_workbook(out, read_only=True).active.values)
     assert len(rows) == 2 and rows[1][3] == "Records exported to a file"
     assert len(_entries(writer, "audit_exported")) == 1
+
+
+def test_consent_withdrawn_from_the_menu_is_recorded_and_the_form_shows_the_record_as_it_is(qtbot, writer, dialogs):
+    person = add_person(writer.store, full_name=NAME)
+    form = PersonForm(writer, person)
+    qtbot.addWidget(form)
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+
+    _menu_entry(form, "Consent withdrawn…").trigger()
+
+    assert "withdrew their consent to be contacted today" in dialogs.asked[-1]
+    assert writer.read(lambda s: get_person(s, person).consent_withdrawn_on) == today_uk()
+    assert len(_entries(writer, "consent_withdrawn")) == 1
+    assert form.save()  # reloaded: no conflict with its own change

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, and_, exists, select
+from sqlalchemy import ColumnElement, Connection, Table, and_, exists, or_, select
 
 from partnerdesk.records import tables
 from partnerdesk.rules.reminders import consent_review_cutoff, term_ending_window
@@ -56,6 +56,12 @@ def terms_ending(session: Connection | Session, today: date, limit: int = 200) -
     return [TermEnding(*row) for row in session.execute(stmt)]
 
 
+def still_consents(p: Table = tables.people) -> ColumnElement[bool]:
+    """True for people who have not withdrawn consent, or gave it again after withdrawing it."""
+    return or_(p.c.consent_withdrawn_on.is_(None),
+               and_(p.c.consent_given_on.is_not(None), p.c.consent_given_on > p.c.consent_withdrawn_on))
+
+
 def consent_reviews_due(session: Connection | Session, today: date, limit: int = 200) -> list[ConsentReview]:
     """People whose consent review is overdue or due within 30 days, most overdue first."""
     p = tables.people
@@ -66,6 +72,7 @@ def consent_reviews_due(session: Connection | Session, today: date, limit: int =
                 p.c.consent_review_on <= consent_review_cutoff(today),
                 p.c.deleted_at.is_(None),
                 p.c.status != "left",
+                still_consents(p),  # nothing to review when they said no (services.people.consent)
             )
         )
         .order_by(p.c.consent_review_on, p.c.full_name)

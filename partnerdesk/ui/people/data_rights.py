@@ -23,21 +23,50 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import _, ngettext
+from partnerdesk.rules.dates import format_uk
+from partnerdesk.services.people.people import get_person
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 
 
-def data_rights_button(parent: QWidget, writer: Writer, person_id: str, on_erased) -> QPushButton:
+def data_rights_button(parent: QWidget, writer: Writer, person_id: str, on_erased, on_changed) -> QPushButton:
     """A "Data protection" button with its menu, for the person form's button row. on_erased() is called once the
-    person has been erased (the form closes)."""
+    person has been erased (the form closes); on_changed() after their consent was withdrawn (the form reloads)."""
     button = QPushButton(_("&Data protection"))
-    button.setAccessibleName(_("Data protection: everything we hold, or erase this person"))
+    button.setAccessibleName(_("Data protection: everything we hold, consent withdrawn, or erase this person"))
     menu = QMenu(button)
     menu.addAction(_("Everything we hold about this person…"), lambda: export_everything(parent, writer, person_id))
+    withdrawn = writer.read(lambda s: get_person(s, person_id).consent_withdrawn_on)
+    if withdrawn is not None:
+        menu.addAction(_("Consent withdrawn on {day}").format(day=format_uk(withdrawn))).setEnabled(False)
+    else:
+        consent = menu.addAction(_("Consent withdrawn…"), lambda: ask_and_withdraw(parent, writer, person_id,
+                                                                                   on_changed))  # fmt: skip
+        consent.setEnabled(not writer.read_only)
     erase = menu.addAction(_("Erase this person…"), lambda: ask_and_erase(parent, writer, person_id, on_erased))
     erase.setEnabled(not writer.read_only)
     button.setMenu(menu)
     return button
+
+
+def ask_and_withdraw(parent: QWidget, writer: Writer, person_id: str, on_changed) -> bool:
+    """Confirm, then record today as the day the person withdrew their consent to be contacted."""
+    from partnerdesk.services.people.consent import withdraw_consent
+
+    if getattr(parent, "dirty", False):
+        QMessageBox.information(parent, _("Consent withdrawn"), _("Please save or cancel your changes first."))
+        return False
+    answer = QMessageBox.question(parent, _("Consent withdrawn"), _(
+        "Record that this person withdrew their consent to be contacted today? They will be left out of "
+        "invitations, and Today will stop asking for their consent review. Their records stay: to remove them, "
+        "use “Erase this person”."))  # fmt: skip
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    if writer.run(parent, lambda s: withdraw_consent(s, person_id)) is None:
+        return False
+    writer.tell(_("Consent withdrawn: recorded for today."))
+    on_changed()
+    return True
 
 
 def export_everything(parent: QWidget, writer: Writer, person_id: str) -> Path | None:
@@ -137,7 +166,6 @@ class EraseDialog(QDialog):
 def ask_and_erase(parent: QWidget, writer: Writer, person_id: str, on_erased) -> bool:
     """Explain, ask for the typed confirmation, then erase the person; True when done."""
     from partnerdesk.services.people.erasure import erase_person
-    from partnerdesk.services.people.people import get_person
 
     name = writer.read(lambda s: get_person(s, person_id).full_name)
     dialog = EraseDialog(name, parent)

@@ -119,7 +119,7 @@ class PersonForm(FormDialog):
             self.delete_button.clicked.connect(self.delete)
             from partnerdesk.ui.people.data_rights import data_rights_button
 
-            self.rights_button = data_rights_button(self, writer, person_id, self._erased)
+            self.rights_button = data_rights_button(self, writer, person_id, self._erased, self._reload)
             buttons.addButton(self.rights_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.wire_buttons(buttons)
 
@@ -291,6 +291,13 @@ class PersonForm(FormDialog):
         self.writer.run(self, work)
         self.dirty = False
         super().accept()
+
+    def _reload(self) -> None:
+        # Changed from the Data protection menu (no unsaved typing: it asks first): show the record as it is now.
+        self._loading = True
+        self._load()
+        self._loading = False
+        self.dirty = False
 
     def _erased(self) -> None:
         # Nothing left to save or keep a draft of: the person is gone.
