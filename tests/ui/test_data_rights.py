@@ -3,6 +3,8 @@ the audit log viewer, and opening confidential notes recorded in the log."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
@@ -14,7 +16,7 @@ from partnerdesk.ui.people.data_rights import EraseDialog
 from partnerdesk.ui.people.person_form import PersonForm
 from partnerdesk.ui.wellbeing.check_form import CheckForm
 from tests.builders import add_check, add_claim, add_line, add_person, count_rows
-from tests.ui.steps import type_into
+from tests.ui.steps import today_lines, type_into
 
 NAME = "Tegwen Marchant"
 
@@ -135,3 +137,21 @@ def test_consent_withdrawn_from_the_menu_is_recorded_and_the_form_shows_the_reco
     assert writer.read(lambda s: get_person(s, person).consent_withdrawn_on) == today_uk()
     assert len(_entries(writer, "consent_withdrawn")) == 1
     assert form.save()  # reloaded: no conflict with its own change
+
+
+def test_today_lists_old_records_and_the_person_form_offers_to_remove_them(qtbot, window, writer, dialogs):
+    person = add_person(writer.store, full_name=NAME)
+    add_check(writer.store, person, at=datetime(2015, 1, 5, 10, tzinfo=UTC))
+    add_check(writer.store, person, at=datetime.now(UTC) - timedelta(days=30))
+    writer.tell_everyone()
+
+    (line,) = today_lines(window.today, "retention")
+    assert line == f"{NAME}: 1 wellbeing check older than 6 years"
+
+    form = PersonForm(writer, person)
+    qtbot.addWidget(form)
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    _menu_entry(form, "Remove 1 old wellbeing check…").trigger()
+    assert count_rows(writer.store, "wellbeing_checks") == 1
+    writer.tell_everyone()
+    assert today_lines(window.today, "retention") == ["No records are due for review under your retention schedule."]

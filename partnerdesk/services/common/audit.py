@@ -43,6 +43,7 @@ KINDS: dict[str, str] = {
     "bin_emptied": N_("The Bin emptied"),
     "bin_swept": N_("Old records in the Bin deleted automatically"),
     "consent_withdrawn": N_("A person withdrew their consent"),
+    "old_records_removed": N_("Records older than the retention schedule keeps removed"),
     "audit_exported": N_("The audit log exported"),
     # Recorded by the accounts and roles work (issue 15):
     "signed_in": N_("Signed in"),

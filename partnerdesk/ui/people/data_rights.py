@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.services.people.people import get_person
+from partnerdesk.services.people.retention import old_check_ids
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 
@@ -32,7 +33,7 @@ from partnerdesk.ui.widgets.fitting import fit_to_screen
 def data_rights_button(parent: QWidget, writer: Writer, person_id: str, on_erased, on_changed) -> QPushButton:
     """A "Data protection" button with its menu, for the person form's button row. on_erased() is called once the
     person has been erased (the form closes); on_changed() after their consent was withdrawn (the form reloads)."""
-    button = QPushButton(_("&Data protection"))
+    button = QPushButton(_("Data pro&tection"))
     button.setAccessibleName(_("Data protection: everything we hold, consent withdrawn, or erase this person"))
     menu = QMenu(button)
     menu.addAction(_("Everything we hold about this person…"), lambda: export_everything(parent, writer, person_id))
@@ -43,10 +44,36 @@ def data_rights_button(parent: QWidget, writer: Writer, person_id: str, on_erase
         consent = menu.addAction(_("Consent withdrawn…"), lambda: ask_and_withdraw(parent, writer, person_id,
                                                                                    on_changed))  # fmt: skip
         consent.setEnabled(not writer.read_only)
+    old = len(writer.read(lambda s: old_check_ids(s, person_id)))
+    if old:
+        remove = menu.addAction(ngettext("Remove {count} old wellbeing check…", "Remove {count} old wellbeing checks…",
+                                         old).format(count=old),
+                                lambda: ask_and_remove_old_checks(parent, writer, person_id, old))  # fmt: skip
+        remove.setEnabled(not writer.read_only)
     erase = menu.addAction(_("Erase this person…"), lambda: ask_and_erase(parent, writer, person_id, on_erased))
     erase.setEnabled(not writer.read_only)
     button.setMenu(menu)
     return button
+
+
+def ask_and_remove_old_checks(parent: QWidget, writer: Writer, person_id: str, count: int) -> int:
+    """Confirm, then remove for good the person's wellbeing checks older than the retention schedule keeps."""
+    from partnerdesk.services.people.retention import remove_old_checks
+
+    answer = QMessageBox.question(parent, _("Remove old wellbeing checks"), ngettext(
+        "Remove {count} wellbeing check older than your retention schedule keeps, for good? Its notes go too. "
+        "Backups made before today still hold it until they are deleted.",
+        "Remove {count} wellbeing checks older than your retention schedule keeps, for good? Their notes go too. "
+        "Backups made before today still hold them until they are deleted.", count).format(count=count))  # fmt: skip
+    if answer != QMessageBox.StandardButton.Yes:
+        return 0
+    removed = writer.run(parent, lambda s: remove_old_checks(s, person_id))
+    if not removed:
+        return 0
+    writer.store.checkpoint_after_erasure()
+    writer.tell(ngettext("Removed {count} old wellbeing check.", "Removed {count} old wellbeing checks.",
+                         removed).format(count=removed))  # fmt: skip
+    return removed
 
 
 def ask_and_withdraw(parent: QWidget, writer: Writer, person_id: str, on_changed) -> bool:
