@@ -15,9 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from partnerdesk import __version__
-from partnerdesk.i18n import _, set_language
+from partnerdesk.i18n import _, ngettext, set_language
 
-EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring", "all")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring", "all",
+                "person")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
         help=_("meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged; "
                "programmes: name the partners in each pair (left out unless asked)"),
     )
+    export.add_argument("--id", dest="person_id", metavar="ID",
+                        help=_("person: the person's record id (subject access: everything held about them)"))
+    export.add_argument("--confidential", action="store_true",
+                        help=_("person: include their confidential notes (recorded in the audit log)"))
     export.add_argument(
         "--quarter",
         metavar="YYYY-QN",
@@ -226,6 +231,8 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if args.kind == "all":
         return _export_all(args, out)
+    if args.kind == "person":
+        return _export_person(args, out)
     as_pdf = args.kind == "monitoring" and out.suffix.lower() == ".pdf"
     if out.suffix.lower() != ".xlsx" and not as_pdf:
         if args.kind == "monitoring":
@@ -338,6 +345,33 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
     finally:
         store.close()
     print(written_pdf_message(report, out) if as_pdf else written_message(report, out, args.named))
+    return 0
+
+
+def _export_person(args: argparse.Namespace, out: Path) -> int:
+    """export person: everything held about one person (subject access), as .pdf or .xlsx; audited."""
+    from partnerdesk.exports.subject_access import export_subject_access
+    from partnerdesk.exports.xlsx import ExportError
+    from partnerdesk.services.common.errors import NotFound
+    from partnerdesk.store import open_store
+
+    if not args.person_id:
+        print(_("Please give the person's record id with --id."), file=sys.stderr)
+        return 1
+    if out.suffix.lower() not in (".pdf", ".xlsx"):
+        print(_("Please give a file name ending in .pdf (to read) or .xlsx (every field)."), file=sys.stderr)
+        return 1
+    store = open_store(_target(args), read_only=True)
+    try:
+        with store.reader() as session:
+            rows = export_subject_access(session, args.person_id, out, include_confidential=args.confidential)
+    except (ExportError, NotFound) as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(ngettext("Wrote {count:,} record to {out}", "Wrote {count:,} records to {out}", rows).format(
+        count=rows, out=out))  # fmt: skip
     return 0
 
 

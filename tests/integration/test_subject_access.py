@@ -133,3 +133,21 @@ def test_the_pdf_reads_as_a_document_and_holds_confidential_notes_only_when_conf
 def test_someone_unknown_is_not_found(store):
     with pytest.raises(NotFound), store.reader() as session:
         gather(session, "nobody")
+
+
+def test_the_command_line_writes_it_for_a_person_by_id(store, person, tmp_path, capsys):
+    from partnerdesk import cli
+
+    out = tmp_path / "person.pdf"
+    store.close()
+    assert cli.main(["--db", str(store.path), "export", "person", "--id", person, "--out", str(out)]) == 0
+    assert out.exists() and "records to" in capsys.readouterr().out
+    assert cli.main(["--db", str(store.path), "export", "person", "--out", str(out)]) == 1
+    assert "--id" in capsys.readouterr().err
+    reopened = new_store(tmp_path)
+    try:
+        with reopened.reader() as session:
+            (entry,) = audit.list_entries(session, audit.AuditFilter(kind="subject_access"))
+    finally:
+        reopened.close()
+    assert entry["details"]["file_type"] == "pdf"

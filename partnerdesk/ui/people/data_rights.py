@@ -33,7 +33,8 @@ from partnerdesk.ui.widgets.fitting import fit_to_screen
 def data_rights_button(parent: QWidget, writer: Writer, person_id: str, on_erased, on_changed) -> QPushButton:
     """A "Data protection" button with its menu, for the person form's button row. on_erased() is called once the
     person has been erased (the form closes); on_changed() after their consent was withdrawn (the form reloads)."""
-    button = QPushButton(_("Data pro&tection"))
+    # No letter of its own: every letter of its words is taken on the form; Tab reaches it.
+    button = QPushButton(_("Data protection"))
     button.setAccessibleName(_("Data protection: everything we hold, consent withdrawn, or erase this person"))
     menu = QMenu(button)
     menu.addAction(_("Everything we hold about this person…"), lambda: export_everything(parent, writer, person_id))
