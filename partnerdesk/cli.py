@@ -445,7 +445,15 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export, "import": _import}
+def _export_audited(args: argparse.Namespace) -> int:
+    """export, with each file written recorded in the database's audit log (exports.audited)."""
+    from partnerdesk.exports.audited import recording_beside_reading
+
+    with recording_beside_reading():
+        return _export(args)
+
+
+COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export_audited, "import": _import}
 
 
 def main(argv: list[str] | None = None) -> int:

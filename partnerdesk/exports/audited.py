@@ -3,15 +3,18 @@ records what was exported, how many rows, and whether names were in it, from the
 
 An export reads through a session that may not write (the command line opens the database read-only), so the entry
 is added in a short writing transaction of its own once the file is complete. A database that cannot be written
-(a read-only file, one on a network share or in a cloud folder, opened for viewing) cannot take the entry: the
-export still happens, and the program's log says, by kind only, that it went unrecorded.
+(a read-only file, one on a network share or in a cloud folder, one the window shows read-only because it is
+damaged) cannot take the entry: the export still happens, and the program's log says, by kind only, that it went
+unrecorded.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -69,6 +72,21 @@ class _CannotWrite(Exception):
     pass
 
 
+_beside_reading: ContextVar[bool] = ContextVar("partnerdesk_audit_beside_reading", default=False)
+
+
+@contextmanager
+def recording_beside_reading() -> Iterator[None]:
+    """Within the block, exports that read a database opened read-only record their entry through a writing
+    engine of their own (the command line's exports: the file is sound, local and writable, else nothing is
+    written)."""
+    token = _beside_reading.set(True)
+    try:
+        yield
+    finally:
+        _beside_reading.reset(token)
+
+
 def record_separately(session: Any, kind: str, **details: Any) -> None:
     """Add an entry in a writing transaction of its own, beside a session that only reads (exports)."""
     try:
@@ -86,7 +104,11 @@ def _record_with(reading: Any, kind: str, **details: Any) -> None:
     engine: Engine = reading.get_bind()
     writer, own = engine, False
     if engine.dialect.name == "sqlite" and not engine.url.database:
-        # A reading engine (store.engine.make_reading_engine) opens the file read-only: write through another.
+        # A reading engine (store.engine.make_reading_engine) opens the file read-only. The window uses one only
+        # when the database must not be changed (damaged, shared, read-only): nothing is written. The command line
+        # reads every export that way, and allows writing the entry through an engine of its own.
+        if not _beside_reading.get():
+            raise _CannotWrite
         files = [row[2] for row in reading.connection().exec_driver_sql("PRAGMA database_list") if row[1] == "main"]
         path = Path(files[0]) if files and files[0] else None
         if path is None or not writable(path) or shared_location_problem(path):

@@ -18,6 +18,7 @@ from partnerdesk.services.expenses.receipts import add_receipt
 from partnerdesk.services.expenses.status import submit_claim
 from partnerdesk.services.meetings.actions import add_action
 from partnerdesk.services.people.erasure import erase_person
+from partnerdesk.services.people.listing import PeopleFilter, count_people
 from tests.builders import (
     TINY_PNG,
     add_check,
@@ -138,6 +139,8 @@ def test_claims_sent_for_approval_keep_their_amounts_and_point_at_a_blank_record
                                   {"id": person}).one()  # fmt: skip
     assert tuple(claim) == (person, 1230, "submitted", None)
     assert tuple(stub)[:3] == (REMOVED_NAME, None, None) and stub.deleted_at is not None
+    with store.reader() as session:  # in no list, the Bin included: there is nobody to restore
+        assert count_people(session, PeopleFilter(in_bin=True)) == count_people(session, PeopleFilter()) - 1 == 0
 
 
 def test_a_person_without_claims_goes_entirely_and_the_audit_log_has_ids_and_counts_only(store):

@@ -9,12 +9,16 @@ the write-ahead log afterwards (Store.checkpoint_after_erasure).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import JSON, Column, String, Table, delete, or_, select, update
-from sqlalchemy.orm import Session
 
 from partnerdesk.i18n import N_
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+
+if TYPE_CHECKING:  # the People list reads REMOVED_NAME without loading the ORM
+    from sqlalchemy.orm import Session
 
 #: What a person's name becomes when they are removed but their expense claims must be kept.
 REMOVED_NAME = N_("Removed person")
