@@ -105,15 +105,18 @@ def retention_reviews(db: Connection | Session, today: date, left_years: int, ch
         .order_by(p.c.updated_at).limit(limit)
     ).all()
     found = {row.id: RetentionReview(row.id, row.full_name, row.updated_at.date(), 0) for row in left}
-    old = db.execute(
-        select(w.c.person_id, p.c.full_name, func.count())
-        .join(p, p.c.id == w.c.person_id)
-        .where(w.c.checked_at < check_cutoff, w.c.deleted_at.is_(None), p.c.deleted_at.is_(None))
-        .group_by(w.c.person_id, p.c.full_name).order_by(p.c.full_name).limit(limit)
-    ).all()
-    for person_id, name, count in old:
-        before = found.get(person_id)
-        found[person_id] = RetentionReview(person_id, name, before.left_on if before else None, count)
+    # From the checks' date index first, and only then the people concerned: Today must not read every person.
+    counts: dict[str, int] = dict(db.execute(
+        select(w.c.person_id, func.count())
+        .where(w.c.checked_at < check_cutoff, w.c.deleted_at.is_(None))
+        .group_by(w.c.person_id).limit(limit)
+    ).all())
+    if counts:
+        named = db.execute(select(p.c.id, p.c.full_name).where(p.c.id.in_(list(counts)), p.c.deleted_at.is_(None))
+                           .order_by(p.c.full_name)).all()  # fmt: skip
+        for person_id, name in named:
+            before = found.get(person_id)
+            found[person_id] = RetentionReview(person_id, name, before.left_on if before else None, counts[person_id])
     return list(found.values())[:limit]
 
 
