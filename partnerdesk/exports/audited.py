@@ -24,7 +24,7 @@ from partnerdesk.services.common import audit
 
 log = logging.getLogger(__name__)
 
-P = ParamSpec("P")
+P = ParamSpec("P")  # not words
 T = TypeVar("T")
 
 
