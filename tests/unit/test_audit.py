@@ -124,3 +124,30 @@ def test_changing_a_setting_is_audited_by_key_not_by_value(store):
         assert row["details"] == {"key": "notice_days"}
         today = date.today()
         assert audit.list_entries(session, audit.AuditFilter(date_from=today, date_to=today)) == [row]
+
+
+def test_every_export_is_recorded_from_the_window_and_the_command_line(store, tmp_path):
+    from partnerdesk import cli
+    from partnerdesk.exports.figures import export_wellbeing
+    from partnerdesk.exports.people import export_people
+    from tests.builders import add_person
+
+    add_person(store)
+    with store.reader() as session:  # as the window does: a reading session on the working database
+        export_people(session, tmp_path / "people.xlsx")
+        export_wellbeing(session, tmp_path / "figures.xlsx")
+    store.close()
+    assert cli.main(["--db", str(store.path), "export", "people", "--out", str(tmp_path / "again.xlsx")]) == 0
+
+    reopened = new_store(tmp_path)
+    try:
+        with reopened.reader() as session:
+            details = [entry["details"] for entry in audit.list_entries(session, audit.AuditFilter(kind="export"))]
+            assert audit.verify(session) is None
+    finally:
+        reopened.close()
+    assert details == [
+        {"what": "people", "rows": 1, "named": True, "file_type": "xlsx"},
+        {"what": "wellbeing_figures", "rows": details[1]["rows"], "named": False, "file_type": "xlsx"},
+        {"what": "people", "rows": 1, "named": True, "file_type": "xlsx"},
+    ]
