@@ -21,6 +21,7 @@ from partnerdesk.exports.full import Field, _kind, _xlsx_value
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, destination, xlsx_file
 from partnerdesk.i18n import _
+from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import UK, format_uk, today_uk
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.services.people.subject_access import HeldAbout, Section, gather
@@ -69,10 +70,25 @@ def _write_xlsx(held: HeldAbout, path: Path) -> None:
             sheet.finish()
 
 
+#: Coded fields shown in words in the PDF, by table and column (the spreadsheet keeps the codes, as stored).
+_WORDS = {
+    ("people", "status"): v.STATUSES, ("person_roles", "role"): v.ROLES, ("people", "language"): v.LANGUAGES,
+    ("people", "preferred_contact"): v.CONTACT_METHODS, ("people", "papers_format"): v.PAPER_FORMATS,
+    ("people", "payment_preference"): v.PAYMENT_PREFERENCES, ("people", "consent_how"): v.CONSENT_METHODS,
+    ("people", "access_needs"): v.ACCESS_NEEDS, ("attendance", "attendance"): v.ATTENDANCE,
+    ("attendance", "papers_format"): v.PAPER_FORMATS, ("claims", "status"): v.CLAIM_STATUSES,
+    ("claims", "payment_method"): v.PAYMENT_METHODS,
+}  # fmt: skip
+
+
 def _shown(column: Any, value: Any) -> str:
-    """A value as a person reads it in the PDF: UK dates, pounds, yes/no, lists as words."""
+    """A value as a person reads it in the PDF: UK dates, pounds, yes/no, codes and lists as words."""
     if value is None or value == "" or value == []:
         return EMPTY
+    words = _WORDS.get((column.table.name, column.name))
+    if words is not None:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(_(words[code]) if code in words else str(code) for code in values)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if column.name.endswith("_pence") and isinstance(value, int):
