@@ -17,7 +17,8 @@ from pathlib import Path
 from partnerdesk import __version__
 from partnerdesk.i18n import _, ngettext, set_language
 
-EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring", "all")
+EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring", "all",
+                "person")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
         help=_("meetings: add a sheet naming who was invited; monitoring: add a sheet naming the people engaged; "
                "programmes: name the partners in each pair (left out unless asked)"),
     )
+    export.add_argument("--id", dest="person_id", metavar="ID",
+                        help=_("person: the person's record id (subject access: everything held about them)"))
+    export.add_argument("--confidential", action="store_true",
+                        help=_("person: include their confidential notes (recorded in the audit log)"))
     export.add_argument(
         "--quarter",
         metavar="YYYY-QN",
@@ -150,9 +155,31 @@ def _check(args: argparse.Namespace) -> int:
     from partnerdesk.store.check import check_database
 
     report = check_database(_target(args))
+    _check_audit_log(args, report)
     print("\n".join(report.lines))
     print(_("Healthy.") if report.healthy else _("Not healthy: see above."))
     return 0 if report.healthy else 1
+
+
+def _check_audit_log(args: argparse.Namespace, report) -> None:
+    """Walk the audit log's hash chain (a current, sound database only) and add what was found to report."""
+    from partnerdesk.services.common.audit import has_log, verify
+    from partnerdesk.store import open_store
+
+    if not report.healthy:
+        return
+    store = open_store(_target(args), read_only=True, upgrade=False)
+    try:
+        with store.reader() as session:
+            if not has_log(session):
+                return
+            broken = verify(session)
+    finally:
+        store.close()
+    if broken is None:
+        report.lines.append(_("Audit log: every entry is as it was written."))
+    else:
+        report.problem(broken.sentence())
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -208,6 +235,8 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if args.kind == "all":
         return _export_all(args, out)
+    if args.kind == "person":
+        return _export_person(args, out)
     as_pdf = args.kind in ("monitoring", "programmes") and out.suffix.lower() == ".pdf"
     if out.suffix.lower() != ".xlsx" and not as_pdf:
         if args.kind in ("monitoring", "programmes"):
@@ -328,6 +357,33 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
     return 0
 
 
+def _export_person(args: argparse.Namespace, out: Path) -> int:
+    """export person: everything held about one person (subject access), as .pdf or .xlsx; audited."""
+    from partnerdesk.exports.subject_access import export_subject_access
+    from partnerdesk.exports.xlsx import ExportError
+    from partnerdesk.services.common.errors import NotFound
+    from partnerdesk.store import open_store
+
+    if not args.person_id:
+        print(_("Please give the person's record id with --id."), file=sys.stderr)
+        return 1
+    if out.suffix.lower() not in (".pdf", ".xlsx"):
+        print(_("Please give a file name ending in .pdf (to read) or .xlsx (every field)."), file=sys.stderr)
+        return 1
+    store = open_store(_target(args), read_only=True)
+    try:
+        with store.reader() as session:
+            rows = export_subject_access(session, args.person_id, out, include_confidential=args.confidential)
+    except (ExportError, NotFound) as why:
+        print(str(why), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(ngettext("Wrote {count:,} record to {out}", "Wrote {count:,} records to {out}", rows).format(
+        count=rows, out=out))  # fmt: skip
+    return 0
+
+
 def _export_all(args: argparse.Namespace, out: Path) -> int:
     """export all: every record, one sheet (or one CSV file in a zip) per kind of record."""
     from partnerdesk.exports.full import export_all
@@ -400,7 +456,15 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export, "import": _import}
+def _export_audited(args: argparse.Namespace) -> int:
+    """export, with each file written recorded in the database's audit log (exports.audited)."""
+    from partnerdesk.exports.audited import recording_beside_reading
+
+    with recording_beside_reading():
+        return _export(args)
+
+
+COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export_audited, "import": _import}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -233,6 +233,7 @@ class PeopleMaker:
             row["language"], row["language_other"] = "english", None
         row["payment_preference"] = _PAYMENTS(rng)
         row["import_batch"] = None  # made here, not brought in from a spreadsheet
+        row["consent_withdrawn_on"] = None  # everyone made up is still happy to be contacted
         given = self.consent(row)
         if rng.random() < 0.6:
             picked = rng.sample(names.INTERESTS, rng.randint(1, 3))

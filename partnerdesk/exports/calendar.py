@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partnerdesk import __version__
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.xlsx import destination, replacing
 from partnerdesk.i18n import _
 from partnerdesk.records import vocab as v
@@ -180,6 +181,7 @@ def meetings_ics(session: Session, meeting_ids: Sequence[str]) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
+@audited("calendar")
 def write_ics(session: Session, path: Path, meeting_ids: Sequence[str]) -> int:
     """Write a calendar file for these meetings at path (replacing it whole); returns how many meetings it holds.
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -170,6 +171,7 @@ def _story(session: Session, claim, width: float) -> list:
     return story
 
 
+@audited("claim_form", one="claim")
 def write_claim_form(session: Session, claim_id: str, path: Path) -> None:
     """Write a claim's form as an A4 PDF at path (replacing any file there only once complete).
 

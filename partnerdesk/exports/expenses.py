@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
 from partnerdesk.i18n import N_, _
@@ -109,6 +110,7 @@ def _whole_sheet(workbook: Any, title: str, columns: Any, rows: list[list[Any]])
     sheet.finish()
 
 
+@audited("expenses")
 def export_expenses(
     session: Session, path: Path, *, date_from: date | None = None, date_to: date | None = None
 ) -> int:

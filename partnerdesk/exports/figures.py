@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
 from partnerdesk.i18n import N_, _
@@ -101,6 +102,7 @@ def wellbeing_rows(
     return rows
 
 
+@audited("wellbeing_figures", named=False)
 def export_wellbeing(
     session: Session, path: Path, *, date_from: date | None = None, date_to: date | None = None,
     today: date | None = None,
@@ -142,6 +144,7 @@ def supervision_rows(
     return rows, training
 
 
+@audited("supervision_figures", named=False)
 def export_supervision(
     session: Session, path: Path, *, date_from: date | None = None, date_to: date | None = None,
     today: date | None = None,

@@ -29,6 +29,7 @@ from sqlalchemy import JSON, Boolean, Date, Integer, LargeBinary, Table, Time, f
 from sqlalchemy import Column as TableColumn
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.guard import safe_text
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, destination, pounds, replacing, xlsx_file
@@ -211,6 +212,7 @@ def export_all_zip(session: Session, path: Path, *, progress: Progress | None = 
     return written
 
 
+@audited("everything", rows=lambda written: sum(written.values()))
 def export_all(session: Session, path: Path, *, progress: Progress | None = None) -> dict[str, int]:
     """The full export to path: a zip of CSV files when path ends in .zip, otherwise an xlsx workbook."""
     if Path(path).suffix.lower() == ".zip":

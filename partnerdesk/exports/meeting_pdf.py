@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.pdf_kit import (
     FONT,
     build_pdf,
@@ -223,6 +224,7 @@ def _story(meeting, people: list[Invitation], sizes: _Sizes, width: float) -> li
     return story
 
 
+@audited("attendance_sheet", one="meeting")
 def write_attendance_sheet(session: Session, meeting_id: str, path: Path, *, large_print: bool = False) -> None:
     """Write a meeting's cover and attendance sheet as a PDF at path (replacing any file there only once complete).
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind, xlsx_file
 from partnerdesk.i18n import N_, _
@@ -206,6 +207,7 @@ def _attendance_rows(session: Session, meeting: Any) -> list[list[Any]]:
     return rows
 
 
+@audited("meetings", named="named")
 def export_meetings(
     session: Session,
     path: Path,

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.meetings import _counts as protected_counts
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, SheetWriter, xlsx_file
@@ -192,6 +193,7 @@ def _named_rows(session: Session, period: Period) -> list[list[Any]]:
     return [[name, v.label(v.STATUSES, status), _yes_no(bool(rep))] for name, status, rep in session.execute(stmt)]
 
 
+@audited("monitoring_return", named="named")
 def export_monitoring(
     session: Session, path: Path, period: Period, *, named: bool = False, progress: Progress | None = None
 ) -> MonitoringReturn:

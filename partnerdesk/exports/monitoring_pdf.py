@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.monitoring import definition_rows
 from partnerdesk.exports.pdf_charts import BODY, SMALL, bar_chart, chart_block
 from partnerdesk.exports.pdf_charts import ruled_table as _table
@@ -231,6 +232,7 @@ def _story(report: MonitoringReturn, organisation: str, width: float) -> list:
     return story
 
 
+@audited("monitoring_summary", named=False)
 def export_monitoring_pdf(
     session: Session, path: Path, period: Period, *, progress: Progress | None = None
 ) -> MonitoringReturn:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, xlsx_file
 from partnerdesk.i18n import N_, _
@@ -210,6 +211,7 @@ def _row(person: Any, roles: list[str], seats: list[str]) -> list[Any]:
     ]
 
 
+@audited("people")
 def export_people(session: Session, path: Path, *, include_bin: bool = False, progress: Progress | None = None) -> int:
     """Write everyone (not in the Bin, unless include_bin) to an xlsx file at path, sorted by name.
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, Kind, xlsx_file
 from partnerdesk.i18n import N_, _
@@ -100,6 +101,7 @@ def _name(session: Session, person_id: str) -> str:
     return person.full_name if person is not None else ""
 
 
+@audited("programmes", named="named")
 def export_programmes(session: Session, path: Path, *, named: bool = False) -> int:
     """Write every programme's pairs and backfill to an xlsx file at path; returns how many pairs were written."""
     reports = all_reports(session)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.pdf_charts import BODY, SMALL, Compared, chart_block, compared_chart, ruled_table
 from partnerdesk.exports.pdf_kit import build_pdf, draw_footer, heading_style, paragraph_style, paragraph_text
 from partnerdesk.exports.pdf_kit import register_fonts as _register_fonts
@@ -303,6 +304,7 @@ def _story(session: Session, reports: list[ProgrammeReport], named: bool, width:
     return story
 
 
+@audited("programme_report", named="named", rows=len)
 def export_programme_report(session: Session, path: Path, *, programme_id: str | None = None,
                             named: bool = False) -> list[ProgrammeReport]:  # fmt: skip
     """Write the programme report (one programme, or every programme not in the Bin) as an A4 PDF at path and return

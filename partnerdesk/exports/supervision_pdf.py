@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from partnerdesk.exports.audited import audited
 from partnerdesk.exports.pdf_kit import (
     FONT,
     build_pdf,
@@ -121,7 +122,8 @@ def _story(session: Session, record, include_notes: bool, width: float) -> list:
         story.append(para(_("No actions were agreed.")))
     story.append(para(_("Notes"), "heading"))
     if include_notes:
-        notes = read_confidential_notes(session, "supervision_session", record.id)["notes"]
+        # The export's own audit entry says the notes were included (exports.audited): this session only reads.
+        notes = read_confidential_notes(session, "supervision_session", record.id, audited=False)["notes"]
         story.append(para(paragraph_text(notes) or _("No notes were written.")))
     else:
         story.append(para(_("The notes are confidential and are not printed on this copy."), "small"))
@@ -137,6 +139,7 @@ def _story(session: Session, record, include_notes: bool, width: float) -> list:
     return story
 
 
+@audited("supervision_record", one="supervision_session")
 def write_supervision_record(session: Session, session_id: str, path: Path, *, include_notes: bool = False) -> None:
     """Write a supervision session's record as a PDF at path, for the supervisor and supervisee(s) to sign.
 

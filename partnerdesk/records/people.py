@@ -38,6 +38,7 @@ class Person(Record):
     consent_how: Mapped[str | None]
     consent_for: Mapped[str | None]
     consent_review_on: Mapped[date | None]
+    consent_withdrawn_on: Mapped[date | None]
     interests: Mapped[str | None]
     notes: Mapped[str | None]
     # Equality monitoring answers (rules.equality): None until asked.

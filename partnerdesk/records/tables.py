@@ -77,6 +77,9 @@ people = record_table(
     Column("carer", String(40)),
     # The spreadsheet import that added this person (services.people.importing), so the import can be undone.
     Column("import_batch", String(36), index=True),
+    # The day they withdrew consent to be contacted (services.people.consent; migration 0018): invitations leave them
+    # out and Today stops asking for a consent review. Consent given again on a later day ends it.
+    Column("consent_withdrawn_on", Date),
     # The name index for the list and the search index are SQLite-specific: see migration 0002.
     Index("ix_people_status", "status"),
     Index("ix_people_consent_review", "consent_review_on"),
@@ -551,4 +554,22 @@ programme_themes = record_table(
     _link("programme_id", "programmes.id", nullable=False, ondelete="CASCADE"),
     Column("noted_on", Date, nullable=False),
     Column("theme", Text, nullable=False),
+)
+
+# The audit log (services.common.audit; migration 0017): who did what, when, to which record, by ids and counts only.
+# Append-only, so it has no shared columns (no version, no Bin): triggers refuse every UPDATE and DELETE, and each
+# entry carries a hash of itself and the entry before, so a change made around the triggers shows in `check`.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # 1, 2, 3…: the chain's order
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("account_id", String(36)),  # the signed-in account (partnerdesk.actor), if any
+    Column("account_name", String(120), nullable=False),
+    Column("kind", String(40), nullable=False, index=True),  # services.common.audit.KINDS
+    Column("object_kind", String(40)),
+    Column("object_id", String(80)),
+    Column("details", JSON, nullable=False, default=dict),  # ids and counts only, never names or notes
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
 )

@@ -14,8 +14,9 @@ from sqlalchemy import event
 if TYPE_CHECKING:
     from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-#: Tables whose changes nobody needs to hear about: a form's draft is saved every few seconds while someone types.
-QUIET_TABLES = frozenset({"form_drafts"})
+#: Tables whose changes nobody needs to hear about: a form's draft is saved every few seconds while someone types;
+#: an audit entry goes with work that is told about for itself (or, opening notes, changed nothing people see).
+QUIET_TABLES = frozenset({"form_drafts", "audit_log"})
 
 
 class ChangeLog:

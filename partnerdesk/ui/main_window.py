@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.add_action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(_("&Edit"))
         self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
+        self.add_action(edit, _("&Audit log…"), self.open_audit_log)
         go = self.menuBar().addMenu(_("&Go"))
         numbered = 0
         for row, area in enumerate(self.areas):
@@ -219,6 +220,12 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self.add_action(help_menu, _("Open &log folder"), self.open_log_folder)
         self.add_action(help_menu, _("&About PartnerDesk"), self.about)
+
+    def open_audit_log(self) -> None:
+        """Show the audit log: who did what, when (ui.audit)."""
+        from partnerdesk.ui.audit.dialog import AuditDialog
+
+        AuditDialog(self.writer, self).exec()
 
     def open_settings(self, section: str | None = None) -> None:
         """Open the Settings window, at a section if one is given ("money", "wellbeing"…)."""

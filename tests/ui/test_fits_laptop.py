@@ -187,6 +187,7 @@ def _a_programme(store, person: str) -> tuple[str, str]:
 
 
 def _every_dialog(writer) -> list[QDialog]:
+    from partnerdesk.ui.audit.dialog import AuditDialog
     from partnerdesk.ui.expenses.budgets_page import HeadingDialog
     from partnerdesk.ui.expenses.claim_form import ClaimForm
     from partnerdesk.ui.expenses.line_dialog import LineDialog
@@ -197,6 +198,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
+    from partnerdesk.ui.people.data_rights import EraseDialog
     from partnerdesk.ui.people.person_form import PersonForm
     from partnerdesk.ui.programmes.application_form import ApplicationForm
     from partnerdesk.ui.programmes.hand_pair_dialog import HandPairDialog
@@ -242,7 +244,7 @@ def _every_dialog(writer) -> list[QDialog]:
         HelpWindow(), ImportDialog(writer, contacts), ImportDialog(writer, claims, kind="claims"),
         ProgrammeForm(writer), ProgrammeForm(writer, programme), ApplicationForm(writer, programme),
         ApplicationForm(writer, programme, application), HandPairDialog(writer, programme),
-        *_programme_dialogs(writer),
+        *_programme_dialogs(writer), EraseDialog("Ffion Rhys-Llewellyn-Bowen"), AuditDialog(writer),
     ]  # fmt: skip
 
 

@@ -27,19 +27,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, Column, String, Table, delete, or_, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from partnerdesk.i18n import N_
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.services.common import audit
+from partnerdesk.services.common.removal import REMOVED_NAME, purge_rows, remove_details
+
+__all__ = ["KIND_TABLES", "REMOVED_NAME", "Emptied", "cutoff", "empty_bin", "sweep_old", "table_kind", "waiting",
+           "waiting_count"]
 
 log = logging.getLogger(__name__)
 
-#: What a person's name becomes when they are removed but their expense claims must be kept.
-REMOVED_NAME = N_("Removed person")
-#: Finance records: never deleted through a link from something else (a person or a meeting).
-FINANCE = frozenset({"claims", "claim_lines", "receipts", "claim_status_changes"})
 #: The Bin's kinds (services.bin.items.KINDS) and the table each lives in.
 KIND_TABLES = {
     "people": tables.people, "organisations": tables.organisations, "committees": tables.committees,
@@ -49,9 +49,6 @@ KIND_TABLES = {
     "programme_pairs": tables.programme_pairs, "activities": tables.pair_activities,
     "poll_answers": tables.poll_answers, "themes": tables.programme_themes,
 }  # fmt: skip
-#: People columns kept on a removed person: the shared columns and what is needed for the claims' sums.
-_KEPT_PERSON_COLUMNS = frozenset({"id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at",
-                                  "version", "status", "full_name"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -62,12 +59,6 @@ class Emptied:
     deleted: int = 0
     people_removed: int = 0
     claims_kept: int = 0
-
-
-def _links_to(table: Table) -> list[tuple[Table, Column]]:
-    """Every (table, column) whose column holds an id of a row in table."""
-    return [(child, fk.parent) for child in tables.metadata.sorted_tables for fk in child.foreign_keys
-            if fk.column.table is table]  # fmt: skip
 
 
 def _sendable_claims(session: Session, ids: Iterable[str]) -> set[str]:
@@ -101,9 +92,10 @@ def waiting_count(session: Session) -> int:
     return sum(len(ids) for ids in waiting(session).values())
 
 
-def empty_bin(session: Session, older_than: datetime | None = None) -> Emptied:
+def empty_bin(session: Session, older_than: datetime | None = None, *, audit_as: str = "bin_emptied") -> Emptied:
     """Delete for good what is in the Bin (with older_than, only what was deleted before then); see the module's
-    notes for what goes with each record and what finance records keep."""
+    notes for what goes with each record and what finance records keep. The audit log records the counts (as
+    audit_as: the automatic sweep is "bin_swept")."""
     found = waiting(session, older_than)
     kept = len(_binned_claims(session, older_than)) - len(found.get("claims", ()))
     if not found:
@@ -118,21 +110,20 @@ def empty_bin(session: Session, older_than: datetime | None = None) -> Emptied:
         for table in (KIND_TABLES[kind] for kind in found):
             ids = found[table_kind(table)]
             deleted += len(ids)
-            _purge(session, table, ids)
+            purge_rows(session, table, ids)
         if people - with_claims:
             deleted += len(people - with_claims)
-            _purge(session, tables.people, people - with_claims)
+            purge_rows(session, tables.people, people - with_claims)
         if with_claims:
             removed = len(with_claims)
-            _remove_details(session, with_claims)
-        if people:
-            _forget_in_applications(session, people)
+            remove_details(session, with_claims)
         if people:  # the search index keeps deleted words in its segments until they are merged
             connection.exec_driver_sql("INSERT INTO people_search (people_search) VALUES ('optimize')")
         session.expire_all()  # the ORM's copies of rows removed underneath it
     finally:
         connection.exec_driver_sql("PRAGMA secure_delete = OFF")
     log.info("bin emptied: %d deleted for good, %d people's details removed, %d claims kept", deleted, removed, kept)
+    audit.record(session, audit_as, deleted=deleted, people_removed=removed, claims_kept=kept)
     return Emptied(deleted, removed, kept)
 
 
@@ -143,7 +134,7 @@ def cutoff(keep_days: int, now: datetime | None = None) -> datetime:
 
 def sweep_old(session: Session, keep_days: int, now: datetime | None = None) -> Emptied:
     """Delete for good what has been in the Bin longer than keep_days (the start-up sweep)."""
-    return empty_bin(session, older_than=cutoff(keep_days, now))
+    return empty_bin(session, older_than=cutoff(keep_days, now), audit_as="bin_swept")
 
 
 def table_kind(table: Table) -> str:
@@ -157,64 +148,3 @@ def _binned_claims(session: Session, older_than: datetime | None) -> set[str]:
     if older_than is not None:
         stmt = stmt.where(claims.c.deleted_at < older_than)
     return set(session.scalars(stmt))
-
-
-def _purge(session: Session, table: Table, ids: set[str], *, keep_finance: bool = False) -> None:
-    """Delete rows of table and, first, what hangs off them (keep_finance: all but finance records, and the rows
-    themselves stay: for a person whose claims are kept)."""
-    if not ids:
-        return
-    for child, column in _links_to(table):
-        if column.nullable:  # someone else's record that mentions it: keep the record, forget the link
-            values: dict = {column.name: None}
-            if "version" in child.c:  # so a form open on it sees it changed
-                values["version"] = child.c.version + 1
-            session.execute(update(child).where(column.in_(ids)).values(values))
-        elif keep_finance and child.name in FINANCE:
-            continue
-        elif "id" in child.c:
-            _purge(session, child, set(session.scalars(select(child.c.id).where(column.in_(ids)))))
-        else:  # a plain link table (roles, who attended a supervision session)
-            session.execute(delete(child).where(column.in_(ids)))
-    _forget(session, ids)
-    if not keep_finance:
-        session.execute(delete(table).where(table.c.id.in_(ids)))
-
-
-def _forget(session: Session, ids: set[str]) -> None:
-    """Drafts and Today snoozes about these records (they hold no link the schema knows about)."""
-    drafts, snoozes = tables.form_drafts, tables.today_snoozes
-    session.execute(delete(drafts).where(drafts.c.record_id.in_(ids)))
-    for record_id in ids:  # a snooze may be about a pair of records, "id:id"
-        session.execute(delete(snoozes).where(or_(
-            snoozes.c.record_id == record_id, snoozes.c.record_id.startswith(f"{record_id}:"),
-            snoozes.c.record_id.endswith(f":{record_id}"))))  # fmt: skip
-
-
-def _forget_in_applications(session: Session, person_ids: set[str]) -> None:
-    """Take these people off every programme application's "must not be matched with" list, which names people by
-    id in a list the schema's links can't follow."""
-    apps = tables.programme_applications
-    for application_id, listed in session.execute(select(apps.c.id, apps.c.must_not_match)).all():
-        kept = [person for person in listed or [] if person not in person_ids]
-        if kept != list(listed or []):
-            session.execute(update(apps).where(apps.c.id == application_id).values(
-                must_not_match=kept, version=apps.c.version + 1))  # fmt: skip
-
-
-def _remove_details(session: Session, person_ids: set[str]) -> None:
-    """Everything about these people but the record their claims point at, which loses every personal detail."""
-    _purge(session, tables.people, person_ids, keep_finance=True)
-    people = tables.people
-    blank: dict = {"full_name": REMOVED_NAME, "version": people.c.version + 1, "updated_at": utc_now()}
-    for column in people.c:
-        if column.name in _KEPT_PERSON_COLUMNS:
-            continue
-        if column.nullable:
-            blank[column.name] = None
-        elif isinstance(column.type, JSON):
-            blank[column.name] = []  # access needs and the like
-        elif isinstance(column.type, String):
-            default = getattr(column.default, "arg", "")  # language goes back to "english"
-            blank[column.name] = default if isinstance(default, str) else ""
-    session.execute(update(people).where(people.c.id.in_(person_ids)).values(blank))

@@ -32,6 +32,7 @@ from partnerdesk.rules.payments import (
 )
 from partnerdesk.rules.supervision import DEFAULT_CADENCES, Cadence
 from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
+from partnerdesk.services.common import audit
 from partnerdesk.services.common.errors import EditConflict, Problems, ValidationError
 from partnerdesk.services.common.text import check_text
 
@@ -276,6 +277,17 @@ _SPECS = (
         "claims sent for approval are kept; a person with claims loses their details instead."),
     ),
     SettingSpec(
+        "retention_left_years", N_("Review people who left more than (years) ago"), 6,
+        whole_number(1, 50, N_("years")),
+        N_("People whose status has been \"left\" this long (since their record last changed) are listed on Today "
+           "for review: erase them, or keep them and change their record."),
+    ),
+    SettingSpec(
+        "retention_check_years", N_("Review wellbeing checks older than (years)"), 6,
+        whole_number(1, 50, N_("years")),
+        N_("Wellbeing checks older than this are listed on Today, by person, for review: remove them for good."),
+    ),
+    SettingSpec(
         "disclosure_rule", N_("Small numbers in anonymised exports"), disclosure.DEFAULT_RULE, _disclosure_rule,
         N_("How anonymised figures hide counts that could point at someone: below a threshold (with enough other "
         "figures hidden that none can be worked out), or NHS Digital style (1 to 7 hidden, others rounded to 5)."),
@@ -358,7 +370,10 @@ def set_setting(session: Session, key: str, value: Any, version: int | None = No
     elif row.value != clean:  # an unchanged value is not a new version: nobody else's window needs to hear of it
         row.value = clean
         row.updated_at = utc_now()
+    else:
+        return clean
     session.flush()
+    audit.record(session, "setting_changed", key=key)  # which setting, not its value (a name or wording, maybe)
     return clean
 
 
@@ -410,6 +425,7 @@ def reset_setting(session: Session, key: str) -> None:
     if row is not None:
         session.delete(row)
         session.flush()
+        audit.record(session, "setting_changed", key=key)
 
 
 def default_periods(session: Connection | Session) -> Periods:

@@ -23,6 +23,7 @@ from partnerdesk.rules.meetings import days_before, format_met, is_late, uk_date
 from partnerdesk.services.common.errors import Problems, check_row_version
 from partnerdesk.services.common.text import text_problem
 from partnerdesk.services.meetings.meetings import get_meeting, meeting_periods
+from partnerdesk.services.people.consent import withdrew
 
 #: Attendance that can only be known once the meeting has happened (apologies and views can come before).
 _ON_THE_DAY = ("attended", "absent")
@@ -86,11 +87,16 @@ def invite(
             problems.raise_if_any()
         assert meeting.committee_id is not None  # refused above
         person_ids = seat_holders(session, meeting.committee_id, day, None if include_backups else False)
+        said_no = withdrew(session, person_ids)  # withdrew consent to be contacted: left out of the invitations
+        person_ids = [person_id for person_id in person_ids if person_id not in said_no]
     backup_seats = set(seat_holders(session, meeting.committee_id, day, True)) if meeting.committee_id else set()
     for person_id in person_ids:
         person = session.get(Person, person_id) if person_id else None
         if person is None or person.deleted_at is not None:
             problems.add("person_ids", _("Someone picked could not be found. Please pick people from the list."))
+    if withdrew(session, [person_id for person_id in person_ids if person_id]):
+        problems.add("person_ids", _("Someone picked has withdrawn their consent to be contacted, so they cannot be "
+                                     "invited. Take them off the list, or record their consent again first."))
     problems.raise_if_any()
     rows = []
     for person_id in dict.fromkeys(person_ids):

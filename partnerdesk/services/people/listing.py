@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.i18n import N_
 from partnerdesk.records import tables
 from partnerdesk.rules.contact import phone_digits
+from partnerdesk.services.common.removal import REMOVED_NAME
 from partnerdesk.services.common.search import fts_query, search_terms
 
 #: The columns the list can show, in order: key → heading.
@@ -67,7 +68,9 @@ def row_key(dialect: str):
 
 
 def _in_bin(flt: PeopleFilter):
-    return _people.c.deleted_at.is_not(None) if flt.in_bin else _people.c.deleted_at.is_(None)
+    if flt.in_bin:  # an erased person's blank record, kept for their claims, is nobody to restore
+        return and_(_people.c.deleted_at.is_not(None), _people.c.full_name != REMOVED_NAME)
+    return _people.c.deleted_at.is_(None)
 
 
 def _fts_keys(terms: list[str]):

@@ -16,6 +16,7 @@ from partnerdesk.i18n import _
 from partnerdesk.records.base import current_user
 from partnerdesk.records.supervision import SupervisionSession
 from partnerdesk.records.wellbeing import WellbeingCheck
+from partnerdesk.services.common import audit
 from partnerdesk.services.common.errors import NotFound
 
 #: Confidential fields, by kind of record. Nothing else may ever hold them.
@@ -49,16 +50,20 @@ def _record(session: Session, kind: str, record_id: str) -> Any:
 
 
 def read_confidential_notes(
-    session: Session, kind: str, record_id: str, *, reader: str | None = None
+    session: Session, kind: str, record_id: str, *, reader: str | None = None, audited: bool = True
 ) -> dict[str, str | None]:
     """The confidential fields of one record (kind: "wellbeing_check" or "supervision_session"), by field name.
 
-    Call this only when the worker has asked to see the notes. Raises NotFound, or NotAllowed when the reader
-    (by default the signed-in worker) may not read them.
+    Call this only when the worker has asked to see the notes, in a writing transaction: the opening goes in the
+    audit log (by the record's id). audited=False only where the caller records it itself (an export's entry) or
+    the database cannot be written (opened read-only). Raises NotFound, or NotAllowed when the reader (by default
+    the signed-in worker) may not read them.
     """
     record = _record(session, kind, record_id)
     who = reader or current_user()
     if not may_read_confidential(session, kind, record, who):
         raise NotAllowed(_("These notes are confidential, and you are not one of the people who may read them."))
+    if audited:
+        audit.record(session, "confidential_opened", object_kind=kind, object_id=record_id)
     return {field: getattr(record, field) for field in CONFIDENTIAL_FIELDS[kind]}
 

@@ -117,6 +117,10 @@ class PersonForm(FormDialog):
         if person_id is not None:
             self.delete_button = buttons.addButton(_("Delete to &Bin"), QDialogButtonBox.ButtonRole.DestructiveRole)
             self.delete_button.clicked.connect(self.delete)
+            from partnerdesk.ui.people.data_rights import data_rights_button
+
+            self.rights_button = data_rights_button(self, writer, person_id, self._erased, self._reload)
+            buttons.addButton(self.rights_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.wire_buttons(buttons)
 
         layout = QVBoxLayout(self)
@@ -287,6 +291,19 @@ class PersonForm(FormDialog):
         self.writer.run(self, work)
         self.dirty = False
         super().accept()
+
+    def _reload(self) -> None:
+        # Changed from the Data protection menu (no unsaved typing: it asks first): show the record as it is now.
+        self._loading = True
+        self._load()
+        self._loading = False
+        self.dirty = False
+
+    def _erased(self) -> None:
+        # Nothing left to save or keep a draft of: the person is gone.
+        self._draft_timer.stop()
+        self.dirty = False
+        super().reject()
 
     def draft_record_id(self) -> str | None:
         return self.person_id

@@ -106,6 +106,20 @@ class DataSection(Section):
         self.bin_days.setAccessibleName(SETTINGS["bin_keep_days"].label)
         self.field(bin_form, _("Delete Bin items for good after (da&ys)"), "bin_keep_days", self.bin_days)
 
+        self.column.addWidget(heading(_("Keeping records (retention schedule)")))
+        self.column.addWidget(note(_(
+            "Keep personal records no longer than you need them. Today lists people who left, and wellbeing checks, "
+            "older than these, for someone to review: erase the person, or remove the old checks, from the "
+            "person's Data protection button.")))
+        keep_form = self.form()
+        self.left_years, self.check_years = QSpinBox(), QSpinBox()
+        for box, key, words in ((self.left_years, "retention_left_years", _("People who &left more than (years)")),
+                                (self.check_years, "retention_check_years", _("&Wellbeing checks older than (years)"))):
+            box.setRange(1, 50)
+            box.setMaximumWidth(150)
+            box.setAccessibleName(SETTINGS[key].label)
+            self.field(keep_form, words, key, box)
+
         self.column.addWidget(heading(_("Trying things out")))
         self.column.addWidget(note(_(
             "To try PartnerDesk without touching real records, use File → Open the demo database: it opens a "
@@ -162,8 +176,11 @@ class DataSection(Section):
         self.rule.set_code(values["disclosure_rule"])
         self.threshold.setValue(values["disclosure_threshold"])
         self.bin_days.setValue(values["bin_keep_days"])
+        self.left_years.setValue(values["retention_left_years"])
+        self.check_years.setValue(values["retention_check_years"])
         self._threshold_in_use()
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         return {"disclosure_rule": self.rule.code(), "disclosure_threshold": self.threshold.value(),
-                "bin_keep_days": self.bin_days.value()}, {}
+                "bin_keep_days": self.bin_days.value(), "retention_left_years": self.left_years.value(),
+                "retention_check_years": self.check_years.value()}, {}

@@ -57,7 +57,7 @@ class ConfidentialPanel(QWidget):
             return True
         if self.record_id is not None:
             try:
-                notes = self.writer.read(lambda s: read_confidential_notes(s, self.kind, self.record_id))
+                notes = self._open_notes()
             except NotAllowed as why:
                 self.refused.show_message(str(why))
                 return False
@@ -69,6 +69,25 @@ class ConfidentialPanel(QWidget):
         self.revealed = True
         next(iter(self.boxes.values())).setFocus()
         return True
+
+    def _open_notes(self) -> dict[str, str | None]:
+        # Opened in a writing transaction so the audit log records it; a read-only database cannot take the
+        # entry, and refusing to show the notes there would stop people reading their own records.
+        if self.writer.read_only:
+            return self.writer.read(lambda s: read_confidential_notes(s, self.kind, self.record_id, audited=False))
+
+        def work(session) -> dict[str, str | None] | NotAllowed:
+            try:
+                return read_confidential_notes(session, self.kind, self.record_id)
+            except NotAllowed as why:  # handed back: the writer treats an exception as a crash
+                return why
+
+        notes = self.writer.run(self, work)
+        if isinstance(notes, NotAllowed):
+            raise notes
+        if notes is None:  # the database said no, and the writer has told the person why
+            raise NotAllowed(_("The notes could not be opened just now. Please try again."))
+        return notes
 
     def values(self) -> dict[str, str]:
         """The notes to save: only once shown (left out, the service keeps what they held)."""

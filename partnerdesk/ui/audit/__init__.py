@@ -1,0 +1,1 @@
+"""The audit log viewer (services.common.audit): who did what, when, for a coordinator."""
