@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from itertools import count
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from partnerdesk.actor import Actor, sign_in, sign_out
 from partnerdesk.services.meetings.attendance import invite
 from partnerdesk.services.meetings.meetings import create_meeting
 from partnerdesk.services.people.organisations import save_committee, save_membership, save_organisation
@@ -253,3 +256,15 @@ def bin_record(store: Store, delete: Any, record_id: str, days_ago: int = 0) -> 
             for table in KIND_TABLES.values():  # the record's own table, through its typed column
                 session.execute(table.update().where(table.c.id == record_id)
                                 .values(deleted_at=utc_now() - timedelta(days=days_ago)))  # fmt: skip
+
+
+@contextmanager
+def signed_in(role: str, name: str | None = None) -> Iterator[Actor]:
+    """Act as an account with this role (rules.roles codes) until the block ends; the name is what its records'
+    created_by hold (by default the role's code, capitalised)."""
+    who = Actor(f"account-{role}", name or role.replace("_", " ").title(), role)
+    sign_in(who)
+    try:
+        yield who
+    finally:
+        sign_out()

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk.i18n import _
-from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotFound, ValidationError
+from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotAllowed, NotFound, ValidationError
 from partnerdesk.store import Store, StoreError
 from partnerdesk.store.changes import ChangeLog
 from partnerdesk.ui.feedback import Outcome, SavedRecords
@@ -78,6 +78,10 @@ class Writer(QObject):
                 change_log = ChangeLog(session)
                 caught = SavedRecords(session)
                 result = work(session)
+        except NotAllowed as exc:  # the role may not do this: said plainly wherever it was asked from
+            log.info("not allowed (%s) in %s", exc.permission, _name(work))
+            QMessageBox.information(parent, _("Not allowed"), str(exc))
+            return None
         except (ValidationError, NeedsConfirmation, EditConflict):  # the form shows these by its fields
             raise
         except StoreError as exc:  # made read-only meanwhile, or refused by the store: already plain words

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
 from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS
+from partnerdesk.rules import roles
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
+from partnerdesk.services.common.access import require
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class WellbeingHistory:
 
 def wellbeing_history(session: Session, person_id: str) -> WellbeingHistory:
     """Every live check of a person with its scores, oldest first, and the meaningful-change flag."""
+    require(roles.WELLBEING_READ)
     w = tables.wellbeing_checks
     columns = [w.c.id, w.c.checked_at, w.c.context, w.c.quick_score, *(w.c[c] for c in ONS4_COLUMNS.values()),
                *(w.c[c] for c in SWEMWBS_COLUMNS)]  # fmt: skip
