@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk import __version__
 from partnerdesk.i18n import N_, _
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.common import drafts
 from partnerdesk.ui.app import set_text_size, text_size
@@ -34,6 +35,7 @@ from partnerdesk.ui.help.browser import HelpWindow
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
+from partnerdesk.ui.permissions import apply_roles, forbid
 from partnerdesk.ui.reports.area import ReportsArea
 from partnerdesk.ui.today.checklist import open_settings
 from partnerdesk.ui.today_page import TodayPage
@@ -190,19 +192,23 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        area_actions = {}  # each area's File menu entries, so a role that may not see or change it loses them
         for area in self.areas:
+            before = len(file_menu.actions())
             area.add_menu_entries(file_menu)
+            area_actions[area] = file_menu.actions()[before:]
         file_menu.addSeparator()
         people, meetings = self.area(PeopleArea), self.area(MeetingsArea)
-        self.add_action(file_menu, _("&Export people to a spreadsheet…"), people.export_people, "Ctrl+E")
+        forbid(self.add_action(file_menu, _("&Export people to a spreadsheet…"), people.export_people, "Ctrl+E"),
+               roles.EXPORT_NAMED)
         self.add_action(file_menu, _("Export mee&tings to a spreadsheet…"), meetings.export_meetings)
-        self.add_action(file_menu, _("&Back up the database…"), self.backup)
+        forbid(self.add_action(file_menu, _("&Back up the database…"), self.backup), roles.SETTINGS_CHANGE)
         if not self.demo:
             self.add_action(file_menu, _("Open the &demo database (made-up people)"), self.open_demo)
         file_menu.addSeparator()
         self.add_action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(_("&Edit"))
-        self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
+        forbid(self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,"), roles.SETTINGS_CHANGE)
         go = self.menuBar().addMenu(_("&Go"))
         for number, area in enumerate(self.areas):
             self.add_action(
@@ -217,6 +223,7 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self.add_action(help_menu, _("Open &log folder"), self.open_log_folder)
         self.add_action(help_menu, _("&About PartnerDesk"), self.about)
+        apply_roles(self, area_actions)
 
     def open_settings(self, section: str | None = None) -> None:
         """Open the Settings window, at a section if one is given ("money", "wellbeing"…)."""

@@ -78,6 +78,15 @@ def _record(session: Session, kind: str, record_id: str) -> Any:
     return record
 
 
+def may_open(session: Session, kind: str, record_id: str | None) -> bool:
+    """Whether the signed-in person could open this record's confidential notes (a new record's are their own), so
+    the window offers the button only to them."""
+    who = actor.current()
+    if record_id is None:
+        return who is None or roles.may(who.role, _AREA[kind])
+    return may_read_confidential(session, kind, _record(session, kind, record_id), current_user())
+
+
 def read_confidential_notes(
     session: Session, kind: str, record_id: str, *, reader: str | None = None
 ) -> dict[str, str | None]:
