@@ -120,6 +120,13 @@ class MainWindow(QMainWindow):
         writer.told.connect(self.say)
         self._menus()
         self._restore_geometry()
+        from partnerdesk.ui.lock import install_lock
+
+        self.locker = install_lock(self)
+
+    def lock_now(self) -> None:
+        """Cover the window and every form now, until the person unlocks it (File → Lock, Ctrl+L)."""
+        self.locker.lock()
 
     def set_read_only(self, reason: str) -> None:
         """Show the database read-only from now on: a banner with reason, the title marked, writing controls off."""
@@ -206,6 +213,8 @@ class MainWindow(QMainWindow):
         if not self.demo:
             self.add_action(file_menu, _("Open the &demo database (made-up people)"), self.open_demo)
         file_menu.addSeparator()
+        self.add_action(file_menu, _("&Lock"), self.lock_now, "Ctrl+L").setStatusTip(
+            _("Cover PartnerDesk until you come back (what you were typing is kept)"))
         self.add_action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(_("&Edit"))
         forbid(self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,"), roles.SETTINGS_CHANGE)

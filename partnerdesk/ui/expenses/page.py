@@ -21,6 +21,7 @@ class ExpensesPage(QWidget):
         title.setObjectName("pageTitle")
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setAccessibleName(_("Export expenses to a spreadsheet"))
+        forbid(self.export_button, roles.EXPORT_NAMED)
         self.settings_button = QPushButton(_("Se&ttings…"))
         self.settings_button.setAccessibleName(_("Expenses settings: rates, limits and receipts"))
         forbid(self.settings_button, roles.SETTINGS_CHANGE)

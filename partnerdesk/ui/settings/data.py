@@ -1,6 +1,6 @@
 """Settings → Data: where the database and its backups are, a backup now, the newest backup and when it was taken,
-how long the Bin keeps what was deleted, how to try the demo data safely, and how anonymised exports hide small
-numbers (the disclosure rule)."""
+how long the Bin keeps what was deleted, when the window locks itself, how to try the demo data safely, and how
+anonymised exports hide small numbers (the disclosure rule)."""
 
 from __future__ import annotations
 
@@ -106,6 +106,18 @@ class DataSection(Section):
         self.bin_days.setAccessibleName(SETTINGS["bin_keep_days"].label)
         self.field(bin_form, _("Delete Bin items for good after (da&ys)"), "bin_keep_days", self.bin_days)
 
+        self.column.addWidget(heading(_("Locking when nobody is using it")))
+        self.column.addWidget(note(_(
+            "On a shared computer, PartnerDesk covers its window after some minutes without use, and on Ctrl+L, "
+            "so nobody passing can read it; what was being typed is kept. 0 never locks by itself.")))
+        lock_form = self.form()
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setMaximumWidth(150)
+        self.lock_minutes.setSpecialValueText(_("Never"))
+        self.lock_minutes.setAccessibleName(SETTINGS["lock_after_minutes"].label)
+        self.field(lock_form, _("Lock after this many idle &minutes"), "lock_after_minutes", self.lock_minutes)
+
         self.column.addWidget(heading(_("Trying things out")))
         self.column.addWidget(note(_(
             "To try PartnerDesk without touching real records, use File → Open the demo database: it opens a "
@@ -162,8 +174,9 @@ class DataSection(Section):
         self.rule.set_code(values["disclosure_rule"])
         self.threshold.setValue(values["disclosure_threshold"])
         self.bin_days.setValue(values["bin_keep_days"])
+        self.lock_minutes.setValue(values["lock_after_minutes"])
         self._threshold_in_use()
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         return {"disclosure_rule": self.rule.code(), "disclosure_threshold": self.threshold.value(),
-                "bin_keep_days": self.bin_days.value()}, {}
+                "bin_keep_days": self.bin_days.value(), "lock_after_minutes": self.lock_minutes.value()}, {}
