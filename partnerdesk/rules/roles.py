@@ -104,7 +104,7 @@ GRANTS: dict[str, dict[str, Scope]] = {
         EXPORT_NAMED: "all", REPORTS_VIEW: "all",
     },
     VOLUNTEER: {
-        MEETINGS_CHANGE: "own", EXPENSES_CHANGE: "own", WELLBEING_READ: "all", WELLBEING_CHANGE: "own",
+        MEETINGS_CHANGE: "own", EXPENSES_CHANGE: "own", WELLBEING_READ: "own", WELLBEING_CHANGE: "own",
     },
     READ_ONLY: {REPORTS_VIEW: "all"},
 }  # fmt: skip

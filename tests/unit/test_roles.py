@@ -217,3 +217,15 @@ def test_the_roles_table_names_every_role_and_a_coordinator_may_do_everything():
     assert [p for p in roles.ALL_PERMISSIONS if roles.may(R, p)] == [roles.REPORTS_VIEW]
     assert roles.may(None, roles.ACCOUNTS_MANAGE)  # nobody signed in: as before accounts
     assert not roles.may("someone-else", roles.REPORTS_VIEW)  # an unknown role may do nothing
+
+
+def test_a_volunteer_sees_only_the_wellbeing_checks_they_recorded(world):
+    from partnerdesk.services.wellbeing.history import wellbeing_history
+
+    with signed_in(V, "Vic Volunteer"):
+        mine = add_check(world.store, world.person)
+        with world.store.reader() as session:
+            assert [check.check_id for check in list_checks(session)] == [mine]
+            assert [point.check_id for point in wellbeing_history(session, world.person).points] == [mine]
+    with signed_in(W), world.store.reader() as session:
+        assert {check.check_id for check in list_checks(session)} == {mine, world.check}

@@ -78,6 +78,15 @@ def allowed(permission: str) -> bool:
     return _is_suspended() or roles.may(who.role if who else None, permission)
 
 
+def own_only(permission: str) -> str | None:
+    """The signed-in person's name when their role has permission only for records they made (a volunteer sees
+    only the wellbeing checks they recorded), else None: no such limit."""
+    who = actor.current()
+    if who is None or _is_suspended() or roles.scope(who.role, permission) != "own":
+        return None
+    return who.name
+
+
 def require(*permissions: str) -> None:
     """Stop with NotAllowed unless the signed-in person may use every one of permissions (the actions that are not
     plain writes: approving, paying, emptying the Bin, exporting names, reading wellbeing and supervision)."""

@@ -18,7 +18,7 @@ from partnerdesk.records import tables
 from partnerdesk.rules import roles
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.meetings import LOOKBACK_DAYS, SERVING_KINDS, uk_date, uk_moment
-from partnerdesk.services.common.access import allowed
+from partnerdesk.services.common.access import allowed, own_only
 from partnerdesk.services.wellbeing.supervision_due import SupervisionDue, supervision_status_list
 from partnerdesk.services.wellbeing.training import TrainingStatus, training_expiring
 
@@ -73,6 +73,8 @@ def follow_ups_due(session: Connection | Session, today: date, limit: int = 200)
         .order_by(w.c.follow_up_due_on, w.c.checked_at, w.c.id)
         .limit(limit)
     )  # fmt: skip
+    if (mine := own_only(roles.WELLBEING_READ)) is not None:
+        stmt = stmt.where(w.c.created_by == mine)  # a volunteer follows up the checks they recorded
     return [
         FollowUpDue(cid, pid, name, at, bool(distress), by, due, rules.follow_up_status(today, due))
         for cid, pid, name, at, distress, by, due in session.execute(stmt)
