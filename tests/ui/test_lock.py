@@ -155,3 +155,19 @@ def test_switch_person_unlocks_once_someone_has_signed_in(qtbot, window):
         assert window.locker.locked
         screen.switch_button.click()
     assert not window.locker.locked
+
+
+def test_every_control_on_the_lock_screen_has_a_name_and_is_reached_by_tab(qtbot, window):
+    window.locker.verify = lambda name, password: True
+    window.locker.switch_person = lambda: True
+    with signed_in(roles.WORKER):
+        window.lock_now()
+        screen = lock_screen()
+        assert screen is not None
+        controls = [w for w in screen.findChildren(QWidget) if isinstance(w, QAbstractButton | QLineEdit)
+                    and w.isVisible()]  # fmt: skip
+        assert len(controls) == 3  # password, Unlock, Switch person
+        for control in controls:
+            assert control.accessibleName(), type(control).__name__
+            assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
+        window.locker.unlock()

@@ -127,3 +127,14 @@ def test_the_confidential_button_shows_only_to_those_who_may_open_the_notes(qtbo
             panel.show()
             assert panel.show_button.isVisible() is offered, name
             assert ("Only the person who wrote them" in panel.hint.text()) is not offered
+
+
+@pytest.mark.parametrize(("role", "offered"), [(roles.FINANCE, True), (roles.WORKER, False)])
+def test_only_those_who_set_budgets_are_offered_to_add_a_heading(qtbot, writer, role, offered):
+    from partnerdesk.ui.expenses.budgets_page import BudgetsPage
+
+    with signed_in(role):
+        page = BudgetsPage(writer)
+        qtbot.addWidget(page)
+        page.show()
+        assert ("Add heading…" in buttons_shown(page)) is offered
