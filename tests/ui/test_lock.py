@@ -171,3 +171,12 @@ def test_every_control_on_the_lock_screen_has_a_name_and_is_reached_by_tab(qtbot
             assert control.accessibleName(), type(control).__name__
             assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
         window.locker.unlock()
+
+
+def test_the_window_follows_the_idle_minutes_saved_in_settings(qtbot, window, writer):
+    from partnerdesk.services.common.settings import set_setting
+
+    writer.run(None, lambda session: set_setting(session, "lock_after_minutes", 12))
+    assert window.locker.minutes == 12 and window.locker.timer.interval() == 12 * 60_000
+    writer.run(None, lambda session: set_setting(session, "lock_after_minutes", 0))
+    assert window.locker.minutes == 0 and not window.locker.timer.isActive()

@@ -109,7 +109,7 @@ class DataSection(Section):
         self.column.addWidget(heading(_("Locking when nobody is using it")))
         self.column.addWidget(note(_(
             "On a shared computer, PartnerDesk covers its window after some minutes without use, and on Ctrl+L, "
-            "so nobody passing can read it; what was being typed is kept. 0 never locks by itself.")))
+            "so nobody passing can read it; what was being typed is kept. With Never (0) it locks only on Ctrl+L.")))
         lock_form = self.form()
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
