@@ -138,3 +138,11 @@ def test_only_those_who_set_budgets_are_offered_to_add_a_heading(qtbot, writer, 
         qtbot.addWidget(page)
         page.show()
         assert ("Add heading…" in buttons_shown(page)) is offered
+
+
+@pytest.mark.parametrize(("role", "offered"), [(roles.FINANCE, True), (roles.READ_ONLY, False)])
+def test_only_roles_that_may_export_names_are_offered_the_named_sheet(qtbot, writer, role, offered):
+    with signed_in(role):
+        window = open_window(qtbot, writer)
+        window.nav.setCurrentRow(EVERY_AREA.index("Reports"))
+        assert window.current_page().named.isVisible() is offered
