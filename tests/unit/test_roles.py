@@ -229,3 +229,15 @@ def test_a_volunteer_sees_only_the_wellbeing_checks_they_recorded(world):
             assert [point.check_id for point in wellbeing_history(session, world.person).points] == [mine]
     with signed_in(W), world.store.reader() as session:
         assert {check.check_id for check in list_checks(session)} == {mine, world.check}
+
+
+def test_every_refusal_is_noted_by_account_role_and_permission_only(world, caplog):
+    with signed_in(F, "Fran Finance"), world.store.reader() as session:
+        with pytest.raises(NotAllowed):
+            read_confidential_notes(session, "wellbeing_check", world.check)
+        with pytest.raises(NotAllowed):
+            list_checks(session)
+    noted = [record.getMessage() for record in caplog.records if record.name == "partnerdesk.services.common.access"]
+    assert noted == ["refused confidential.any for account account-finance (finance)",
+                     "refused wellbeing.read for account account-finance (finance)"]  # fmt: skip
+    assert not any("Fran" in line or "Test Person" in line for line in caplog.messages)

@@ -95,10 +95,16 @@ def require(*permissions: str) -> None:
             refuse(permission)
 
 
-def refuse(permission: str) -> None:
-    """Raise NotAllowed for permission, logging the refusal by role and permission (never any record's values)."""
+def note_refusal(permission: str) -> None:
+    """Record that the signed-in person was refused permission: by account id, role and permission, never any
+    record's values. Every refusal passes here (the audit log hooks in here too)."""
     who = actor.current()
     log.warning("refused %s for account %s (%s)", permission, who.account_id if who else "-", who.role if who else "-")
+
+
+def refuse(permission: str) -> None:
+    """Raise NotAllowed for permission, noting the refusal first."""
+    note_refusal(permission)
     raise NotAllowed(refusal_text(permission), permission)
 
 

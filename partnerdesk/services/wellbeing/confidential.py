@@ -23,6 +23,7 @@ from partnerdesk.records.supervision import SupervisionSession
 from partnerdesk.records.wellbeing import WellbeingCheck
 from partnerdesk.rules import roles
 from partnerdesk.rules.dates import today_uk
+from partnerdesk.services.common.access import note_refusal
 from partnerdesk.services.common.errors import NotAllowed as NotAllowed
 from partnerdesk.services.common.errors import NotFound
 
@@ -98,6 +99,7 @@ def read_confidential_notes(
     record = _record(session, kind, record_id)
     who = reader or current_user()
     if not may_read_confidential(session, kind, record, who):
+        note_refusal(roles.CONFIDENTIAL_ANY)
         raise NotAllowed(_("These notes are confidential, and you are not one of the people who may read them."))
     return {field: getattr(record, field) for field in CONFIDENTIAL_FIELDS[kind]}
 
