@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import count
@@ -12,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
+from partnerdesk.actor import Actor, sign_in, sign_out
 from partnerdesk.services.meetings.attendance import invite
 from partnerdesk.services.meetings.meetings import create_meeting
 from partnerdesk.services.people.organisations import save_committee, save_membership, save_organisation
@@ -330,3 +333,15 @@ def add_programme_with_pairs(store: Store, pairs: int = 2, spare_b: int = 1, sta
                                              "communities": ["housing"], "areas": ["North"]})  # fmt: skip
         made = [accept_pair(session, programme_id, a, b, starts).id for a, b in zip(side_a, side_b, strict=False)]
     return BuiltProgramme(programme_id, side_a, side_b, made)
+
+
+@contextmanager
+def signed_in(role: str, name: str | None = None) -> Iterator[Actor]:
+    """Act as an account with this role (rules.roles codes) until the block ends; the name is what its records'
+    created_by hold (by default the role's code, capitalised)."""
+    who = Actor(f"account-{role}", name or role.replace("_", " ").title(), role)
+    sign_in(who)
+    try:
+        yield who
+    finally:
+        sign_out()

@@ -20,9 +20,11 @@ from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, ExportError, Kind, xlsx_file
 from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab as v
+from partnerdesk.rules import roles
 from partnerdesk.rules.expenses import claim_reference, financial_year_label
 from partnerdesk.rules.mileage import VEHICLES
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES, TIME_UNITS
+from partnerdesk.services.common.access import require
 from partnerdesk.services.expenses.listing import ClaimFilter, claims_page
 from partnerdesk.services.expenses.totals import (
     TOTAL_STATUSES,
@@ -117,6 +119,7 @@ def export_expenses(
     """Write claims dated from date_from to date_to (both included; None for no limit), not in the Bin, to an xlsx
     file at path with the sheets in SHEETS. Returns how many claims were written. Raises ExportError when date_from
     is after date_to or the file can't be saved."""
+    require(roles.EXPORT_NAMED)
     if date_from is not None and date_to is not None and date_from > date_to:
         raise ExportError(_("The 'from' date is after the 'to' date. Please swap them or choose other dates."))
     flt = ClaimFilter(date_from=date_from, date_to=date_to, sort="claim_date", descending=False)

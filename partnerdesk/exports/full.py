@@ -36,7 +36,9 @@ from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, destination,
 from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import UTCDateTime, metadata
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import UK
+from partnerdesk.services.common.access import require
 
 #: Kinds of record that are not the organisation's data: a worker's unsaved form typing.
 LEFT_OUT = frozenset({tables.form_drafts.name})
@@ -215,6 +217,7 @@ def export_all_zip(session: Session, path: Path, *, progress: Progress | None = 
 @audited("everything", rows=lambda written: sum(written.values()))
 def export_all(session: Session, path: Path, *, progress: Progress | None = None) -> dict[str, int]:
     """The full export to path: a zip of CSV files when path ends in .zip, otherwise an xlsx workbook."""
+    require(roles.EXPORT_NAMED, roles.WELLBEING_READ, roles.SUPERVISION_READ)
     if Path(path).suffix.lower() == ".zip":
         return export_all_zip(session, path, progress=progress)
     return export_all_xlsx(session, path, progress=progress)

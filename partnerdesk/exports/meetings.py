@@ -28,8 +28,10 @@ from partnerdesk.exports.xlsx import Column, ExportCancelled, ExportError, Kind,
 from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
+from partnerdesk.rules import roles
 from partnerdesk.rules.disclosure import Policy, count, protect_parts
 from partnerdesk.rules.meetings import days_before, uk_times
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.settings import disclosure_policy
 from partnerdesk.services.meetings.attendance import invitations
 from partnerdesk.services.meetings.checks import MeetingCompliance, compliance_for_meetings
@@ -224,6 +226,8 @@ def export_meetings(
     were written. progress, if given, is called as progress(done, total); if it returns False the export stops,
     ExportCancelled is raised and no file is written. Raises ExportError when date_from is after date_to.
     """
+    if named:
+        require(roles.EXPORT_NAMED)
     if date_from is not None and date_to is not None and date_from > date_to:
         raise ExportError(_("The 'from' date is after the 'to' date. Please swap them or choose other dates."))
     flt = MeetingFilter(date_from=date_from, date_to=date_to, include_cancelled=True, in_bin=False)

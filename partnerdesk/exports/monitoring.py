@@ -25,10 +25,12 @@ from partnerdesk.exports.xlsx import Column, ExportCancelled, Kind, SheetWriter,
 from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.disclosure import HIDDEN, protect_parts
 from partnerdesk.rules.expenses import financial_year_label
 from partnerdesk.rules.meetings import uk_times
+from partnerdesk.services.common.access import require
 from partnerdesk.services.expenses.listing import ClaimFilter
 from partnerdesk.services.expenses.totals import totals_by_heading
 from partnerdesk.services.reports.engaged import REPRESENTATIVE_ROLES, engaged_ids
@@ -202,6 +204,7 @@ def export_monitoring(
     named adds the "Named people" sheet (only when the worker has confirmed it). progress, if given, is called as
     progress(done, total) now and then; returning False stops the export (ExportCancelled, no file written).
     """
+    require(roles.REPORTS_VIEW, *([roles.EXPORT_NAMED] if named else []))
     if progress is not None and progress(0, 0) is False:
         raise ExportCancelled
     report = monitoring_return(session, period)

@@ -22,6 +22,8 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.rules.roles import EXPORT_NAMED
+from partnerdesk.services.common.access import require
 
 #: The sheet's columns, in order.
 COLUMNS = (
@@ -219,6 +221,7 @@ def export_people(session: Session, path: Path, *, include_bin: bool = False, pr
     goes along (for a progress bar); if it returns False the export stops, ExportCancelled is raised and no file is
     written (a file already at path is left as it was). Committees shows each person's current seats.
     """
+    require(EXPORT_NAMED)
     dialect = session.get_bind().dialect.name
     today = today_uk()
     # One read transaction for the count and every chunk, so the file is a consistent snapshot even if someone

@@ -20,7 +20,9 @@ from partnerdesk.exports.sheet_layout import fitted_sheet
 from partnerdesk.exports.xlsx import Column, Kind, xlsx_file
 from partnerdesk.i18n import N_, _
 from partnerdesk.records.people import Person
+from partnerdesk.rules import roles
 from partnerdesk.rules.programmes import PAIR_STATUSES
+from partnerdesk.services.common.access import require
 from partnerdesk.services.programmes.polls import poll_results
 from partnerdesk.services.programmes.report import ProgrammeReport, all_reports
 
@@ -104,6 +106,8 @@ def _name(session: Session, person_id: str) -> str:
 @audited("programmes", named="named")
 def export_programmes(session: Session, path: Path, *, named: bool = False) -> int:
     """Write every programme's pairs and backfill to an xlsx file at path; returns how many pairs were written."""
+    if named:
+        require(roles.EXPORT_NAMED)
     reports = all_reports(session)
     pair_rows = [row for report in reports for row in _pair_rows(session, report, named)]
     if named:

@@ -26,8 +26,10 @@ from partnerdesk.exports.pdf_kit import (
 from partnerdesk.exports.xlsx import ExportError, destination
 from partnerdesk.i18n import _, long_date
 from partnerdesk.records.people import Person
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.rules.supervision import SESSION_TYPES, SUPERVISION_TOPICS
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound
 from partnerdesk.services.wellbeing.confidential import read_confidential_notes
 from partnerdesk.services.wellbeing.supervision import get_session
@@ -146,6 +148,7 @@ def write_supervision_record(session: Session, session_id: str, path: Path, *, i
     include_notes prints the confidential notes (read through services.wellbeing.confidential); leave it False for
     a copy that may be seen by others. Raises ExportError in plain words when the session can't be found or saved.
     """
+    require(roles.SUPERVISION_READ)
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 

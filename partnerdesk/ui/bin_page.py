@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import N_, _, ngettext
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.bin.items import KINDS, ONE, binned, restore
 from partnerdesk.services.bin.purge import Emptied, cutoff, empty_bin, sweep_old, waiting, waiting_count
@@ -33,6 +34,7 @@ from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.list_model import PeopleTableModel
 from partnerdesk.ui.people.list_page import COLUMN_WIDTHS as PEOPLE_WIDTHS
+from partnerdesk.ui.permissions import forbid
 from partnerdesk.ui.tables import column_width_for
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
@@ -112,6 +114,7 @@ class BinPage(QWidget):
         self.empty_button.setAccessibleName(_("Empty the Bin: delete everything in it for good"))
         self.empty_button.setToolTip(_("Delete everything in the Bin for good (you are asked first)"))
         self.empty_button.clicked.connect(self.empty)
+        forbid(self.empty_button, roles.BIN_EMPTY)
 
         choose = QHBoxLayout()
         choose.addWidget(kind_label)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk import __version__
 from partnerdesk.i18n import N_, _
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_moment_uk
 from partnerdesk.services.common import drafts
 from partnerdesk.ui.app import set_text_size, text_size
@@ -34,6 +35,7 @@ from partnerdesk.ui.help.browser import HelpWindow
 from partnerdesk.ui.meetings.area import MeetingsArea
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.area import PeopleArea
+from partnerdesk.ui.permissions import apply_roles, forbid
 from partnerdesk.ui.programmes.area import ProgrammesArea
 from partnerdesk.ui.reports.area import ReportsArea
 from partnerdesk.ui.today.checklist import open_settings
@@ -119,6 +121,13 @@ class MainWindow(QMainWindow):
         writer.told.connect(self.say)
         self._menus()
         self._restore_geometry()
+        from partnerdesk.ui.lock import install_lock
+
+        self.locker = install_lock(self)
+
+    def lock_now(self) -> None:
+        """Cover the window and every form now, until the person unlocks it (File → Lock, Ctrl+L)."""
+        self.locker.lock()
 
     def set_read_only(self, reason: str) -> None:
         """Show the database read-only from now on: a banner with reason, the title marked, writing controls off."""
@@ -191,26 +200,35 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        area_actions = {}  # each area's File menu entries, so a role that may not see or change it loses them
         for area in self.areas:
+            before = len(file_menu.actions())
             area.add_menu_entries(file_menu)
+            area_actions[area] = file_menu.actions()[before:]
         file_menu.addSeparator()
         people, meetings = self.area(PeopleArea), self.area(MeetingsArea)
-        self.add_action(file_menu, _("&Export people to a spreadsheet…"), people.export_people, "Ctrl+E")
+        forbid(self.add_action(file_menu, _("&Export people to a spreadsheet…"), people.export_people, "Ctrl+E"),
+               roles.EXPORT_NAMED)
         self.add_action(file_menu, _("Export mee&tings to a spreadsheet…"), meetings.export_meetings)
-        self.add_action(file_menu, _("&Back up the database…"), self.backup)
+        forbid(self.add_action(file_menu, _("&Back up the database…"), self.backup), roles.SETTINGS_CHANGE)
         if not self.demo:
             self.add_action(file_menu, _("Open the &demo database (made-up people)"), self.open_demo)
         file_menu.addSeparator()
+        self.add_action(file_menu, _("&Lock"), self.lock_now, "Ctrl+L").setStatusTip(
+            _("Cover PartnerDesk until you come back (what you were typing is kept)"))
         self.add_action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(_("&Edit"))
-        self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
-        self.add_action(edit, _("&Audit log…"), self.open_audit_log)
+        forbid(self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,"), roles.SETTINGS_CHANGE)
+        forbid(self.add_action(edit, _("&Audit log…"), self.open_audit_log), roles.AUDIT_VIEW)
         go = self.menuBar().addMenu(_("&Go"))
         numbered = 0
+        #: Each area's entry in the Go menu (hidden with the area for a role that may not see it).
+        self.go_actions: dict[Area, QAction] = {}
         for row, area in enumerate(self.areas):
             numbered += area.shortcut is None
             keys = area.shortcut or f"Ctrl+{numbered}"
-            self.add_action(go, _(area.title), lambda _unused=False, n=row: self.nav.setCurrentRow(n), keys)
+            self.go_actions[area] = self.add_action(go, _(area.title),
+                                                    lambda _unused=False, n=row: self.nav.setCurrentRow(n), keys)
         self._view_menu()
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.add_action(help_menu, _("&Help for this page"), self.help_for_page, "F1")
@@ -220,6 +238,7 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self.add_action(help_menu, _("Open &log folder"), self.open_log_folder)
         self.add_action(help_menu, _("&About PartnerDesk"), self.about)
+        apply_roles(self, area_actions)
 
     def open_audit_log(self) -> None:
         """Show the audit log: who did what, when (ui.audit)."""

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk.i18n import _
-from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotFound, ValidationError
+from partnerdesk.services.common.errors import EditConflict, NeedsConfirmation, NotAllowed, NotFound, ValidationError
 from partnerdesk.store import Store, StoreError
 from partnerdesk.store.changes import ChangeLog
 from partnerdesk.ui.feedback import Outcome, SavedRecords
@@ -78,6 +78,11 @@ class Writer(QObject):
                 change_log = ChangeLog(session)
                 caught = SavedRecords(session)
                 result = work(session)
+        except NotAllowed as exc:  # the role may not do this: said plainly wherever it was asked from
+            log.info("not allowed (%s) in %s", exc.permission, _name(work))
+            self._audit_refusal(exc.permission)
+            QMessageBox.information(parent, _("Not allowed"), str(exc))
+            return None
         except (ValidationError, NeedsConfirmation, EditConflict):  # the form shows these by its fields
             raise
         except StoreError as exc:  # made read-only meanwhile, or refused by the store: already plain words
@@ -119,6 +124,13 @@ class Writer(QObject):
         if outcome.table and outcome.record_id:
             self.saved.emit(outcome.table, outcome.record_id)
         self.tell(outcome.text)
+
+    def _audit_refusal(self, permission: str) -> None:
+        """Put the refusal in the audit log, in a transaction of its own: the refused one was rolled back."""
+        from partnerdesk.services.common import audit
+
+        with self.store.transaction() as session:
+            audit.record(session, "refused", permission=permission or None)
 
     def tell(self, text: str) -> None:
         """Show the worker a short message about what just happened (any page or dialog may call this). Names are

@@ -425,3 +425,30 @@ def test_every_section_of_the_settings_window_fits_a_laptop(qtbot, writer, lapto
         if problems:
             found[section.title] = problems
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+@pytest.mark.parametrize("laptop", LAPTOPS)
+def test_the_lock_screen_fits_a_laptop(qtbot, window, laptop):
+    from partnerdesk.actor import Actor, sign_in, sign_out
+    from partnerdesk.ui.lock.screen import LockScreen
+
+    size = LAPTOPS[laptop]
+    window.resize(size)
+    found = {}
+    sign_in(Actor("account-1", "Bernadette Featherstonehaugh-Llewellyn", "worker"))
+    try:
+        screens = {"with a password": LockScreen(window, lambda name, password: True, lambda: True)}
+    finally:
+        sign_out()
+    screens["with nobody signed in"] = LockScreen(window, None, None)
+    for name, screen in screens.items():
+        screen.resize(size)
+        screen.show()
+        screen.layout().activate()
+        problems = unseen(screen)
+        if screen.explain.height() < screen.explain.heightForWidth(screen.explain.width()):
+            problems.append("its words are cut off")
+        if problems:
+            found[name] = problems
+        screen.hide()
+    assert found == {}

@@ -22,11 +22,13 @@ from partnerdesk.records.meetings import Meeting
 from partnerdesk.records.people import Committee, Organisation, Person
 from partnerdesk.records.supervision import SupervisionPair, TrainingCourse
 from partnerdesk.records.wellbeing import WellbeingCheck
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.expenses import claim_reference
 from partnerdesk.rules.meetings import uk_date
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound, Problems
 from partnerdesk.services.expenses.claims import restore_claim
 from partnerdesk.services.meetings.meetings import restore_meeting
@@ -110,6 +112,7 @@ def binned(session: Session, kind: str, search: str = "", limit: int = 1000) -> 
 def restore(session: Session, kind: str, record_id: str) -> None:
     """Bring a record back from the Bin. A committee needs its organisation back first, and a meeting its committee,
     so nothing comes back pointing at something still deleted (ValidationError says which)."""
+    require(roles.BIN_RESTORE)
     if kind == "people":
         restore_person(session, record_id)
         return

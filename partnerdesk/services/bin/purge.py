@@ -32,7 +32,9 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.rules import roles
 from partnerdesk.services.common import audit
+from partnerdesk.services.common.access import housekeeping, require
 from partnerdesk.services.common.removal import REMOVED_NAME, purge_rows, remove_details
 
 __all__ = ["KIND_TABLES", "REMOVED_NAME", "Emptied", "cutoff", "empty_bin", "sweep_old", "table_kind", "waiting",
@@ -96,6 +98,7 @@ def empty_bin(session: Session, older_than: datetime | None = None, *, audit_as:
     """Delete for good what is in the Bin (with older_than, only what was deleted before then); see the module's
     notes for what goes with each record and what finance records keep. The audit log records the counts (as
     audit_as: the automatic sweep is "bin_swept")."""
+    require(roles.BIN_EMPTY)
     found = waiting(session, older_than)
     kept = len(_binned_claims(session, older_than)) - len(found.get("claims", ()))
     if not found:
@@ -133,8 +136,10 @@ def cutoff(keep_days: int, now: datetime | None = None) -> datetime:
 
 
 def sweep_old(session: Session, keep_days: int, now: datetime | None = None) -> Emptied:
-    """Delete for good what has been in the Bin longer than keep_days (the start-up sweep)."""
-    return empty_bin(session, older_than=cutoff(keep_days, now), audit_as="bin_swept")
+    """Delete for good what has been in the Bin longer than keep_days (the start-up sweep). The organisation set the
+    days, so the sweep runs whoever is signed in."""
+    with housekeeping():
+        return empty_bin(session, older_than=cutoff(keep_days, now), audit_as="bin_swept")
 
 
 def table_kind(table: Table) -> str:

@@ -25,7 +25,9 @@ from partnerdesk import actor
 from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records.base import current_user, utc_now
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_uk
+from partnerdesk.services.common.access import require
 
 if TYPE_CHECKING:  # the ORM is not loaded for the first screen, which changes settings' neighbours only
     from sqlalchemy.orm import Session
@@ -193,6 +195,7 @@ class AuditFilter:
 
 def list_entries(session: Session | Connection, chosen: AuditFilter, limit: int | None = 5000) -> list[dict]:
     """The entries chosen, newest first (at most limit; None for all)."""
+    require(roles.AUDIT_VIEW)
     log = tables.audit_log
     stmt = select(log).order_by(log.c.seq.desc())
     if chosen.date_from:

@@ -19,6 +19,18 @@ class ValidationError(Exception):
         super().__init__("; ".join(self.messages.values()))
 
 
+class NotAllowed(ValidationError):
+    """The signed-in person's role does not allow this (services.common.access); nothing was changed.
+
+    A ValidationError about the record as a whole, so every form and the command line already say it in plain
+    words; permission is the code refused (rules.roles), for the log and the audit trail, never record values.
+    """
+
+    def __init__(self, message: str, permission: str = ""):
+        super().__init__({"": message})
+        self.permission = permission
+
+
 class NotFound(Exception):
     """The record asked for does not exist (or was erased)."""
 

@@ -20,7 +20,7 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
 from partnerdesk.records.types import utc_now
 from partnerdesk.records.vocab import ROLES
-from partnerdesk.rules import disclosure
+from partnerdesk.rules import disclosure, roles
 from partnerdesk.rules.meetings import Periods
 from partnerdesk.rules.mileage import DEFAULT_RATES, MileageRates
 from partnerdesk.rules.payments import (
@@ -33,6 +33,7 @@ from partnerdesk.rules.payments import (
 from partnerdesk.rules.supervision import DEFAULT_CADENCES, Cadence
 from partnerdesk.rules.wellbeing import SWEMWBS_ITEMS
 from partnerdesk.services.common import audit
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import EditConflict, Problems, ValidationError
 from partnerdesk.services.common.text import check_text
 
@@ -288,6 +289,12 @@ _SPECS = (
         N_("Wellbeing checks older than this are listed on Today, by person, for review: remove them for good."),
     ),
     SettingSpec(
+        "lock_after_minutes", N_("Lock PartnerDesk after this many idle minutes"), 5,
+        whole_number(0, 240, N_("minutes")),
+        N_("On a shared computer, PartnerDesk covers its window after this long without use, so nobody passing can "
+        "read it. 0 never locks."),
+    ),
+    SettingSpec(
         "disclosure_rule", N_("Small numbers in anonymised exports"), disclosure.DEFAULT_RULE, _disclosure_rule,
         N_("How anonymised figures hide counts that could point at someone: below a threshold (with enough other "
         "figures hidden that none can be worked out), or NHS Digital style (1 to 7 hidden, others rounded to 5)."),
@@ -351,6 +358,7 @@ def set_setting(session: Session, key: str, value: Any, version: int | None = No
     A window passes the version it read the setting at (setting_versions): if someone has saved a different value
     since, EditConflict is raised (keyed by the setting's key, with their value) and nothing is changed.
     """
+    require(roles.SETTINGS_CHANGE)
     spec = _spec(key)
     clean, message = spec.check(value)
     problems = Problems()
@@ -420,6 +428,7 @@ def differs(key: str, value: Any, saved: Any) -> bool:
 
 def reset_setting(session: Session, key: str) -> None:
     """Put a setting back to its default."""
+    require(roles.SETTINGS_CHANGE)
     _spec(key)
     row = _row(session, key)
     if row is not None:

@@ -16,8 +16,10 @@ from partnerdesk.i18n import _
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.expenses import Claim
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import LIVE, transition_problem
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import Problems, ValidationError, confirm_or_stop
 from partnerdesk.services.common.text import text_problem
 from partnerdesk.services.expenses.budgets import claim_budget_warning
@@ -93,6 +95,7 @@ def approve_claim(session: Session, claim_id: str, approver_id: str | None, *, c
     Raises ValidationError (key approved_by_id) for no approver or the claimant themselves; NeedsConfirmation until
     confirmed=True for missing receipts or going over budget.
     """
+    require(roles.EXPENSES_APPROVE)
     claim = _claim_for(session, claim_id, "approved")
     problems = Problems()
     if live_person(session, approver_id) is None:
@@ -107,6 +110,7 @@ def approve_claim(session: Session, claim_id: str, approver_id: str | None, *, c
 
 def reject_claim(session: Session, claim_id: str, reason: str | None) -> Claim:
     """Turn down a submitted claim, saying why (the person is told the reason)."""
+    require(roles.EXPENSES_APPROVE)
     claim = _claim_for(session, claim_id, "rejected")
     claim.rejected_reason = _reason(reason, "rejected_reason", "rejected")
     return _move(session, claim, "rejected", claim.rejected_reason)
@@ -127,6 +131,7 @@ def mark_paid(
 
     Raises ValidationError for a missing or future date, a date before approval, or no method.
     """
+    require(roles.EXPENSES_PAY)
     claim = _claim_for(session, claim_id, "paid")
     problems = Problems()
     if not isinstance(paid_on, date):
@@ -149,6 +154,7 @@ def mark_paid(
 
 def void_claim(session: Session, claim_id: str, reason: str | None) -> Claim:
     """Make a claim void, saying why. It stays on record (and in the accounts' history) but counts for nothing."""
+    require(roles.EXPENSES_APPROVE)
     claim = _claim_for(session, claim_id, "void")
     claim.void_reason = _reason(reason, "void_reason", "void")
     return _move(session, claim, "void", claim.void_reason)

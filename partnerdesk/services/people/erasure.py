@@ -32,7 +32,9 @@ from sqlalchemy.orm import Session
 from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.rules import roles
 from partnerdesk.services.common import audit
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound
 from partnerdesk.services.common.removal import REMOVED_NAME, purge_rows, remove_details
 
@@ -72,6 +74,7 @@ def erase_person(session: Session, person_id: str) -> Erased:
 
     Raises NotFound when there is no such person. Call it in a writing transaction, then checkpoint the store.
     """
+    require(roles.BIN_EMPTY)
     people = tables.people
     row = session.execute(select(people.c.full_name).where(people.c.id == person_id)).first()
     if row is None:

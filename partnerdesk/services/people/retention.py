@@ -13,8 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common import audit
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.removal import purge_rows
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.people.today import years_before
@@ -30,6 +32,7 @@ def old_check_ids(session: Session, person_id: str, today: date | None = None) -
 
 def remove_old_checks(session: Session, person_id: str, today: date | None = None) -> int:
     """Remove for good the person's wellbeing checks older than the schedule keeps; returns how many went."""
+    require(roles.BIN_EMPTY)
     doomed = old_check_ids(session, person_id, today)
     if not doomed:
         return 0

@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.records import tables
+from partnerdesk.rules import roles
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound
 
 #: Confidential columns by table; the same fields services.wellbeing.confidential guards (a test holds them equal).
@@ -92,6 +94,9 @@ class HeldAbout:
 
 def gather(session: Session, person_id: str, *, include_confidential: bool = False) -> HeldAbout:
     """Everything held about the person (see the module's notes). Raises NotFound when there is no such person."""
+    require(roles.EXPORT_NAMED)
+    if include_confidential:
+        require(roles.CONFIDENTIAL_ANY)
     t = tables
     if session.execute(select(t.people.c.id).where(t.people.c.id == person_id)).first() is None:
         raise NotFound(_("That person could not be found. They may have been erased."))

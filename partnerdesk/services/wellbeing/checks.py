@@ -22,8 +22,10 @@ from partnerdesk.records.base import current_user, utc_now
 from partnerdesk.records.meetings import Meeting
 from partnerdesk.records.people import Person
 from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS, WellbeingCheck
+from partnerdesk.rules import roles
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import tidy
@@ -174,6 +176,7 @@ def get_check(session: Session, check_id: str) -> WellbeingCheck:
 
 def check_data(session: Session, check_id: str) -> dict[str, Any]:
     """A check's details for the form, WITHOUT its confidential fields (open those with read_confidential_notes)."""
+    require(roles.WELLBEING_READ)
     check = get_check(session, check_id)
     hidden = CONFIDENTIAL_FIELDS[_KIND]
     data = {key: getattr(check, key) for key in CHECK_FIELDS if key not in hidden and key not in ("ons4", "swemwbs")}

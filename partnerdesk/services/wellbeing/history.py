@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
 from partnerdesk.records.wellbeing import ONS4_COLUMNS, SWEMWBS_COLUMNS
+from partnerdesk.rules import roles
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
+from partnerdesk.services.common.access import own_only, require
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,13 @@ class WellbeingHistory:
 
 def wellbeing_history(session: Session, person_id: str) -> WellbeingHistory:
     """Every live check of a person with its scores, oldest first, and the meaningful-change flag."""
+    require(roles.WELLBEING_READ)
     w = tables.wellbeing_checks
     columns = [w.c.id, w.c.checked_at, w.c.context, w.c.quick_score, *(w.c[c] for c in ONS4_COLUMNS.values()),
                *(w.c[c] for c in SWEMWBS_COLUMNS)]  # fmt: skip
     stmt = select(*columns).where(w.c.person_id == person_id, w.c.deleted_at.is_(None)).order_by(w.c.checked_at, w.c.id)
+    if (mine := own_only(roles.WELLBEING_READ)) is not None:
+        stmt = stmt.where(w.c.created_by == mine)  # a volunteer sees the checks they recorded
     points = []
     for row in session.execute(stmt):
         values = row._mapping

@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 
 from partnerdesk.records import tables
 from partnerdesk.records.wellbeing import SWEMWBS_COLUMNS
+from partnerdesk.rules import roles
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import uk_moment
+from partnerdesk.services.common.access import own_only, require
 from partnerdesk.services.wellbeing.confidential import CONFIDENTIAL_FIELDS
 
 _w, _p = tables.wellbeing_checks, tables.people
@@ -95,10 +97,13 @@ def list_checks(
 ) -> list[CheckSummary]:
     """Checks not in the Bin, newest first. date_from / date_to are London dates, both included. open_follow_ups
     keeps only checks whose follow-up is still to do. today decides each follow-up's status (default: today)."""
+    require(roles.WELLBEING_READ)
     today = today or today_uk()
     stmt = summary_select()
     if person_id is not None:
         stmt = stmt.where(_w.c.person_id == person_id)
+    if (mine := own_only(roles.WELLBEING_READ)) is not None:
+        stmt = stmt.where(_w.c.created_by == mine)  # a volunteer's list holds the checks they recorded
     if date_from is not None:
         stmt = stmt.where(_w.c.checked_at >= uk_moment(date_from, time(0)))
     if date_to is not None:

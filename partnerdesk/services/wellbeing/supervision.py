@@ -23,8 +23,10 @@ from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Person
 from partnerdesk.records.supervision import SupervisionAttendee, SupervisionPair, SupervisionSession
+from partnerdesk.rules import roles
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound, Problems, check_row_version, check_version
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.wellbeing.checks import live_person
@@ -147,6 +149,7 @@ def delete_pair(session: Session, pair_id: str) -> None:
 def list_pairs(session: Session, active_on: date | None = None, person_id: str | None = None) -> list[PairSummary]:
     """Pairs not in the Bin, by supervisee's name; active_on keeps those running that day, person_id those where
     the person is supervisor or supervisee."""
+    require(roles.SUPERVISION_READ)
     sp, sup, see = tables.supervision_pairs, tables.people.alias("sup"), tables.people.alias("see")
     stmt = (
         select(sp.c.id, sp.c.supervisor_id, sup.c.full_name, sp.c.supervisee_id, see.c.full_name, sp.c.starts_on,
@@ -248,6 +251,7 @@ def create_session(session: Session, data: dict[str, Any]) -> SupervisionSession
 
 def session_data(session: Session, session_id: str) -> dict[str, Any]:
     """A session's details for the form, WITHOUT the confidential notes."""
+    require(roles.SUPERVISION_READ)
     record = get_session(session, session_id)
     data = {key: getattr(record, key) for key in SESSION_FIELDS if key not in ("notes", "supervisee_ids")}
     data["supervisee_ids"] = [attendee.person_id for attendee in record.attendees]
@@ -294,6 +298,7 @@ def list_sessions(
     session: Session, person_id: str | None = None, date_from: date | None = None, date_to: date | None = None
 ) -> list[SessionSummary]:
     """Sessions not in the Bin, newest first; person_id keeps those the person led or attended."""
+    require(roles.SUPERVISION_READ)
     s, a, p = tables.supervision_sessions, tables.supervision_attendees, tables.people
     stmt = select(s.c.id, s.c.held_on, s.c.kind, s.c.supervisor_id, p.c.full_name, s.c.topics, s.c.next_due_on,
                   s.c.notes.is_not(None)).select_from(s.join(p, p.c.id == s.c.supervisor_id)).where(

@@ -19,6 +19,8 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from partnerdesk.records import tables
 from partnerdesk.rules import supervision as rules
+from partnerdesk.rules.roles import SUPERVISION_READ
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.settings import get_setting
 
 if TYPE_CHECKING:
@@ -94,6 +96,7 @@ def supervision_status_list(
 ) -> list[SupervisionDue]:
     """Every pair running today with its due date and status, most overdue first. statuses (e.g. ("overdue",
     "due")) keeps only those."""
+    require(SUPERVISION_READ)
     sp, people = tables.supervision_pairs, tables.people
     sup, see = people.alias("sup"), people.alias("see")
     stmt = (

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, and_, exists, func, select
 
 from partnerdesk.records import tables
+from partnerdesk.rules import roles
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.meetings import LOOKBACK_DAYS, SERVING_KINDS, uk_date, uk_moment
+from partnerdesk.services.common.access import allowed, own_only
 from partnerdesk.services.wellbeing.supervision_due import SupervisionDue, supervision_status_list
 from partnerdesk.services.wellbeing.training import TrainingStatus, training_expiring
 
@@ -71,6 +73,8 @@ def follow_ups_due(session: Connection | Session, today: date, limit: int = 200)
         .order_by(w.c.follow_up_due_on, w.c.checked_at, w.c.id)
         .limit(limit)
     )  # fmt: skip
+    if (mine := own_only(roles.WELLBEING_READ)) is not None:
+        stmt = stmt.where(w.c.created_by == mine)  # a volunteer follows up the checks they recorded
     return [
         FollowUpDue(cid, pid, name, at, bool(distress), by, due, rules.follow_up_status(today, due))
         for cid, pid, name, at, distress, by, due in session.execute(stmt)
@@ -102,10 +106,11 @@ def missing_debriefs(session: Connection | Session, today: date, limit: int = 20
 
 def wellbeing_today(session: Connection | Session, today: date) -> WellbeingToday:
     """Everything about wellbeing, supervision and training that the Today page shows, as seen on the London date
-    `today`."""
+    `today`. A role that may not see wellbeing (or supervision and training) gets none of those lines."""
+    wellbeing, supervision = allowed(roles.WELLBEING_READ), allowed(roles.SUPERVISION_READ)
     return WellbeingToday(
-        follow_ups_due(session, today),
-        supervision_status_list(session, today, ("overdue", "due")),
-        training_expiring(session, today),
-        missing_debriefs(session, today),
+        follow_ups_due(session, today) if wellbeing else [],
+        supervision_status_list(session, today, ("overdue", "due")) if supervision else [],
+        training_expiring(session, today) if supervision else [],
+        missing_debriefs(session, today) if wellbeing else [],
     )

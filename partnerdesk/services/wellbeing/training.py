@@ -20,9 +20,11 @@ from sqlalchemy import Connection, exists, func, select
 from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
+from partnerdesk.rules import roles
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import LOOKBACK_DAYS
+from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound, Problems, check_row_version
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import text_problem, tidy
@@ -205,6 +207,7 @@ def _statuses(session: Session, people: list[tuple[str, str]], today: date) -> l
 
 def person_training(session: Session, person_id: str, today: date | None = None) -> list[TrainingStatus]:
     """Every course with the person's latest completion and its status, by course name."""
+    require(roles.SUPERVISION_READ)
     p = tables.people
     name = session.scalar(select(p.c.full_name).where(p.c.id == person_id))
     if name is None:
@@ -236,6 +239,7 @@ def training_gaps(
 ) -> list[TrainingStatus]:
     """Who is missing a course, or whose training has expired or runs out within 30 days: people expected to do
     the training only, by name then course."""
+    require(roles.SUPERVISION_READ)
     return [
         item for item in _statuses(session, people_needing_training(session), today or today_uk())
         if item.status in statuses

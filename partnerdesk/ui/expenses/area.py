@@ -7,7 +7,9 @@ from datetime import datetime
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from partnerdesk.i18n import N_, _
+from partnerdesk.rules import roles
 from partnerdesk.ui.area import Area
+from partnerdesk.ui.permissions import forbid
 
 #: The claim form's name for its drafts (services.drafts); kept here so restoring needs no form import.
 CLAIM_FORM = "claim"
@@ -30,7 +32,7 @@ class ExpensesArea(Area):
 
     def add_menu_entries(self, file_menu: QMenu) -> None:
         self.window.add_action(file_menu, _("New e&xpense claim…"), self.new_claim)
-        self.window.add_action(file_menu, _("Export expenses…"), self.export_expenses)
+        forbid(self.window.add_action(file_menu, _("Export expenses…"), self.export_expenses), roles.EXPORT_NAMED)
 
     def open_claim(self, claim_id: str | None, preset: dict | None = None) -> None:
         """Open the claim form (a new claim when claim_id is None)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import N_, _, ngettext
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
@@ -29,6 +30,7 @@ from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.services.expenses.budgets import budget_view, get_heading, save_heading
 from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer, changed_elsewhere_text
+from partnerdesk.ui.permissions import forbid
 from partnerdesk.ui.widgets.bar_chart import Bar, BarChart
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
@@ -123,6 +125,8 @@ class BudgetsPage(QWidget):
         self.edit_button = QPushButton(_("C&hange heading…"))
         self.edit_button.setAccessibleName(_("Change the selected budget heading"))
         self.edit_button.clicked.connect(self.edit_selected)
+        for button in (self.add_button, self.edit_button):
+            forbid(button, roles.BUDGETS_CHANGE)  # finance and coordinators set budgets
         self.chart = BarChart(_("Chart of spend against budget by heading"))
         self.chart.setToolTip(_("Dark: spent (approved or paid). Light: waiting for approval. Line: the allocation. "
                               "Red: over budget."))

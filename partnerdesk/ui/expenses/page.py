@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
+from partnerdesk.rules import roles
 from partnerdesk.ui.expenses.budgets_page import BudgetsPage
 from partnerdesk.ui.expenses.list_page import ClaimsListPage
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.permissions import forbid
 
 
 class ExpensesPage(QWidget):
@@ -19,8 +21,10 @@ class ExpensesPage(QWidget):
         title.setObjectName("pageTitle")
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setAccessibleName(_("Export expenses to a spreadsheet"))
+        forbid(self.export_button, roles.EXPORT_NAMED)
         self.settings_button = QPushButton(_("Se&ttings…"))
         self.settings_button.setAccessibleName(_("Expenses settings: rates, limits and receipts"))
+        forbid(self.settings_button, roles.SETTINGS_CHANGE)
         self.claims = ClaimsListPage(writer)
         self.budgets = BudgetsPage(writer)
         self.tabs = QTabWidget()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.records import vocab
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_moment_uk, format_uk, today_uk
 from partnerdesk.rules.expenses import TRANSITIONS
 from partnerdesk.services.common.errors import ValidationError
@@ -30,6 +31,7 @@ from partnerdesk.services.expenses import status as steps
 from partnerdesk.services.expenses.claims import get_claim
 from partnerdesk.ui.expenses.confirm import run_confirmed
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.permissions import forbid
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.field_message import FieldMessage, add_field_row
@@ -45,6 +47,10 @@ STEPS = {
     "void": (N_("Cancel the cla&im…"), N_("Cancel this claim, saying why: it is kept, marked void, for the accounts"),
              "void"),
 }
+
+#: The permission each step needs beyond changing claims (rules.roles): finance approves and pays.
+STEP_PERMISSIONS = {"approve": roles.EXPENSES_APPROVE, "reject": roles.EXPENSES_APPROVE,
+                    "void": roles.EXPENSES_APPROVE, "paid": roles.EXPENSES_PAY}
 
 
 class StepDialog(QDialog):
@@ -114,6 +120,7 @@ class StatusPanel(QWidget):
             button.setToolTip(_(name))
             button.clicked.connect(getattr(self, f"do_{key}"))
             self.buttons[key] = button
+            forbid(button, STEP_PERMISSIONS.get(key, roles.EXPENSES_CHANGE))
             row.addWidget(button)
         row.addStretch()
         self.history = QTableWidget(0, 4)

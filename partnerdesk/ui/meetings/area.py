@@ -7,7 +7,9 @@ from datetime import datetime
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from partnerdesk.i18n import N_, _, ngettext
+from partnerdesk.rules import roles
 from partnerdesk.ui.area import Area
+from partnerdesk.ui.permissions import allowed
 
 #: The meeting form's name for its drafts (services.drafts); kept here so restoring needs no form import.
 MEETING_FORM = "meeting"
@@ -74,7 +76,8 @@ class MeetingsArea(Area):
                                         _("Excel spreadsheet"), ".xlsx")
         if out is None:
             return
-        named = QMessageBox.question(
+        # Only those whose role may export names are asked; everyone else gets the anonymous figures.
+        named = allowed(roles.EXPORT_NAMED) and QMessageBox.question(
             self.window, _("Export meetings"),
             _("Include people's names? Choose No for the anonymous figures a commissioner normally gets."),
         ) == QMessageBox.StandardButton.Yes

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.records import vocab
+from partnerdesk.rules import roles
 from partnerdesk.services.people.listing import PeopleFilter
 from partnerdesk.services.people.organisations import list_committees
 from partnerdesk.services.people.people import delete_person
@@ -25,6 +26,7 @@ from partnerdesk.ui.feedback import select_saved
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.people.add_to_committee import AddToCommitteeDialog
 from partnerdesk.ui.people.list_model import PeopleTableModel
+from partnerdesk.ui.permissions import forbid
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.empty_state import NextStep, show_when_empty
@@ -82,6 +84,7 @@ class PeopleListPage(QWidget):
         actions.addStretch()
         export = QPushButton(_("E&xport to spreadsheet…"))
         export.clicked.connect(self.export_requested)
+        forbid(export, roles.EXPORT_NAMED)
         add = QPushButton(_("&New person"))
         add.setToolTip(_("Add someone new (Ctrl+N)"))
         add.clicked.connect(self.new_person)

@@ -47,7 +47,7 @@ class PairEndDialog(SmallForm):
     def __init__(self, writer: Writer, pair_id: str, version: int, status: str, parent: QWidget | None = None):
         early = status == "ended_early"
         super().__init__(writer, _("End the pair early") if early else _("Mark the pair completed"),
-                         _("&End the pair") if early else _("&Mark completed"), parent, name=_("Ending the pair"),
+                         _("End the &pair") if early else _("&Mark completed"), parent, name=_("Ending the pair"),
                          tab=_("&Ending"), width=520)  # fmt: skip
         self.pair_id, self.version, self.status = pair_id, version, status
         words = QLabel(_("The pair stays in the programme's history with its logged time. After an early end you "
@@ -109,7 +109,7 @@ class RematchDialog(SmallForm):
         self.nobody = QLabel()
         self.nobody.setWordWrap(True)
         self.tab.addRow(self.nobody)
-        self.starts_on = self.fields.row(self.tab, _("&Starts on"), "starts_on", UkDateEdit(_("New pair starts on")))
+        self.starts_on = self.fields.row(self.tab, _("S&tarts on"), "starts_on", UkDateEdit(_("New pair starts on")))
         self.starts_on.set_date(today_uk())
         self.suggested: list[SuggestedPair] = []
         staying.currentIndexChanged.connect(self._suggest)

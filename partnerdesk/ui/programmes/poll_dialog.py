@@ -98,7 +98,7 @@ class QuestionDialog(SmallForm):
         self.programme_id = programme_id
         self.tab.addRow(_words(_("People answer each question from 1 (lowest) to 5 (highest), at the start, at "
                                  "intervals and at the end, so the change shows.")))  # fmt: skip
-        self.wording = self.fields.row(self.tab, _("&Question"), "wording", text_box(_("Question"), 300))
+        self.wording = self.fields.row(self.tab, _("&Wording"), "wording", text_box(_("Question"), 300))
         self.wording.setPlaceholderText(_("for example: How confident do you feel speaking at board meetings?"))
         self.wording.setFocus()
 

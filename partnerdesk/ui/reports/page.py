@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import N_, _
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.quarters import Quarter, quarter_of, recent_quarters
@@ -36,6 +37,7 @@ from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.reports.lines import Line, Period
 from partnerdesk.services.reports.monitoring import return_period, summary
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.permissions import forbid
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
 from partnerdesk.ui.widgets.fitting import ButtonRow, FlowLayout, short_combo
 
@@ -105,6 +107,7 @@ class ReportsPage(QWidget):
 
         self.named = QCheckBox(_("Add a sheet &naming the people engaged (asks first)"))
         self.named.setAccessibleName(_("Add a sheet naming the people engaged"))
+        forbid(self.named, roles.EXPORT_NAMED)
         self.export_button = QPushButton(_("&Export…"))
         self.export_button.setAccessibleName(_("Export the monitoring return"))
         self.pdf_button = QPushButton(_("Export &PDF…"))

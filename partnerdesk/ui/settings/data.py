@@ -1,6 +1,6 @@
 """Settings → Data: where the database and its backups are, a backup now, the newest backup and when it was taken,
-how long the Bin keeps what was deleted, how to try the demo data safely, and how anonymised exports hide small
-numbers (the disclosure rule)."""
+how long the Bin keeps what was deleted, when the window locks itself, how to try the demo data safely, and how
+anonymised exports hide small numbers (the disclosure rule)."""
 
 from __future__ import annotations
 
@@ -119,6 +119,17 @@ class DataSection(Section):
             box.setMaximumWidth(150)
             box.setAccessibleName(SETTINGS[key].label)
             self.field(keep_form, words, key, box)
+        self.column.addWidget(heading(_("Locking when nobody is using it")))
+        self.column.addWidget(note(_(
+            "On a shared computer, PartnerDesk covers its window after some minutes without use, and on Ctrl+L, "
+            "so nobody passing can read it; what was being typed is kept. With Never (0) it locks only on Ctrl+L.")))
+        lock_form = self.form()
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setMaximumWidth(150)
+        self.lock_minutes.setSpecialValueText(_("Never"))
+        self.lock_minutes.setAccessibleName(SETTINGS["lock_after_minutes"].label)
+        self.field(lock_form, _("Lock after this many idle &minutes"), "lock_after_minutes", self.lock_minutes)
 
         self.column.addWidget(heading(_("Trying things out")))
         self.column.addWidget(note(_(
@@ -178,9 +189,10 @@ class DataSection(Section):
         self.bin_days.setValue(values["bin_keep_days"])
         self.left_years.setValue(values["retention_left_years"])
         self.check_years.setValue(values["retention_check_years"])
+        self.lock_minutes.setValue(values["lock_after_minutes"])
         self._threshold_in_use()
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         return {"disclosure_rule": self.rule.code(), "disclosure_threshold": self.threshold.value(),
-                "bin_keep_days": self.bin_days.value(), "retention_left_years": self.left_years.value(),
-                "retention_check_years": self.check_years.value()}, {}
+                "bin_keep_days": self.bin_days.value(), "lock_after_minutes": self.lock_minutes.value(),
+                "retention_left_years": self.left_years.value(), "retention_check_years": self.check_years.value()}, {}

@@ -8,7 +8,9 @@ from datetime import datetime
 from PySide6.QtWidgets import QMenu, QWidget
 
 from partnerdesk.i18n import N_, _, ngettext
+from partnerdesk.rules import roles
 from partnerdesk.ui.area import Area
+from partnerdesk.ui.permissions import forbid
 
 #: The wellbeing check form's name for its drafts (services.drafts); kept here so restoring needs no form import.
 CHECK_FORM = "wellbeing_check"
@@ -33,7 +35,7 @@ class WellbeingArea(Area):
     def add_menu_entries(self, file_menu: QMenu) -> None:
         self.window.add_action(file_menu, _("New &wellbeing check…"), lambda: self.open_check(None), "Ctrl+Shift+W")
         self.window.add_action(file_menu, _("R&un a debrief after a meeting…"), self.choose_debrief)
-        self.window.add_action(file_menu, _("Wellbeing settin&gs…"), self.edit_settings)
+        forbid(self.window.add_action(file_menu, _("Wellbeing settin&gs…"), self.edit_settings), roles.SETTINGS_CHANGE)
 
     def open_check(self, check_id: str | None, preset: dict | None = None, draft: dict | None = None) -> None:
         """Open the wellbeing check form (a new check when check_id is None)."""

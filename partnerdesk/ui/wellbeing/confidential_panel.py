@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
-from partnerdesk.services.wellbeing.confidential import NotAllowed, read_confidential_notes
+from partnerdesk.services.wellbeing.confidential import NotAllowed, may_open, read_confidential_notes
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.field_message import FieldMessage
 from partnerdesk.ui.widgets.field_tabs import long_text_box
@@ -32,6 +32,10 @@ class ConfidentialPanel(QWidget):
         self.show_button.setAccessibleName(_("Show confidential notes"))
         self.show_button.clicked.connect(self.reveal)
         self.refused = FieldMessage(_("confidential notes"))
+        if record_id is not None and not writer.read(lambda s: may_open(s, kind, record_id)):
+            self.show_button.hide()  # no dead button: say who can open them instead
+            self.hint.setText(_("These notes are confidential. Only the person who wrote them, the supervisor of "
+                                "the person they are about, or a coordinator can open them."))
         column.addWidget(self.hint)
         column.addWidget(self.show_button)
         column.addWidget(self.refused)

@@ -1,0 +1,28 @@
+"""Locking PartnerDesk's window when nobody is using it, or on Ctrl+L (issue 15): see lock.controller."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from partnerdesk.services.common.settings import get_setting
+from partnerdesk.ui.lock.controller import Locker
+
+if TYPE_CHECKING:
+    from partnerdesk.ui.main_window import MainWindow
+
+SETTING = "lock_after_minutes"
+
+
+def install_lock(window: MainWindow) -> Locker:
+    """Give window its lock, idle minutes from the organisation's settings, following them when they change.
+
+    Who may unlock is set on the Locker afterwards (verify and switch_person) once accounts exist; until then the
+    lock screen offers Continue."""
+
+    def minutes() -> int:
+        return int(window.writer.glance(lambda db: get_setting(db, SETTING)))
+
+    locker = Locker(window, minutes())
+    window.writer.changed.connect(lambda tables: (tables is None or "settings" in tables)
+                                  and locker.set_minutes(minutes()))  # fmt: skip
+    return locker
