@@ -37,17 +37,19 @@ def backups_of(database: Path) -> list[Path]:
     return sorted(copies, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def passes_quick_check(path: Path) -> bool:
-    """Whether SQLite's quick check finds the file sound, reading it without changing it."""
-    from partnerdesk.store.engine import reading_uri
+def passes_quick_check(path: Path, key: bytes | None = None) -> bool:
+    """Whether SQLite's quick check finds the file sound, reading it without changing it (an encrypted file is
+    read with key; without it, it cannot be checked and does not pass)."""
+    from partnerdesk.store.engine import connect_file, database_errors, is_encrypted, reading_uri
 
+    key = key if is_encrypted(path) else None
     try:
-        con = sqlite3.connect(reading_uri(path), uri=True)
+        con = connect_file(reading_uri(path), key, uri=True)
         try:
             return bool(con.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             con.close()
-    except sqlite3.Error:
+    except database_errors(key):
         return False
 
 

@@ -18,5 +18,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0011_equality",
     "0012_import_batches",
     "0013_programmes",
+    "0016_accounts",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
