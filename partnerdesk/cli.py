@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("the same seed always gives the same people"))
 
     sub.add_parser("check", help=_("check the database is sound and up to date (exit 0 when healthy)"))
+    sub.add_parser("encrypt", help=_("protect an existing database with a password (it is encrypted; a new "
+                                     "database always is)"))
 
     backup = sub.add_parser("backup", help=_("make a safe copy of the database"))
     backup.add_argument("--to", metavar="PATH", help=_("where to put the copy (default: the backups folder)"))
@@ -94,14 +96,14 @@ def _target(args: argparse.Namespace) -> str | Path:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from partnerdesk.cli_access import open_database
     from partnerdesk.demo.build import fill_demo
-    from partnerdesk.store import open_store
 
     if not 1 <= args.people <= 1_000_000:
         print(_("Please ask for between 1 and 1,000,000 people."), file=sys.stderr)
         return 1
     refuse_shared_location_of(_target(args))
-    store = open_store(_target(args))
+    store = open_database(_target(args), creating=True, choose_password=True)
     try:
         summary = fill_demo(store, people=args.people, seed=args.seed)
     finally:
@@ -143,9 +145,10 @@ def refuse_shared_location_of(target: str | Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from partnerdesk.cli_access import database_key
     from partnerdesk.store.check import check_database
 
-    report = check_database(_target(args))
+    report = check_database(_target(args), database_key(_target(args)))
     print("\n".join(report.lines))
     print(_("Healthy.") if report.healthy else _("Not healthy: see above."))
     return 0 if report.healthy else 1
@@ -162,7 +165,10 @@ def _backup(args: argparse.Namespace) -> int:
         raise StoreError(_("Backups here work for PartnerDesk's own database files; use your database's own tools."))
     if not source.exists():
         raise StoreError(_("There is no database at {source}.").format(source=source))
-    inspect_sqlite_file(source)  # refuses files that are not ours
+    from partnerdesk.cli_access import database_key
+
+    key = database_key(source)
+    inspect_sqlite_file(source, key)  # refuses files that are not ours
     if args.to:
         destination = Path(args.to).expanduser()
     else:
@@ -172,7 +178,7 @@ def _backup(args: argparse.Namespace) -> int:
             destination=destination,
         ))
     sweep_partials(destination.parent)  # what an earlier, killed backup left there
-    backup_sqlite(source, destination)
+    backup_sqlite(source, destination, key)  # an encrypted database's copy is encrypted with the same key
     print(_("Backed up to {destination}").format(destination=destination))
     return 0
 
@@ -199,7 +205,7 @@ def _typed_date(text: str | None, which: str) -> date | None:
 
 def _export(args: argparse.Namespace) -> int:
     from partnerdesk.exports.xlsx import ExportError
-    from partnerdesk.store import open_store
+    from partnerdesk.cli_access import open_database
 
     out = Path(args.out).expanduser()
     if args.kind == "all":
@@ -232,7 +238,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     if args.kind == "monitoring":
         return _export_monitoring(args, out, date_from, date_to)
-    store = open_store(_target(args), read_only=True)  # an export only reads the database
+    store = open_database(_target(args), read_only=True)  # an export only reads the database
     try:
         with store.reader() as session:
             if args.kind == "expenses":
@@ -277,7 +283,7 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.rules.quarters import parse_quarter
     from partnerdesk.services.reports.monitoring import return_period
-    from partnerdesk.store import open_store
+    from partnerdesk.cli_access import open_database
 
     if args.quarter:
         if date_from or date_to:
@@ -302,7 +308,7 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
             file=sys.stderr,
         )
         return 1
-    store = open_store(_target(args), read_only=True)
+    store = open_database(_target(args), read_only=True)
     try:
         with store.reader() as session:
             period = return_period(session, date_from, date_to)
@@ -324,7 +330,7 @@ def _export_all(args: argparse.Namespace, out: Path) -> int:
     from partnerdesk.exports.full import export_all
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.i18n import _, ngettext
-    from partnerdesk.store import open_store
+    from partnerdesk.cli_access import open_database
 
     if out.suffix.lower() not in (".xlsx", ".zip"):
         print(_("Please give a file name ending in .xlsx (one workbook) or .zip (CSV files)."), file=sys.stderr)
@@ -335,7 +341,7 @@ def _export_all(args: argparse.Namespace, out: Path) -> int:
     if not out.parent.exists():
         print(_("The folder {folder} does not exist.").format(folder=out.parent), file=sys.stderr)
         return 1
-    store = open_store(_target(args), read_only=True)  # an export only reads the database
+    store = open_database(_target(args), read_only=True)  # an export only reads the database
     try:
         with store.reader() as session:
             written = export_all(session, out)
@@ -356,14 +362,14 @@ def _import(args: argparse.Namespace) -> int:
     from partnerdesk.exports.importing.reading import UnreadableFile, read_grid
     from partnerdesk.i18n import _
     from partnerdesk.services.people.importing import import_people, plan_import, report_summary, row_report
-    from partnerdesk.store import open_store
+    from partnerdesk.cli_access import open_database
 
     try:
         grid = read_grid(Path(args.path).expanduser(), args.sheet)
     except UnreadableFile as why:
         print(str(why), file=sys.stderr)
         return 1
-    store = open_store(_target(args))
+    store = open_database(_target(args), creating=True)
     try:
         if args.dry_run:
             with store.reader() as session:
@@ -389,7 +395,18 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export, "import": _import}
+def _encrypt(args: argparse.Namespace) -> int:
+    """encrypt: protect an existing plain database with a password (backup first, verify, replace)."""
+    from partnerdesk.cli_access import protect_database
+
+    refuse_shared_location_of(_target(args))
+    protect_database(_target(args))
+    return 0
+
+
+COMMANDS = {
+    "demo": _demo, "check": _check, "backup": _backup, "export": _export, "import": _import, "encrypt": _encrypt,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

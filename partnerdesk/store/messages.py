@@ -110,10 +110,13 @@ def plain_message(exc: BaseException, database: Path | None = None) -> str:
 
     database is the SQLite file in use, if known: damage messages then point to its newest sound backup.
     """
-    if isinstance(exc, StoreError):
+    from partnerdesk.store.keys import KeyRefused
+
+    if isinstance(exc, StoreError | KeyRefused):
         return str(exc)
     cause = _underlying(exc)
-    if isinstance(cause, sqlite3.Error):
+    # sqlcipher3 (encrypted databases) has its own copies of sqlite3's error classes, with the same messages.
+    if isinstance(cause, sqlite3.Error) or type(cause).__module__.startswith("sqlcipher3"):
         reason = str(cause).lower()
         if "full" in reason or ("i/o error" in reason and _nearly_full(database)):
             return _(DISK_FULL)
