@@ -204,8 +204,8 @@ def _typed_date(text: str | None, which: str) -> date | None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.cli_access import open_database
+    from partnerdesk.exports.xlsx import ExportError
 
     out = Path(args.out).expanduser()
     if args.kind == "all":
@@ -278,12 +278,12 @@ def _export(args: argparse.Namespace) -> int:
 
 def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | None, date_to: date | None) -> int:
     """`export monitoring`: the commissioners' return for a quarter or for --from and --to."""
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.monitoring import export_monitoring, written_message
     from partnerdesk.exports.monitoring_pdf import export_monitoring_pdf, written_pdf_message
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.rules.quarters import parse_quarter
     from partnerdesk.services.reports.monitoring import return_period
-    from partnerdesk.cli_access import open_database
 
     if args.quarter:
         if date_from or date_to:
@@ -327,10 +327,10 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
 
 def _export_all(args: argparse.Namespace, out: Path) -> int:
     """export all: every record, one sheet (or one CSV file in a zip) per kind of record."""
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.full import export_all
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.i18n import _, ngettext
-    from partnerdesk.cli_access import open_database
 
     if out.suffix.lower() not in (".xlsx", ".zip"):
         print(_("Please give a file name ending in .xlsx (one workbook) or .zip (CSV files)."), file=sys.stderr)
@@ -359,10 +359,10 @@ def _export_all(args: argparse.Namespace, out: Path) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """import people: check every row, report, then add the valid rows in one go (not with --dry-run)."""
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.importing.reading import UnreadableFile, read_grid
     from partnerdesk.i18n import _
     from partnerdesk.services.people.importing import import_people, plan_import, report_summary, row_report
-    from partnerdesk.cli_access import open_database
 
     try:
         grid = read_grid(Path(args.path).expanduser(), args.sheet)
