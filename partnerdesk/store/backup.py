@@ -41,7 +41,7 @@ def backup_sqlite(source: Path, destination: Path, key: bytes | None = None) -> 
         partial = partial_path(destination)
         try:
             before, uri = file_stamp(source), reading_uri(source)
-            verdict = _copy(uri, partial, key if is_encrypted(source) else None)
+            verdict = _copy(uri, partial, key) if is_encrypted(source) else _copy(uri, partial)
             if file_stamp(source) != before and uri.endswith("immutable=1"):
                 continue  # someone wrote to it while it was read as unchanging: copy again
             if verdict != "ok":
@@ -71,7 +71,7 @@ def _copy_key_file(source: Path, destination: Path) -> None:
     partial.replace(keys)
 
 
-def _copy(source_uri: str, partial: Path, key: bytes | None) -> str:
+def _copy(source_uri: str, partial: Path, key: bytes | None = None) -> str:
     src = connect_file(source_uri, key, uri=True)
     try:
         dst = connect_file(partial, key)
