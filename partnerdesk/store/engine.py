@@ -295,6 +295,13 @@ class Store:
         finally:
             self._writing.active = False
 
+    def adopt(self, other: Store) -> None:
+        """Carry on with other's engine and key: this database was just protected with a password (store.encrypt)
+        and everything holding this Store (the window's pages) keeps working on the encrypted file."""
+        self.engine.dispose()
+        self.engine, self.key = other.engine, other.key
+        self.__dict__.pop("session_factory", None)  # made again, on the new engine
+
     def stop_writing(self, reason: str) -> None:
         """From now on refuse every change, saying reason (damage found while the database was open, say)."""
         self.read_only, self.read_only_reason = True, reason

@@ -188,7 +188,7 @@ class _HealthCheck(QObject):
     def _run(self) -> None:
         from partnerdesk.store.messages import damaged_message, passes_quick_check
 
-        if not passes_quick_check(self.path):
+        if not passes_quick_check(self.path, self.store.key):
             self.damaged.emit(damaged_message(self.path))
 
     def _tell(self, message: str) -> None:
@@ -210,11 +210,12 @@ def watch_health(window: QWidget, store: Store) -> None:
         _HealthCheck(window, store).start()
 
 
-def start_window(target: str | Path, demo: bool = False):
-    """Open the database at target and show the window over it (read-only, with a banner saying why, when it must
-    not be changed). Returns (window, store, lock), or None after saying in plain words why it cannot be shown."""
+def start_window(target: str | Path, demo: bool = False, key: bytes | None = None):
+    """Open the database at target (an encrypted one with key, from signing in) and show the window over it
+    (read-only, with a banner saying why, when it must not be changed). Returns (window, store, lock), or None
+    after saying in plain words why it cannot be shown."""
     try:
-        store = open_for_window(target)  # read-only, saying why, on a share or cloud folder or a read-only file
+        store = open_for_window(target, key)  # read-only, saying why, on a share or cloud folder or a read-only file
     except (StoreError, SQLAlchemyError, OSError) as exc:
         _cannot_open(exc, target)
         return None
@@ -249,7 +250,12 @@ def run_app(target: str | Path, demo: bool = False) -> int:
     app = make_application()
     logs.setup_logging()  # already done by the command line; here for anyone starting the window another way
     install_crash_reporter(app)
-    started = start_window(target, demo)
+    from partnerdesk.ui.signin.gate import sign_in_first
+
+    signed_in, key = sign_in_first(target)  # a new database is set up, an encrypted one signed in to
+    if not signed_in:
+        return 0
+    started = start_window(target, demo, key)
     if started is None:
         return 1
     _window, store, lock = started

@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         self.add_action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(_("&Edit"))
         self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,")
+        from partnerdesk.ui.signin.menu import add_account_entries
+
+        add_account_entries(self, file_menu, edit)
         go = self.menuBar().addMenu(_("&Go"))
         for number, area in enumerate(self.areas):
             self.add_action(
