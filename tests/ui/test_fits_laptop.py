@@ -192,6 +192,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
     from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog, PairDialog, TrainingDialog
     from partnerdesk.ui.wellbeing.session_form import SessionForm
+    from tests.ui.signin_steps import signin_dialogs
 
     store = writer.store
     person = _ids(store, "select id from people where deleted_at is null order by full_name")
@@ -219,7 +220,7 @@ def _every_dialog(writer) -> list[QDialog]:
         MeetingDatesDialog(writer, [meeting], PAPERS), AddToCommitteeDialog(writer, [person]),
         AddToSeriesDialog(writer, _ids(store, "select id from meeting_series")),
         SnoozeDialog(writer, "actions", "an-action", "Overdue: Send the minutes to every member of the committee"),
-        HelpWindow(), ImportPeopleDialog(writer, contacts),
+        HelpWindow(), ImportPeopleDialog(writer, contacts), *signin_dialogs(writer),
     ]  # fmt: skip
 
 

@@ -3,12 +3,14 @@ deactivate or remove. Refuses, in plain words, to leave the database without a c
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -65,7 +67,7 @@ class AccountForm(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, self.buttons)
+        fit_to_screen(self, self.buttons, QSize(520, 320))
 
     def save(self) -> None:
         """Save through the services; stay open with the message when something needs fixing."""
@@ -112,11 +114,14 @@ class AccountsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
         self.actions = ButtonRow(N_("More account actions"))
-        for text, slot in ((N_("&Add…"), self.add), (N_("Change &role…"), self.change_role),
-                           (N_("Reset &password…"), self.reset_password), (N_("&Stop signing in"), self.deactivate),
-                           (N_("Re&move"), self.remove)):  # fmt: skip
+        # The most used last: when the row is narrow, the first go into its More menu.
+        for text, slot in ((N_("Re&move"), self.remove), (N_("&Stop signing in"), self.deactivate),
+                           (N_("Change &role…"), self.change_role), (N_("Reset &password…"), self.reset_password),
+                           (N_("&Add…"), self.add)):  # fmt: skip
             button = QPushButton(_(text))
             button.setAccessibleName(_(text).replace("&", ""))
             button.clicked.connect(slot)
@@ -129,7 +134,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.rows: list[manage.AccountRow] = []
         self.reload()
-        fit_to_screen(self, self.buttons)
+        fit_to_screen(self, self.buttons, QSize(720, 480))
 
     def reload(self) -> None:
         """Show the accounts as they are now."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -80,6 +80,7 @@ class SignInDialog(QDialog):
         self.pages.addWidget(self._recovery_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        layout.addStretch(1)  # spare height below the form, not between its lines
         self.buttons = QDialogButtonBox()
         self.go = self.buttons.addButton(_("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.go.setDefault(True)
@@ -87,7 +88,7 @@ class SignInDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, self.buttons)
+        fit_to_screen(self, self.buttons, QSize(520, 380))
         (self.password if self.name.isHidden() else self.name).setFocus()
 
     def _sign_in_page(self) -> QWidget:
@@ -121,7 +122,7 @@ class SignInDialog(QDialog):
         intro.setWordWrap(True)
         form.addRow(intro)
         self.recovery = _text_box(_("Recovery key"))
-        self.recovery.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.recovery.setPlaceholderText(_("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"))
         self.recovery_name = _text_box(_("Account name"))
         self.new_password = _password_box(_("New password"))
         self.new_again = _password_box(_("New password again"))
@@ -203,15 +204,19 @@ class SetUpDialog(QDialog):
         layout.addWidget(self.advice)
         self.password.textChanged.connect(self._advise)
         self._advise("")
-        self.just_me = QRadioButton(_("&Just me: I am the only person who uses PartnerDesk"))
-        self.several = QRadioButton(_("Se&veral people: each will have their own account (add them in Edit → "
-                                      "Accounts…)"))
+        self.just_me = QRadioButton(_("&Just me"))
+        self.several = QRadioButton(_("Se&veral people, each with their own account"))
         self.just_me.setChecked(True)
+        who = QLabel(_("Who will use PartnerDesk? With several people, add their accounts once it opens, in "
+                       "Edit → Accounts…"))
+        who.setWordWrap(True)
+        layout.addWidget(who)
         for choice in (self.just_me, self.several):
             choice.setAccessibleName(choice.text().replace("&", ""))
             layout.addWidget(choice)
         self.message = _message_label()
         layout.addWidget(self.message)
+        layout.addStretch(1)  # spare height below the form, not between its lines
         self.buttons = QDialogButtonBox()
         go = self.buttons.addButton(_("&Protect it") if protecting else _("&Set up"),
                                     QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
@@ -220,7 +225,7 @@ class SetUpDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, self.buttons)
+        fit_to_screen(self, self.buttons, QSize(640, 500))
         self.name.setFocus()
 
     def _advise(self, password: str) -> None:
@@ -275,13 +280,14 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(copy)
         self.kept = QCheckBox(_("I have &written it down or printed it, and will lock it away"))
         layout.addWidget(self.kept)
+        layout.addStretch(1)  # spare height below the form, not between its lines
         self.buttons = QDialogButtonBox()
         self.done_button = self.buttons.addButton(_("&Done"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.done_button.setEnabled(False)
         self.kept.toggled.connect(self.done_button.setEnabled)
         self.buttons.accepted.connect(self.accept)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, self.buttons)
+        fit_to_screen(self, self.buttons, QSize(600, 340))
 
     def reject(self) -> None:
         """Closing the window counts only once the key is kept: it will not be shown again."""
