@@ -37,14 +37,17 @@ def backups_of(database: Path) -> list[Path]:
     return sorted(copies, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def passes_quick_check(path: Path, key: bytes | None = None) -> bool:
+def passes_quick_check(path: Path, key: bytes | None = None, opened=None) -> bool:
     """Whether SQLite's quick check finds the file sound, reading it without changing it (an encrypted file is
-    read with key; without it, it cannot be checked and does not pass)."""
+    read with key; without it, it cannot be checked and does not pass). opened(connection), if given, is called
+    before the check starts, so another thread can interrupt it."""
     from partnerdesk.store.engine import connect_file, database_errors, is_encrypted, reading_uri
 
     key = key if is_encrypted(path) else None
     try:
-        con = connect_file(reading_uri(path), key, uri=True)
+        con = connect_file(reading_uri(path), key, uri=True, check_same_thread=False)
+        if opened is not None:
+            opened(con)
         try:
             return bool(con.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import re
 import sys
@@ -183,13 +184,28 @@ class _HealthCheck(QObject):
         self.damaged.connect(self._tell)  # queued to the window's thread: the signal is emitted from the check's
 
     def start(self) -> None:
-        threading.Thread(target=self._run, name="health-check", daemon=True).start()
+        self.connection, self.stopping = None, False
+        self.worker = threading.Thread(target=self._run, name="health-check", daemon=True)
+        _RUNNING_CHECKS.append(self)
+        self.worker.start()
 
     def _run(self) -> None:
         from partnerdesk.store.messages import damaged_message, passes_quick_check
 
-        if not passes_quick_check(self.path, self.store.key):
+        def keep(connection) -> None:
+            self.connection = connection
+
+        if not passes_quick_check(self.path, self.store.key, opened=keep) and not self.stopping:
             self.damaged.emit(damaged_message(self.path))
+
+    def stop(self) -> None:
+        """Interrupt the check and wait for it: a check still decrypting pages while the program's crypto library
+        is torn down at exit crashed PartnerDesk on quitting (an encrypted database)."""
+        self.stopping = True  # an interrupted check is not a damaged file
+        if self.connection is not None:
+            with contextlib.suppress(Exception):
+                self.connection.interrupt()
+        self.worker.join(timeout=5)
 
     def _tell(self, message: str) -> None:
         from partnerdesk.store.viewing import damaged_reason
@@ -201,6 +217,16 @@ class _HealthCheck(QObject):
         if set_read_only is not None:
             set_read_only(reason)
         QMessageBox.warning(self.window, _("This database is damaged"), message)
+
+
+#: Health checks started by this program, stopped as it ends.
+_RUNNING_CHECKS: list[_HealthCheck] = []
+
+
+def stop_health_checks() -> None:
+    """Stop every background health check (called as the program ends)."""
+    while _RUNNING_CHECKS:
+        _RUNNING_CHECKS.pop().stop()
 
 
 def watch_health(window: QWidget, store: Store) -> None:
@@ -264,6 +290,7 @@ def run_app(target: str | Path, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        stop_health_checks()
         lock.stop()
         store.close()
 
