@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         def work(_progress):
             from partnerdesk.store.backup import backup_sqlite
 
-            return backup_sqlite(source, Path(path))
+            return backup_sqlite(source, Path(path), self.writer.store.key)  # encrypted with the same key
 
         from partnerdesk.ui.background import run_with_progress
 
