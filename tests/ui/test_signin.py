@@ -143,3 +143,59 @@ def test_the_account_manager_adds_an_account_and_refuses_to_remove_the_last_coor
     dialog.reload()
     assert [(row.name, row.role) for row in dialog.rows] == [("Ali", "finance"), ("Sam", "coordinator")]
     access.sign_in(database, "Ali", "another good password").store.close()
+
+
+def test_the_window_starts_with_set_up_for_a_new_database_and_sign_in_for_an_encrypted_one(qtbot, tmp_path,
+                                                                                            monkeypatch):
+    from partnerdesk.ui.signin import gate
+
+    asked = []
+
+    def answer(self):
+        asked.append(type(self).__name__)
+        if isinstance(self, SetUpDialog):
+            self.name.setText("Sam")
+            self.password.setText(PASSWORD)
+            self.again.setText(PASSWORD)
+        else:
+            self.password.setText(PASSWORD)
+        self.submit()
+        return self.result()
+
+    monkeypatch.setattr(SetUpDialog, "exec", answer)
+    monkeypatch.setattr(SignInDialog, "exec", answer)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda self: 1)
+    database = tmp_path / "org.sqlite3"
+    go_on, key = gate.sign_in_first(database)
+    assert go_on and key is not None and asked == ["SetUpDialog"]
+    go_on, again = gate.sign_in_first(database)
+    assert go_on and again == key and asked == ["SetUpDialog", "SignInDialog"]
+    monkeypatch.setattr(SignInDialog, "exec", lambda self: 0)  # Quit
+    assert gate.sign_in_first(database) == (False, None)
+
+
+def test_a_plain_database_is_offered_protection_from_the_file_menu(qtbot, window, monkeypatch):
+    from tests.builders import add_person
+
+    store = window.writer.store
+    add_person(store, full_name="Ada Lovelace")
+    entry = next(a for a in window.menuBar().actions()[0].menu().actions() if "Protect" in a.text())
+
+    def answer(self):
+        self.name.setText("Sam")
+        self.password.setText(PASSWORD)
+        self.again.setText(PASSWORD)
+        self.submit()
+        return self.result()
+
+    monkeypatch.setattr(SetUpDialog, "exec", answer)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda self: 1)
+    monkeypatch.setattr("partnerdesk.ui.signin.menu.QMessageBox.information", lambda *a, **k: None)
+    entry.trigger()
+    assert store.key is not None and access.state_of(store.path) == access.ENCRYPTED
+    assert not entry.isVisible()
+    with store.reader() as session:  # the window carries on, on the encrypted file
+        from partnerdesk.records.people import Person
+
+        assert [p.full_name for p in session.query(Person)] == ["Ada Lovelace"]
+    assert add_person(store)
