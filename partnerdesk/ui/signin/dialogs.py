@@ -218,7 +218,7 @@ class SetUpDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)  # spare height below the form, not between its lines
         self.buttons = QDialogButtonBox()
-        go = self.buttons.addButton(_("&Protect it") if protecting else _("&Set up"),
+        go = self.buttons.addButton(_("P&rotect it") if protecting else _("&Set up"),
                                     QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
         go.setDefault(True)
         self.buttons.addButton(_("Not now") if protecting else _("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)

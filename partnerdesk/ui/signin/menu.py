@@ -19,7 +19,7 @@ def add_account_entries(window: QMainWindow, file_menu: QMenu, edit_menu: QMenu)
         accounts.triggered.connect(lambda: open_accounts(window))
         edit_menu.addAction(accounts)
     elif store.key is None and store.path is not None and not store.read_only:
-        protect = QAction(_("&Protect with a password…"), window)
+        protect = QAction(_("P&rotect with a password…"), window)
         protect.triggered.connect(lambda: protect_database(window, protect))
         file_menu.insertAction(file_menu.actions()[-1], protect)
 
