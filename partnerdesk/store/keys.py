@@ -15,6 +15,7 @@ No Qt and no SQLAlchemy: the command line and the sign-in window both use it bef
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -280,11 +281,14 @@ class KeyFile:
         if right:
             if entry.get("failures"):
                 entry["failures"], entry["locked_until"] = 0, 0.0
-                self.write()
+                with contextlib.suppress(OSError):
+                    self.write()
             return
         entry["failures"] = entry.get("failures", 0) + 1
         entry["locked_until"] = self.clock() + lock_seconds(entry["failures"])
-        self.write()
+        # A database in a read-only folder (shown, never changed) still signs in; its failures go uncounted there.
+        with contextlib.suppress(OSError):
+            self.write()
 
     def write(self) -> None:
         """Write the file owner-only and atomically: a crash leaves the old file or the new one, never half."""

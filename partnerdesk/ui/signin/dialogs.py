@@ -147,7 +147,8 @@ class SignInDialog(QDialog):
             return
         name = None if self.name.isHidden() else self.name.text()
         try:
-            self.opened = access.sign_in(self.database, name, self.password.text())
+            # Only read here: the window opens it again, for work when that is safe (store.viewing).
+            self.opened = access.sign_in(self.database, name, self.password.text(), read_only=True)
         except (KeyRefused, StoreError) as exc:
             # AUDIT: failed sign-in (or lockout) for the account with this name
             self.password.clear()
