@@ -50,6 +50,8 @@ class AccountForm(QDialog):
         form = QFormLayout()
         self.name = _text_box(_("Name"))
         self.role = _role_box()
+        # Least surprise and least power: most new accounts are engagement workers; a coordinator is chosen.
+        self.role.setCurrentIndex(self.role.findData("worker"))
         self.password = _password_box(_("Password"))
         self.again = _password_box(_("Password again"))
         if account is None:
