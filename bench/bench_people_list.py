@@ -2,6 +2,7 @@
 
     python bench/bench_people_list.py                 # 100,000 demo people
     python bench/bench_people_list.py --people 20000
+    python bench/bench_people_list.py --encrypted     # the same, plain and then encrypted, with the ratios
 
 Targets from issue 2: first rows within 150 ms of opening the list; search-as-you-type updates within 30 ms at the
 95th percentile; peak memory with the list open under 250 MB. Each search step is timed from the keystroke to the
@@ -12,7 +13,9 @@ the list first appeared.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,9 +33,53 @@ TYPED = ["okafor", "jones", "williams", "siân", "muller", "patel", "mohammed", 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--encrypted", action="store_true",
+                        help="measure the plain database, then an encrypted copy of it, and print the ratios")
+    parser.add_argument("--one", metavar="DB", help=argparse.SUPPRESS)  # one measurement, in its own process
     args = parser.parse_args()
+    if args.one:
+        _measure_one(Path(args.one))
+        return
     db = demo_database(args.people)
+    if not args.encrypted:
+        measure(db)
+        return
+    from bench.bench_signin import encrypted_copy
+    from bench.common import child_env
 
+    env = {**child_env(), "PARTNERDESK_HOME": str(db.parent / "home")}
+    copy = encrypted_copy(db, env)
+    figures = {}
+    # Each in a process of its own, one after the other, so neither inherits the other's caches or widgets.
+    for name, target in (("plain", db), ("encrypted", copy)):
+        print(f"{name}:", flush=True)
+        done = subprocess.run([sys.executable, __file__, "--one", str(target)], env=env, capture_output=True,
+                              text=True, check=True)
+        lines = done.stdout.strip().splitlines()
+        print("\n".join(lines[:-1]), flush=True)
+        figures[name] = json.loads(lines[-1])
+    plain, encrypted = figures["plain"], figures["encrypted"]
+    print("encrypted / plain (target 1.3x):")
+    for name in plain:
+        ratio = encrypted[name] / plain[name]
+        print(f"  {name + ':':24}{ratio:.2f}x  ({plain[name]:.1f} ms, encrypted {encrypted[name]:.1f} ms)")
+
+
+def _measure_one(db: Path) -> None:
+    """Measure one database (an encrypted one signed in to with bench_signin's password); figures as JSON last."""
+    from partnerdesk import access
+
+    store = None
+    if access.state_of(db) == access.ENCRYPTED:
+        from bench.bench_signin import PASSWORD
+
+        store = access.sign_in(db, None, PASSWORD).store
+    print(json.dumps(measure(db, store)))
+
+
+def measure(db: Path, store=None) -> dict[str, float]:
+    """Open the People list on db (or on an already open store), search, sort and scroll; print and return the
+    figures in ms."""
     from PySide6.QtWidgets import QApplication
 
     from partnerdesk.store import open_store
@@ -41,7 +88,7 @@ def main() -> None:
     from partnerdesk.ui.people.list_page import PeopleListPage
 
     make_application()
-    store = open_store(db)
+    store = store or open_store(db)
     writer = Writer(store)
     warm_up(store)  # as the app does just after the window first appears, before anyone can click People
     before = peak_memory_mb()
@@ -102,6 +149,9 @@ def main() -> None:
     print(f"jump while scrolling:     {scroll_ms:.1f} ms on average")
     if peak is not None:
         print(f"peak memory:              {peak:.0f} MB   (target 250 MB; {before:.0f} MB before the list opened)")
+    page.close()
+    return {"first rows": first_rows_ms, "search median": percentile(steps, 50),
+            "search p95": percentile(steps, 95), "sort median": percentile(sorts, 50), "scroll jump": scroll_ms}
 
 
 if __name__ == "__main__":

@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("the same seed always gives the same people"))
 
     sub.add_parser("check", help=_("check the database is sound and up to date (exit 0 when healthy)"))
+    sub.add_parser("encrypt", help=_("protect an existing database with a password (it is encrypted; a new "
+                                     "database always is)"))
 
     backup = sub.add_parser("backup", help=_("make a safe copy of the database"))
     backup.add_argument("--to", metavar="PATH", help=_("where to put the copy (default: the backups folder)"))
@@ -99,14 +101,14 @@ def _target(args: argparse.Namespace) -> str | Path:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from partnerdesk.cli_access import open_database
     from partnerdesk.demo.build import fill_demo
-    from partnerdesk.store import open_store
 
     if not 1 <= args.people <= 1_000_000:
         print(_("Please ask for between 1 and 1,000,000 people."), file=sys.stderr)
         return 1
     refuse_shared_location_of(_target(args))
-    store = open_store(_target(args))
+    store = open_database(_target(args), creating=True, choose_password=True)
     try:
         summary = fill_demo(store, people=args.people, seed=args.seed)
     finally:
@@ -152,23 +154,25 @@ def refuse_shared_location_of(target: str | Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from partnerdesk.cli_access import database_key
     from partnerdesk.store.check import check_database
 
-    report = check_database(_target(args))
-    _check_audit_log(args, report)
+    key = database_key(_target(args))
+    report = check_database(_target(args), key)
+    _check_audit_log(args, report, key)
     print("\n".join(report.lines))
     print(_("Healthy.") if report.healthy else _("Not healthy: see above."))
     return 0 if report.healthy else 1
 
 
-def _check_audit_log(args: argparse.Namespace, report) -> None:
+def _check_audit_log(args: argparse.Namespace, report, key: bytes | None) -> None:
     """Walk the audit log's hash chain (a current, sound database only) and add what was found to report."""
     from partnerdesk.services.common.audit import has_log, verify
     from partnerdesk.store import open_store
 
     if not report.healthy:
         return
-    store = open_store(_target(args), read_only=True, upgrade=False)
+    store = open_store(_target(args), read_only=True, upgrade=False, key=key)
     try:
         with store.reader() as session:
             if not has_log(session):
@@ -193,7 +197,10 @@ def _backup(args: argparse.Namespace) -> int:
         raise StoreError(_("Backups here work for PartnerDesk's own database files; use your database's own tools."))
     if not source.exists():
         raise StoreError(_("There is no database at {source}.").format(source=source))
-    inspect_sqlite_file(source)  # refuses files that are not ours
+    from partnerdesk.cli_access import database_key
+
+    key = database_key(source)
+    inspect_sqlite_file(source, key)  # refuses files that are not ours
     if args.to:
         destination = Path(args.to).expanduser()
     else:
@@ -203,7 +210,7 @@ def _backup(args: argparse.Namespace) -> int:
             destination=destination,
         ))
     sweep_partials(destination.parent)  # what an earlier, killed backup left there
-    backup_sqlite(source, destination)
+    backup_sqlite(source, destination, key)  # an encrypted database's copy is encrypted with the same key
     print(_("Backed up to {destination}").format(destination=destination))
     return 0
 
@@ -229,8 +236,8 @@ def _typed_date(text: str | None, which: str) -> date | None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.xlsx import ExportError
-    from partnerdesk.store import open_store
 
     out = Path(args.out).expanduser()
     if args.kind == "all":
@@ -265,7 +272,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     if args.kind == "monitoring":
         return _export_monitoring(args, out, date_from, date_to)
-    store = open_store(_target(args), read_only=True)  # an export only reads the database
+    store = open_database(_target(args), read_only=True)  # an export only reads the database
     try:
         with store.reader() as session:
             if args.kind == "expenses":
@@ -310,12 +317,12 @@ def _export(args: argparse.Namespace) -> int:
 
 def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | None, date_to: date | None) -> int:
     """`export monitoring`: the commissioners' return for a quarter or for --from and --to."""
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.monitoring import export_monitoring, written_message
     from partnerdesk.exports.monitoring_pdf import export_monitoring_pdf, written_pdf_message
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.rules.quarters import parse_quarter
     from partnerdesk.services.reports.monitoring import return_period
-    from partnerdesk.store import open_store
 
     if args.quarter:
         if date_from or date_to:
@@ -340,7 +347,7 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
             file=sys.stderr,
         )
         return 1
-    store = open_store(_target(args), read_only=True)
+    store = open_database(_target(args), read_only=True)
     try:
         with store.reader() as session:
             period = return_period(session, date_from, date_to)
@@ -359,10 +366,10 @@ def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | No
 
 def _export_person(args: argparse.Namespace, out: Path) -> int:
     """export person: everything held about one person (subject access), as .pdf or .xlsx; audited."""
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.subject_access import export_subject_access
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.services.common.errors import NotFound
-    from partnerdesk.store import open_store
 
     if not args.person_id:
         print(_("Please give the person's record id with --id."), file=sys.stderr)
@@ -370,7 +377,7 @@ def _export_person(args: argparse.Namespace, out: Path) -> int:
     if out.suffix.lower() not in (".pdf", ".xlsx"):
         print(_("Please give a file name ending in .pdf (to read) or .xlsx (every field)."), file=sys.stderr)
         return 1
-    store = open_store(_target(args), read_only=True)
+    store = open_database(_target(args), read_only=True)
     try:
         with store.reader() as session:
             rows = export_subject_access(session, args.person_id, out, include_confidential=args.confidential)
@@ -386,10 +393,10 @@ def _export_person(args: argparse.Namespace, out: Path) -> int:
 
 def _export_all(args: argparse.Namespace, out: Path) -> int:
     """export all: every record, one sheet (or one CSV file in a zip) per kind of record."""
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.full import export_all
     from partnerdesk.exports.xlsx import ExportError
     from partnerdesk.i18n import _, ngettext
-    from partnerdesk.store import open_store
 
     if out.suffix.lower() not in (".xlsx", ".zip"):
         print(_("Please give a file name ending in .xlsx (one workbook) or .zip (CSV files)."), file=sys.stderr)
@@ -400,7 +407,7 @@ def _export_all(args: argparse.Namespace, out: Path) -> int:
     if not out.parent.exists():
         print(_("The folder {folder} does not exist.").format(folder=out.parent), file=sys.stderr)
         return 1
-    store = open_store(_target(args), read_only=True)  # an export only reads the database
+    store = open_database(_target(args), read_only=True)  # an export only reads the database
     try:
         with store.reader() as session:
             written = export_all(session, out)
@@ -418,10 +425,10 @@ def _export_all(args: argparse.Namespace, out: Path) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """import people|meetings|claims: check every row, report, then add the valid rows in one go (not --dry-run)."""
+    from partnerdesk.cli_access import open_database
     from partnerdesk.exports.importing.kinds import first_sheet, importer
     from partnerdesk.exports.importing.reading import UnreadableFile, read_grid, sheet_names
     from partnerdesk.i18n import _
-    from partnerdesk.store import open_store
 
     kind = importer(args.kind)
     path = Path(args.path).expanduser()
@@ -430,7 +437,7 @@ def _import(args: argparse.Namespace) -> int:
     except UnreadableFile as why:
         print(str(why), file=sys.stderr)
         return 1
-    store = open_store(_target(args))
+    store = open_database(_target(args), creating=True)
     try:
         if args.dry_run:
             with store.reader() as session:
@@ -464,7 +471,19 @@ def _export_audited(args: argparse.Namespace) -> int:
         return _export(args)
 
 
-COMMANDS = {"demo": _demo, "check": _check, "backup": _backup, "export": _export_audited, "import": _import}
+def _encrypt(args: argparse.Namespace) -> int:
+    """encrypt: protect an existing plain database with a password (backup first, verify, replace)."""
+    from partnerdesk.cli_access import protect_database
+
+    refuse_shared_location_of(_target(args))
+    protect_database(_target(args))
+    return 0
+
+
+COMMANDS = {
+    "demo": _demo, "check": _check, "backup": _backup, "export": _export_audited, "import": _import,
+    "encrypt": _encrypt,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy.dialects.sqlite  # the engine would otherwise load its dialect on first connect, after Qt
 
-from partnerdesk import logs, paths, resources_access, store
+from partnerdesk import access, logs, paths, resources_access, store
 from partnerdesk.services.common import drafts, settings, snoozes
 from partnerdesk.services.expenses import today as expenses_today
 from partnerdesk.services.meetings import today as meetings_today
@@ -20,6 +20,6 @@ from partnerdesk.services.wellbeing import today as wellbeing_today
 from partnerdesk.store import changes, viewing
 
 __all__ = [
-    "changes", "drafts", "expenses_today", "logs", "meetings_today", "paths", "people_today", "resources_access",
-    "settings", "snoozes", "sqlalchemy", "store", "viewing", "wellbeing_today",
+    "access", "changes", "drafts", "expenses_today", "logs", "meetings_today", "paths", "people_today",
+    "resources_access", "settings", "snoozes", "sqlalchemy", "store", "viewing", "wellbeing_today",
 ]  # fmt: skip

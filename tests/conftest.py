@@ -16,6 +16,9 @@ def _isolated_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("PARTNERDESK_HOME", str(home))
     monkeypatch.setenv("PARTNERDESK_USER", "tester")
+    # Databases the commands make stay plain for the tests written before encryption (they read them with sqlite3);
+    # the encryption tests take this away (tests/integration/test_cli_encryption.py).
+    monkeypatch.setenv("PARTNERDESK_UNENCRYPTED_NEW_DATABASES_FOR_TESTS", "1")
     yield
     leaked = marked_files(sorted((home / "logs").glob("*.log*")))
     if leaked:

@@ -98,7 +98,7 @@ def record_separately(session: Any, kind: str, **details: Any) -> None:
 def _record_with(reading: Any, kind: str, **details: Any) -> None:
     from sqlalchemy.orm import Session
 
-    from partnerdesk.store.engine import WRITING, database_url, make_engine, writable
+    from partnerdesk.store.engine import WRITING, database_url, key_of, make_engine, writable
     from partnerdesk.store.sharing import shared_location_problem
 
     engine: Engine = reading.get_bind()
@@ -113,7 +113,7 @@ def _record_with(reading: Any, kind: str, **details: Any) -> None:
         path = Path(files[0]) if files and files[0] else None
         if path is None or not writable(path) or shared_location_problem(path):
             raise _CannotWrite
-        writer, own = make_engine(database_url(path)), True
+        writer, own = make_engine(database_url(path), key_of(engine)), True
     try:
         with Session(writer) as session, session.begin():
             session.connection(execution_options={WRITING: True})

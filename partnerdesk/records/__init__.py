@@ -1,6 +1,6 @@
 """The schema: every table once in records.tables (plain SQLAlchemy Core), and the record classes mapped onto them,
 one module per area (records.people, records.meetings, records.expenses, records.wellbeing, records.supervision,
-records.settings, records.drafts, records.today, records.programmes, records.audit).
+records.settings, records.drafts, records.today, records.programmes, records.audit, records.accounts).
 
 Importing this package imports nothing else, so records.tables can be read without SQLAlchemy's ORM (the first
 screen does). Import a record class from its module: ``from partnerdesk.records.people import Person``.
@@ -14,6 +14,7 @@ import importlib
 #: ORM link them in one go (load_all).
 RECORD_MODULES = (
     "people", "meetings", "expenses", "wellbeing", "supervision", "settings", "drafts", "today", "programmes", "audit",
+    "accounts",
 )
 
 

@@ -573,3 +573,14 @@ audit_log = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
 )
+
+# The people who sign in to PartnerDesk, each with a role (rules.roles' codes). Inside the encrypted database, so a
+# role cannot be changed by editing a file; each account's copy of the database key is in the key file beside it
+# (store.keys). name_key is the name folded for comparison: names are unique whatever their capitals.
+accounts = record_table(
+    "accounts",
+    Column("name", String(120), nullable=False),
+    Column("name_key", String(120), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+)

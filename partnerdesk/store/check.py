@@ -14,10 +14,13 @@ from partnerdesk.i18n import _
 from partnerdesk.store.engine import (
     DamagedDatabase,
     StoreError,
+    connect_file,
     current_revision,
+    database_errors,
     database_url,
     file_stamp,
     inspect_sqlite_file,
+    is_encrypted,
     make_engine,
     reading_uri,
     sqlite_path,
@@ -40,8 +43,9 @@ class HealthReport:
         self.lines.append(line)
 
 
-def check_database(target: str | Path) -> HealthReport:
-    """Look at a database without changing it: integrity, foreign keys and schema version."""
+def check_database(target: str | Path, key: bytes | None = None) -> HealthReport:
+    """Look at a database without changing it: integrity, foreign keys and schema version (an encrypted one with
+    its key)."""
     report = HealthReport()
     url = database_url(target)
     path = sqlite_path(url)
@@ -51,7 +55,7 @@ def check_database(target: str | Path) -> HealthReport:
         raise StoreError(_("There is no database at {path}.").format(path=path))
     report.lines.append(_("Database: {path}").format(path=path))
     try:
-        revision = inspect_sqlite_file(path)
+        revision = inspect_sqlite_file(path, key)
     except DamagedDatabase as exc:
         report.problem(_("Integrity: damaged. {exc}").format(exc=exc))
         _advise_restore(report, path)
@@ -59,7 +63,7 @@ def check_database(target: str | Path) -> HealthReport:
     _report_schema(report, revision)
     for _attempt in range(3):
         before, uri = file_stamp(path), reading_uri(path)
-        findings = _look_inside(uri)
+        findings = _look_inside(uri, key if is_encrypted(path) else None)
         if not uri.endswith("immutable=1") or file_stamp(path) == before:
             break  # else someone wrote to it while it was read as unchanging: look again
     damage, damaged_tables, broken_links = findings
@@ -98,40 +102,41 @@ def _report_schema(report: HealthReport, revision: str | None) -> None:
         )
 
 
-def _look_inside(uri: str) -> tuple[list[str], list[str], int]:
+def _look_inside(uri: str, key: bytes | None) -> tuple[list[str], list[str], int]:
     """SQLite's integrity findings, the tables they touch and how many links are broken, read-only."""
+    errors = database_errors(key)
     try:
-        con = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
+        con = connect_file(uri, key, uri=True)
+    except errors as exc:
         return [_("the file could not be opened ({exc})").format(exc=exc)], [], 0
     try:
         con.execute("PRAGMA query_only = 1")
         try:
             damage = [row[0] for row in con.execute(f"PRAGMA integrity_check({MOST_PROBLEMS})")]
-        except sqlite3.DatabaseError as exc:
+        except errors as exc:
             damage = [_("part of the file cannot be read ({exc})").format(exc=exc)]
         if damage == ["ok"]:
             try:
                 return [], [], len(con.execute("PRAGMA foreign_key_check").fetchall())
-            except sqlite3.DatabaseError as exc:
+            except errors as exc:
                 return [_("part of the file cannot be read ({exc})").format(exc=exc)], [], 0
-        return damage, _damaged_tables(con), 0
+        return damage, _damaged_tables(con, errors), 0
     finally:
         con.close()
 
 
-def _damaged_tables(con: sqlite3.Connection) -> list[str]:
+def _damaged_tables(con: sqlite3.Connection, errors: tuple[type[BaseException], ...]) -> list[str]:
     """Which tables (with their indexes) fail their own integrity check; empty if the list itself is unreadable."""
     try:
         tables = [row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    except sqlite3.DatabaseError:
+    except errors:
         return [_("the list of tables itself")]
     damaged = []
     for name in tables:
         quoted = name.replace("'", "''")
         try:
             verdict = con.execute(f"PRAGMA integrity_check('{quoted}')").fetchone()[0]
-        except sqlite3.DatabaseError:
+        except errors:
             verdict = "unreadable"
         if verdict != "ok":
             damaged.append(name)

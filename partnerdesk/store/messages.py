@@ -37,17 +37,22 @@ def backups_of(database: Path) -> list[Path]:
     return sorted(copies, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def passes_quick_check(path: Path) -> bool:
-    """Whether SQLite's quick check finds the file sound, reading it without changing it."""
-    from partnerdesk.store.engine import reading_uri
+def passes_quick_check(path: Path, key: bytes | None = None, opened=None) -> bool:
+    """Whether SQLite's quick check finds the file sound, reading it without changing it (an encrypted file is
+    read with key; without it, it cannot be checked and does not pass). opened(connection), if given, is called
+    before the check starts, so another thread can interrupt it."""
+    from partnerdesk.store.engine import connect_file, database_errors, is_encrypted, reading_uri
 
+    key = key if is_encrypted(path) else None
     try:
-        con = sqlite3.connect(reading_uri(path), uri=True)
+        con = connect_file(reading_uri(path), key, uri=True, check_same_thread=False)
+        if opened is not None:
+            opened(con)
         try:
             return bool(con.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             con.close()
-    except sqlite3.Error:
+    except database_errors(key):
         return False
 
 
@@ -108,10 +113,13 @@ def plain_message(exc: BaseException, database: Path | None = None) -> str:
 
     database is the SQLite file in use, if known: damage messages then point to its newest sound backup.
     """
-    if isinstance(exc, StoreError):
+    from partnerdesk.store.keys import KeyRefused
+
+    if isinstance(exc, StoreError | KeyRefused):
         return str(exc)
     cause = _underlying(exc)
-    if isinstance(cause, sqlite3.Error):
+    # sqlcipher3 (encrypted databases) has its own copies of sqlite3's error classes, with the same messages.
+    if isinstance(cause, sqlite3.Error) or type(cause).__module__.startswith("sqlcipher3"):
         reason = str(cause).lower()
         if "full" in reason or ("i/o error" in reason and _nearly_full(database)):
             return _(DISK_FULL)

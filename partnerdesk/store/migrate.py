@@ -35,11 +35,14 @@ def script_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-def upgrade_database(engine: Engine, path: Path | None, revision: str | None, target: str = "head") -> None:
-    """Bring the schema up to target, copying an existing SQLite file first so nothing can be lost."""
+def upgrade_database(
+    engine: Engine, path: Path | None, revision: str | None, target: str = "head", key: bytes | None = None
+) -> None:
+    """Bring the schema up to target, copying an existing SQLite file first so nothing can be lost (encrypted
+    with key, for an encrypted database)."""
     if path is not None and revision is not None:
         try:
-            backup_sqlite(path, automatic_backup_path(path, f"before-upgrade-from-{revision}"))
+            backup_sqlite(path, automatic_backup_path(path, f"before-upgrade-from-{revision}"), key=key)
         except (OSError, sqlite3.Error) as exc:
             from partnerdesk.store.messages import plain_message
 

@@ -20,6 +20,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0013_programmes",
     "0014_import_batches_more",
     "0015_report_indexes",
+    "0016_accounts",
     "0017_audit_log",
     "0018_consent_withdrawn",
 )

@@ -48,10 +48,10 @@ def refused_text(reason: str) -> str:
     return _("Nothing was changed, because this database is open read-only: {reason}").format(reason=reason)
 
 
-def open_for_window(target: str | Path) -> Store:
-    """Open the database the window will show: for work when that is safe, otherwise read-only with its reason in
-    store.read_only_reason. Raises StoreError when it cannot be shown at all (missing, not ours, unreadable, or
-    needing an upgrade that cannot be written)."""
+def open_for_window(target: str | Path, key: bytes | None = None) -> Store:
+    """Open the database the window will show (an encrypted one with key): for work when that is safe, otherwise
+    read-only with its reason in store.read_only_reason. Raises StoreError when it cannot be shown at all (missing,
+    not ours, unreadable, or needing an upgrade that cannot be written)."""
     path = sqlite_path(database_url(target))
     if path is None:
         return open_store(target)
@@ -59,15 +59,15 @@ def open_for_window(target: str | Path) -> Store:
     if problem is not None:
         if not path.exists() or path.stat().st_size == 0:
             sharing.refuse_shared_location(path)  # nothing to show: the plain refusal with the safe alternative
-        return _read_only(path, shared_reason(problem))
+        return _read_only(path, shared_reason(problem), key)
     if path.exists() and path.stat().st_size > 0 and not writable(path):
-        return _read_only(path, locked_file_reason())
-    return open_store(target)
+        return _read_only(path, locked_file_reason(), key)
+    return open_store(target, key=key)
 
 
-def _read_only(path: Path, reason: str) -> Store:
+def _read_only(path: Path, reason: str, key: bytes | None = None) -> Store:
     # No upgrade: it would write to the very file that must be left alone.
-    store = open_store(path, read_only=True, upgrade=False)
+    store = open_store(path, read_only=True, upgrade=False, key=key)
     store.read_only_reason = reason
     return store
 

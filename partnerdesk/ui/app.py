@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import re
 import sys
@@ -183,13 +184,28 @@ class _HealthCheck(QObject):
         self.damaged.connect(self._tell)  # queued to the window's thread: the signal is emitted from the check's
 
     def start(self) -> None:
-        threading.Thread(target=self._run, name="health-check", daemon=True).start()
+        self.connection, self.stopping = None, False
+        self.worker = threading.Thread(target=self._run, name="health-check", daemon=True)
+        _RUNNING_CHECKS.append(self)
+        self.worker.start()
 
     def _run(self) -> None:
         from partnerdesk.store.messages import damaged_message, passes_quick_check
 
-        if not passes_quick_check(self.path):
+        def keep(connection) -> None:
+            self.connection = connection
+
+        if not passes_quick_check(self.path, self.store.key, opened=keep) and not self.stopping:
             self.damaged.emit(damaged_message(self.path))
+
+    def stop(self) -> None:
+        """Interrupt the check and wait for it: a check still decrypting pages while the program's crypto library
+        is torn down at exit crashed PartnerDesk on quitting (an encrypted database)."""
+        self.stopping = True  # an interrupted check is not a damaged file
+        if self.connection is not None:
+            with contextlib.suppress(Exception):
+                self.connection.interrupt()
+        self.worker.join(timeout=5)
 
     def _tell(self, message: str) -> None:
         from partnerdesk.store.viewing import damaged_reason
@@ -203,6 +219,16 @@ class _HealthCheck(QObject):
         QMessageBox.warning(self.window, _("This database is damaged"), message)
 
 
+#: Health checks started by this program, stopped as it ends.
+_RUNNING_CHECKS: list[_HealthCheck] = []
+
+
+def stop_health_checks() -> None:
+    """Stop every background health check (called as the program ends)."""
+    while _RUNNING_CHECKS:
+        _RUNNING_CHECKS.pop().stop()
+
+
 def watch_health(window: QWidget, store: Store) -> None:
     """Check the database file for damage in the background; if it is damaged, tell the worker in plain words and
     show it read-only from then on."""
@@ -210,11 +236,12 @@ def watch_health(window: QWidget, store: Store) -> None:
         _HealthCheck(window, store).start()
 
 
-def start_window(target: str | Path, demo: bool = False):
-    """Open the database at target and show the window over it (read-only, with a banner saying why, when it must
-    not be changed). Returns (window, store, lock), or None after saying in plain words why it cannot be shown."""
+def start_window(target: str | Path, demo: bool = False, key: bytes | None = None):
+    """Open the database at target (an encrypted one with key, from signing in) and show the window over it
+    (read-only, with a banner saying why, when it must not be changed). Returns (window, store, lock), or None
+    after saying in plain words why it cannot be shown."""
     try:
-        store = open_for_window(target)  # read-only, saying why, on a share or cloud folder or a read-only file
+        store = open_for_window(target, key)  # read-only, saying why, on a share or cloud folder or a read-only file
     except (StoreError, SQLAlchemyError, OSError) as exc:
         _cannot_open(exc, target)
         return None
@@ -249,7 +276,12 @@ def run_app(target: str | Path, demo: bool = False) -> int:
     app = make_application()
     logs.setup_logging()  # already done by the command line; here for anyone starting the window another way
     install_crash_reporter(app)
-    started = start_window(target, demo)
+    from partnerdesk.ui.signin.gate import sign_in_first
+
+    signed_in, key = sign_in_first(target)  # a new database is set up, an encrypted one signed in to
+    if not signed_in:
+        return 0
+    started = start_window(target, demo, key)
     if started is None:
         return 1
     _window, store, lock = started
@@ -258,6 +290,7 @@ def run_app(target: str | Path, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        stop_health_checks()
         lock.stop()
         store.close()
 

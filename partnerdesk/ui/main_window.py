@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         from partnerdesk.ui.lock import install_lock
 
         self.locker = install_lock(self)
+        if writer.store.key is not None and writer.store.path is not None:
+            self.locker.verify = _password_checker(writer.store.path)
 
     def lock_now(self) -> None:
         """Cover the window and every form now, until the person unlocks it (File → Lock, Ctrl+L)."""
@@ -220,6 +222,9 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu(_("&Edit"))
         forbid(self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,"), roles.SETTINGS_CHANGE)
         forbid(self.add_action(edit, _("&Audit log…"), self.open_audit_log), roles.AUDIT_VIEW)
+        from partnerdesk.ui.signin.menu import add_account_entries
+
+        add_account_entries(self, file_menu, edit)
         go = self.menuBar().addMenu(_("&Go"))
         numbered = 0
         #: Each area's entry in the Go menu (hidden with the area for a role that may not see it).
@@ -341,7 +346,7 @@ class MainWindow(QMainWindow):
         def work(_progress):
             from partnerdesk.store.backup import backup_sqlite
 
-            return backup_sqlite(source, Path(path))
+            return backup_sqlite(source, Path(path), self.writer.store.key)  # encrypted with the same key
 
         from partnerdesk.ui.background import run_with_progress
 
@@ -392,3 +397,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QSettings().setValue(f"window/geometry-{screen_key(self)}", self.saveGeometry())
         super().closeEvent(event)
+
+
+def _password_checker(path: Path):
+    """verify(name, password) for the lock screen: the account's own password, counted against lockout like a
+    sign-in (store.keys), with no second opening of the database."""
+    from partnerdesk import access
+    from partnerdesk.store.keys import KeyRefused
+
+    def verify(name: str, password: str) -> bool:
+        try:
+            access.unlock(path, name, password)
+        except KeyRefused:
+            return False
+        return True
+
+    return verify

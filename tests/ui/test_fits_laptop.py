@@ -210,6 +210,7 @@ def _every_dialog(writer) -> list[QDialog]:
     from partnerdesk.ui.wellbeing.meeting_chooser import MeetingChooser
     from partnerdesk.ui.wellbeing.record_dialogs import CourseDialog, PairDialog, TrainingDialog
     from partnerdesk.ui.wellbeing.session_form import SessionForm
+    from tests.ui.signin_steps import signin_dialogs
 
     store = writer.store
     person = _ids(store, "select id from people where deleted_at is null order by full_name")
@@ -245,6 +246,7 @@ def _every_dialog(writer) -> list[QDialog]:
         ProgrammeForm(writer), ProgrammeForm(writer, programme), ApplicationForm(writer, programme),
         ApplicationForm(writer, programme, application), HandPairDialog(writer, programme),
         *_programme_dialogs(writer), EraseDialog("Ffion Rhys-Llewellyn-Bowen"), AuditDialog(writer),
+        *signin_dialogs(writer),
     ]  # fmt: skip
 
 

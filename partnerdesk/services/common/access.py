@@ -52,6 +52,7 @@ TABLE_PERMISSIONS: dict[str, str | None] = {
     # are each checked as they are written).
     "audit_log": None,
     "import_batches": None,
+    "accounts": roles.ACCOUNTS_MANAGE,
 }  # fmt: skip
 #: A table nobody has classified yet may be written only by whoever may change settings (a coordinator):
 #: refusing is the safe mistake. tests/unit/test_roles.py insists every table is classified.

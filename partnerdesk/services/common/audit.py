@@ -62,6 +62,7 @@ DETAIL_WORDS: dict[str, str] = {
     "anonymised": N_("records anonymised"), "deleted": N_("deleted for good"),
     "people_removed": N_("people's details removed"), "claims_kept": N_("claims kept"),
     "confidential_included": N_("confidential notes included"), "sheets": N_("kinds of record"),
+    "change": N_("change"), "role": N_("role"), "permission": N_("permission"), "failures": N_("failed attempts"),
 }  # fmt: skip
 
 #: What a value in an entry's details may look like: a number, yes/no, or an id or code (never free text).

@@ -178,7 +178,7 @@ class DataSection(Section):
         assert source is not None  # the button is only there for a database file
         target = automatic_backup_path(source, BACKUP_REASON)
         done, _copy = run_with_progress(self, _("Back up"), _("Copying the database…"),
-                                        lambda _progress: backup_sqlite(source, target))
+                                        lambda _progress: backup_sqlite(source, target, self.writer.store.key))
         if done:
             self.show_newest()
             self.backed_up = target

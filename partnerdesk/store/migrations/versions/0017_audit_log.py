@@ -4,14 +4,14 @@ by a SHA-256 hash. Triggers refuse every change and deletion, in plain words, so
 Nothing existing changes: the table starts empty.
 
 Revision ID: 0017_audit_log
-Revises: 0015_report_indexes
+Revises: 0016_accounts
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0017_audit_log"
-down_revision = "0015_report_indexes"
+down_revision = "0016_accounts"
 branch_labels = None
 depends_on = None
 
