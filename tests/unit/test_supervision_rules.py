@@ -275,6 +275,17 @@ def test_training_status_boundaries(today, status):
     assert training_status(today, COMPLETED, 12) == status
 
 
+def test_training_status_is_a_code_in_every_language():
+    from partnerdesk import i18n
+
+    i18n.set_language(i18n.PSEUDO)
+    try:
+        assert training_status(COMPLETED, COMPLETED, 12) == "in date"
+        assert training_status(COMPLETED, COMPLETED, None) == "in date"  # training that never runs out
+    finally:
+        i18n.set_language("en")
+
+
 def test_training_never_done_is_missing():
     assert training_status(date(2026, 1, 1), None, 12) == "missing"
     assert training_status(date(2026, 1, 1), None, None) == "missing"
