@@ -353,3 +353,37 @@ def test_every_tab_is_told_the_chosen_programme(qtbot, writer):
     titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
     assert titles == ["Applications", "Matching", "Pairs and time", "Polls and themes"]
     assert [tab.programme_id for tab in page.tab_list] == [programme_id] * 4
+
+
+def test_the_report_and_the_spreadsheet_are_saved_from_the_page_with_names_only_when_confirmed(
+    page, window, writer, monkeypatch, tmp_path
+):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from tests.builders import add_programme_with_pairs
+
+    built = add_programme_with_pairs(writer.store, pairs=2, spare_b=0)
+    with writer.store.reader() as session:
+        from partnerdesk.records.people import Person
+
+        names = [session.get(Person, person).full_name for person in built.side_a + built.side_b]
+    page.refresh()
+    saved = iter([tmp_path / "anonymous.pdf", tmp_path / "named.pdf", tmp_path / "named.xlsx"])
+    monkeypatch.setattr(window, "ask_save_path", lambda *args: next(saved))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: Button.Yes)
+
+    page.report_button.click()
+    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(tmp_path / "anonymous.pdf").pages).split())
+    assert "Pair 1" in text and not any(name in text for name in names)
+    assert "Saved the report on 1 programme" in window.statusBar().currentMessage()
+
+    page.named.setChecked(True)
+    page.report_button.click()
+    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(tmp_path / "named.pdf").pages).split())
+    assert all(name in text for name in names)  # names wrap in the table's narrow cells
+    page.sheet_button.click()
+    cells = {str(cell) for sheet in load_workbook(tmp_path / "named.xlsx").worksheets
+             for row in sheet.iter_rows(values_only=True) for cell in row}  # fmt: skip
+    assert set(names) <= cells
+    assert "Saved 2 pairs" in window.statusBar().currentMessage()

@@ -9,21 +9,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
+from partnerdesk.rules import roles
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.programmes import PROGRAMME_KINDS
 from partnerdesk.services.programmes.programmes import list_programmes
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.permissions import forbid
 from partnerdesk.ui.programmes.applications_tab import ApplicationsTab
 from partnerdesk.ui.programmes.matching_tab import MatchingTab
 from partnerdesk.ui.programmes.pairs_tab import PairsTab
@@ -67,6 +71,18 @@ class ProgrammesPage(QWidget):
         side.addWidget(self.programmes, 1)
         side.addWidget(self.new_button)
         side.addWidget(self.change_button)
+        # The report and the spreadsheet cover every programme; pairs are numbered, not named, unless ticked.
+        self.report_button = QPushButton(_("Report (PD&F)…"))
+        self.report_button.setAccessibleName(_("Save the programme report, with its charts, as a PDF"))
+        self.sheet_button = QPushButton(_("E&xport spreadsheet…"))
+        self.sheet_button.setAccessibleName(_("Save pairs, hours, activities, backfill and poll results to a "
+                                              "spreadsheet"))  # fmt: skip
+        self.named = QCheckBox(_("Include names"))
+        self.named.setAccessibleName(_("Include the pairs' names in the report or spreadsheet"))
+        forbid(self.named, roles.EXPORT_NAMED)
+        side.addWidget(self.report_button)
+        side.addWidget(self.sheet_button)
+        side.addWidget(self.named)
 
         self.summary = QLabel()
         self.summary.setObjectName("hint")
@@ -76,7 +92,7 @@ class ProgrammesPage(QWidget):
         self.tabs.setAccessibleName(_("The chosen programme's parts"))
         self.tab_list: list[ProgrammeTab] = [ApplicationsTab(writer), MatchingTab(writer), PairsTab(writer),
                                              PollsTab(writer)]
-        titles = [_("&Applications"), _("&Matching"), _("Pai&rs and time"), _("P&olls and themes")]
+        titles = [_("&Applications"), _("&Matching"), _("Pairs and &time"), _("P&olls and themes")]
         for tab, tab_title in zip(self.tab_list, titles, strict=True):
             self.tabs.addTab(tab, tab_title)
         main = QVBoxLayout()
@@ -94,6 +110,8 @@ class ProgrammesPage(QWidget):
                                                   _("New programme…"), self.new_programme))  # fmt: skip
         self.new_button.clicked.connect(self.new_programme)
         self.change_button.clicked.connect(self.change_programme)
+        self.report_button.clicked.connect(lambda: self.export(pdf=True))
+        self.sheet_button.clicked.connect(lambda: self.export(pdf=False))
         self.programmes.itemDoubleClicked.connect(lambda _item: self.change_programme())
         self.programmes.currentItemChanged.connect(lambda *_args: self._chosen())
         writer.watch(self, WATCHED, self.refresh)
@@ -154,6 +172,42 @@ class ProgrammesPage(QWidget):
     def new_programme(self) -> str | None:
         """Open the form for a new programme; once saved it is chosen. Returns its id (None if not saved)."""
         return self._open_form(None)
+
+    def export(self, pdf: bool) -> bool:
+        """Save the programme report (PDF, with charts) or the programmes spreadsheet where the worker picks, with
+        names only when ticked and confirmed; True when the file was written."""
+        if self.window_ is None:
+            return False
+        named = self.named.isChecked() and QMessageBox.question(
+            self, _("Include names?"),
+            _("The file will name the people in each pair. Only include names if whoever receives it needs them, and "
+              "keep the file safe.")) == QMessageBox.StandardButton.Yes  # fmt: skip
+        suffix, kind = (".pdf", _("PDF document")) if pdf else (".xlsx", _("Excel spreadsheet"))
+        title = _("Save the programme report") if pdf else _("Export the programmes")
+        out = self.window_.ask_save_path(title, f"programmes{suffix}", kind, suffix)
+        if out is None:
+            return False
+        from partnerdesk.ui.background import run_with_progress
+
+        def work(_progress):
+            with self.writer.store.reader() as session:
+                if pdf:
+                    from partnerdesk.exports.programmes_pdf import export_programme_report
+
+                    count = len(export_programme_report(session, out, named=named))
+                    return ngettext("Saved the report on {count} programme to {file}",
+                                    "Saved the report on {count} programmes to {file}",
+                                    count).format(count=count, file=out.name)  # fmt: skip
+                from partnerdesk.exports.programmes import export_programmes
+
+                pairs = export_programmes(session, out, named=named)
+            return ngettext("Saved {count} pair to {file}", "Saved {count} pairs to {file}",
+                            pairs).format(count=pairs, file=out.name)  # fmt: skip
+
+        done, message = run_with_progress(self, title, _("Writing the file…"), work)
+        if done:
+            self.window_.statusBar().showMessage(str(message), 10000)
+        return done
 
     def change_programme(self) -> str | None:
         """Open the chosen programme's form."""
