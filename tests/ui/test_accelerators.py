@@ -113,3 +113,14 @@ def test_plain_words_where_there_was_jargon(qtbot, writer):
     qtbot.addWidget(claim)
     assert claim.status_panel.buttons["void"].text().replace("&", "") == "Cancel the claim…"
     assert "Reason (late, format)" not in HEADINGS
+
+
+def test_no_two_controls_on_the_programmes_page_share_a_letter(qtbot, writer):
+    from partnerdesk.ui.programmes.page import ProgrammesPage
+    from tests.builders import add_programme_with_pairs
+
+    add_programme_with_pairs(writer.store)
+    page = ProgrammesPage(writer)
+    qtbot.addWidget(page)
+    page.show()
+    assert dialog_clashes(page) == []  # the list, its buttons and each tab's controls are on show together

@@ -108,7 +108,7 @@ def test_a_pair_can_be_paused_and_resumed(tab, store):
     tab.table.selectRow(0)
     tab.pause_button.click()
     assert cell(tab, 0, STATUS) == "Paused"
-    assert tab.pause_button.text() == "&Resume"
+    assert tab.pause_button.text() == "Res&ume"
     tab.pause_button.click()
     assert cell(tab, 0, STATUS) == "Active"
 

@@ -92,7 +92,7 @@ class ProgrammesPage(QWidget):
         self.tabs.setAccessibleName(_("The chosen programme's parts"))
         self.tab_list: list[ProgrammeTab] = [ApplicationsTab(writer), MatchingTab(writer), PairsTab(writer),
                                              PollsTab(writer)]
-        titles = [_("&Applications"), _("&Matching"), _("Pairs and &time"), _("P&olls and themes")]
+        titles = [_("&Applications"), _("&Matching"), _("Pa&irs and time"), _("P&olls and themes")]
         for tab, tab_title in zip(self.tab_list, titles, strict=True):
             self.tabs.addTab(tab, tab_title)
         main = QVBoxLayout()

@@ -114,7 +114,7 @@ class PairsTab(ProgrammeTab):
                         NextStep(_("Choose a programme to see its pairs.")),
                         lambda: self.programme_id is None)  # fmt: skip
         self.buttons = ButtonRow(_("More pair actions"))
-        self.rematch_button = self._button(_("&Re-match…"), _("Re-match the partner who stays"), self.rematch)
+        self.rematch_button = self._button(_("Re-ma&tch…"), _("Re-match the partner who stays"), self.rematch)
         self.backfill_button = self._button(_("&Backfill…"), _("Backfill due and claims"), self.backfill)
         self.complete_button = self._button(_("&Complete…"), _("Mark the pair completed"), self.complete)
         self.end_button = self._button(_("&End early…"), _("End the pair early"), self.end_early)
@@ -182,7 +182,7 @@ class PairsTab(ProgrammeTab):
         going = row is not None and row.status not in FINISHED
         self.log_button.setEnabled(row is not None)
         self.pause_button.setEnabled(going)
-        self.pause_button.setText(_("&Resume") if row is not None and row.status == "paused" else _("&Pause"))
+        self.pause_button.setText(_("Res&ume") if row is not None and row.status == "paused" else _("&Pause"))
         self.end_button.setEnabled(going)
         self.complete_button.setEnabled(going)
         self.rematch_button.setEnabled(row is not None and row.status == "ended_early")

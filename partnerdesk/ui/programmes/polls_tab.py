@@ -51,7 +51,7 @@ class PollsTab(ProgrammeTab):
         self.poll_buttons = ButtonRow(_("More poll actions"))
         self.question_button = self._button(self.poll_buttons, _("Add a &question…"), _("Add a poll question"),
                                             self.add_question)  # fmt: skip
-        self.answers_button = self._button(self.poll_buttons, _("Record &answers…"), _("Record poll answers"),
+        self.answers_button = self._button(self.poll_buttons, _("Record ans&wers…"), _("Record poll answers"),
                                            self.record_answers)  # fmt: skip
         top = QWidget()
         row = QVBoxLayout(top)
