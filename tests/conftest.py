@@ -7,6 +7,10 @@ from tests.marker_check import pytest_runtest_makereport as pytest_runtest_maker
 
 # GUI tests never need a real screen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Databases the commands make stay plain for the tests written before encryption (they read them with sqlite3), for
+# the whole run: session-wide fixtures make databases before any test's own settings apply. The encryption tests
+# take it away (tests/integration/test_cli_encryption.py).
+os.environ["PARTNERDESK_UNENCRYPTED_NEW_DATABASES_FOR_TESTS"] = "1"
 
 
 @pytest.fixture(autouse=True)
@@ -16,9 +20,6 @@ def _isolated_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("PARTNERDESK_HOME", str(home))
     monkeypatch.setenv("PARTNERDESK_USER", "tester")
-    # Databases the commands make stay plain for the tests written before encryption (they read them with sqlite3);
-    # the encryption tests take this away (tests/integration/test_cli_encryption.py).
-    monkeypatch.setenv("PARTNERDESK_UNENCRYPTED_NEW_DATABASES_FOR_TESTS", "1")
     yield
     leaked = marked_files(sorted((home / "logs").glob("*.log*")))
     if leaked:
