@@ -172,6 +172,10 @@ def _cannot_open(exc: BaseException, target: str | Path) -> None:
                          plain_message(exc, sqlite_path(database_url(target))))
 
 
+class _Stopped(Exception):
+    """The program is ending: the health check is not started."""
+
+
 class _HealthCheck(QObject):
     """SQLite's quick check of the whole file, on its own thread once the window is up: a damaged page that the
     first screen did not happen to read must not leave the worker looking at a blank page with no word why."""
@@ -194,8 +198,15 @@ class _HealthCheck(QObject):
 
         def keep(connection) -> None:
             self.connection = connection
+            if self.stopping:  # stop() came before there was a statement to interrupt: do not start one
+                connection.close()
+                raise _Stopped
 
-        if not passes_quick_check(self.path, self.store.key, opened=keep) and not self.stopping:
+        try:
+            sound = passes_quick_check(self.path, self.store.key, opened=keep)
+        except _Stopped:
+            return
+        if not sound and not self.stopping:
             self.damaged.emit(damaged_message(self.path))
 
     def stop(self) -> None:
