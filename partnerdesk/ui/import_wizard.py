@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -35,6 +36,10 @@ from partnerdesk.services.common.importing import Decision, ImportPlan, ImportRe
 from partnerdesk.ui.background import run_with_progress
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
+
+#: A file this small is read and checked on the window's thread: it takes a moment, and a progress dialog and a
+#: second thread for it only flicker (and a worker thread meeting Qt's nested event loop crashed the test run).
+INLINE_BYTES = 256 * 1024
 
 _DECISIONS = {Decision.ADD: N_("Add as new"), Decision.SKIP: N_("Skip"), Decision.MERGE: N_("Merge")}
 
@@ -173,6 +178,10 @@ class ImportDialog(QDialog):
         """Read the file's sheet names and its first sheet (off the window's thread)."""
         from partnerdesk.exports.importing.reading import sheet_names
 
+        try:
+            self.small = path.stat().st_size <= INLINE_BYTES
+        except OSError:
+            self.small = False  # reading it says what is wrong, in words
         done, names = self._background(_("Reading the spreadsheet…"), lambda: sheet_names(path))
         if not done:
             return
@@ -317,4 +326,12 @@ class ImportDialog(QDialog):
             except UnreadableFile as why:  # shown as the plain message it is
                 raise ValidationError({"": str(why)}) from None
 
+        if getattr(self, "small", False):
+            try:
+                return True, run(None)
+            except ValidationError as exc:
+                QMessageBox.warning(self, _("Import from a spreadsheet"),
+                                    _("This could not be finished, so nothing was kept.\n\n{error}").format(
+                                        error=str(exc)))  # fmt: skip
+                return False, None
         return run_with_progress(self, _("Import from a spreadsheet"), label, run)
