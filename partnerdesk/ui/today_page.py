@@ -12,6 +12,8 @@ worker's list until then and its section's count says how many are snoozed. Wher
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import DatabaseError
 
 from partnerdesk.i18n import N_, _, long_date, ngettext
 from partnerdesk.rules.dates import format_uk, today_uk
@@ -37,6 +40,8 @@ from partnerdesk.ui.today.checklist import FirstRunChecklist
 from partnerdesk.ui.today.line_actions import DONE, SnoozeDialog
 from partnerdesk.ui.today.sections import Line, Section, TodayGroup
 from partnerdesk.ui.wellbeing.today_lines import WELLBEING_TODAY
+
+log = logging.getLogger(__name__)
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -120,7 +125,13 @@ class TodayPage(QWidget):
         def read(db):
             return [group.read(db, today) for group in self.groups], snoozed_lines(db, today)
 
-        filled, snoozed = self.writer.glance(read)
+        try:
+            filled, snoozed = self.writer.glance(read)
+        except DatabaseError as exc:
+            # A damaged page: the health check (ui.app) finds it, tells the worker in words and shows the database
+            # read-only. Today stays empty rather than taking the window down.
+            log.warning("Today could not be read (%s)", type(exc).__name__)
+            filled, snoozed = [[[] for _section in group.sections] for group in self.groups], set()
         self.checklist.refresh()
         found: list[tuple[Section, list[Line]]] = []
         for group, lists in zip(self.groups, filled, strict=True):

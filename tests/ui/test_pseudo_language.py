@@ -60,18 +60,21 @@ def _data_values(store) -> set[str]:
         for table in tables:
             for row in db.execute(f'select * from "{table}"'):  # noqa: S608 -- table names from the schema
                 values.update(value.strip() for value in row if isinstance(value, str))
-    # The spreadsheet the import dialog is shown (tests/ui/test_fits_laptop.py): its headings and name are data too.
-    contacts = Path(store.path).with_name("contacts.csv")
-    if contacts.exists():
-        values.add(contacts.name)
-        for line in contacts.read_text(encoding="utf-8").splitlines():
-            values.update(cell.strip() for cell in line.split(","))
+    # The spreadsheets the import dialogs are shown (tests/ui/test_fits_laptop.py): their headings and names are data.
+    for sheet in ("contacts.csv", "claims.csv"):
+        found = Path(store.path).with_name(sheet)
+        if found.exists():
+            values.add(found.name)
+            for line in found.read_text(encoding="utf-8").splitlines():
+                values.update(cell.strip() for cell in line.split(","))
     return values
 
 
 def _is_data(text: str, data: set[str]) -> bool:
     """Numbers, dates, money and times say the same in every language; values from the database are data."""
     bare = re.sub(r"<[^>]*>", "", text).replace("&", "").strip()
+    if re.fullmatch(r"[A-Z0-9]{5}(-[A-Z0-9]{5})+", bare):  # a recovery key: random letters, the same in any language
+        return True
     if not re.search(r"[^\W\d_]", bare):
         return True
     if bare in data or bare in NOT_WORDS:
