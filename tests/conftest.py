@@ -21,6 +21,9 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("PARTNERDESK_HOME", str(home))
     monkeypatch.setenv("PARTNERDESK_USER", "tester")
     yield
+    from partnerdesk import actor
+
+    actor.sign_out()  # a test that signed someone in (set-up, sign-in) must not leave its role on the tests after it
     leaked = marked_files(sorted((home / "logs").glob("*.log*")))
     if leaked:
         pytest.fail(f"PartnerDesk's log file {leaked[0].name} holds the confidential marker ({MARKER}): "
