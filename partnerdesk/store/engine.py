@@ -201,8 +201,8 @@ def make_reading_engine(path: Path, key: bytes | None = None) -> Engine:
         import sqlcipher3
         from sqlalchemy.engine import URL
 
-        engine = create_engine(  # the dialect gives each connection the key; the creator opens it read-only
-            URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'"), hide_parameters=True,
+        # The dialect gives each connection the key; the creator opens it read-only.
+        engine = create_engine(URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'"), hide_parameters=True,
             creator=lambda: sqlcipher3.connect(uri, uri=True, check_same_thread=False), poolclass=QueuePool,
         )
         event.listen(engine, "connect", _memory_temp_store)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Table, update
 from sqlalchemy.orm import Session
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.records.base import utc_now
 
 Rows = Sequence[tuple[int, Sequence[Any]]]
@@ -205,6 +205,14 @@ def skipped(plan: ImportPlan, why_duplicate: str) -> list[tuple[int, str]]:
             said = why_duplicate.format(why=row.why_duplicate) if row.why_duplicate else _("Left out by choice.")
             out.append((row.row, said))
     return out
+
+
+def summary(report: ImportReport, *done: str) -> str:
+    """The import's result in one plain sentence: what was done (already in words), then the rows skipped."""
+    left = ngettext("{count:,} row skipped", "{count:,} rows skipped", len(report.skipped)).format(
+        count=len(report.skipped)
+    )
+    return _("{done}, {skipped}.").format(done=", ".join(done), skipped=left)
 
 
 def undo_batch(session: Session, table: Table, batch: str) -> int:

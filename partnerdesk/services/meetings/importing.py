@@ -42,6 +42,7 @@ from partnerdesk.services.common.importing import (
     folded,
     problem_lines,
     skipped,
+    summary,
     undo_batch,
 )
 from partnerdesk.services.common.importing import row_report as _row_report
@@ -291,10 +292,7 @@ def row_report(plan: ImportPlan) -> list[str]:
 def report_summary(report: ImportReport) -> str:
     """The import's result in one plain sentence."""
     added = ngettext("{count:,} meeting added", "{count:,} meetings added", report.added).format(count=report.added)
-    left = ngettext("{count:,} row skipped", "{count:,} rows skipped", len(report.skipped)).format(
-        count=len(report.skipped)
-    )
-    return _("{added}, {skipped}.").format(added=added, skipped=left)
+    return summary(report, added)
 
 
 MEETINGS = Importer(

@@ -35,6 +35,7 @@ from partnerdesk.services.common.importing import (
     Rows,
     folded,
     problem_lines,
+    summary,
     undo_batch,
 )
 from partnerdesk.services.common.importing import row_report as _row_report
@@ -291,10 +292,7 @@ def report_summary(report: ImportReport) -> str:
     """The import's result in one plain sentence."""
     added = ngettext("{count:,} person added", "{count:,} people added", report.added).format(count=report.added)
     merged = ngettext("{count:,} merged", "{count:,} merged", report.merged).format(count=report.merged)
-    skipped = ngettext("{count:,} row skipped", "{count:,} rows skipped", len(report.skipped)).format(
-        count=len(report.skipped)
-    )
-    return _("{added}, {merged}, {skipped}.").format(added=added, merged=merged, skipped=skipped)
+    return summary(report, added, merged)
 
 
 PEOPLE = Importer(
