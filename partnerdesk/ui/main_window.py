@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QSettings
+from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -216,8 +216,10 @@ class MainWindow(QMainWindow):
         if not self.demo:
             self.add_action(file_menu, _("Open the &demo database (made-up people)"), self.open_demo)
         file_menu.addSeparator()
-        self.add_action(file_menu, _("&Lock"), self.lock_now, "Ctrl+L").setStatusTip(
-            _("Cover PartnerDesk until you come back (what you were typing is kept)"))
+        lock = self.add_action(file_menu, _("&Lock"), self.lock_now, "Ctrl+L")
+        lock.setStatusTip(_("Cover PartnerDesk until you come back (what you were typing is kept)"))
+        # Ctrl+L must lock from an open form or dialog too, where the person usually is when they step away.
+        lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.add_action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(_("&Edit"))
         forbid(self.add_action(edit, _("&Settings…"), self.open_settings, "Ctrl+,"), roles.SETTINGS_CHANGE)

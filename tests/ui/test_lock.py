@@ -67,9 +67,11 @@ def open_person(window, writer, store) -> PersonForm:
 def test_ctrl_l_covers_everything_and_continue_returns_to_the_form_as_it_was(qtbot, window, writer, store):
     form = open_person(window, writer, store)
     assert any(NAME in text for text in readable_texts())  # proves the check below can see the record
+    form.activateWindow()  # the person is typing in the form, not in the main window, when they step away
+    qtbot.waitUntil(form.isActiveWindow)
     focus, title = form.focusWidget(), form.windowTitle()
 
-    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focus, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
     assert window.locker.locked
     assert not [text for text in readable_texts() if NAME in text or TYPED in text]
