@@ -93,10 +93,13 @@ def style_application(app: QApplication) -> None:
     """PartnerDesk's look, for every window and dialog, its text sizes relative to text_points()."""
     points = text_points(app)
     font = app.font()
-    font.setPointSizeF(points)
-    app.setFont(font)  # for what the style sheet does not reach (item views' own measuring, tool tips)
+    # Setting either again re-polishes every live widget, so only what changed is set (a second window, tests).
+    if font.pointSizeF() != points:
+        font.setPointSizeF(points)
+        app.setFont(font)  # for what the style sheet does not reach (item views' own measuring, tool tips)
     sheet = _SIZE.sub(lambda found: f"{points * float(found.group(1)):.1f}pt", read_text("partnerdesk.qss"))
-    app.setStyleSheet(sheet)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
 
 
 def fill_demo_if_empty(window, store: Store) -> None:

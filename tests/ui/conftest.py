@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from partnerdesk.ui.app import make_application
 from partnerdesk.ui.main_window import MainWindow
@@ -63,6 +64,21 @@ def dialogs(monkeypatch) -> Iterator[Dialogs]:
     # No message box may quote a confidential field (tests/marker_check.py): messages carry ids and advice only.
     shown = [text for text in (*fake.told, *fake.asked) if MARKER in text]
     assert not shown, f"a message box showed the confidential marker ({MARKER})"
+
+
+@pytest.fixture(autouse=True)
+def no_windows_left(qapp, dialogs) -> Iterator[None]:
+    """Delete every window and dialog a test left behind (pytest-qt only closes the ones given to qtbot).
+
+    Left alive they pile up over the run: each restyle re-polishes all of them and each lock's event filter sees
+    every event, so the suite grew slower with every test. Runs before dialogs' teardown, so its stand-in answers
+    still apply.
+    """
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
