@@ -124,11 +124,16 @@ def unlock(target: str | Path, name: str | None, password: str) -> tuple[Path, s
     return path, unlocked.account_id, unlocked.key
 
 
-def sign_in(target: str | Path, name: str | None, password: str, *, read_only: bool = False) -> SignedIn:
-    """Open an encrypted database as the account name (None: the only one) with its password."""
+def _failures_before(target: str | Path, name: str | None) -> int:
+    """Wrong passwords typed for the account since its last sign-in (0 for a name nobody has)."""
     keys = KeyFile(_path(target))
     known = keys.account_for(name) if name else keys.only_account()
-    failed = int(keys.accounts.get(known, {}).get("failures", 0)) if known else 0
+    return int(keys.accounts.get(known, {}).get("failures", 0)) if known else 0
+
+
+def sign_in(target: str | Path, name: str | None, password: str, *, read_only: bool = False) -> SignedIn:
+    """Open an encrypted database as the account name (None: the only one) with its password."""
+    failed = _failures_before(target, name)
     path, account_id, key = unlock(target, name, password)
     store = open_store(path, key=key, read_only=read_only)
     try:
@@ -139,6 +144,22 @@ def sign_in(target: str | Path, name: str | None, password: str, *, read_only: b
     actor.sign_in(account)
     _audit_sign_in(store, failed)
     return SignedIn(store, account)
+
+
+def switch_person(store: Store, name: str | None, password: str) -> actor.Actor:
+    """Someone signs in to the database the window already has open (the lock screen's Switch person): their
+    password is checked like any sign-in (wrong ones counted towards lockout) and they become the signed-in person,
+    with no second opening of the database. Refuses a wrong password and changes nothing then."""
+    if store.path is None or store.key is None:
+        raise StoreError(_("Nobody signs in to this database."))
+    failed = _failures_before(store.path, name)
+    _path_unused, account_id, key = unlock(store.path, name, password)
+    if key != store.key:  # a key file that belongs to another database: never mix the two
+        raise WrongPassword(_("That account is not one of this database's. Please check the name."))
+    account = _actor_for(store, account_id)
+    actor.sign_in(account)
+    _audit_sign_in(store, failed)
+    return account
 
 
 def _audit_sign_in(store: Store, failed: int = 0) -> None:

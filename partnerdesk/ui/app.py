@@ -285,6 +285,29 @@ def start_window(target: str | Path, demo: bool = False, key: bytes | None = Non
     return window, store, lock
 
 
+def replace_window(old):
+    """A new window over old's database for whoever is signed in now (the lock screen's Switch person), fitted to
+    their role, in old's place. Old, the forms open from it and its lock screen go; what was being typed in them
+    was kept as its worker's drafts when it locked, and the new person is offered their own."""
+    from partnerdesk.ui.main_window import MainWindow
+
+    store = old.writer.store
+    old.locker.stand_down()
+    window = MainWindow(Writer(store), demo=old.demo)  # a writer of its own: nothing still tells the old pages
+    if store.read_only:
+        window.set_read_only(store.read_only_reason)
+    window.setGeometry(old.geometry())
+    for check in old.findChildren(_HealthCheck):  # still running: it tells the window on show
+        check.setParent(window)
+        check.window = window
+    window.show()
+    old.hide()
+    old.deleteLater()
+    if not store.read_only:
+        window.offer_drafts()
+    return window
+
+
 def run_app(target: str | Path, demo: bool = False) -> int:
     """Show PartnerDesk on the database at target until the window closes; returns the exit code."""
     app = make_application()

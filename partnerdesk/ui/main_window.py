@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self.locker = install_lock(self)
         if writer.store.key is not None and writer.store.path is not None:
             self.locker.verify = _password_checker(writer.store.path)
+            from partnerdesk.ui.signin.switch import switch_person
+
+            self.locker.switch_person = lambda: switch_person(self)
 
     def lock_now(self) -> None:
         """Cover the window and every form now, until the person unlocks it (File → Lock, Ctrl+L)."""

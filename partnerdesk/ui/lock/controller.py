@@ -143,6 +143,20 @@ class Locker(QObject):
         self.screen.raise_()
         self.screen.activateWindow()
 
+    def stand_down(self) -> None:
+        """Stop for good, leaving the windows as they are (someone else has signed in and this window is being
+        replaced by one for them): no lock screen, no idle timer, no watching for input."""
+        self.timer.stop()
+        self.minutes = 0
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        if self.screen is not None:
+            screen, self.screen = self.screen, None
+            screen.hide()
+            screen.deleteLater()
+        self.hidden = []
+
     def unlock(self) -> None:
         """Show everything again as it was (called by the lock screen once the person is known)."""
         if self.screen is None:
