@@ -10,19 +10,22 @@ in plain words rather than obeyed. With nobody signed in everything shows, as be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QCheckBox, QRadioButton, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.rules import roles
-from partnerdesk.services.common.access import allowed
+from partnerdesk.services.common.access import TABLE_PERMISSIONS, all_mine, allowed, own_only
 from partnerdesk.ui.read_only_banner import writes
 
 if TYPE_CHECKING:
     from partnerdesk.ui.area import Area
     from partnerdesk.ui.main_window import MainWindow
+    from partnerdesk.ui.ops import Writer
 
 #: By area title: the permission needed to see the area (None: everyone) and to change what it shows (None: any
 #: permission to change something, for Today, whose lines act on every area).
@@ -40,7 +43,7 @@ AREA_PERMISSIONS: dict[str, tuple[str | None, str | None]] = {
 }
 _CHANGES = tuple(p for p in roles.ALL_PERMISSIONS if p.endswith(".change"))
 
-__all__ = ["allowed", "apply_roles", "can_change", "can_see", "forbid"]
+__all__ = ["allowed", "apply_roles", "can_change", "can_see", "forbid", "only_own_selected"]
 
 
 def can_see(area: Area) -> bool:
@@ -138,6 +141,28 @@ class _RoleGuard(QObject):
 
     def _built(self) -> list[Area]:
         return [area for area in self.window.areas if area.page_built]
+
+
+def only_own_selected(view: QAbstractItemView, buttons: list[QWidget], table: str,
+                      selected: Callable[[], list[str]], writer: Writer) -> None:
+    """For a role that may change only the records of table it made (a volunteer's meetings): buttons that act on
+    the selected records are off, saying why, while any of them is someone else's, rather than refused when
+    pressed. Other roles are left as they are."""
+    permission = TABLE_PERMISSIONS.get(table)
+    if permission is None or own_only(permission) is None:
+        return
+    why = _("You can change only the ones you recorded yourself.")
+
+    def follow() -> None:
+        ids = selected()
+        mine = writer.read(lambda session: all_mine(session, table, ids))
+        for button in buttons:
+            button.setEnabled(mine)
+            button.setToolTip("" if mine else why)
+
+    view.selectionModel().selectionChanged.connect(follow)
+    view.selectionModel().currentChanged.connect(follow)
+    follow()
 
 
 def apply_roles(window: MainWindow, area_actions: dict[Area, list[QAction]]) -> None:

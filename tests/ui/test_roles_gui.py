@@ -10,7 +10,7 @@ from partnerdesk.rules import roles
 from partnerdesk.services.expenses.status import submit_claim
 from partnerdesk.ui.main_window import MainWindow
 from partnerdesk.ui.read_only_banner import writes
-from tests.builders import add_check, add_claim, add_line, add_person, signed_in
+from tests.builders import add_check, add_claim, add_line, add_meeting, add_person, signed_in
 
 EVERY_AREA = ["Today", "People", "Meetings", "Expenses", "Wellbeing", "Supervision", "Programmes", "Organisations",
               "Reports", "Bin"]
@@ -164,3 +164,47 @@ def test_a_refused_change_goes_in_the_audit_log(qtbot, writer, monkeypatch):
         logged = [entry for entry in entries(session) if entry["kind"] == "refused"]
         assert [entry["details"] for entry in logged] == [{"permission": roles.PEOPLE_CHANGE}]
         assert logged[0]["account_name"] == "Read Only"
+
+
+def test_a_volunteer_can_change_only_the_meetings_they_recorded(qtbot, writer, store):
+    """A volunteer's role covers their own meetings: someone else's opens to read, with no Save or Delete that would
+    only be refused, and the list's Cancel and Delete are off while it is selected (saying why)."""
+    from partnerdesk.ui.meetings.meeting_form import MeetingForm
+
+    theirs = add_meeting(store, title="Coordinator's meeting")
+    with signed_in(roles.VOLUNTEER, "Val Volunteer"):
+        mine = add_meeting(store, title="Val's meeting")
+        shown = {}
+        for meeting in (theirs, mine):
+            form = MeetingForm(writer, meeting)
+            qtbot.addWidget(form)
+            form.show()
+            shown[meeting] = [text for text in buttons_shown(form) if writes(text)]
+        window = open_window(qtbot, writer)
+        window.nav.setCurrentRow(EVERY_AREA.index("Meetings"))
+        page = window.meetings
+        delete = page.buttons["delete"]
+        enabled = {}
+        for meeting in (theirs, mine):
+            assert page.select_meeting(meeting)
+            enabled[meeting] = delete.isEnabled()
+    assert shown[theirs] == [] and {"Save", "Delete…"} & set(shown[mine])
+    assert enabled == {theirs: False, mine: True}
+
+
+def test_a_worker_opens_a_claim_someone_else_raised_to_read_only(qtbot, writer, store):
+    from partnerdesk.ui.expenses.claim_form import ClaimForm
+
+    person = add_person(store)
+    theirs = add_claim(store, person)
+    with signed_in(roles.WORKER, "Wren Worker"):
+        mine = add_claim(store, person)
+        shown = {}
+        for claim in (theirs, mine):
+            form = ClaimForm(writer, claim)
+            qtbot.addWidget(form)
+            form.show()
+            shown[claim] = [text for text in buttons_shown(form) if writes(text)]
+            if claim == theirs:
+                assert "view only" in form.windowTitle()
+    assert shown[theirs] == [] and "Save" in shown[mine]

@@ -92,6 +92,38 @@ def own_only(permission: str) -> str | None:
     return who.name
 
 
+def may_change(table: str, created_by: str | None) -> bool:
+    """Whether the signed-in person may change a record of table that created_by made: their role may change every
+    such record, or only their own and this is one of them (what _check enforces, asked before offering a form's
+    Save and Delete)."""
+    permission = TABLE_PERMISSIONS.get(table, UNKNOWN_TABLE)
+    if permission is None:
+        return True
+    if not allowed(permission):
+        return False
+    me = own_only(permission)
+    return me is None or created_by == me
+
+
+def all_mine(connection: Any, table: str, record_ids: list[str]) -> bool:
+    """Whether the signed-in person may change every one of these records of table (see may_change): always, unless
+    their role may change only their own and one of them is someone else's."""
+    permission = TABLE_PERMISSIONS.get(table, UNKNOWN_TABLE)
+    if permission is None or not record_ids:
+        return True
+    if not allowed(permission):
+        return False
+    me = own_only(permission)
+    if me is None:
+        return True
+    from partnerdesk.records.tables import metadata
+
+    found = metadata.tables[table]
+    others = select(func.count()).select_from(found).where(found.c.id.in_(record_ids),
+                                                           found.c.created_by.is_distinct_from(me))  # fmt: skip
+    return not connection.execute(others).scalar()
+
+
 def require(*permissions: str) -> None:
     """Stop with NotAllowed unless the signed-in person may use every one of permissions (the actions that are not
     plain writes: approving, paying, emptying the Bin, exporting names, reading wellbeing and supervision)."""

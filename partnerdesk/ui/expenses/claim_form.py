@@ -17,6 +17,7 @@ from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import DELETABLE, EDITABLE, claim_reference, financial_year_label, financial_year_of
 from partnerdesk.rules.money import format_pounds
+from partnerdesk.services.common.access import may_change
 from partnerdesk.services.common.errors import NotFound
 from partnerdesk.services.expenses.budgets import headings_for_year
 from partnerdesk.services.expenses.claims import claim_data, create_claim, delete_claim, get_claim, update_claim
@@ -186,6 +187,7 @@ class ClaimForm(FormDialog):
     def _load(self) -> None:
         def read(session):
             claim = get_claim(session, self.claim_id)
+            self.view_only = not may_change("claims", claim.created_by)
             return claim_data(claim), claim.person.full_name, claim.status, claim.version
 
         data, name, status, self.opened_version = self.writer.read(read)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from partnerdesk.ui.meetings.dates_dialog import NOTICE, PAPERS, MeetingDatesDia
 from partnerdesk.ui.meetings.invite_series import ask_and_invite
 from partnerdesk.ui.meetings.list_model import MeetingsTableModel
 from partnerdesk.ui.ops import Writer
+from partnerdesk.ui.permissions import only_own_selected
 from partnerdesk.ui.tables import list_view
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import date_range
@@ -157,6 +158,8 @@ class MeetingsListPage(QWidget):
             row.add(button)
             self.buttons[key] = button
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        only_own_selected(self.table, [self.buttons[key] for key in ("cancel", "delete", "dates")], "meetings",
+                          self.selected_ids, writer)  # fmt: skip
 
         # Shown when meetings just made are hidden by the filters, with a button that shows them.
         self.hidden_note = QLabel()
@@ -249,7 +252,9 @@ class MeetingsListPage(QWidget):
         if row is None:
             return False
         index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
+        # Only this meeting, whatever keys are held (setCurrentIndex would add it to the picked ones under Ctrl).
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.table.scrollTo(index)
         return True
 
@@ -390,7 +395,7 @@ class MeetingsListPage(QWidget):
 
     def delete_selected(self) -> None:
         meeting_id = self.selected_id()
-        if meeting_id is None:
+        if meeting_id is None or not self.buttons["delete"].isEnabled():  # the Delete key, on one that is not theirs
             return
         answer = QMessageBox.question(
             self, _("Delete to Bin"),

@@ -25,6 +25,7 @@ from partnerdesk.i18n import N_, _, short_date
 from partnerdesk.records import vocab
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import QUORUM_KINDS, SERVING_KINDS, uk_times
+from partnerdesk.services.common.access import may_change
 from partnerdesk.services.meetings.actions import MEETING_ACTION
 from partnerdesk.services.meetings.checks import meeting_compliance
 from partnerdesk.services.meetings.listing import MeetingFilter, meetings_page
@@ -219,6 +220,7 @@ class MeetingForm(FormDialog):
     def _load(self) -> None:
         def read(session):
             meeting = get_meeting(session, self.meeting_id)
+            self.view_only = not may_change("meetings", meeting.created_by)
             return meeting_data(meeting), meeting.version
 
         data, self.opened_version = self.writer.read(read)

@@ -14,6 +14,7 @@ from partnerdesk.rules.dates import UK, today_uk
 from partnerdesk.rules.meetings import uk_moment
 from partnerdesk.rules.wellbeing import CHECK_CONTEXTS, QUICK_ANSWERS, default_follow_up_due
 from partnerdesk.services.common import drafts
+from partnerdesk.services.common.access import may_change
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.wellbeing.checks import (
     check_data,
@@ -163,6 +164,7 @@ class CheckForm(FormDialog):
     def _load(self) -> None:
         def read(session):
             check = get_check(session, self.check_id)
+            self.view_only = not may_change("wellbeing_checks", check.created_by)
             return check_data(session, self.check_id), check.person.full_name, check.version
 
         data, name, self.opened_version = self.writer.read(read)

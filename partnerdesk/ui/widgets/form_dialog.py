@@ -37,6 +37,9 @@ class FormDialog(QDialog):
     # over a newer version (EditConflict), and the values tell which fields the worker has changed since.
     opened_version: int | None = None
     opened_values: dict[str, Any] = {}  # noqa: RUF012 -- replaced, never changed in place
+    # The record is someone else's and the signed-in person's role may change only their own (access.may_change):
+    # the form shows it in full, with no Save, Delete or other change that would only be refused.
+    view_only = False
 
     def wire_buttons(self, buttons: QDialogButtonBox) -> None:
         """The form's Save (also Ctrl+S) calls save() and its Cancel calls reject()."""
@@ -131,7 +134,7 @@ class FormDialog(QDialog):
         """Ask whether to save unsaved changes: Save, Discard or Cancel (Save is the default).
 
         A read-only database cannot keep them, so they are let go without asking."""
-        if self.writer.read_only:
+        if self.writer.read_only or self.view_only:
             return Button.Discard
         return QMessageBox.question(
             self, _("Unsaved changes"), question, Button.Save | Button.Discard | Button.Cancel, Button.Save
@@ -155,6 +158,15 @@ class FormDialog(QDialog):
     def save(self) -> bool:
         """Check and save the form; True when saved (forms that can hold unsaved changes provide this)."""
         raise NotImplementedError
+
+    def showEvent(self, event) -> None:  # noqa: N802 -- Qt's name
+        super().showEvent(event)
+        if self.view_only and not getattr(self, "_view_only_shown", False):
+            self._view_only_shown = True  # once the form's panels are all built
+            from partnerdesk.ui.permissions import hide_writing
+
+            hide_writing(self)
+            self.setWindowTitle(_("{title} (view only: someone else recorded it)").format(title=self.windowTitle()))
 
     def closeEvent(self, event) -> None:  # the window's close button behaves like Cancel
         event.ignore()
@@ -187,6 +199,8 @@ class FormDialog(QDialog):
 
     def save_draft(self) -> None:
         """Keep what has been typed so far, in case the computer crashes before Save."""
+        if self.view_only:
+            return  # nothing typed here can be saved, so nothing is kept
         record_id, title, payload = self.draft_contents()
         self.writer.run(self, lambda s: drafts.save_draft(s, self.draft_form, record_id, title, payload), quiet=True)
 
