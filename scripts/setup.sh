@@ -10,8 +10,9 @@ purpose=${1:-run}
 qt_libs="libgl1 libxkbcommon0 libegl1 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 window_libs="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0"
-# The tests read exports back through LibreOffice, as a commissioner would open them.
-test_tools="libreoffice-calc-nogui poppler-utils"
+# The tests read exports back through LibreOffice, as a commissioner would open them, and send a desktop's
+# screen-lock signals on a private D-Bus.
+test_tools="libreoffice-calc-nogui poppler-utils dbus-daemon"
 
 wanted="$qt_libs"
 if [ "$purpose" = test ]; then wanted="$wanted $test_tools"; else wanted="$wanted $window_libs"; fi

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.ui.lock.controller import Locker
 
@@ -23,6 +25,8 @@ def install_lock(window: MainWindow) -> Locker:
         return int(window.writer.glance(lambda db: get_setting(db, SETTING)))
 
     locker = Locker(window, minutes())
+    # After the first screen is drawn: listening to the desktop's screen lock costs start-up time otherwise.
+    QTimer.singleShot(0, locker, locker.watch_system_lock)
     window.writer.changed.connect(lambda tables: (tables is None or "settings" in tables)
                                   and locker.set_minutes(minutes()))  # fmt: skip
     return locker

@@ -1,8 +1,9 @@
 """Auto-lock: after the idle minutes set in Settings (0: never), and on Ctrl+L, PartnerDesk covers every window it
 has open so nothing of anyone's records can be read, keeps what was being typed, and shows the lock screen.
 
-Idle means no key, click, wheel or mouse movement reached PartnerDesk: while another program is in front, or the
-computer's screen is locked, nothing reaches it, so it locks once the idle time has passed then too. Locking hides
+Idle means no key, click, wheel or mouse movement reached PartnerDesk: while another program is in front nothing
+reaches it, so it locks once the idle time has passed then too. Locking the computer's screen locks it at once
+(lock.system_lock), where the desktop says so. Locking hides
 the contents of the main window and of every form and dialog open from it (their titles, which can name someone,
 are replaced) without closing them, saves each form's draft first, and on unlock shows everything again as it was,
 with the keyboard where it was.
@@ -10,11 +11,16 @@ with the keyboard where it was.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
 from partnerdesk.ui.lock.screen import LockScreen, SwitchPerson, Verify
+
+if TYPE_CHECKING:
+    from partnerdesk.ui.lock.system_lock import SystemLockWatcher
 
 #: What counts as someone using PartnerDesk.
 _INPUT = frozenset({
@@ -88,6 +94,7 @@ class Locker(QObject):
         self.screen: LockScreen | None = None
         self.hidden: list[_Hidden] = []
         self.minutes = 0
+        self.system_lock: SystemLockWatcher | None = None
         self.set_minutes(minutes)
         app = QApplication.instance()
         if app is not None:
@@ -143,6 +150,16 @@ class Locker(QObject):
         self.screen.raise_()
         self.screen.activateWindow()
 
+    def watch_system_lock(self, **buses) -> None:
+        """Lock as soon as the computer's own screen is locked, not only after the idle time (lock.system_lock;
+        buses: which D-Bus connections to listen on, for a test)."""
+        from partnerdesk.ui.lock.system_lock import watch_system_lock
+
+        if self.system_lock is not None:
+            self.system_lock.locked.disconnect(self.lock)
+        self.system_lock = watch_system_lock(self.window, self, **buses)
+        self.system_lock.locked.connect(self.lock)
+
     def stand_down(self) -> None:
         """Stop for good, leaving the windows as they are (someone else has signed in and this window is being
         replaced by one for them): no lock screen, no idle timer, no watching for input."""
@@ -151,6 +168,11 @@ class Locker(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        if self.system_lock is not None:
+            watcher, self.system_lock = self.system_lock, None
+            watcher.locked.disconnect(self.lock)
+            if app is not None and watcher.windows_filter is not None:
+                app.removeNativeEventFilter(watcher.windows_filter)
         if self.screen is not None:
             screen, self.screen = self.screen, None
             screen.hide()
