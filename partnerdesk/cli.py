@@ -279,7 +279,7 @@ def _export(args: argparse.Namespace) -> int:
                 from partnerdesk.exports.expenses import export_expenses
 
                 rows = export_expenses(session, out, date_from=date_from, date_to=date_to)
-                what = "claim" if rows == 1 else "claims"
+                what = ngettext("claim", "claims", rows)
             elif args.kind in ("wellbeing", "supervision"):
                 from partnerdesk.exports import figures
 
@@ -290,7 +290,7 @@ def _export(args: argparse.Namespace) -> int:
                 from partnerdesk.exports.meetings import export_meetings
 
                 rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)
-                what = "meeting" if rows == 1 else "meetings"
+                what = ngettext("meeting", "meetings", rows)
             elif args.kind == "programmes" and as_pdf:
                 from partnerdesk.exports.programmes_pdf import export_programme_report
 
@@ -300,12 +300,12 @@ def _export(args: argparse.Namespace) -> int:
                 from partnerdesk.exports.programmes import export_programmes
 
                 rows = export_programmes(session, out, named=args.named)
-                what = "pair" if rows == 1 else "pairs"
+                what = ngettext("pair", "pairs", rows)
             else:
                 from partnerdesk.exports.people import export_people
 
                 rows = export_people(session, out)
-                what = "person" if rows == 1 else "people"
+                what = ngettext("person", "people", rows)
     except ExportError as why:
         print(str(why), file=sys.stderr)
         return 1

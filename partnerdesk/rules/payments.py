@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 
-from partnerdesk.i18n import N_, _
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.money import MAX_PENCE, format_pounds
 
 # The one wording of the note shown wherever payments are chosen or added (the person form, the claim form).
@@ -163,10 +163,8 @@ def check_within_cap(cap_half_days: int | None, used_half_days: int, unit: str, 
     if left == 0:
         remaining = _("none are left")
     else:
-        remaining = _("only {count_words} {value} left").format(
-            count_words=_count_words(left, _('half day')),
-            value='is' if left == 1 else 'are',
-        )
+        remaining = ngettext("only {count_words} is left", "only {count_words} are left", left).format(
+            count_words=_count_words(left, _("half day")))
     raise ValueError(
         _(
             "This person can have up to {count_words} on this programme and {remaining}, so {asked} "

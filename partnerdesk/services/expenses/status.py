@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.records import vocab as v
 from partnerdesk.records.base import utc_now
 from partnerdesk.records.expenses import Claim
@@ -54,15 +54,9 @@ def claim_warnings(session: Session, claim: Claim) -> list[str]:
     """What to confirm before submitting or approving: missing receipts, and going over the budget heading."""
     warnings = []
     if claim.receipts_missing:
-        lines = (
-            _("1 line needs a receipt")
-            if claim.receipts_missing == 1
-            else _("{receipts_missing} lines need").format(receipts_missing=claim.receipts_missing)
-        )
-        warnings.append(_("{lines} and {value} none attached.").format(
-            lines=lines,
-            value='has' if claim.receipts_missing == 1 else 'have',
-        ))
+        warnings.append(ngettext("1 line needs a receipt and has none attached.",
+                                 "{count} lines need receipts and have none attached.",
+                                 claim.receipts_missing).format(count=claim.receipts_missing))  # fmt: skip
     over = claim_budget_warning(session, claim)
     if over:
         warnings.append(over)

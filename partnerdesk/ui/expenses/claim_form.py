@@ -27,6 +27,7 @@ from partnerdesk.ui.expenses.lines_panel import LinesPanel
 from partnerdesk.ui.expenses.status_panel import StatusPanel
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_message import problems_summary, say_problems
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, typed_value, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog
@@ -59,11 +60,7 @@ class ClaimForm(FormDialog):
         self.status_panel: StatusPanel | None = None
         self.setWindowTitle(_("New claim"))
 
-        self.summary = QLabel()
-        self.summary.setObjectName("formSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_("Problems to fix before saving"))
-        self.summary.hide()
+        self.summary = problems_summary()
         self.header = QLabel(_("A new claim: fill in the details and save, then add its lines."))
         self.header.setObjectName("sectionTitle")
         self.header.setAccessibleName(_("This claim in short"))
@@ -282,12 +279,7 @@ class ClaimForm(FormDialog):
 
     # --- saving -----------------------------------------------------------------------------------------
     def show_problems(self, messages: dict[str, str]) -> None:
-        general = self.fields.show_messages(messages)
-        if messages:
-            count = len(messages)
-            self.summary.setText(f"Nothing has been saved yet. Please fix the {count} "
-                                 f"{'problem' if count == 1 else 'problems'} shown in red. " + " ".join(general))
-        self.summary.setVisible(bool(messages))
+        say_problems(self.summary, messages, self.fields.show_messages(messages))
 
     def save(self) -> bool:
         """Check and save the claim's details; the form stays open. True when saved."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import N_, _
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.rules.dates import format_uk
 from partnerdesk.rules.money import format_pounds
 from partnerdesk.rules.payments import EXPENSE_CATEGORIES
@@ -148,7 +148,7 @@ class LinesPanel(QWidget):
         self.table.setRowCount(len(lines))
         for row, (line_id, day, category, description, working, amount) in enumerate(lines):
             count = len(self.receipts.get(line_id, []))
-            texts = (format_uk(day), EXPENSE_CATEGORIES[category], description or "", working or "",
+            texts = (format_uk(day), _(EXPENSE_CATEGORIES[category]), description or "", working or "",
                      format_pounds(amount), _("None") if not count else _("{count} attached").format(count=count))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -161,15 +161,13 @@ class LinesPanel(QWidget):
             self.table.selectRow(self.line_ids.index(selected))
         elif self.line_ids:
             self.table.selectRow(len(self.line_ids) - 1)
-        lines_word = "line" if len(lines) == 1 else "lines"
-        self.totals.setText(_("Total {total} ({count} {lines_word})").format(
-            total=format_pounds(total),
-            count=len(lines),
-            lines_word=lines_word,
-        ))
-        self.missing.setText("Receipt missing: " + "; ".join(
-            f"{EXPENSE_CATEGORIES[category].split(' (')[0].lower()} on {format_uk(day)}" for category, day in missing
-        ) + ". Attach it, or the claim stays flagged." if missing else "")
+        count = len(lines)
+        self.totals.setText(ngettext("Total {total} ({count} line)", "Total {total} ({count} lines)", count).format(
+            total=format_pounds(total), count=count))
+        which = "; ".join(_("{category} on {day}").format(category=_(EXPENSE_CATEGORIES[code]).split(" (")[0].lower(),
+                                                          day=format_uk(day)) for code, day in missing)  # fmt: skip
+        self.missing.setText(_("Receipt missing: {which}. Attach it, or the claim stays flagged.").format(which=which)
+                             if missing else "")  # fmt: skip
         self.missing.setVisible(bool(missing))
         self._show_receipts()
 

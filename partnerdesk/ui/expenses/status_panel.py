@@ -159,8 +159,9 @@ class StatusPanel(QWidget):
                 approved_at=format_moment_uk(approved_at),
             ))
         if paid_on:
-            words.append(f"Paid on {format_uk(paid_on)} by {vocab.label(vocab.PAYMENT_METHODS, method).lower()}"
-                         + (f", reference {reference}." if reference else "."))
+            paid = {"paid_on": format_uk(paid_on), "method": vocab.label(vocab.PAYMENT_METHODS, method).lower()}
+            words.append(_("Paid on {paid_on} by {method}, reference {reference}.").format(reference=reference, **paid)
+                         if reference else _("Paid on {paid_on} by {method}.").format(**paid))  # fmt: skip
         if status == "paid":
             words.append(_("A paid claim can't be changed; cancel it (Cancel the claim) if it was wrong."))
         self.summary.setText(" ".join(words))

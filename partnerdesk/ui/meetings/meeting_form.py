@@ -43,6 +43,7 @@ from partnerdesk.ui.meetings.compliance_text import describe_compliance
 from partnerdesk.ui.meetings.meeting_fields import MeetingFields
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.widgets.actions_panel import ActionsPanel
+from partnerdesk.ui.widgets.field_message import problems_summary, say_problems
 from partnerdesk.ui.widgets.field_tabs import show_value, watch
 from partnerdesk.ui.widgets.fitting import ButtonRow, fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
@@ -86,11 +87,7 @@ class MeetingForm(FormDialog):
         self._hidden: dict[str, Any] = dict.fromkeys(HIDDEN_FIELDS)
         self.setWindowTitle(_("New meeting"))
 
-        self.summary = QLabel()
-        self.summary.setObjectName("formSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_("Problems to fix before saving"))
-        self.summary.hide()
+        self.summary = problems_summary()
         self.fields = MeetingFields()
         self.attendance: AttendancePanel | None = None
         self.actions: ActionsPanel | None = None
@@ -310,13 +307,7 @@ class MeetingForm(FormDialog):
         return data, problems
 
     def show_problems(self, messages: dict[str, str]) -> None:
-        general = self.fields.show_messages(messages)
-        if messages:
-            count = len(messages)
-            noun = "problem" if count == 1 else "problems"
-            self.summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. "
-                                 + " ".join(general))
-        self.summary.setVisible(bool(messages))
+        say_problems(self.summary, messages, self.fields.show_messages(messages))
 
     def save(self) -> bool:
         """Check and save the meeting's details in one go; the form stays open. True when saved."""

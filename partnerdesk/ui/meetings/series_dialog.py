@@ -205,7 +205,9 @@ class SeriesDialog(QDialog):
                 return True
         general = self.fields.show_messages(problems)
         count = len(problems)
-        self.summary.setText(f"No meetings have been made yet. Please fix the {count} "
-                             f"{'problem' if count == 1 else 'problems'} shown in red. " + " ".join(general))
+        said = ngettext("No meetings have been made yet. Please fix the problem shown in red.",
+                        "No meetings have been made yet. Please fix the {count} problems shown in red.",
+                        count).format(count=count)  # fmt: skip
+        self.summary.setText(" ".join([said, *general]))
         self.summary.show()
         return False

@@ -65,8 +65,8 @@ def _read(db, today) -> list[list[Line]]:
 
 MEETINGS_TODAY = TodayGroup(
     (
-        Section("meetings", f"Meetings in the next {LOOKAHEAD_DAYS} days, and what is due",
-                f"No meetings in the next {LOOKAHEAD_DAYS} days."),
+        Section("meetings", N_("Meetings in the next {days} days, and what is due"),
+                N_("No meetings in the next {days} days."), days=LOOKAHEAD_DAYS),
         Section("actions", N_("Actions from meetings that are overdue"), N_("No actions are overdue.")),
         Section("gaps", N_("Past meetings still missing attendance, minutes or a debrief"),
                 N_("Every recent meeting has its attendance, minutes and debrief.")),

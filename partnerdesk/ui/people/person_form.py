@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.i18n import _
 from partnerdesk.records import vocab as v
 from partnerdesk.rules.equality import QUESTIONS as EQUALITY_QUESTIONS
 from partnerdesk.services.people.organisations import (
@@ -43,6 +42,7 @@ from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.conflict_dialog import shown
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_message import problems_summary, say_problems
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
@@ -97,11 +97,7 @@ class PersonForm(FormDialog):
         self._loading = True
         self.setWindowTitle(_("New person") if person_id is None else _("Person"))
 
-        self.summary = QLabel()
-        self.summary.setObjectName("formSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_("Problems to fix before saving"))
-        self.summary.hide()
+        self.summary = problems_summary()
         self.fields = PersonFields()
         committees = writer.read(
             lambda s: [(c.id, f"{c.name} — {c.organisation.name}") for c in list_committees(s)]
@@ -231,12 +227,8 @@ class PersonForm(FormDialog):
         for key, label in self.fields.messages.items():
             label.show_message(messages.get(key))
         general = [text for key, text in messages.items() if key not in self.fields.messages]
+        say_problems(self.summary, messages, general)
         if messages:
-            count = len(messages)
-            self.summary.setText(ngettext("Nothing has been saved yet. Please fix the problem shown in red.",
-                                          "Nothing has been saved yet. Please fix the {count} problems shown in red.",
-                                          count).format(count=count) + " " + " ".join(general))
-            self.summary.show()
             first = next((key for key in self.fields.widgets if key in messages), None)
             if first:
                 self.fields.setCurrentIndex(self.fields.tab_of[first])

@@ -14,8 +14,9 @@ from partnerdesk.services.programmes.pairs import accept_pair, paired_people
 from partnerdesk.services.programmes.programmes import applications_for, get_programme
 from partnerdesk.ui.expenses.confirm import run_confirmed
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import SmallForm, say_problems
+from partnerdesk.ui.wellbeing.common import SmallForm
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_message import say_problems
 from partnerdesk.ui.widgets.fitting import short_combo
 
 

@@ -29,9 +29,9 @@ from partnerdesk.services.programmes.programmes import (
     update_programme,
 )
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import problems_summary, say_problems
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_message import problems_summary, say_problems
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, long_text_box, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog

@@ -25,12 +25,12 @@ from partnerdesk.services.wellbeing.checks import (
     update_check,
 )
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import problems_summary, say_problems
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel
 from partnerdesk.ui.wellbeing.scales import Ons4Fields, SwemwbsFields
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.conflict_dialog import shown
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_message import problems_summary, say_problems
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen, short_combo
 from partnerdesk.ui.widgets.form_dialog import FormDialog

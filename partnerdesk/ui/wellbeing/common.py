@@ -24,6 +24,7 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.rules.wellbeing import SWEMWBS_COPYRIGHT
 from partnerdesk.services.common.errors import EditConflict, ValidationError
 from partnerdesk.ui.ops import Writer, changed_elsewhere_text
+from partnerdesk.ui.widgets.field_message import problems_summary, say_problems
 from partnerdesk.ui.widgets.field_tabs import FieldTabs
 from partnerdesk.ui.widgets.form_dialog import FormDialog
 
@@ -79,25 +80,6 @@ def copyright_label() -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(_("SWEMWBS copyright"))
     return label
-
-
-def problems_summary() -> QLabel:
-    """The line above a form saying nothing was saved and how many problems to fix (hidden until then)."""
-    summary = QLabel()
-    summary.setObjectName("formSummary")
-    summary.setWordWrap(True)
-    summary.setAccessibleName(_("Problems to fix before saving"))
-    summary.hide()
-    return summary
-
-
-def say_problems(summary: QLabel, messages: dict[str, str], general: list[str]) -> None:
-    """Fill the summary from a form's field messages (general: those with no field of their own)."""
-    if messages:
-        count = len(messages)
-        noun = "problem" if count == 1 else "problems"
-        summary.setText(f"Nothing has been saved yet. Please fix the {count} {noun} shown in red. " + " ".join(general))
-    summary.setVisible(bool(messages))
 
 
 class SmallForm(FormDialog):

@@ -28,9 +28,8 @@ from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.wellbeing.debrief import debrief_roster, record_debrief
 from partnerdesk.ui.ops import Writer
 from partnerdesk.ui.wellbeing.check_form import quick_box
-from partnerdesk.ui.wellbeing.common import problems_summary, say_problems
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
-from partnerdesk.ui.widgets.field_message import FieldMessage
+from partnerdesk.ui.widgets.field_message import FieldMessage, problems_summary, say_problems
 from partnerdesk.ui.widgets.field_tabs import text_box
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog

@@ -30,12 +30,13 @@ from partnerdesk.services.wellbeing.supervision import (
 )
 from partnerdesk.services.wellbeing.supervision_actions import SUPERVISION_ACTION
 from partnerdesk.ui.ops import Writer
-from partnerdesk.ui.wellbeing.common import ID_ROLE, problems_summary, say_problems
+from partnerdesk.ui.wellbeing.common import ID_ROLE
 from partnerdesk.ui.wellbeing.confidential_panel import ConfidentialPanel
 from partnerdesk.ui.widgets.check_list import CheckList
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.conflict_dialog import shown
 from partnerdesk.ui.widgets.date_edit import UkDateEdit
+from partnerdesk.ui.widgets.field_message import problems_summary, say_problems
 from partnerdesk.ui.widgets.field_tabs import FieldTabs, show_value, text_box, watch
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 from partnerdesk.ui.widgets.form_dialog import FormDialog

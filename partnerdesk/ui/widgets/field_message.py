@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 
 
 def still_wrong(field: QWidget) -> bool:
@@ -106,3 +106,25 @@ def add_field_row(form: QFormLayout, label: str, widget: QWidget) -> tuple[Field
     caption.setBuddy(widget.focusProxy() or widget)
     form.addRow(caption, holder)
     return message, caption, holder
+
+
+def problems_summary() -> QLabel:
+    """The line above a form saying nothing was saved and how many problems to fix (hidden until then)."""
+    summary = QLabel()
+    summary.setObjectName("formSummary")
+    summary.setWordWrap(True)
+    summary.setAccessibleName(_("Problems to fix before saving"))
+    summary.hide()
+    return summary
+
+
+def say_problems(summary: QLabel, messages: dict[str, str], general: list[str]) -> None:
+    """Fill a form's summary from its field messages (general: those with no field of their own); hide it when
+    there are none."""
+    if messages:
+        count = len(messages)
+        said = ngettext("Nothing has been saved yet. Please fix the problem shown in red.",
+                        "Nothing has been saved yet. Please fix the {count} problems shown in red.",
+                        count).format(count=count)  # fmt: skip
+        summary.setText(" ".join([said, *general]))
+    summary.setVisible(bool(messages))
