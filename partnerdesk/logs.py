@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 from partnerdesk import __version__, paths
+from partnerdesk.i18n import N_, _
 from partnerdesk.private_files import create_private_file, tighten_tree
 
 LOG_FILE = "partnerdesk.log"
@@ -30,7 +31,7 @@ MAX_BYTES = 1_000_000
 #: How many older files are kept beside the current one (partnerdesk.log.1 … .5).
 BACKUP_COUNT = 5
 LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
-CLI_CRASH = (
+CLI_CRASH = N_(
     "Something went wrong and PartnerDesk stopped. What happened is written (without anyone's details) in the "
     "log file {log}; if it happens again, send that file to whoever helps you with PartnerDesk."
 )
@@ -194,7 +195,7 @@ def report_error(exc_info: ExcInfo, where: str = "") -> None:
     if _reporter is not None:
         _reporter(details)
     elif sys.stderr is not None:  # None under pythonw (the window command on Windows), which has no console
-        print(CLI_CRASH.format(log=log_file()), file=sys.stderr)
+        print(_(CLI_CRASH).format(log=log_file()), file=sys.stderr)
 
 
 def _sys_hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
