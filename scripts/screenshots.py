@@ -49,6 +49,11 @@ def main(width: int, height: int, out: Path) -> None:
                     app.processEvents()
                     window.grab().save(str(out / f"{tag}-{row}-{area.title.lower()}-tab{index}.png"))
                 tabs.setCurrentIndex(0)
+        window.lock_now()  # the lock screen over the window, as a colleague walking past would see it
+        app.processEvents()
+        window.grab().save(str(out / f"{tag}-locked-window.png"))
+        window.locker.screen.grab().save(str(out / f"{tag}-dialog-lock-screen.png"))
+        window.locker.unlock()
         for name, dialog in _dialogs(writer):
             dialog.show()
             dialog.resize(dialog.size().boundedTo(QSize(width, height)))
@@ -66,6 +71,7 @@ def _dialogs(writer):
     from partnerdesk.ui.meetings.meeting_form import MeetingForm
     from partnerdesk.ui.meetings.series_dialog import SeriesDialog
     from partnerdesk.ui.people.person_form import PersonForm
+    from partnerdesk.ui.signin.switch import SwitchPersonDialog
 
     with sqlite3.connect(writer.store.path) as db:
         meeting = db.execute("select meeting_id from attendance group by meeting_id order by count(*) desc").fetchone()
@@ -73,7 +79,7 @@ def _dialogs(writer):
     meeting_form = MeetingForm(writer, meeting[0])
     meeting_form.fields.setCurrentIndex(2)  # the attendance tab
     return [("person", PersonForm(writer)), ("meeting", meeting_form), ("series", SeriesDialog(writer)),
-            ("claim", ClaimForm(writer, claim[0]))]  # fmt: skip
+            ("claim", ClaimForm(writer, claim[0])), ("switch-person", SwitchPersonDialog(writer.store))]  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ being typed is kept as a draft, and Unlock — or Continue, when nobody signs in
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -172,6 +175,44 @@ def test_every_control_on_the_lock_screen_has_a_name_and_is_reached_by_tab(qtbot
         for control in controls:
             assert control.accessibleName(), type(control).__name__
             assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
+        window.locker.unlock()
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def _contrast(first: QColor, second: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _colours(widget: QWidget) -> Counter:
+    image = widget.grab().toImage()
+    return Counter(image.pixelColor(x, y).rgb() for x in range(image.width()) for y in range(image.height()))
+
+
+def test_the_lock_screens_buttons_and_password_box_can_be_read_against_the_cover(qtbot, window):
+    window.locker.verify = lambda name, password: True
+    window.locker.switch_person = lambda: True
+    with signed_in(roles.WORKER):
+        window.lock_now()
+        screen = lock_screen()
+        assert screen is not None
+        cover = QColor.fromRgb(_colours(screen).most_common(1)[0][0])
+        for button in (screen.unlock_button, screen.switch_button):
+            colours = _colours(button)
+            face = QColor.fromRgb(colours.most_common(1)[0][0])
+            words = max((QColor.fromRgb(rgb) for rgb, count in colours.items() if count >= 5),
+                        key=lambda colour: _contrast(colour, face))  # fmt: skip
+            assert _contrast(words, face) >= 4.5, button.text()  # WCAG AA for text
+            assert _contrast(face, cover) >= 3, button.text()  # the button stands out from the cover
+        box = QColor.fromRgb(_colours(screen.password).most_common(1)[0][0])
+        assert _contrast(box, cover) >= 3  # where to type can be seen
         window.locker.unlock()
 
 

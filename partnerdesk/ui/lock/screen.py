@@ -30,8 +30,15 @@ class LockScreen(QDialog):
         # Above every other PartnerDesk window, and the only one that takes the keyboard and mouse while it shows.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        self.setStyleSheet("#lockScreen { background: #24324a; } #lockScreen QLabel { color: white; } "
-                           "#lockScreen QLabel#lockWrong { color: #ffd479; font-weight: bold; }")
+        # Light buttons and box on the dark cover: the application's own button style would draw dark text on it.
+        self.setStyleSheet(
+            "#lockScreen { background: #24324a; } #lockScreen QLabel { color: white; } "
+            "#lockScreen QLabel#lockWrong { color: #ffd479; font-weight: bold; } "
+            "#lockScreen QPushButton, #lockScreen QLineEdit { background: white; color: #1b2638; "
+            "border: 2px solid white; border-radius: 3px; } "
+            "#lockScreen QPushButton { padding: 5px 14px; } "
+            "#lockScreen QPushButton:focus, #lockScreen QLineEdit:focus { border: 3px solid #ffd479; }"
+        )
         who = actor.current()
         self.needs_password = who is not None and verify is not None
         title = QLabel(_("PartnerDesk is locked"))
