@@ -64,13 +64,17 @@ def _path(target: str | Path) -> Path:
 
 
 def _actor_for(store: Store, account_id: str) -> actor.Actor:
-    from partnerdesk.records.accounts import Account
+    # Core, not the ORM: signing in is on the way to the first screen, which loads no ORM (first_screen.py).
+    from sqlalchemy import select
 
-    with store.reader() as session:
-        account = session.get(Account, account_id)
-        if account is None or not account.active:
-            raise WrongPassword(_("This account can no longer sign in. Please ask a coordinator."))
-        return actor.Actor(account.id, account.name, account.role)
+    from partnerdesk.records.tables import accounts
+
+    with store.glance() as connection:
+        account = connection.execute(select(accounts.c.id, accounts.c.name, accounts.c.role, accounts.c.active)
+                                     .where(accounts.c.id == account_id)).first()  # fmt: skip
+    if account is None or not account.active:
+        raise WrongPassword(_("This account can no longer sign in. Please ask a coordinator."))
+    return actor.Actor(account.id, account.name, account.role)
 
 
 def set_up(target: str | Path, name: str, password: str, *, read_only: bool = False) -> SetUp:
@@ -170,10 +174,10 @@ def _audit_sign_in(store: Store, failed: int = 0) -> None:
     if store.read_only:  # the sign-in window reads only; the window opens it again to write
         from partnerdesk.exports.audited import record_separately, recording_beside_reading
 
-        with store.reader() as session, recording_beside_reading():
+        with store.glance() as connection, recording_beside_reading():
             if failed:
-                record_separately(session, "sign_in_failed", failures=failed)
-            record_separately(session, "signed_in")
+                record_separately(connection, "sign_in_failed", failures=failed)
+            record_separately(connection, "signed_in")
         return
     with store.transaction() as session:
         if failed:

@@ -96,12 +96,11 @@ def record_separately(session: Any, kind: str, **details: Any) -> None:
 
 
 def _record_with(reading: Any, kind: str, **details: Any) -> None:
-    from sqlalchemy.orm import Session
-
     from partnerdesk.store.engine import WRITING, database_url, key_of, make_engine, writable
     from partnerdesk.store.sharing import shared_location_problem
 
-    engine: Engine = reading.get_bind()
+    # A Session (exports) or a plain Connection (sign-in, which loads no ORM on the way to the first screen).
+    engine: Engine = reading.get_bind() if hasattr(reading, "get_bind") else reading.engine
     writer, own = engine, False
     if engine.dialect.name == "sqlite" and not engine.url.database:
         # A reading engine (store.engine.make_reading_engine) opens the file read-only. The window uses one only
@@ -109,17 +108,17 @@ def _record_with(reading: Any, kind: str, **details: Any) -> None:
         # reads every export that way, and allows writing the entry through an engine of its own.
         if not _beside_reading.get():
             raise _CannotWrite
-        files = [row[2] for row in reading.connection().exec_driver_sql("PRAGMA database_list") if row[1] == "main"]
+        connection = reading.connection() if hasattr(reading, "get_bind") else reading
+        files = [row[2] for row in connection.exec_driver_sql("PRAGMA database_list") if row[1] == "main"]
         path = Path(files[0]) if files and files[0] else None
         if path is None or not writable(path) or shared_location_problem(path):
             raise _CannotWrite
         writer, own = make_engine(database_url(path), key_of(engine)), True
     try:
-        with Session(writer) as session, session.begin():
-            session.connection(execution_options={WRITING: True})
-            if not audit.has_log(session):
+        with writer.connect() as connection, connection.execution_options(**{WRITING: True}).begin():
+            if not audit.has_log(connection):
                 raise _CannotWrite
-            audit.record(session, kind, **details)
+            audit.record(connection, kind, **details)
     except _CannotWrite:
         raise
     except Exception as exc:  # noqa: BLE001 -- a log that cannot be written must not lose the finished export

@@ -156,3 +156,35 @@ def test_sign_ins_wrong_passwords_and_account_changes_go_in_the_audit_log(org):
         ("signed_in", "Ali", None, {}),
         ("signed_in", "Sam", None, {}),
     ]
+
+
+SIGN_IN_AS_THE_WINDOW_DOES = """
+import sys
+from partnerdesk import access, first_screen
+signed = access.sign_in(sys.argv[1], "Sam", sys.argv[2], read_only=True)
+signed.store.close()
+print(repr((signed.account.name, sorted(m for m in sys.modules if m.startswith("sqlalchemy.orm")))))
+"""
+
+
+def test_signing_in_on_the_way_to_the_first_screen_loads_no_orm(org):
+    """Sign-in is timed against a plain start (bench_signin): it finds the account and writes its audit entry through
+    the tables, as the first screen reads them, never loading the ORM (about a tenth of a second) on the way."""
+    import ast
+    import subprocess
+    import sys
+
+    from partnerdesk.services.common.audit import entries
+
+    database, made = org
+    made.store.close()
+    done = subprocess.run([sys.executable, "-c", SIGN_IN_AS_THE_WINDOW_DOES, str(database), PASSWORD],
+                          capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
+    assert ast.literal_eval(done.stdout) == ("Sam", [])
+    again = access.sign_in(database, "Sam", PASSWORD)
+    try:
+        with again.store.reader() as session:
+            kinds = [entry["kind"] for entry in entries(session)]
+    finally:
+        again.store.close()
+    assert kinds[-2:] == ["signed_in", "signed_in"]  # the one above was recorded, then this one
