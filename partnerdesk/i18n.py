@@ -31,6 +31,7 @@ CATALOGUES = Path(str(resource("translations")))
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = ENGLISH
+_sources: dict[str, str] | None = None  # translation -> English, made when source_text first needs it
 
 
 def _(message: str) -> str:
@@ -85,6 +86,28 @@ def is_pseudo(text: str) -> bool:
     return text.startswith("⟦") and text.endswith("⟧")
 
 
+_PLAIN = str.maketrans("áéíóúýÁÉÍÓÚÝçÇñÑšŠžŽ", "aeiouyAEIOUYcCnNsSzZ")
+
+
+def source_text(text: str) -> str:
+    """The English a piece of shown text was translated from, where the catalogue has it whole (otherwise the text
+    as it is): for code that recognises a control by its words (read_only_banner.writes) whatever the language."""
+    if _language == ENGLISH:
+        return text
+    if _language == PSEUDO:
+        return text[1:-1].rstrip("·").translate(_PLAIN) if is_pseudo(text) else text
+    global _sources
+    if _sources is None:
+        # GNUTranslations keeps its messages in _catalog: msgid (or (msgid, n) for plurals, with a context before
+        # \x04) to the translation. Read once per language, backwards.
+        _sources = {}
+        for key, translated in getattr(_translation, "_catalog", {}).items():
+            msgid = key[0] if isinstance(key, tuple) else key
+            if msgid and translated:
+                _sources.setdefault(translated, msgid.rsplit("\x04", 1)[-1])
+    return _sources.get(text, text)
+
+
 class _PseudoTranslations(gettext.NullTranslations):
     def gettext(self, message: str) -> str:
         return pseudo(message)
@@ -105,7 +128,8 @@ def set_language(code: str | None = None) -> str:
     None reads PARTNERDESK_LANGUAGE (empty: English). A language without a catalogue falls back to English rather
     than failing, because a missing translation must never stop someone working.
     """
-    global _translation, _language
+    global _translation, _language, _sources
+    _sources = None
     if code is None:
         code = os.environ.get(LANGUAGE_ENV, "").strip() or ENGLISH
     if code == PSEUDO:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, source_text
 from partnerdesk.store.viewing import banner_text
 
 #: First words of the buttons and menu entries that change the database.
@@ -39,8 +39,8 @@ _WORD = re.compile(r"[a-z]+")
 
 def writes(text: str) -> bool:
     """Whether a button or menu entry with these words changes the database ("&New person…" does, "Export…"
-    does not; "Close" on its own only closes a window)."""
-    words = _WORD.findall(text.replace("&", "").lower())
+    does not; "Close" on its own only closes a window), told by the English it was translated from."""
+    words = _WORD.findall(source_text(text).replace("&", "").lower())
     if not words:
         return False
     if len(words) == 1 and words[0] in HARMLESS_ALONE:

@@ -165,6 +165,19 @@ def test_writing_controls_are_told_by_their_words(text, changes):
     assert writes(text) is changes
 
 
+@pytest.mark.parametrize("language", ["cy", "pseudo"])
+def test_writing_controls_are_told_in_any_language(language, tmp_path, monkeypatch):
+    from partnerdesk import i18n
+    from tests.builders import welsh_catalogue
+
+    monkeypatch.setattr(i18n, "CATALOGUES", welsh_catalogue(tmp_path))
+    i18n.set_language(language)
+    try:
+        assert writes(i18n._("&New person…")) and not writes(i18n._("E&xport…"))
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+
+
 def test_a_form_opened_read_only_can_be_read_but_not_saved_and_keeps_no_draft(qtbot, tmp_path, dialogs, opened):
     from partnerdesk.ui.people.person_form import PersonForm
 

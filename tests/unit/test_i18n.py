@@ -9,10 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 from partnerdesk import i18n
+from tests.builders import welsh_catalogue
 
 PROJECT = Path(__file__).resolve().parents[2]
 PACKAGE = PROJECT / "partnerdesk"
@@ -22,20 +21,6 @@ PACKAGE = PROJECT / "partnerdesk"
 def english_afterwards():
     yield
     i18n.set_language("en")
-
-
-def _welsh_catalogue(folder: Path) -> Path:
-    """A tiny compiled Welsh catalogue with Welsh's six plural forms, as a translator's file would give."""
-    catalog = Catalog(locale="cy", domain=i18n.DOMAIN)
-    catalog.add(("{n} meeting", "{n} meetings"), ("{n} cyfarfod", "{n} cyfarfod*1", "{n} gyfarfod", "{n} chyfarfod",
-                                                  "{n} chyfarfod*6", "{n} cyfarfod*other"))
-    catalog.add("Wednesday", "Dydd Mercher")
-    catalog.add("May", "Mai")
-    target = folder / "cy" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
-    target.parent.mkdir(parents=True)
-    with target.open("wb") as handle:
-        write_mo(handle, catalog)
-    return folder
 
 
 def test_english_is_the_message_itself():
@@ -48,12 +33,27 @@ def test_english_is_the_message_itself():
 
 
 def test_a_language_with_six_plural_forms_gets_each_of_them(tmp_path, monkeypatch):
-    monkeypatch.setattr(i18n, "CATALOGUES", _welsh_catalogue(tmp_path))
+    monkeypatch.setattr(i18n, "CATALOGUES", welsh_catalogue(tmp_path))
     assert i18n.set_language("cy") == "cy"
     forms = [i18n.ngettext("{n} meeting", "{n} meetings", n).format(n=n) for n in (0, 1, 2, 3, 6, 7)]
     assert forms == ["0 cyfarfod", "1 cyfarfod*1", "2 gyfarfod", "3 chyfarfod", "6 chyfarfod*6", "7 cyfarfod*other"]
     assert i18n.long_date(date(2026, 5, 27)) == "Dydd Mercher 27 Mai 2026"
     assert i18n._("Not translated yet") == "Not translated yet"
+
+
+def test_shown_text_is_known_by_the_english_it_was_translated_from(tmp_path, monkeypatch):
+    """read_only_banner.writes tells controls that change the database by their English words, whatever the
+    language shown (tests/ui/test_read_only_mode.py checks the controls themselves)."""
+    monkeypatch.setattr(i18n, "CATALOGUES", welsh_catalogue(tmp_path))
+    for language in ("cy", i18n.PSEUDO):
+        i18n.set_language(language)
+        new, export = i18n._("&New person…"), i18n._("E&xport…")
+        assert new != "&New person…" and export != "E&xport…"
+        assert i18n.source_text(new) == "&New person…" and i18n.source_text(export) == "E&xport…"
+    i18n.set_language("cy")
+    assert i18n.source_text("Rhywbeth arall") == "Rhywbeth arall"  # not in the catalogue: as it is
+    i18n.set_language("en")
+    assert i18n.source_text("&New person…") == "&New person…"
 
 
 def test_a_language_with_no_catalogue_falls_back_to_english(tmp_path, monkeypatch):
