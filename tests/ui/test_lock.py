@@ -5,7 +5,9 @@ being typed is kept as a draft, and Unlock — or Continue, when nobody signs in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -162,20 +164,26 @@ def test_switch_person_unlocks_once_someone_has_signed_in(qtbot, window):
     assert not window.locker.locked
 
 
-def test_every_control_on_the_lock_screen_has_a_name_and_is_reached_by_tab(qtbot, window):
+@pytest.fixture
+def signed_in_lock(window) -> Iterator[LockScreen]:
+    """The lock screen as a signed-in worker sees it: password box, Unlock and Switch person."""
     window.locker.verify = lambda name, password: True
     window.locker.switch_person = lambda: True
     with signed_in(roles.WORKER):
         window.lock_now()
         screen = lock_screen()
         assert screen is not None
-        controls = [w for w in screen.findChildren(QWidget) if isinstance(w, QAbstractButton | QLineEdit)
-                    and w.isVisible()]  # fmt: skip
-        assert len(controls) == 3  # password, Unlock, Switch person
-        for control in controls:
-            assert control.accessibleName(), type(control).__name__
-            assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
+        yield screen
         window.locker.unlock()
+
+
+def test_every_control_on_the_lock_screen_has_a_name_and_is_reached_by_tab(signed_in_lock):
+    controls = [w for w in signed_in_lock.findChildren(QWidget) if isinstance(w, QAbstractButton | QLineEdit)
+                and w.isVisible()]  # fmt: skip
+    assert len(controls) == 3  # password, Unlock, Switch person
+    for control in controls:
+        assert control.accessibleName(), type(control).__name__
+        assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
 
 
 def _luminance(color: QColor) -> float:
@@ -196,24 +204,18 @@ def _colours(widget: QWidget) -> Counter:
     return Counter(image.pixelColor(x, y).rgb() for x in range(image.width()) for y in range(image.height()))
 
 
-def test_the_lock_screens_buttons_and_password_box_can_be_read_against_the_cover(qtbot, window):
-    window.locker.verify = lambda name, password: True
-    window.locker.switch_person = lambda: True
-    with signed_in(roles.WORKER):
-        window.lock_now()
-        screen = lock_screen()
-        assert screen is not None
-        cover = QColor.fromRgb(_colours(screen).most_common(1)[0][0])
-        for button in (screen.unlock_button, screen.switch_button):
-            colours = _colours(button)
-            face = QColor.fromRgb(colours.most_common(1)[0][0])
-            words = max((QColor.fromRgb(rgb) for rgb, count in colours.items() if count >= 5),
-                        key=lambda colour: _contrast(colour, face))  # fmt: skip
-            assert _contrast(words, face) >= 4.5, button.text()  # WCAG AA for text
-            assert _contrast(face, cover) >= 3, button.text()  # the button stands out from the cover
-        box = QColor.fromRgb(_colours(screen.password).most_common(1)[0][0])
-        assert _contrast(box, cover) >= 3  # where to type can be seen
-        window.locker.unlock()
+def test_the_lock_screens_buttons_and_password_box_can_be_read_against_the_cover(signed_in_lock):
+    screen = signed_in_lock
+    cover = QColor.fromRgb(_colours(screen).most_common(1)[0][0])
+    for button in (screen.unlock_button, screen.switch_button):
+        colours = _colours(button)
+        face = QColor.fromRgb(colours.most_common(1)[0][0])
+        words = max((QColor.fromRgb(rgb) for rgb, count in colours.items() if count >= 5),
+                    key=lambda colour: _contrast(colour, face))  # fmt: skip
+        assert _contrast(words, face) >= 4.5, button.text()  # WCAG AA for text
+        assert _contrast(face, cover) >= 3, button.text()  # the button stands out from the cover
+    box = QColor.fromRgb(_colours(screen.password).most_common(1)[0][0])
+    assert _contrast(box, cover) >= 3  # where to type can be seen
 
 
 def test_the_window_follows_the_idle_minutes_saved_in_settings(qtbot, window, writer):
