@@ -13,9 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QCheckBox, QRadioButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextEdit,
+    QWidget,
+)
 
 from partnerdesk.i18n import _
 from partnerdesk.rules import roles
@@ -98,6 +110,37 @@ def hide_writing(root: QWidget) -> None:
     for action in root.findChildren(QAction):
         if writes(action.text()):
             _hide_for_good(action)
+
+
+class _Unchangeable(QObject):
+    """Lets a choice or tick be reached and read (Tab, a screen reader) but not changed: clicks, the wheel and every
+    key but Tab are swallowed. Qt has no read-only choice list, and a greyed one cannot be reached by Tab."""
+
+    _PASS_KEYS = frozenset({Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape})
+    _SWALLOW = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                          QEvent.Type.MouseButtonRelease, QEvent.Type.Wheel})  # fmt: skip
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt's name
+        if event.type() in self._SWALLOW:
+            return True
+        if isinstance(event, QKeyEvent) and event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return Qt.Key(event.key()) not in self._PASS_KEYS
+        return False
+
+
+def read_only_fields(root: QWidget) -> None:
+    """Make every box under root readable but not changeable, each still reached by Tab so a screen reader reads
+    it: text, dates and numbers read-only, lists' cells not editable, and choices and ticks deaf to clicks and
+    keys."""
+    for box in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit) + root.findChildren(QTextEdit):
+        box.setReadOnly(True)
+    for spin in root.findChildren(QAbstractSpinBox):
+        spin.setReadOnly(True)
+    for view in root.findChildren(QAbstractItemView):
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    guard = _Unchangeable(root)
+    for choice in root.findChildren(QComboBox) + root.findChildren(QCheckBox) + root.findChildren(QRadioButton):
+        choice.installEventFilter(guard)
 
 
 class _RoleGuard(QObject):

@@ -116,7 +116,6 @@ def enter_read_only(window: QMainWindow, reason: str) -> QLabel:
     banner.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by Tab, so a screen reader reads it out
     banner.setAccessibleName(_("Read-only"))
     banner.setAccessibleDescription(banner.text())
-    banner.setStyleSheet("background: #fff4d6; color: #3d2f00; border-bottom: 2px solid #e0a800; padding: 8px;")
     holder = QWidget()
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)

@@ -4,6 +4,7 @@ not there at all (no dead buttons). Signed in with actor.sign_in, as the sign-in
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
 from partnerdesk.rules import roles
@@ -208,3 +209,29 @@ def test_a_worker_opens_a_claim_someone_else_raised_to_read_only(qtbot, writer, 
         shown = writing_buttons_of(qtbot, ClaimForm, writer, (theirs, mine))
     assert shown[theirs][0] == [] and "Save" in shown[mine][0]
     assert "view only" in shown[theirs][1] and "view only" not in shown[mine][1]
+
+
+def test_someone_elses_meeting_says_it_is_view_only_and_its_boxes_take_no_typing(qtbot, writer, store):
+    from PySide6.QtWidgets import QLabel
+
+    from partnerdesk.ui.meetings.meeting_form import MeetingForm
+
+    theirs = add_meeting(store, title="Coordinator's meeting")
+    with signed_in(roles.VOLUNTEER, "Val Volunteer"):
+        mine = add_meeting(store, title="Val's meeting")
+        forms = {}
+        for meeting in (theirs, mine):
+            forms[meeting] = form = MeetingForm(writer, meeting)
+            qtbot.addWidget(form)
+            form.show()
+            qtbot.keyClicks(form.fields.widgets["title"], " changed")  # typed, key by key
+    notes = {meeting: [label.text() for label in form.findChildren(QLabel, "viewOnlyNote") if label.isVisible()]
+             for meeting, form in forms.items()}  # fmt: skip
+    assert forms[theirs].fields.widgets["title"].text() == "Coordinator's meeting"  # typing changed nothing
+    kind = forms[theirs].fields.widgets["kind"]
+    before = kind.currentIndex()
+    kind.setFocus()
+    qtbot.keyClick(kind, Qt.Key.Key_Home)  # a choice is read, not changed ("Other" is the last of the list)
+    assert kind.currentIndex() == before and kind.isEnabled() and kind.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert forms[mine].fields.widgets["title"].text().endswith(" changed")  # their own takes typing as ever
+    assert len(notes[theirs]) == 1 and "someone else recorded it" in notes[theirs][0] and notes[mine] == []

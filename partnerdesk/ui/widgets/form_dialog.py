@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.services.common import drafts
@@ -163,10 +163,22 @@ class FormDialog(QDialog):
         super().showEvent(event)
         if self.view_only and not getattr(self, "_view_only_shown", False):
             self._view_only_shown = True  # once the form's panels are all built
-            from partnerdesk.ui.permissions import hide_writing
+            from partnerdesk.ui.permissions import hide_writing, read_only_fields
 
             hide_writing(self)
+            read_only_fields(self)
             self.setWindowTitle(_("{title} (view only: someone else recorded it)").format(title=self.windowTitle()))
+            note = QLabel(_("You can read this but not change it: someone else recorded it, and your role changes "
+                            "only the records you made yourself."))  # fmt: skip
+            note.setObjectName("viewOnlyNote")  # the read-only window's banner colours: reading, not an error
+            note.setWordWrap(True)
+            note.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by Tab, so a screen reader reads it out
+            note.setAccessibleName(_("View only"))
+            note.setAccessibleDescription(note.text())
+            layout = self.layout()
+            if isinstance(layout, QBoxLayout):  # every form's outer layout is a column
+                layout.insertWidget(0, note)
+                note.show()  # the form's own children were shown just before this event
 
     def closeEvent(self, event) -> None:  # the window's close button behaves like Cancel
         event.ignore()
