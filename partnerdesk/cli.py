@@ -9,13 +9,14 @@ import argparse
 import contextlib
 import gc
 import logging
-import re
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from partnerdesk import __version__
-from partnerdesk.i18n import _, ngettext, set_language
+from partnerdesk.cli_access import refuse_shared_location_of, target_of
+from partnerdesk.cli_exchange import export_audited, import_rows
+from partnerdesk.i18n import _, set_language
 
 EXPORT_KINDS = ("people", "meetings", "expenses", "wellbeing", "supervision", "programmes", "monitoring", "all",
                 "person")
@@ -92,14 +93,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _target(args: argparse.Namespace) -> str | Path:
-    from partnerdesk import paths
-
-    if args.db:
-        return args.db
-    return paths.demo_database() if args.demo else paths.default_database()
-
-
 def _demo(args: argparse.Namespace) -> int:
     from partnerdesk.cli_access import open_database
     from partnerdesk.demo.build import fill_demo
@@ -107,8 +100,8 @@ def _demo(args: argparse.Namespace) -> int:
     if not 1 <= args.people <= 1_000_000:
         print(_("Please ask for between 1 and 1,000,000 people."), file=sys.stderr)
         return 1
-    refuse_shared_location_of(_target(args))
-    store = open_database(_target(args), creating=True, choose_password=True)
+    refuse_shared_location_of(target_of(args))
+    store = open_database(target_of(args), creating=True, choose_password=True)
     try:
         summary = fill_demo(store, people=args.people, seed=args.seed)
     finally:
@@ -142,23 +135,12 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def refuse_shared_location_of(target: str | Path) -> None:
-    """Commands that change the database refuse one on a network share or in a cloud-synced folder, with the safe
-    alternative the window gives (commands that only read, such as check and export, still work)."""
-    from partnerdesk.store.engine import database_url, sqlite_path
-    from partnerdesk.store.sharing import refuse_shared_location
-
-    path = sqlite_path(database_url(target))
-    if path is not None:
-        refuse_shared_location(path)
-
-
 def _check(args: argparse.Namespace) -> int:
     from partnerdesk.cli_access import database_key
     from partnerdesk.store.check import check_database
 
-    key = database_key(_target(args))
-    report = check_database(_target(args), key)
+    key = database_key(target_of(args))
+    report = check_database(target_of(args), key)
     _check_audit_log(args, report, key)
     print("\n".join(report.lines))
     print(_("Healthy.") if report.healthy else _("Not healthy: see above."))
@@ -172,7 +154,7 @@ def _check_audit_log(args: argparse.Namespace, report, key: bytes | None) -> Non
 
     if not report.healthy:
         return
-    store = open_store(_target(args), read_only=True, upgrade=False, key=key)
+    store = open_store(target_of(args), read_only=True, upgrade=False, key=key)
     try:
         with store.reader() as session:
             if not has_log(session):
@@ -192,7 +174,7 @@ def _backup(args: argparse.Namespace) -> int:
     from partnerdesk.store.engine import StoreError, database_url, inspect_sqlite_file, sqlite_path
     from partnerdesk.store.leftovers import sweep_partials
 
-    source = sqlite_path(database_url(_target(args)))
+    source = sqlite_path(database_url(target_of(args)))
     if source is None:
         raise StoreError(_("Backups here work for PartnerDesk's own database files; use your database's own tools."))
     if not source.exists():
@@ -215,273 +197,17 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _typed_date(text: str | None, which: str) -> date | None:
-    """A date given on the command line, UK style (23/11/2026) or ISO (2026-11-23); ValueError in plain words."""
-    if text is None:
-        return None
-    from partnerdesk.rules.dates import parse_uk
-
-    cleaned = text.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned, re.ASCII):
-        try:
-            return date.fromisoformat(cleaned)
-        except ValueError:
-            raise ValueError(
-                _("--{which} {cleaned} is not a real date.").format(which=which, cleaned=cleaned)
-            ) from None
-    try:
-        return parse_uk(cleaned)
-    except ValueError as why:
-        raise ValueError(f"--{which}: {why}") from None
-
-
-def _export(args: argparse.Namespace) -> int:
-    from partnerdesk.cli_access import open_database
-    from partnerdesk.exports.xlsx import ExportError
-
-    out = Path(args.out).expanduser()
-    if args.kind == "all":
-        return _export_all(args, out)
-    if args.kind == "person":
-        return _export_person(args, out)
-    as_pdf = args.kind in ("monitoring", "programmes") and out.suffix.lower() == ".pdf"
-    if out.suffix.lower() != ".xlsx" and not as_pdf:
-        if args.kind in ("monitoring", "programmes"):
-            print(_("Please give a file name ending in .xlsx (the spreadsheet) or .pdf (a summary with charts)."),
-                  file=sys.stderr)  # fmt: skip
-            return 1
-        print(_("Please give a file name ending in .xlsx."), file=sys.stderr)
-        return 1
-    if not out.parent.exists():
-        print(_("The folder {parent} does not exist.").format(parent=out.parent), file=sys.stderr)
-        return 1
-    try:
-        date_from, date_to = _typed_date(args.date_from, "from"), _typed_date(args.date_to, "to")
-    except ValueError as why:
-        print(str(why), file=sys.stderr)
-        return 1
-    if args.kind in ("people", "programmes") and (date_from or date_to):
-        print(_("--from and --to choose records by date; the {kind} export has no dates to choose by.").format(
-            kind=args.kind), file=sys.stderr)  # fmt: skip
-        return 1
-    if date_from and date_to and date_from > date_to:
-        print(_("The --from date is after the --to date. Please swap them."), file=sys.stderr)
-        return 1
-    if args.quarter and args.kind != "monitoring":
-        print(_("--quarter is for the monitoring return; please give --from and --to instead."), file=sys.stderr)
-        return 1
-    if args.kind == "monitoring":
-        return _export_monitoring(args, out, date_from, date_to)
-    store = open_database(_target(args), read_only=True)  # an export only reads the database
-    try:
-        with store.reader() as session:
-            if args.kind == "expenses":
-                from partnerdesk.exports.expenses import export_expenses
-
-                rows = export_expenses(session, out, date_from=date_from, date_to=date_to)
-                what = ngettext("claim", "claims", rows)
-            elif args.kind in ("wellbeing", "supervision"):
-                from partnerdesk.exports import figures
-
-                write = figures.export_wellbeing if args.kind == "wellbeing" else figures.export_supervision
-                rows = write(session, out, date_from=date_from, date_to=date_to)
-                what = _("rows of anonymised figures")
-            elif args.kind == "meetings":
-                from partnerdesk.exports.meetings import export_meetings
-
-                rows = export_meetings(session, out, date_from=date_from, date_to=date_to, named=args.named)
-                what = ngettext("meeting", "meetings", rows)
-            elif args.kind == "programmes" and as_pdf:
-                from partnerdesk.exports.programmes_pdf import export_programme_report
-
-                rows = len(export_programme_report(session, out, named=args.named))
-                what = ngettext("programme as a PDF report", "programmes as a PDF report", rows)
-            elif args.kind == "programmes":
-                from partnerdesk.exports.programmes import export_programmes
-
-                rows = export_programmes(session, out, named=args.named)
-                what = ngettext("pair", "pairs", rows)
-            else:
-                from partnerdesk.exports.people import export_people
-
-                rows = export_people(session, out)
-                what = ngettext("person", "people", rows)
-    except ExportError as why:
-        print(str(why), file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    print(_("Wrote {rows:,} {what} to {out}").format(rows=rows, what=what, out=out))
-    return 0
-
-
-def _export_monitoring(args: argparse.Namespace, out: Path, date_from: date | None, date_to: date | None) -> int:
-    """`export monitoring`: the commissioners' return for a quarter or for --from and --to."""
-    from partnerdesk.cli_access import open_database
-    from partnerdesk.exports.monitoring import export_monitoring, written_message
-    from partnerdesk.exports.monitoring_pdf import export_monitoring_pdf, written_pdf_message
-    from partnerdesk.exports.xlsx import ExportError
-    from partnerdesk.rules.quarters import parse_quarter
-    from partnerdesk.services.reports.monitoring import return_period
-
-    if args.quarter:
-        if date_from or date_to:
-            print(_("Please give either --quarter or --from and --to, not both."), file=sys.stderr)
-            return 1
-        try:
-            quarter = parse_quarter(args.quarter)
-        except ValueError as why:
-            print(str(why), file=sys.stderr)
-            return 1
-        date_from, date_to = quarter.first_day, quarter.last_day
-    as_pdf = out.suffix.lower() == ".pdf"
-    if as_pdf and args.named:
-        # A board paper is read widely: the PDF summary is figures only, whatever is asked.
-        print(_("The PDF summary never names anyone. Leave out --named, or write a .xlsx file for the named sheet."),
-              file=sys.stderr)  # fmt: skip
-        return 1
-    if date_from is None or date_to is None:
-        print(
-            _("Please say which period the return covers: --quarter 2026-Q3, or both --from and --to "
-            "(for example --from 01/04/2026 --to 30/06/2026)."),
-            file=sys.stderr,
-        )
-        return 1
-    store = open_database(_target(args), read_only=True)
-    try:
-        with store.reader() as session:
-            period = return_period(session, date_from, date_to)
-            if as_pdf:
-                report = export_monitoring_pdf(session, out, period)
-            else:
-                report = export_monitoring(session, out, period, named=args.named)
-    except ExportError as why:
-        print(str(why), file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    print(written_pdf_message(report, out) if as_pdf else written_message(report, out, args.named))
-    return 0
-
-
-def _export_person(args: argparse.Namespace, out: Path) -> int:
-    """export person: everything held about one person (subject access), as .pdf or .xlsx; audited."""
-    from partnerdesk.cli_access import open_database
-    from partnerdesk.exports.subject_access import export_subject_access
-    from partnerdesk.exports.xlsx import ExportError
-    from partnerdesk.services.common.errors import NotFound
-
-    if not args.person_id:
-        print(_("Please give the person's record id with --id."), file=sys.stderr)
-        return 1
-    if out.suffix.lower() not in (".pdf", ".xlsx"):
-        print(_("Please give a file name ending in .pdf (to read) or .xlsx (every field)."), file=sys.stderr)
-        return 1
-    store = open_database(_target(args), read_only=True)
-    try:
-        with store.reader() as session:
-            rows = export_subject_access(session, args.person_id, out, include_confidential=args.confidential)
-    except (ExportError, NotFound) as why:
-        print(str(why), file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    print(ngettext("Wrote {count:,} record to {out}", "Wrote {count:,} records to {out}", rows).format(
-        count=rows, out=out))  # fmt: skip
-    return 0
-
-
-def _export_all(args: argparse.Namespace, out: Path) -> int:
-    """export all: every record, one sheet (or one CSV file in a zip) per kind of record."""
-    from partnerdesk.cli_access import open_database
-    from partnerdesk.exports.full import export_all
-    from partnerdesk.exports.xlsx import ExportError
-    from partnerdesk.i18n import _, ngettext
-
-    if out.suffix.lower() not in (".xlsx", ".zip"):
-        print(_("Please give a file name ending in .xlsx (one workbook) or .zip (CSV files)."), file=sys.stderr)
-        return 1
-    if args.date_from or args.date_to or args.named:
-        print(_("export all writes everything: --from, --to and --named do not apply to it."), file=sys.stderr)
-        return 1
-    if not out.parent.exists():
-        print(_("The folder {folder} does not exist.").format(folder=out.parent), file=sys.stderr)
-        return 1
-    store = open_database(_target(args), read_only=True)  # an export only reads the database
-    try:
-        with store.reader() as session:
-            written = export_all(session, out)
-    except ExportError as why:
-        print(str(why), file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    rows, kinds = sum(written.values()), len(written)
-    records = ngettext("{count:,} record", "{count:,} records", rows).format(count=rows)
-    sheets = ngettext("{count} kind of record", "{count} kinds of record", kinds).format(count=kinds)
-    print(_("Wrote {records} ({sheets}) to {path}").format(records=records, sheets=sheets, path=out))
-    return 0
-
-
-def _import(args: argparse.Namespace) -> int:
-    """import people|meetings|claims: check every row, report, then add the valid rows in one go (not --dry-run)."""
-    from partnerdesk.cli_access import open_database
-    from partnerdesk.exports.importing.kinds import first_sheet, importer
-    from partnerdesk.exports.importing.reading import UnreadableFile, read_grid, sheet_names
-    from partnerdesk.i18n import _
-
-    kind = importer(args.kind)
-    path = Path(args.path).expanduser()
-    try:
-        grid = read_grid(path, args.sheet or first_sheet(args.kind, sheet_names(path)))
-    except UnreadableFile as why:
-        print(str(why), file=sys.stderr)
-        return 1
-    store = open_database(_target(args), creating=True)
-    try:
-        if args.dry_run:
-            with store.reader() as session:
-                plan = kind.plan(session, grid.rows)
-            report, imported = None, plan.going_in
-        else:
-            with store.transaction() as session:
-                plan = kind.plan(session, grid.rows)
-                report = kind.commit(session, plan)
-            imported = report.added + report.merged
-    finally:
-        store.close()
-    for line in kind.report(plan):
-        print(line)
-    if report is None:
-        print(_("Checked only: {count:,} of {rows:,} rows could be imported; nothing was changed.").format(
-            count=imported, rows=len(plan.rows)))
-    else:
-        print(kind.summary(report))
-    if imported == 0:
-        print(_("Nothing could be imported. Fix the rows above in the spreadsheet, then try again."), file=sys.stderr)
-        return 1
-    return 0
-
-
-def _export_audited(args: argparse.Namespace) -> int:
-    """export, with each file written recorded in the database's audit log (exports.audited)."""
-    from partnerdesk.exports.audited import recording_beside_reading
-
-    with recording_beside_reading():
-        return _export(args)
-
-
 def _encrypt(args: argparse.Namespace) -> int:
     """encrypt: protect an existing plain database with a password (backup first, verify, replace)."""
     from partnerdesk.cli_access import protect_database
 
-    refuse_shared_location_of(_target(args))
-    protect_database(_target(args))
+    refuse_shared_location_of(target_of(args))
+    protect_database(target_of(args))
     return 0
 
 
 COMMANDS = {
-    "demo": _demo, "check": _check, "backup": _backup, "export": _export_audited, "import": _import,
+    "demo": _demo, "check": _check, "backup": _backup, "export": export_audited, "import": import_rows,
     "encrypt": _encrypt,
 }
 
@@ -510,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from partnerdesk.launch import launch_gui
 
-            return launch_gui(_target(args), demo=args.demo and not args.db)
+            return launch_gui(target_of(args), demo=args.demo and not args.db)
         return COMMANDS[args.command](args)
     except ValidationError as exc:
         print(str(exc), file=sys.stderr)
@@ -531,7 +257,7 @@ def _plain(exc: BaseException, args: argparse.Namespace) -> str:
     from partnerdesk.store.messages import plain_message
 
     try:
-        database = sqlite_path(database_url(_target(args)))
+        database = sqlite_path(database_url(target_of(args)))
     except Exception:  # noqa: BLE001 -- the message matters more than knowing the file
         database = None
     return plain_message(exc, database)

@@ -7,6 +7,7 @@ command (exit 1) with nothing changed. The README says why the variable is a ris
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -102,3 +103,23 @@ def protect_database(target: str | Path) -> None:
     print(_("{path} is now protected by a password, with the account \u201c{account}\u201d (a coordinator). "
             "The unprotected copy has been removed.").format(path=path, account=made.account.name))
     print(_(RECOVERY_ADVICE).format(recovery=made.recovery_key), file=sys.stdout)
+
+
+def target_of(args: argparse.Namespace) -> str | Path:
+    """The database a command works on: --db, else the demo database with --demo, else the usual one."""
+    from partnerdesk import paths
+
+    if args.db:
+        return args.db
+    return paths.demo_database() if args.demo else paths.default_database()
+
+
+def refuse_shared_location_of(target: str | Path) -> None:
+    """Commands that change the database refuse one on a network share or in a cloud-synced folder, with the safe
+    alternative the window gives (commands that only read, such as check and export, still work)."""
+    from partnerdesk.store.engine import database_url, sqlite_path
+    from partnerdesk.store.sharing import refuse_shared_location
+
+    path = sqlite_path(database_url(target))
+    if path is not None:
+        refuse_shared_location(path)
