@@ -9,6 +9,7 @@ draws at 1366×768 real pixels. Demo data only (made-up people), in a temporary 
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -17,9 +18,22 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def screen_of(width: int, height: int, folder: Path) -> None:
+    """Give Qt's offscreen platform a screen of this logical size (its own is 800×800 real pixels, which would keep
+    every dialog smaller than a laptop shows it)."""
+    if os.environ["QT_QPA_PLATFORM"] != "offscreen":
+        return  # a real screen, or one set up already
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "logicalDpi": 96,
+                                               "width": round(width * scale), "height": round(height * scale)}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
 def main(width: int, height: int, out: Path) -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["PARTNERDESK_HOME"] = home
+        screen_of(width, height, Path(home))
         from PySide6.QtCore import QSize
         from PySide6.QtWidgets import QTabWidget
 
