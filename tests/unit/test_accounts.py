@@ -148,7 +148,8 @@ def test_sign_ins_wrong_passwords_and_account_changes_go_in_the_audit_log(org):
     finally:
         again.store.close()
     sam = made.account.account_id
-    assert logged[0][2:] == (sam, {"change": "added", "role": "coordinator"})  # made before anyone signed in
+    # Made before anyone signed in: by the account itself, never the computer's login name.
+    assert logged[0][1:] == ("Sam", sam, {"change": "added", "role": "coordinator"})
     assert logged[1:] == [
         ("signed_in", "Sam", None, {}),
         ("account_changed", "Sam", ali, {"change": "added", "role": "worker"}),

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from partnerdesk import actor
 from partnerdesk.i18n import N_, _
 from partnerdesk.records.accounts import Account
+from partnerdesk.records.types import new_id
 from partnerdesk.services.common import audit
 from partnerdesk.services.common.errors import NotFound, Problems, ValidationError
 from partnerdesk.services.common.text import tidy
@@ -99,11 +101,21 @@ def check_account(
 def add_account(session: Session, keys: KeyFile, key: bytes, name: str, role: str, password: str) -> str:
     """Add an account that signs in with name and password; returns its id. Needs the unlocked database key."""
     cleaned = check_account(session, name, role, password)
-    account = Account(name=cleaned, name_key=name_key(cleaned), role=role, active=True)
-    session.add(account)
-    session.flush()
-    keys.set_password(key, account.id, cleaned, password)
-    audit.record(session, "account_changed", object_kind="account", object_id=account.id, change="added", role=role)
+    account = Account(id=new_id(), name=cleaned, name_key=name_key(cleaned), role=role, active=True)
+    # The first account is made while nobody is signed in (setting up, or protecting a plain database): it is
+    # recorded as made by itself, never by the computer's login name ("root" on a shared PC).
+    first = actor.current() is None and not session.scalar(select(func.count()).select_from(Account))
+    if first:
+        actor.sign_in(actor.Actor(account.id, cleaned, role))
+    try:
+        session.add(account)
+        session.flush()
+        keys.set_password(key, account.id, cleaned, password)
+        audit.record(session, "account_changed", object_kind="account", object_id=account.id, change="added",
+                     role=role)  # fmt: skip
+    finally:
+        if first:
+            actor.sign_out()
     return account.id
 
 
