@@ -31,11 +31,13 @@ from partnerdesk.services.wellbeing.supervision import list_sessions
 from tests.builders import (
     add_check,
     add_claim,
+    add_invitations,
     add_line,
     add_meeting,
     add_pair,
     add_person,
     check_data,
+    count_rows,
     meeting_data,
     person_data,
     signed_in,
@@ -161,6 +163,23 @@ def test_a_volunteer_changes_only_the_meetings_they_made(world):
         _own_meeting(world)
         with pytest.raises(NotAllowed, match="cannot change meetings"):
             _in_transaction(world, lambda s, w: delete_meeting(s, w.meeting))
+
+
+def test_a_volunteer_marks_attendance_at_their_own_meeting_whoever_sent_the_invitations(world):
+    """A meeting's attendance is part of it: a volunteer's own meeting's is theirs to record, even where a
+    coordinator sent the invitations, and another person's meeting takes no invitation from them either."""
+    from partnerdesk.services.meetings.attendance import record_attendance
+
+    with signed_in(V, "Vic Volunteer"):
+        mine = add_meeting(world.store, day=date(2026, 1, 5))  # a past day: attendance can be recorded
+    with signed_in(C, "Cat Coordinator"):
+        add_invitations(world.store, mine, [world.person])  # the coordinator invites
+    with signed_in(V, "Vic Volunteer"):
+        with world.store.transaction() as session:
+            record_attendance(session, mine, world.person, "attended")
+        with pytest.raises(NotAllowed, match="cannot change meetings"):
+            add_invitations(world.store, world.meeting, [world.manager])  # someone else's meeting
+    assert count_rows(world.store, "attendance") == 1
 
 
 def test_a_worker_changes_only_the_claims_they_raised(world):

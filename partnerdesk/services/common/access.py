@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import Engine, and_, event, func, select
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.elements import TextClause
 
@@ -119,8 +119,7 @@ def all_mine(connection: Any, table: str, record_ids: list[str]) -> bool:
     from partnerdesk.records.tables import metadata
 
     found = metadata.tables[table]
-    others = select(func.count()).select_from(found).where(found.c.id.in_(record_ids),
-                                                           found.c.created_by.is_distinct_from(me))  # fmt: skip
+    others = select(func.count()).select_from(found).where(found.c.id.in_(record_ids), _not_mine(found, me))
     return not connection.execute(others).scalar()
 
 
@@ -171,14 +170,35 @@ def _table_of(statement: Any) -> tuple[str | None, str]:
     return found.group(1), "insert" if verb in ("insert", "replace") else verb
 
 
+#: Rows that are part of a record (a meeting's attendance and actions, a claim's lines): for a role that may change
+#: only its own records, they are its own when the record they belong to is, whoever added them. A volunteer marks
+#: attendance at the meeting they recorded even where a coordinator sent the invitations.
+PART_OF: dict[str, tuple[str, str]] = {
+    "attendance": ("meeting_id", "meetings"),
+    "meeting_actions": ("meeting_id", "meetings"),
+    "claim_lines": ("claim_id", "claims"),
+}
+
+
+def _not_mine(table: Any, me: str) -> Any:
+    """The condition that a row of table is someone else's: made by another, and not part of a record of mine."""
+    from partnerdesk.records.tables import metadata
+
+    theirs = table.c.created_by.is_distinct_from(me)
+    if table.name not in PART_OF:
+        return theirs
+    column, whole = PART_OF[table.name]
+    owner = metadata.tables[whole]
+    return and_(theirs, table.c[column].not_in(select(owner.c.id).where(owner.c.created_by == me)))
+
+
 def _others_rows(connection: Any, statement: Update | Delete, params: list[dict], me: str) -> bool:
     """Whether an update or delete would touch any row that someone other than me created."""
     table = statement.table
     created_by = table.c.get("created_by") if hasattr(table, "c") else None
     if created_by is None or statement.whereclause is None:
         return True  # a row without an author, or every row: never "own"
-    query = select(func.count()).select_from(table).where(statement.whereclause).where(
-        created_by.is_distinct_from(me))  # fmt: skip
+    query = select(func.count()).select_from(table).where(statement.whereclause).where(_not_mine(table, me))
     _suspended.active = getattr(_suspended, "active", 0) + 1  # the check's own query is a read; skip re-checking
     try:
         return any(connection.execute(query, one).scalar() for one in (params or [{}]))
@@ -199,12 +219,39 @@ def _check(connection: Any, statement: Any, multiparams: Any, params: Any, _opti
     reach = roles.scope(who.role, permission)
     if reach is None:
         refuse(permission)
-    if reach == "own" and kind != "insert":
-        if not isinstance(statement, Update | Delete):
-            refuse(permission)  # plain SQL cannot be checked row by row
-        rows = list(multiparams) if multiparams else ([params] if params else [])
-        if _others_rows(connection, statement, [dict(row) for row in rows if isinstance(row, dict)], who.name):
+    if reach != "own":
+        return
+    rows = [dict(row) for row in (list(multiparams) if multiparams else ([params] if params else []))
+            if isinstance(row, dict)]  # fmt: skip
+    if kind == "insert":
+        if table in PART_OF and _into_others(connection, statement, table, rows, who.name):
             refuse(permission)
+        return
+    if not isinstance(statement, Update | Delete):
+        refuse(permission)  # plain SQL cannot be checked row by row
+    if _others_rows(connection, statement, rows, who.name):
+        refuse(permission)
+
+
+def _into_others(connection: Any, statement: Any, table: str, rows: list[dict], me: str) -> bool:
+    """Whether an insert adds a part (attendance, an action, a claim line) to a record someone else made."""
+    from partnerdesk.records.tables import metadata
+
+    column, whole = PART_OF[table]
+    given = [*rows, statement.compile().params] if isinstance(statement, Insert) else rows
+    # A multi-row insert's own values are named meeting_id_m0, meeting_id_m1, ...
+    wanted = {value for row in given for key, value in row.items()
+              if value is not None and (key == column or key.startswith(f"{column}_m"))}  # fmt: skip
+    if not wanted:
+        return False
+    owner = metadata.tables[whole]
+    query = select(func.count()).select_from(owner).where(owner.c.id.in_(wanted),
+                                                          owner.c.created_by.is_distinct_from(me))  # fmt: skip
+    _suspended.active = getattr(_suspended, "active", 0) + 1  # the check's own query is a read; skip re-checking
+    try:
+        return bool(connection.execute(query).scalar())
+    finally:
+        _suspended.active -= 1
 
 
 def _check_driver_sql(connection: Any, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool) -> None:
