@@ -31,6 +31,7 @@ from sqlalchemy.exc import DatabaseError
 
 from partnerdesk.i18n import N_, _, long_date, ngettext
 from partnerdesk.rules.dates import format_uk, today_uk
+from partnerdesk.services.common.access import all_mine
 from partnerdesk.services.common.snoozes import snoozed_lines, wake_line
 from partnerdesk.ui.expenses.today_lines import EXPENSES_TODAY
 from partnerdesk.ui.meetings.today_lines import MEETINGS_TODAY
@@ -241,9 +242,13 @@ class TodayPage(QWidget):
     def _enable_actions(self) -> None:
         line = self._current_line()
         self.snooze_action.setEnabled(line is not None)
-        self.done_action.setEnabled(line is not None and line[0] in DONE)
-        if line is not None and line[0] in DONE:
-            self.done_action.setText(DONE[line[0]].words)
+        done = DONE.get(line[0]) if line is not None else None
+        # A volunteer's Today lists the actions of every meeting; only their own meetings' are theirs to tick off.
+        mine = done is not None and line is not None and self.writer.glance(
+            lambda db: all_mine(db, done.table, [line[1]]))
+        self.done_action.setEnabled(bool(mine))
+        if done is not None:
+            self.done_action.setText(done.words)
 
     def _line_menu(self) -> QMenu:
         """The menu for the current row: open, snooze and (where it makes sense) done; on a section's own row, show

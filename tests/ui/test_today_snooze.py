@@ -179,3 +179,24 @@ def test_the_snooze_dialog_and_the_list_are_named_for_screen_readers(qtbot, writ
     qtbot.addWidget(dialog)
     assert _problems(dialog) == []
     assert _problems(page) == []
+
+
+def test_a_volunteer_is_offered_done_only_on_the_actions_of_meetings_they_recorded(qtbot, writer):
+    from partnerdesk.rules import roles
+    from tests.builders import signed_in
+
+    theirs = add_meeting(writer.store, title="Coordinator's meeting", day=TODAY - timedelta(days=20))
+    with signed_in(roles.VOLUNTEER, "Val Volunteer"):
+        mine = add_meeting(writer.store, title="Val's meeting", day=TODAY - timedelta(days=20))
+    with signed_in(roles.COORDINATOR, "Cat Coordinator"):  # the coordinator writes up both meetings' actions
+        with writer.store.transaction() as session:
+            for meeting, what in ((theirs, "Book the room"), (mine, "Send the minutes")):
+                add_action(session, meeting, {"description": what, "owner_name": "Chair",
+                                              "due_on": TODAY - timedelta(days=3)})  # fmt: skip
+    with signed_in(roles.VOLUNTEER, "Val Volunteer"):
+        page = _page(qtbot, writer)
+        offered = {}
+        for index in range(page.actions.childCount()):
+            page.tree.setCurrentItem(page.actions.child(index))
+            offered[page.actions.child(index).text(0).split(" — ")[0]] = page.done_action.isEnabled()
+    assert offered == {"Overdue: Book the room": False, "Overdue: Send the minutes": True}

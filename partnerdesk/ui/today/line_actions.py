@@ -35,6 +35,7 @@ class Done:
     words: str
     work: Callable[[Any, str, date], object]
     said: str  # for the status bar afterwards
+    table: str  # what it changes: a role that changes only its own records is offered it on those only
 
 
 def _action_done(session: Any, action_id: str, today: date) -> object:
@@ -53,9 +54,10 @@ def _follow_up_done(session: Any, check_id: str, today: date) -> object:
 #: Sections whose lines can be marked done from Today, by section key.
 DONE: dict[str, Done] = {
     "actions": Done(_("Mark the action &done"), _action_done,
-                    _("The action is marked done today.")),
+                    _("The action is marked done today."), "meeting_actions"),
     "follow_ups": Done(_("Mark the follow-up &done"), _follow_up_done,
-                       _("The follow-up is marked done today. Open the check to write what was done.")),
+                       _("The follow-up is marked done today. Open the check to write what was done."),
+                       "wellbeing_checks"),
 }  # fmt: skip
 
 
