@@ -188,11 +188,11 @@ def test_a_volunteer_is_offered_done_only_on_the_actions_of_meetings_they_record
     theirs = add_meeting(writer.store, title="Coordinator's meeting", day=TODAY - timedelta(days=20))
     with signed_in(roles.VOLUNTEER, "Val Volunteer"):
         mine = add_meeting(writer.store, title="Val's meeting", day=TODAY - timedelta(days=20))
-    with signed_in(roles.COORDINATOR, "Cat Coordinator"):  # the coordinator writes up both meetings' actions
-        with writer.store.transaction() as session:
-            for meeting, what in ((theirs, "Book the room"), (mine, "Send the minutes")):
-                add_action(session, meeting, {"description": what, "owner_name": "Chair",
-                                              "due_on": TODAY - timedelta(days=3)})  # fmt: skip
+    # The coordinator writes up both meetings' actions.
+    with signed_in(roles.COORDINATOR, "Cat Coordinator"), writer.store.transaction() as session:
+        for meeting, what in ((theirs, "Book the room"), (mine, "Send the minutes")):
+            add_action(session, meeting, {"description": what, "owner_name": "Chair",
+                                          "due_on": TODAY - timedelta(days=3)})  # fmt: skip
     with signed_in(roles.VOLUNTEER, "Val Volunteer"):
         page = _page(qtbot, writer)
         offered = {}
