@@ -110,6 +110,8 @@ def test_the_audit_log_viewer_filters_checks_and_exports(qtbot, writer, dialogs,
     assert dialog.chain.text() == "Every entry is as it was written."
     assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 2).text() == "Confidential notes opened"
+    assert dialog.table.item(0, 3).text() == f"wellbeing_check {check[:8]}…"  # short, so Details fits beside it
+    assert dialog.table.item(0, 3).toolTip() == f"wellbeing_check {check}"
 
     dialog.kind.set_code("export")
     assert dialog.table.rowCount() == 1 and "rows: 3" in dialog.table.item(0, 4).text()

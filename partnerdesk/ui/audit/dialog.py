@@ -104,10 +104,15 @@ class AuditDialog(QDialog):
         for row, entry in enumerate(entries):
             moment = entry["at"].astimezone(UK)
             record = f"{entry['object_kind'] or ''} {entry['object_id'] or ''}".strip()
+            # The id's first 8 characters tell records apart on screen; the whole id is in the tooltip and the
+            # export, so the Details column still fits beside it on a laptop.
+            shown = f"{entry['object_kind']} {entry['object_id'][:8]}…" if entry["object_id"] else record
             values = [f"{format_uk(moment.date())} {moment:%H:%M}", entry["account_name"],
-                      audit.describe_kind(entry["kind"]), record, audit.describe_details(entry["details"])]  # fmt: skip
+                      audit.describe_kind(entry["kind"]), shown, audit.describe_details(entry["details"])]  # fmt: skip
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(record if column == 3 else value)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         count = len(entries)
         self.count.setText(ngettext("{count:,} entry", "{count:,} entries", count).format(count=count)
