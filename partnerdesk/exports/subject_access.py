@@ -103,6 +103,19 @@ def _shown(column: Any, value: Any) -> str:
     return str(value)
 
 
+def _described(held: HeldAbout, column: Any, value: Any) -> str:
+    """A value for the PDF, where an id of a meeting, committee or course comes with what it is in words."""
+    shown = _shown(column, value)
+    words = held.described.get(value) if isinstance(value, str) else None
+    return f"{words} ({shown})" if words else shown
+
+
+def _label_for(held: HeldAbout, column: Any, value: Any) -> str:
+    """A field's label in the PDF: "Committee" rather than "Committee id" where the committee is named."""
+    named = isinstance(value, str) and value in held.described
+    return _label(column.name.removesuffix("_id") if named else column.name)
+
+
 def _label(name: str) -> str:
     """A column's name as a label: "consent_review_on" → "Consent review on"."""
     words = name.removesuffix("_pence").replace("_", " ")
@@ -147,8 +160,8 @@ def _write_pdf(held: HeldAbout, path: Path) -> None:
         for section in held.sections:
             parts.append(Paragraph(f"{paragraph_text(section.title)} ({len(section.rows)})", heading))
             for row in section.rows:
-                grid = [[Paragraph(paragraph_text(_label(c.name)), cell_head),
-                         Paragraph(paragraph_text(_shown(c, row[c.name])), cell)]
+                grid = [[Paragraph(paragraph_text(_label_for(held, c, row[c.name])), cell_head),
+                         Paragraph(paragraph_text(_described(held, c, row[c.name])), cell)]
                         for c in section.columns if _shown(c, row[c.name]) != EMPTY]  # fmt: skip
                 if not grid:
                     continue

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -123,6 +124,10 @@ def test_the_pdf_reads_as_a_document_and_holds_confidential_notes_only_when_conf
     assert f"Everything we hold about {NAME}" in shown
     assert "Seats on committees" in shown and "Expense claims" in shown and "Wellbeing checks" in shown
     assert "Confidential notes are not included in this copy." in shown
+    # Which committee and meeting, in words beside the record numbers (pdftotext may wrap a long table cell).
+    flat = " ".join(shown.split())
+    assert "Mental Health Committee (" in flat and re.search(r"Test Meeting \d+, 17/06/2031 \(", flat)
+    assert "Someone Else Entirely" not in flat  # another person stays a record number
     assert MARKER not in shown
     assert MARKER in text(full)
     with store.reader() as session:

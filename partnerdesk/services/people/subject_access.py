@@ -80,11 +80,14 @@ class Section:
 
 @dataclass
 class HeldAbout:
-    """Everything held about one person (sections in TITLES' order, empty ones left out)."""
+    """Everything held about one person (sections in TITLES' order, empty ones left out). described gives the
+    organisation's own records that theirs refer to (a meeting, a committee, a course) in words, by id, so the PDF
+    can say which meeting they attended rather than only its record number; never another person."""
 
     person_id: str
     confidential_included: bool
     sections: list[Section]
+    described: dict[str, str] = field(default_factory=dict)
 
     @property
     def row_count(self) -> int:
@@ -142,7 +145,39 @@ def gather(session: Session, person_id: str, *, include_confidential: bool = Fal
     take(t.audit_log, t.audit_log.c.object_id.in_(about))
     sections = [_section(t.metadata.tables[name], found[name], include_confidential)
                 for name in TITLES if found.get(name)]  # fmt: skip
-    return HeldAbout(person_id, include_confidential, sections)
+    return HeldAbout(person_id, include_confidential, sections, _described(session, sections))
+
+
+def _described(session: Session, sections: list[Section]) -> dict[str, str]:
+    """The meetings, committees, courses, programmes, organisations and budget headings the sections refer to, in
+    words by id ("Partnership Board, 17/06/2031"), read once per kind."""
+    from partnerdesk.rules.dates import format_uk
+    from partnerdesk.rules.meetings import uk_date
+
+    t = tables
+    wanted: dict[str, set[str]] = {}
+    for section in sections:
+        for column in section.columns:
+            for key in column.foreign_keys:
+                if key.column.table.name in _DESCRIBE:
+                    wanted.setdefault(key.column.table.name, set()).update(
+                        row[column.name] for row in section.rows if row[column.name])
+    described: dict[str, str] = {}
+    for name, ids in wanted.items():
+        table = t.metadata.tables[name]
+        if name == "meetings":
+            for record_id, title, starts_at in session.execute(
+                    select(table.c.id, table.c.title, table.c.starts_at).where(table.c.id.in_(ids))):
+                described[record_id] = f"{title}, {format_uk(uk_date(starts_at))}"
+        else:
+            rows = session.execute(select(table.c.id, table.c.name).where(table.c.id.in_(ids)))
+            described.update({record_id: words for record_id, words in rows})
+    return described
+
+
+#: The organisation's own records that a person's records point at, described in words in the PDF.
+_DESCRIBE = frozenset({"meetings", "committees", "organisations", "programmes", "training_courses",
+                       "budget_headings"})  # fmt: skip
 
 
 def _section(table: Table, rows: list[dict[str, Any]], include_confidential: bool) -> Section:
