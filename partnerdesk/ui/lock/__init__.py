@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from partnerdesk.ui.main_window import MainWindow
 
 SETTING = "lock_after_minutes"
+WATCH_AFTER_MS = 1000
 
 
 def install_lock(window: MainWindow) -> Locker:
@@ -25,8 +26,9 @@ def install_lock(window: MainWindow) -> Locker:
         return int(window.writer.glance(lambda db: get_setting(db, SETTING)))
 
     locker = Locker(window, minutes())
-    # After the first screen is drawn: listening to the desktop's screen lock costs start-up time otherwise.
-    QTimer.singleShot(0, locker, locker.watch_system_lock)
+    # A second after the window opens, well after its first screen is drawn (a zero timer would still run before
+    # the first paint): listening to the desktop's screen lock need not cost start-up time.
+    QTimer.singleShot(WATCH_AFTER_MS, locker, locker.watch_system_lock)
     window.writer.changed.connect(lambda tables: (tables is None or "settings" in tables)
                                   and locker.set_minutes(minutes()))  # fmt: skip
     return locker
