@@ -18,7 +18,8 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.records.accounts import Account
 from partnerdesk.records.types import new_id
 from partnerdesk.services.common import audit
-from partnerdesk.services.common.errors import NotFound, Problems, ValidationError
+from partnerdesk.services.common.errors import Problems, ValidationError
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.text import tidy
 from partnerdesk.store.keys import KeyFile, password_problem
 
@@ -65,10 +66,7 @@ def list_accounts(session: Session) -> list[AccountRow]:
 
 def find_account(session: Session, account_id: str) -> Account:
     """The account with this id, or NotFound."""
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFound(account_id)
-    return account
+    return found(session, Account, account_id, account_id)
 
 
 def check_account(

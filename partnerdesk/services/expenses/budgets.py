@@ -21,7 +21,8 @@ from partnerdesk.records import tables
 from partnerdesk.records.base import utc_now
 from partnerdesk.rules.expenses import COMMITTED, SPENT, HeadingSpend, financial_year_dates, over_budget_warning
 from partnerdesk.rules.money import MAX_PENCE, format_pounds, parse_pounds
-from partnerdesk.services.common.errors import NotFound, Problems, ValidationError, check_row_version
+from partnerdesk.services.common.errors import Problems, ValidationError, check_row_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.text import tidy
 
 if TYPE_CHECKING:
@@ -147,10 +148,7 @@ def get_heading(session: Session, heading_id: str) -> BudgetHeading:
     """A budget heading by id; raises NotFound."""
     from partnerdesk.records.expenses import BudgetHeading
 
-    heading = session.get(BudgetHeading, heading_id) if heading_id else None
-    if heading is None:
-        raise NotFound(_("That budget heading could not be found."))
-    return heading
+    return found(session, BudgetHeading, heading_id, _("That budget heading could not be found."))
 
 
 def delete_heading(session: Session, heading_id: str) -> None:

@@ -22,7 +22,8 @@ from partnerdesk.records.meetings import Meeting
 from partnerdesk.records.people import Person
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.expenses import DELETABLE, edit_problem, financial_year_label, financial_year_of
-from partnerdesk.services.common.errors import NotFound, Problems, ValidationError, check_version
+from partnerdesk.services.common.errors import Problems, ValidationError, check_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.expenses.claim_totals import recompute_mileage
 
@@ -129,10 +130,7 @@ def create_claim(session: Session, data: dict[str, Any], today: date | None = No
 
 def get_claim(session: Session, claim_id: str) -> Claim:
     """A claim by id, including claims in the Bin; raises NotFound."""
-    claim = session.get(Claim, claim_id) if claim_id else None
-    if claim is None:
-        raise NotFound(_("That claim could not be found. It may have been erased."))
-    return claim
+    return found(session, Claim, claim_id, _("That claim could not be found. It may have been erased."))
 
 
 def editable_claim(session: Session, claim_id: str) -> Claim:

@@ -38,7 +38,8 @@ from partnerdesk.rules.payments import (
     payment_warning,
     time_payment_pence,
 )
-from partnerdesk.services.common.errors import NotFound, Problems, check_row_version, confirm_or_stop
+from partnerdesk.services.common.errors import Problems, check_row_version, confirm_or_stop
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.settings import get_setting, payment_rates
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.expenses.claim_totals import preview_mileage, recompute_mileage, refresh_claims
@@ -251,10 +252,7 @@ def add_line(
 
 def get_line(session: Session, line_id: str) -> ClaimLine:
     """A claim line by id; raises NotFound."""
-    line = session.get(ClaimLine, line_id) if line_id else None
-    if line is None:
-        raise NotFound(_("That claim line could not be found. It may have been removed."))
-    return line
+    return found(session, ClaimLine, line_id, _("That claim line could not be found. It may have been removed."))
 
 
 def line_data(line: ClaimLine) -> dict[str, Any]:

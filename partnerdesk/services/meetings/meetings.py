@@ -21,7 +21,8 @@ from partnerdesk.records.meetings import Meeting
 from partnerdesk.records.people import Committee, Person
 from partnerdesk.rules import contact
 from partnerdesk.rules.meetings import SERVING_KINDS, Periods, periods_for, uk_moment, uk_times
-from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.errors import Problems, check_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.settings import default_periods
 from partnerdesk.services.common.text import text_problem, tidy
 
@@ -200,10 +201,7 @@ def create_meeting(session: Session, data: dict[str, Any]) -> Meeting:
 
 def get_meeting(session: Session, meeting_id: str) -> Meeting:
     """A meeting by id, including meetings in the Bin; raises NotFound."""
-    meeting = session.get(Meeting, meeting_id) if meeting_id else None
-    if meeting is None:
-        raise NotFound(_("That meeting could not be found. It may have been erased."))
-    return meeting
+    return found(session, Meeting, meeting_id, _("That meeting could not be found. It may have been erased."))
 
 
 def meeting_periods(session: Session, meeting_id: str) -> Periods:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from partnerdesk.i18n import _
 from partnerdesk.records.meetings import Meeting, MeetingSeries
 from partnerdesk.rules.recurrence import Recurrence, describe_recurrence, meeting_dates, recurrence_problems
-from partnerdesk.services.common.errors import NotFound, Problems
+from partnerdesk.services.common.errors import Problems
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.meetings.committee_invites import InviteCount, invite_members
@@ -155,10 +156,7 @@ def add_to_series(
 
 def get_series(session: Session, series_id: str) -> MeetingSeries:
     """A series by id; raises NotFound."""
-    series = session.get(MeetingSeries, series_id) if series_id else None
-    if series is None:
-        raise NotFound(_("That series of meetings could not be found."))
-    return series
+    return found(session, MeetingSeries, series_id, _("That series of meetings could not be found."))
 
 
 def series_recurrence(series: MeetingSeries) -> Recurrence:

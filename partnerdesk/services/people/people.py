@@ -14,7 +14,8 @@ from partnerdesk.records.base import utc_now
 from partnerdesk.records.people import Person, PersonRole
 from partnerdesk.rules import contact, equality
 from partnerdesk.rules.dates import today_uk
-from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.errors import Problems, check_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.text import blank_to_none, check_text
 
 #: Free-text fields and their longest allowed length (matching the database columns).
@@ -139,10 +140,7 @@ def create_person(session: Session, data: dict[str, Any]) -> Person:
 
 def get_person(session: Session, person_id: str) -> Person:
     """A person by id, including people in the Bin."""
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound(_("That person could not be found. They may have been erased."))
-    return person
+    return found(session, Person, person_id, _("That person could not be found. They may have been erased."))
 
 
 def update_person(session: Session, person_id: str, data: dict[str, Any], version: int | None = None) -> Person:

@@ -29,6 +29,7 @@ from partnerdesk.rules.programmes import (
     SIDES,
 )
 from partnerdesk.services.common.errors import NotFound, Problems, ValidationError, check_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.text import text_problem, tidy
 
 PROGRAMME_FIELDS = (
@@ -185,10 +186,7 @@ def create_programme(session: Session, data: dict[str, Any]) -> Programme:
 
 def get_programme(session: Session, programme_id: str) -> Programme:
     """A programme by id, including one in the Bin; raises NotFound."""
-    programme = session.get(Programme, programme_id) if programme_id else None
-    if programme is None:
-        raise NotFound(_("That programme could not be found. It may have been erased."))
-    return programme
+    return found(session, Programme, programme_id, _("That programme could not be found. It may have been erased."))
 
 
 def live_programme(session: Session, programme_id: str) -> Programme:

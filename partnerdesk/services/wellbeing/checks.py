@@ -26,7 +26,8 @@ from partnerdesk.rules import roles
 from partnerdesk.rules import wellbeing as rules
 from partnerdesk.rules.dates import today_uk
 from partnerdesk.services.common.access import require
-from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.errors import Problems, check_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.wellbeing.confidential import CONFIDENTIAL_FIELDS
@@ -168,10 +169,8 @@ def create_check(session: Session, data: dict[str, Any]) -> WellbeingCheck:
 def get_check(session: Session, check_id: str) -> WellbeingCheck:
     """A check by id, including checks in the Bin; raises NotFound. Do not show its confidential fields from
     here: use services.wellbeing.confidential.read_confidential_notes."""
-    check = session.get(WellbeingCheck, check_id) if check_id else None
-    if check is None:
-        raise NotFound(_("That wellbeing check could not be found. It may have been erased."))
-    return check
+    return found(session, WellbeingCheck, check_id,
+                 _("That wellbeing check could not be found. It may have been erased."))
 
 
 def check_data(session: Session, check_id: str) -> dict[str, Any]:

@@ -27,7 +27,8 @@ from partnerdesk.rules import roles
 from partnerdesk.rules import supervision as rules
 from partnerdesk.rules.dates import format_uk, today_uk
 from partnerdesk.services.common.access import require
-from partnerdesk.services.common.errors import NotFound, Problems, check_row_version, check_version
+from partnerdesk.services.common.errors import Problems, check_row_version, check_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.text import tidy
 from partnerdesk.services.wellbeing.checks import live_person
 from partnerdesk.services.wellbeing.supervision_due import cadence_for_roles, cadence_settings
@@ -112,10 +113,7 @@ def clean_pair(session: Session, data: dict[str, Any]) -> dict[str, Any]:
 
 def get_pair(session: Session, pair_id: str) -> SupervisionPair:
     """A pair by id; raises NotFound."""
-    pair = session.get(SupervisionPair, pair_id) if pair_id else None
-    if pair is None:
-        raise NotFound(_("That supervision pair could not be found."))
-    return pair
+    return found(session, SupervisionPair, pair_id, _("That supervision pair could not be found."))
 
 
 def create_pair(session: Session, data: dict[str, Any]) -> SupervisionPair:
@@ -234,10 +232,7 @@ def _apply_session(record: SupervisionSession, clean: dict[str, Any]) -> None:
 
 def get_session(session: Session, session_id: str) -> SupervisionSession:
     """A session by id; raises NotFound. Its notes are confidential: open them with read_confidential_notes."""
-    record = session.get(SupervisionSession, session_id) if session_id else None
-    if record is None:
-        raise NotFound(_("That supervision session could not be found."))
-    return record
+    return found(session, SupervisionSession, session_id, _("That supervision session could not be found."))
 
 
 def create_session(session: Session, data: dict[str, Any]) -> SupervisionSession:

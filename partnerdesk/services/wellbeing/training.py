@@ -26,6 +26,7 @@ from partnerdesk.rules.dates import today_uk
 from partnerdesk.rules.meetings import LOOKBACK_DAYS
 from partnerdesk.services.common.access import require
 from partnerdesk.services.common.errors import NotFound, Problems, check_row_version
+from partnerdesk.services.common.lookup import found
 from partnerdesk.services.common.settings import get_setting
 from partnerdesk.services.common.text import text_problem, tidy
 
@@ -99,10 +100,7 @@ def get_course(session: Session, course_id: str) -> TrainingCourse:
     """A course by id; raises NotFound."""
     from partnerdesk.records.supervision import TrainingCourse
 
-    course = session.get(TrainingCourse, course_id) if course_id else None
-    if course is None:
-        raise NotFound(_("That course could not be found."))
-    return course
+    return found(session, TrainingCourse, course_id, _("That course could not be found."))
 
 
 def delete_course(session: Session, course_id: str) -> None:
@@ -148,10 +146,7 @@ def get_training_record(session: Session, record_id: str) -> TrainingRecord:
     """A training record by id; raises NotFound."""
     from partnerdesk.records.supervision import TrainingRecord
 
-    record = session.get(TrainingRecord, record_id) if record_id else None
-    if record is None:
-        raise NotFound(_("That training record could not be found."))
-    return record
+    return found(session, TrainingRecord, record_id, _("That training record could not be found."))
 
 
 def update_training_record(
