@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import _
 from partnerdesk.rules import roles
-from partnerdesk.services.common.access import TABLE_PERMISSIONS, all_mine, allowed, own_only
+from partnerdesk.services.common.access import all_mine, allowed, own_rows_only
 from partnerdesk.ui.read_only_banner import writes
 
 if TYPE_CHECKING:
@@ -191,8 +191,7 @@ def only_own_selected(view: QAbstractItemView, buttons: list[QWidget], table: st
     """For a role that may change only the records of table it made (a volunteer's meetings): buttons that act on
     the selected records are off, saying why, while any of them is someone else's, rather than refused when
     pressed. Other roles are left as they are."""
-    permission = TABLE_PERMISSIONS.get(table)
-    if permission is None or own_only(permission) is None:
+    if own_rows_only(table) is None:
         return
     why = _("You can change only the ones you recorded yourself.")
 

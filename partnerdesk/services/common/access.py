@@ -92,29 +92,34 @@ def own_only(permission: str) -> str | None:
     return who.name
 
 
+def _reach(table: str) -> tuple[bool, str | None]:
+    """(whether the signed-in person may change rows of table at all, their name when only the rows they made)."""
+    permission = TABLE_PERMISSIONS.get(table, UNKNOWN_TABLE)
+    if permission is None:
+        return True, None
+    return allowed(permission), own_only(permission)
+
+
+def own_rows_only(table: str) -> str | None:
+    """The signed-in person's name when their role changes only the rows of table they made, else None."""
+    return _reach(table)[1]
+
+
 def may_change(table: str, created_by: str | None) -> bool:
     """Whether the signed-in person may change a record of table that created_by made: their role may change every
     such record, or only their own and this is one of them (what _check enforces, asked before offering a form's
     Save and Delete)."""
-    permission = TABLE_PERMISSIONS.get(table, UNKNOWN_TABLE)
-    if permission is None:
-        return True
-    if not allowed(permission):
-        return False
-    me = own_only(permission)
-    return me is None or created_by == me
+    may, me = _reach(table)
+    return may and (me is None or created_by == me)
 
 
 def all_mine(connection: Any, table: str, record_ids: list[str]) -> bool:
     """Whether the signed-in person may change every one of these records of table (see may_change): always, unless
     their role may change only their own and one of them is someone else's."""
-    permission = TABLE_PERMISSIONS.get(table, UNKNOWN_TABLE)
-    if permission is None or not record_ids:
-        return True
-    if not allowed(permission):
+    may, me = _reach(table)
+    if not may:
         return False
-    me = own_only(permission)
-    if me is None:
+    if me is None or not record_ids:
         return True
     from partnerdesk.records.tables import metadata
 
@@ -199,11 +204,8 @@ def _others_rows(connection: Any, statement: Update | Delete, params: list[dict]
     if created_by is None or statement.whereclause is None:
         return True  # a row without an author, or every row: never "own"
     query = select(func.count()).select_from(table).where(statement.whereclause).where(_not_mine(table, me))
-    _suspended.active = getattr(_suspended, "active", 0) + 1  # the check's own query is a read; skip re-checking
-    try:
+    with housekeeping():  # the check's own query is a read; skip re-checking it
         return any(connection.execute(query, one).scalar() for one in (params or [{}]))
-    finally:
-        _suspended.active -= 1
 
 
 def _check(connection: Any, statement: Any, multiparams: Any, params: Any, _options: Any) -> None:
@@ -247,11 +249,8 @@ def _into_others(connection: Any, statement: Any, table: str, rows: list[dict], 
     owner = metadata.tables[whole]
     query = select(func.count()).select_from(owner).where(owner.c.id.in_(wanted),
                                                           owner.c.created_by.is_distinct_from(me))  # fmt: skip
-    _suspended.active = getattr(_suspended, "active", 0) + 1  # the check's own query is a read; skip re-checking
-    try:
+    with housekeeping():  # the check's own query is a read; skip re-checking it
         return bool(connection.execute(query).scalar())
-    finally:
-        _suspended.active -= 1
 
 
 def _check_driver_sql(connection: Any, _cursor: Any, statement: str, _params: Any, context: Any, _many: bool) -> None:

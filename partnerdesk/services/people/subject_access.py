@@ -148,13 +148,17 @@ def gather(session: Session, person_id: str, *, include_confidential: bool = Fal
     return HeldAbout(person_id, include_confidential, sections, _described(session, sections))
 
 
+#: The organisation's own records that a person's records point at, described in words in the PDF.
+_DESCRIBE = frozenset({"meetings", "committees", "organisations", "programmes", "training_courses",
+                       "budget_headings"})  # fmt: skip
+
+
 def _described(session: Session, sections: list[Section]) -> dict[str, str]:
     """The meetings, committees, courses, programmes, organisations and budget headings the sections refer to, in
     words by id ("Partnership Board, 17/06/2031"), read once per kind."""
     from partnerdesk.rules.dates import format_uk
     from partnerdesk.rules.meetings import uk_date
 
-    t = tables
     wanted: dict[str, set[str]] = {}
     for section in sections:
         for column in section.columns:
@@ -164,7 +168,7 @@ def _described(session: Session, sections: list[Section]) -> dict[str, str]:
                         row[column.name] for row in section.rows if row[column.name])
     described: dict[str, str] = {}
     for name, ids in wanted.items():
-        table = t.metadata.tables[name]
+        table = tables.metadata.tables[name]
         if name == "meetings":
             for record_id, title, starts_at in session.execute(
                     select(table.c.id, table.c.title, table.c.starts_at).where(table.c.id.in_(ids))):
@@ -174,10 +178,6 @@ def _described(session: Session, sections: list[Section]) -> dict[str, str]:
             described.update({record_id: words for record_id, words in rows})
     return described
 
-
-#: The organisation's own records that a person's records point at, described in words in the PDF.
-_DESCRIBE = frozenset({"meetings", "committees", "organisations", "programmes", "training_courses",
-                       "budget_headings"})  # fmt: skip
 
 
 def _section(table: Table, rows: list[dict[str, Any]], include_confidential: bool) -> Section:

@@ -155,8 +155,7 @@ class Locker(QObject):
         buses: which D-Bus connections to listen on, for a test)."""
         from partnerdesk.ui.lock.system_lock import watch_system_lock
 
-        if self.system_lock is not None:
-            self.system_lock.locked.disconnect(self.lock)
+        self._stop_watching()
         self.system_lock = watch_system_lock(self.window, self, **buses)
         self.system_lock.locked.connect(self.lock)
 
@@ -168,16 +167,23 @@ class Locker(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        if self.system_lock is not None:
-            watcher, self.system_lock = self.system_lock, None
-            watcher.locked.disconnect(self.lock)
-            if app is not None and watcher.windows_filter is not None:
-                app.removeNativeEventFilter(watcher.windows_filter)
+        self._stop_watching()
         if self.screen is not None:
             screen, self.screen = self.screen, None
             screen.hide()
             screen.deleteLater()
         self.hidden = []
+
+    def _stop_watching(self) -> None:
+        """No longer lock when the computer's screen is locked (a new watcher replaces it, or the lock stands down)."""
+        if self.system_lock is None:
+            return
+        watcher, self.system_lock = self.system_lock, None
+        watcher.locked.disconnect(self.lock)
+        app = QApplication.instance()
+        if app is not None and watcher.windows_filter is not None:
+            app.removeNativeEventFilter(watcher.windows_filter)
+        watcher.deleteLater()
 
     def unlock(self) -> None:
         """Show everything again as it was (called by the lock screen once the person is known)."""
