@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from partnerdesk.services.common.errors import ValidationError
+from partnerdesk.services.common.setting_specs import whole_days
 from partnerdesk.services.common.settings import (
     SETTINGS,
     all_settings,
     get_setting,
     reset_setting,
     set_setting,
-    whole_days,
 )
 from partnerdesk.store import open_store
 from tests.builders import count_rows

@@ -14,7 +14,7 @@ from partnerdesk.i18n import _
 from partnerdesk.records import tables
 from partnerdesk.records.types import utc_now
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
-from partnerdesk.services.common.settings import whole_days
+from partnerdesk.services.common.setting_specs import whole_days
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
