@@ -17,9 +17,9 @@ from partnerdesk.services.expenses import today as expenses_today
 from partnerdesk.services.meetings import today as meetings_today
 from partnerdesk.services.people import today as people_today
 from partnerdesk.services.wellbeing import today as wellbeing_today
-from partnerdesk.store import changes, viewing
+from partnerdesk.store import changes, messages, viewing  # messages: the health check's, as the window opens
 
 __all__ = [
-    "access", "changes", "drafts", "expenses_today", "logs", "meetings_today", "paths", "people_today",
+    "access", "changes", "drafts", "expenses_today", "logs", "meetings_today", "messages", "paths", "people_today",
     "resources_access", "settings", "snoozes", "sqlalchemy", "store", "viewing", "wellbeing_today",
 ]  # fmt: skip

@@ -116,6 +116,7 @@ def test_the_window_locks_itself_after_the_idle_time(qtbot, window):
 
 
 def test_using_the_window_starts_the_idle_time_again_and_zero_never_locks(qtbot, window):
+    qtbot.waitUntil(lambda: window.locker.watching_input, timeout=3000)  # from a moment after the window opens
     window.locker.timer.setInterval(1500)
     window.locker.timer.start()
     qtbot.wait(1000)

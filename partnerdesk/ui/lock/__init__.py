@@ -27,7 +27,8 @@ def install_lock(window: MainWindow) -> Locker:
 
     locker = Locker(window, minutes())
     # A second after the window opens, well after its first screen is drawn (a zero timer would still run before
-    # the first paint): listening to the desktop's screen lock need not cost start-up time.
+    # the first paint): watching for input and listening to the desktop's screen lock need not cost start-up time.
+    QTimer.singleShot(WATCH_AFTER_MS, locker, locker.watch_input)
     QTimer.singleShot(WATCH_AFTER_MS, locker, locker.watch_system_lock)
     window.writer.changed.connect(lambda tables: (tables is None or "settings" in tables)
                                   and locker.set_minutes(minutes()))  # fmt: skip

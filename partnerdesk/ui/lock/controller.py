@@ -95,10 +95,8 @@ class Locker(QObject):
         self.hidden: list[_Hidden] = []
         self.minutes = 0
         self.system_lock: SystemLockWatcher | None = None
+        self.watching_input = False
         self.set_minutes(minutes)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     @property
     def locked(self) -> bool:
@@ -113,6 +111,17 @@ class Locker(QObject):
             self.timer.setInterval(minutes * MINUTE_MS)
             if not self.locked:
                 self.timer.start()
+
+    def watch_input(self) -> None:
+        """Start the idle time again whenever a key, click, wheel or mouse movement reaches PartnerDesk.
+
+        Started a moment after the window opens (lock.install_lock), not with it: a filter on the whole application
+        is handed every object that gets an event, and PySide6 builds each new kind of object's Python class (all
+        its enums) the first time, which cost the first screen about 30 ms (bench/bench_startup.py)."""
+        app = QApplication.instance()
+        if app is not None and not self.watching_input:
+            app.installEventFilter(self)
+            self.watching_input = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt's name
         if event.type() in _INPUT and self.timer.isActive():
@@ -152,7 +161,7 @@ class Locker(QObject):
 
     def watch_system_lock(self, **buses) -> None:
         """Lock as soon as the computer's own screen is locked, not only after the idle time (lock.system_lock;
-        buses: which D-Bus connections to listen on, for a test)."""
+        buses: which D-Bus connections to listen on, or how a Mac's lock is read, for a test)."""
         from partnerdesk.ui.lock.system_lock import watch_system_lock
 
         self._stop_watching()
@@ -167,6 +176,7 @@ class Locker(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self.watching_input = False
         self._stop_watching()
         if self.screen is not None:
             screen, self.screen = self.screen, None
