@@ -81,7 +81,7 @@ people = record_table(
     # out and Today stops asking for a consent review. Consent given again on a later day ends it.
     Column("consent_withdrawn_on", Date),
     # The name index for the list and the search index are SQLite-specific: see migration 0002.
-    Index("ix_people_status", "status"),
+    Index("ix_people_status_changed", "status", "deleted_at", "updated_at"),  # also Today's retention review
     Index("ix_people_consent_review", "consent_review_on"),
     # Only the people in the Bin (see migration 0007): quick to find, and no help to queries about the rest. Migration
     # 0007 makes it partial on PostgreSQL too; saying postgresql_where here would import SQLAlchemy's PostgreSQL

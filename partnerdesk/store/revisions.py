@@ -23,5 +23,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0016_accounts",
     "0017_audit_log",
     "0018_consent_withdrawn",
+    "0019_people_left_index",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
