@@ -8,11 +8,10 @@ the computer's login or PARTNERDESK_USER as they always have.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Actor:
+class Actor(NamedTuple):
     """A signed-in account: its id, the name shown on records, and its role's code (see rules.roles)."""
 
     account_id: str

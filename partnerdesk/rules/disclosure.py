@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from partnerdesk.i18n import N_, _
 
@@ -85,8 +86,7 @@ class Policy:
         )
 
 
-@dataclass(frozen=True)
-class Published:
+class Published(NamedTuple):
     """A table as it may be published: cells[row][column], row totals, column totals and the grand total.
 
     Each figure is a whole number or HIDDEN; the totals are None when the table was given without them.

@@ -6,8 +6,8 @@ Pure functions: no database, no Qt. Money is whole pence (rules.money).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.rules.money import format_pounds
@@ -132,8 +132,7 @@ def _megabytes(size: int) -> str:
     return _("{value:.1f} MB").format(value=size / 1_048_576)  # for a message only: no money is involved
 
 
-@dataclass(frozen=True)
-class HeadingSpend:
+class HeadingSpend(NamedTuple):
     """One budget heading's position: its allocation, what is spent (approved, paid) and committed (submitted)."""
 
     heading_id: str

@@ -6,9 +6,8 @@ and are passed in; the defaults live there, not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TypeGuard
+from typing import NamedTuple, TypeGuard
 
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.rules.dates import UK, format_uk
@@ -78,8 +77,7 @@ def days_before(meeting_day: date, sent_on: date | None) -> int | None:
     return (meeting_day - sent_on).days
 
 
-@dataclass(frozen=True)
-class Periods:
+class Periods(NamedTuple):
     """The least notice of a meeting and the least time to read its papers, in days."""
 
     notice_days: int
@@ -118,8 +116,7 @@ def format_met(sent_format: str | None, wanted_format: str | None) -> bool | Non
 # --- Quorum -------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QuorumRule:
+class QuorumRule(NamedTuple):
     """A committee's quorum: a number of members, or a fraction (numerator/denominator) of current members."""
 
     number: int | None = None
@@ -217,8 +214,7 @@ def describe_quorum(rule: QuorumRule) -> str:
 # --- What is due --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MeetingFacts:
+class MeetingFacts(NamedTuple):
     """What the Today page knows about one meeting, gathered by the service in a few queries."""
 
     kind: str
@@ -235,8 +231,7 @@ class MeetingFacts:
     has_debrief: bool = False
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One thing to do for a meeting. due_on is the last day to do it in time (None: as soon as possible)."""
 
     code: str

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.rules.dates import format_uk
@@ -132,8 +133,7 @@ HMRC_RATES = DEFAULT_RATES
 DEFAULT_SCHEDULE: tuple[MileageRates, ...] = (DEFAULT_RATES,)
 
 
-@dataclass(frozen=True)
-class MileageResult:
+class MileageResult(NamedTuple):
     """What one journey pays and how: the miles at each rate, and the total in whole pence."""
 
     vehicle: str
@@ -180,8 +180,7 @@ class MileageResult:
         return f"{', '.join(parts)}: {format_pounds(self.pence)}"
 
 
-@dataclass(frozen=True)
-class Journey:
+class Journey(NamedTuple):
     """One journey in a person's claims: when, how, how far and with how many passengers."""
 
     day: date

@@ -8,8 +8,7 @@ before accounts existed) may do everything, as before roles existed: see may().
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from partnerdesk.i18n import N_
 
@@ -68,8 +67,7 @@ PERMISSION_WORDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """A role's code (stored on accounts), its name and a sentence about it, both for people choosing a role."""
 
     code: str

@@ -10,6 +10,7 @@ import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from partnerdesk.i18n import N_, _
 
@@ -126,8 +127,7 @@ SUPERVISION_TOPICS = {
 EXPIRING_WINDOW_DAYS = 30
 
 
-@dataclass(frozen=True)
-class Course:
+class Course(NamedTuple):
     """A training course and how often it must be renewed (None: done once, never expires)."""
 
     name: str

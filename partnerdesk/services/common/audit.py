@@ -15,9 +15,8 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, func, insert, inspect, select
 
@@ -69,8 +68,7 @@ DETAIL_WORDS: dict[str, str] = {
 _ID_OR_CODE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9_.:-]{1,60}")
 
 
-@dataclass(frozen=True)
-class Broken:
+class Broken(NamedTuple):
     """The first entry whose chain does not hold: seq and when it claims to be from, and why (a plain sentence)."""
 
     seq: int
@@ -184,8 +182,7 @@ def has_log(connection: Session | Connection) -> bool:
 # --- reading it back: the coordinator's viewer ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AuditFilter:
+class AuditFilter(NamedTuple):
     """Which entries to show: between two dates (UK days, inclusive), of one kind, by one account name."""
 
     date_from: date | None = None

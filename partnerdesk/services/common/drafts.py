@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, delete, select
 
@@ -23,8 +22,7 @@ def _mine():
     return (d.c.saved_by == current_user()) & (d.c.machine == this_machine())
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A form left unsaved: which form, which record (None for a new one), and what had been typed."""
 
     id: str

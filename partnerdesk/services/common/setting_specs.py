@@ -7,8 +7,7 @@ To add a setting, add one SettingSpec to _SPECS (use whole_days or write a small
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.records.vocab import ROLES
@@ -30,8 +29,7 @@ from partnerdesk.services.common.text import check_text
 Checker = Callable[[Any], tuple[Any, str | None]]
 
 
-@dataclass(frozen=True)
-class SettingSpec:
+class SettingSpec(NamedTuple):
     """One organisation setting: its key, what people read, its default and how to check a new value."""
 
     key: str

@@ -11,8 +11,7 @@ functions that hand out or change a heading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, func, select
 
@@ -37,8 +36,7 @@ _YEARS = range(2000, 2100)
 _h, _c = tables.budget_headings, tables.claims
 
 
-@dataclass(frozen=True)
-class BudgetView:
+class BudgetView(NamedTuple):
     """A financial year's budget: each heading's position (also the chart's data), and spend with no heading."""
 
     financial_year: int

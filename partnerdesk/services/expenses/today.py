@@ -8,9 +8,8 @@ import (tests/unit/test_first_screen.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import Connection, select
 
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-@dataclass(frozen=True)
-class TodayClaim:
+class TodayClaim(NamedTuple):
     """A claim on the Today page."""
 
     claim_id: str
@@ -35,8 +33,7 @@ class TodayClaim:
     since: datetime | None  # when it was submitted (waiting) or approved (unpaid); UTC
 
 
-@dataclass(frozen=True)
-class ExpensesToday:
+class ExpensesToday(NamedTuple):
     """Everything about expenses that the Today page shows."""
 
     waiting_for_approval: list[TodayClaim]  # longest waiting first

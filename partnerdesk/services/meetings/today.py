@@ -8,9 +8,8 @@ meetings; the judgements themselves are the pure rules in rules.meetings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import Connection, and_, case, func, or_, select
 
@@ -34,8 +33,7 @@ if TYPE_CHECKING:
 _CHUNK = 500
 
 
-@dataclass(frozen=True)
-class OverdueAction:
+class OverdueAction(NamedTuple):
     """An action past its due date and not done, for the Today page."""
 
     action_id: str
@@ -46,8 +44,7 @@ class OverdueAction:
     due_on: date
 
 
-@dataclass(frozen=True)
-class TodayMeeting:
+class TodayMeeting(NamedTuple):
     """A meeting on the Today page, with the tasks due before it (upcoming) or the gaps left after it (past)."""
 
     meeting_id: str
@@ -61,8 +58,7 @@ class TodayMeeting:
     tasks: list[Task]
 
 
-@dataclass(frozen=True)
-class MeetingsToday:
+class MeetingsToday(NamedTuple):
     """Everything about meetings that the Today page shows."""
 
     upcoming: list[TodayMeeting]  # every meeting from today for LOOKAHEAD_DAYS, soonest first, tasks may be empty

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Table, and_, exists, func, or_, select
 
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-@dataclass(frozen=True)
-class TermEnding:
+class TermEnding(NamedTuple):
     person_id: str
     person_name: str
     committee: str
@@ -24,8 +22,7 @@ class TermEnding:
     term_end: date
 
 
-@dataclass(frozen=True)
-class ConsentReview:
+class ConsentReview(NamedTuple):
     person_id: str
     person_name: str
     review_on: date
@@ -81,8 +78,7 @@ def consent_reviews_due(session: Connection | Session, today: date, limit: int =
     return [ConsentReview(*row) for row in session.execute(stmt)]
 
 
-@dataclass(frozen=True)
-class RetentionReview:
+class RetentionReview(NamedTuple):
     """A person whose records the retention schedule asks someone to review: they left long ago (left_on: the day
     their record last changed), or old_checks wellbeing checks of theirs are older than the schedule keeps."""
 

@@ -11,9 +11,8 @@ the same reason. Kept apart from that module (sessions, pairs and their records)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import Connection, and_, func, or_, select
 
@@ -43,8 +42,7 @@ def cadence_for_roles(roles: list[str], settings: dict[str, rules.Cadence]) -> r
     return min(found, key=lambda cadence: (cadence.max_days, cadence.min_days))
 
 
-@dataclass(frozen=True)
-class SupervisionDue:
+class SupervisionDue(NamedTuple):
     pair_id: str
     supervisee_id: str
     supervisee_name: str

@@ -8,9 +8,8 @@ import (tests/unit/test_first_screen.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import Connection, and_, exists, func, select
 
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-@dataclass(frozen=True)
-class FollowUpDue:
+class FollowUpDue(NamedTuple):
     """A follow-up not done yet whose day has come: who, after which check, by whom and by when."""
 
     check_id: str
@@ -40,8 +38,7 @@ class FollowUpDue:
     follow_up_status: str  # "overdue" (show in red) or "due"
 
 
-@dataclass(frozen=True)
-class MissingDebrief:
+class MissingDebrief(NamedTuple):
     """A representative who attended a meeting and has no debrief check for it yet."""
 
     meeting_id: str
@@ -51,8 +48,7 @@ class MissingDebrief:
     person_name: str
 
 
-@dataclass(frozen=True)
-class WellbeingToday:
+class WellbeingToday(NamedTuple):
     follow_ups: list[FollowUpDue]  # due today or overdue, oldest first
     supervision: list[SupervisionDue]  # status "overdue" or "due" (within 7 days), soonest due first
     training: list[TrainingStatus]  # "expiring" (within 30 days) or "expired" (in the last 90 days), soonest first

@@ -11,9 +11,8 @@ imported only by the functions that hand out or change a course or a training re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, exists, func, select
 
@@ -39,8 +38,7 @@ RECORD_FIELDS = ("person_id", "course_id", "completed_on")
 _CHUNK = 500
 
 
-@dataclass(frozen=True)
-class TrainingStatus:
+class TrainingStatus(NamedTuple):
     """One person and one course: the latest completion and where it stands (rules.supervision.training_status)."""
 
     person_id: str
@@ -53,8 +51,7 @@ class TrainingStatus:
     record_id: str | None
 
 
-@dataclass(frozen=True)
-class CourseView:
+class CourseView(NamedTuple):
     course_id: str
     name: str
     renewal_months: int | None  # None: never needs renewing

@@ -9,9 +9,8 @@ attendance recorded, a claim approved, supervision held) go away by themselves w
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -28,8 +27,7 @@ from partnerdesk.ui.widgets.fitting import fit_to_screen
 DEFAULT_SNOOZE_DAYS = 7
 
 
-@dataclass(frozen=True)
-class Done:
+class Done(NamedTuple):
     """How a section's line is ticked off: the menu's words, and work(session, about, today) doing it."""
 
     words: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 
@@ -18,8 +19,7 @@ from sqlalchemy import Connection
 RED_AFTER_DAYS = 7
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line on the Today page. An urgent (overdue) line starts with "Overdue:" and a warning icon; it is also red
     when it is more than RED_AFTER_DAYS late or serious (a follow-up after distress)."""
 
@@ -55,8 +55,7 @@ class Section:
     days: int = 0  # fills "{days}" in the title and the empty line, after they are translated
 
 
-@dataclass(frozen=True)
-class TodayGroup:
+class TodayGroup(NamedTuple):
     """Sections that one read fills: read(db, today) returns a list of lines for each section, in order."""
 
     sections: tuple[Section, ...]
