@@ -93,3 +93,32 @@ def test_session_paths_and_windows_messages_are_read_as_systemd_and_windows_writ
     assert is_session_lock(0x02B1, 0x7)  # WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK
     assert not is_session_lock(0x02B1, 0x8)  # WTS_SESSION_UNLOCK
     assert not is_session_lock(0x0100, 0x7)  # a key press
+
+
+def test_a_macs_screen_lock_locks_partnerdesk_once_as_it_locks(qtbot, window, store, monkeypatch):
+    """macOS tells nobody: PartnerDesk looks at the login session every couple of seconds (lock.mac_screen reads it
+    on a Mac; here the test says what a Mac would)."""
+    from partnerdesk.ui.lock import system_lock
+    from tests.builders import add_person
+
+    monkeypatch.setattr(system_lock, "MAC_EVERY_MS", 50)
+    add_person(store, full_name=NAME)
+    window.show_page(window.people)
+    mac = {"locked": False}
+    qtbot.waitUntil(lambda: window.locker.system_lock is not None)
+    window.locker.watch_system_lock(mac_screen=lambda: mac["locked"])
+    qtbot.wait(300)
+    assert not window.locker.locked
+
+    mac["locked"] = True  # Ctrl+Cmd+Q, or the lid closed
+    qtbot.waitUntil(lambda: window.locker.locked, timeout=3000)
+    assert lock_screen() is not None and not any(NAME in text for text in readable_texts())
+
+    window.locker.unlock()  # signed in again while the Mac's screen is still reported locked
+    qtbot.wait(300)
+    assert not window.locker.locked  # not locked again at every look
+
+    mac["locked"] = False
+    qtbot.wait(300)
+    mac["locked"] = True
+    qtbot.waitUntil(lambda: window.locker.locked, timeout=3000)

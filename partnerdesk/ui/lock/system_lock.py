@@ -4,8 +4,9 @@ their own desktop on it, must still sign in to PartnerDesk to read anything.
 
 Linux desktops say so on D-Bus: the session's screen saver service (freedesktop, GNOME, Cinnamon, MATE) sends
 ActiveChanged(true), and systemd-logind sends Lock for the login session. Windows sends the window a session-change
-message once it has asked for them. Where none of these exists (macOS, a desktop with no screen saver service, a
-computer with no D-Bus), nothing is watched and the idle time still locks PartnerDesk.
+message once it has asked for them. A Mac says nothing unasked, so PartnerDesk looks at its login session every
+couple of seconds (lock.mac_screen). Where none of these exists (a desktop with no screen saver service, a computer
+with no D-Bus), nothing is watched and the idle time still locks PartnerDesk.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,8 @@ LOGIN_SESSION = "org.freedesktop.login1.Session"
 #: Windows' session-change message, and its "this session was locked" reason (winuser.h, wtsapi32.h).
 WM_WTSSESSION_CHANGE = 0x02B1
 WTS_SESSION_LOCK = 0x7
+#: How often a Mac's screen lock is looked at: soon enough that nobody sits down at an unlocked PartnerDesk.
+MAC_EVERY_MS = 2000
 
 
 def login_session_path(session_id: str) -> str:
@@ -46,18 +50,26 @@ def is_session_lock(message: int, reason: int) -> bool:
 class SystemLockWatcher(QObject):
     """Emits locked when the computer's screen is locked. `watching` lists what it listens to (for the log and tests).
 
-    The buses are PartnerDesk's session and system buses unless given (a test gives a private bus of its own).
+    The buses are PartnerDesk's session and system buses unless given (a test gives a private bus of its own);
+    mac_screen says whether a Mac's screen is locked (lock.mac_screen's, unless a test gives its own).
     """
 
     locked = Signal()
 
-    def __init__(self, parent: QObject, session_bus=None, system_bus=None, session_id: str | None = None):
+    def __init__(self, parent: QObject, session_bus=None, system_bus=None, session_id: str | None = None,
+                 mac_screen: Callable[[], bool] | None = None):  # fmt: skip
         super().__init__(parent)
         self.watching: list[str] = []
         self.windows_filter: QAbstractNativeEventFilter | None = None
         if sys.platform.startswith("linux") or session_bus is not None:
             self._watch_dbus(session_bus, system_bus, os.environ.get("XDG_SESSION_ID", "") if session_id is None
                              else session_id)  # fmt: skip
+        if mac_screen is None and sys.platform == "darwin":
+            from partnerdesk.ui.lock.mac_screen import screen_lock_reader
+
+            mac_screen = screen_lock_reader()
+        if mac_screen is not None:
+            self._watch_mac(mac_screen)
         log.info("watching the computer's screen lock through %d services", len(self.watching))
 
     def _watch_dbus(self, session_bus, system_bus, session_id: str) -> None:
@@ -76,6 +88,19 @@ class SystemLockWatcher(QObject):
             path = login_session_path(session_id)
             if system_bus.connect("", path, LOGIN_SESSION, "Lock", self, SLOT("_session_locked()")):
                 self.watching.append(LOGIN_SESSION)
+
+    def _watch_mac(self, screen_is_locked: Callable[[], bool]) -> None:
+        self.mac_screen, self.mac_was_locked = screen_is_locked, screen_is_locked()
+        self.mac_timer = QTimer(self, interval=MAC_EVERY_MS)
+        self.mac_timer.timeout.connect(self._look_at_mac_screen)
+        self.mac_timer.start()
+        self.watching.append("CGSessionScreenIsLocked")
+
+    def _look_at_mac_screen(self) -> None:
+        now = self.mac_screen()
+        if now and not self.mac_was_locked:  # once as it locks, not every look while it stays locked
+            self.locked.emit()
+        self.mac_was_locked = now
 
     @Slot(bool)
     def _screen_saver(self, active: bool) -> None:
