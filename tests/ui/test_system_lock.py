@@ -122,3 +122,20 @@ def test_a_macs_screen_lock_locks_partnerdesk_once_as_it_locks(qtbot, window, st
     qtbot.wait(300)
     mac["locked"] = True
     qtbot.waitUntil(lambda: window.locker.locked, timeout=3000)
+
+
+def test_a_mac_that_slept_or_paused_partnerdesk_while_locked_is_locked_on_its_return(qtbot, window, monkeypatch):
+    """macOS may pause a program whose windows are hidden (App Nap) or the whole Mac sleeps: PartnerDesk then
+    never sees the screen locked, only a look that comes far too late, and that is enough to lock it."""
+    from partnerdesk.ui.lock import system_lock
+
+    monkeypatch.setattr(system_lock, "MAC_EVERY_MS", 50)
+    now = [1_000_000.0]
+    monkeypatch.setattr(system_lock, "wall_clock", lambda: now[0])
+    qtbot.waitUntil(lambda: window.locker.system_lock is not None)
+    window.locker.watch_system_lock(mac_screen=lambda: False)  # the screen is unlocked at every look
+    now[0] += 5  # a busy moment: late, but not asleep
+    qtbot.wait(300)
+    assert not window.locker.locked
+    now[0] += 40 * 60  # the lid was shut over lunch
+    qtbot.waitUntil(lambda: window.locker.locked, timeout=3000)

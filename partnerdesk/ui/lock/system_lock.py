@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QCoreApplication, QObject, QTimer, Signal, Slot
@@ -30,6 +31,14 @@ WM_WTSSESSION_CHANGE = 0x02B1
 WTS_SESSION_LOCK = 0x7
 #: How often a Mac's screen lock is looked at: soon enough that nobody sits down at an unlocked PartnerDesk.
 MAC_EVERY_MS = 2000
+#: A look at a Mac's screen lock this much later than due (seconds) means PartnerDesk was not running in between:
+#: the Mac slept, or macOS paused it (App Nap) while the screen was locked, so the lock itself went unseen.
+MAC_MISSED_S = 15
+
+
+def wall_clock() -> float:
+    """Seconds since 1970 (a test replaces it to move time on)."""
+    return time.time()
 
 
 def login_session_path(session_id: str) -> str:
@@ -91,16 +100,19 @@ class SystemLockWatcher(QObject):
 
     def _watch_mac(self, screen_is_locked: Callable[[], bool]) -> None:
         self.mac_screen, self.mac_was_locked = screen_is_locked, screen_is_locked()
+        self.mac_looked_at = wall_clock()
         self.mac_timer = QTimer(self, interval=MAC_EVERY_MS)
         self.mac_timer.timeout.connect(self._look_at_mac_screen)
         self.mac_timer.start()
         self.watching.append("CGSessionScreenIsLocked")
 
     def _look_at_mac_screen(self) -> None:
-        now = self.mac_screen()
-        if now and not self.mac_was_locked:  # once as it locks, not every look while it stays locked
+        now, looked_at = self.mac_screen(), wall_clock()
+        # The wall clock, not a monotonic one: a Mac's monotonic clock stops while it sleeps.
+        missed = looked_at - self.mac_looked_at > MAC_MISSED_S + MAC_EVERY_MS / 1000
+        if (now and not self.mac_was_locked) or missed:  # once as it locks, not every look while it stays locked
             self.locked.emit()
-        self.mac_was_locked = now
+        self.mac_was_locked, self.mac_looked_at = now, looked_at
 
     @Slot(bool)
     def _screen_saver(self, active: bool) -> None:
