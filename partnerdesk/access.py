@@ -14,7 +14,8 @@ from pathlib import Path
 
 from partnerdesk import actor
 from partnerdesk.i18n import _
-from partnerdesk.store.engine import Store, StoreError, database_url, is_encrypted, open_store, sqlite_path
+from partnerdesk.store.connections import database_url, sqlite_path
+from partnerdesk.store.engine import Store, StoreError, is_encrypted, open_store
 from partnerdesk.store.keys import (
     KeyFile,
     WrongPassword,

@@ -171,7 +171,8 @@ def _check_audit_log(args: argparse.Namespace, report, key: bytes | None) -> Non
 def _backup(args: argparse.Namespace) -> int:
     from partnerdesk import paths
     from partnerdesk.store.backup import backup_sqlite
-    from partnerdesk.store.engine import StoreError, database_url, inspect_sqlite_file, sqlite_path
+    from partnerdesk.store.connections import database_url, sqlite_path
+    from partnerdesk.store.engine import StoreError, inspect_sqlite_file
     from partnerdesk.store.leftovers import sweep_partials
 
     source = sqlite_path(database_url(target_of(args)))
@@ -253,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _plain(exc: BaseException, args: argparse.Namespace) -> str:
     """The error boundary's message: plain words and what to do; never a traceback or a record's values."""
-    from partnerdesk.store.engine import database_url, sqlite_path
+    from partnerdesk.store.connections import database_url, sqlite_path
     from partnerdesk.store.messages import plain_message
 
     try:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from partnerdesk import access
 from partnerdesk.i18n import N_, _
-from partnerdesk.store.engine import Store, StoreError, database_url, open_store, sqlite_path
+from partnerdesk.store.connections import database_url, sqlite_path
+from partnerdesk.store.engine import Store, StoreError, open_store
 from partnerdesk.store.keys import new_recovery_key
 
 PASSWORD_ENV = "PARTNERDESK_PASSWORD"
@@ -117,7 +118,7 @@ def target_of(args: argparse.Namespace) -> str | Path:
 def refuse_shared_location_of(target: str | Path) -> None:
     """Commands that change the database refuse one on a network share or in a cloud-synced folder, with the safe
     alternative the window gives (commands that only read, such as check and export, still work)."""
-    from partnerdesk.store.engine import database_url, sqlite_path
+    from partnerdesk.store.connections import database_url, sqlite_path
     from partnerdesk.store.sharing import refuse_shared_location
 
     path = sqlite_path(database_url(target))

@@ -96,7 +96,7 @@ def record_separately(session: Any, kind: str, **details: Any) -> None:
 
 
 def _record_with(reading: Any, kind: str, **details: Any) -> None:
-    from partnerdesk.store.engine import WRITING, database_url, key_of, make_engine, writable
+    from partnerdesk.store.connections import WRITING, database_url, key_of, make_engine, writable
     from partnerdesk.store.sharing import shared_location_problem
 
     # A Session (exports) or a plain Connection (sign-in, which loads no ORM on the way to the first screen).

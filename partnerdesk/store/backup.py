@@ -12,15 +12,8 @@ from pathlib import Path
 
 from partnerdesk.i18n import _
 from partnerdesk.private_files import FILE_MODE, FOLDER_MODE, tighten
-from partnerdesk.store.engine import (
-    NEEDS_PASSWORD_MESSAGE,
-    NeedsPassword,
-    StoreError,
-    connect_file,
-    file_stamp,
-    is_encrypted,
-    reading_uri,
-)
+from partnerdesk.store.connections import file_stamp, reading_uri
+from partnerdesk.store.engine import NEEDS_PASSWORD_MESSAGE, NeedsPassword, StoreError, connect_file, is_encrypted
 from partnerdesk.store.keys import key_file_path
 from partnerdesk.store.leftovers import partial_path, remove_partial
 

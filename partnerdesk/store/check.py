@@ -11,19 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.i18n import _
+from partnerdesk.store.connections import database_url, file_stamp, make_engine, reading_uri, sqlite_path
 from partnerdesk.store.engine import (
     DamagedDatabase,
     StoreError,
     connect_file,
     current_revision,
     database_errors,
-    database_url,
-    file_stamp,
     inspect_sqlite_file,
     is_encrypted,
-    make_engine,
-    reading_uri,
-    sqlite_path,
 )
 from partnerdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 

@@ -41,7 +41,8 @@ def passes_quick_check(path: Path, key: bytes | None = None, opened=None) -> boo
     """Whether SQLite's quick check finds the file sound, reading it without changing it (an encrypted file is
     read with key; without it, it cannot be checked and does not pass). opened(connection), if given, is called
     before the check starts, so another thread can interrupt it."""
-    from partnerdesk.store.engine import connect_file, database_errors, is_encrypted, reading_uri
+    from partnerdesk.store.connections import reading_uri
+    from partnerdesk.store.engine import connect_file, database_errors, is_encrypted
 
     key = key if is_encrypted(path) else None
     try:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from partnerdesk.i18n import _
 from partnerdesk.store import sharing
-from partnerdesk.store.engine import Store, StoreError, database_url, open_store, sqlite_path, writable
+from partnerdesk.store.connections import database_url, sqlite_path, writable
+from partnerdesk.store.engine import Store, StoreError, open_store
 
 
 def shared_reason(problem: str) -> str:

@@ -19,7 +19,7 @@ from partnerdesk.private_files import private_folder, tighten_tree
 from partnerdesk.records.types import current_user
 from partnerdesk.resources_access import read_text
 from partnerdesk.store import Store, StoreError, sharing
-from partnerdesk.store.engine import database_url, sqlite_path
+from partnerdesk.store.connections import database_url, sqlite_path
 from partnerdesk.store.viewing import open_for_window
 from partnerdesk.ui.crash_dialog import install_crash_reporter
 from partnerdesk.ui.ops import Writer

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerdesk.store.engine import reading_uri
+from partnerdesk.store.connections import reading_uri
 from partnerdesk.store.leftovers import partials_in
 from tests.integration.test_cli import run
 

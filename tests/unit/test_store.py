@@ -21,7 +21,8 @@ from partnerdesk.records.tables import metadata
 from partnerdesk.services.people.people import create_person, get_person
 from partnerdesk.store import StoreError, open_store
 from partnerdesk.store.backup import backup_sqlite
-from partnerdesk.store.engine import current_revision, database_url, make_engine, sqlite_path
+from partnerdesk.store.connections import database_url, make_engine, sqlite_path
+from partnerdesk.store.engine import current_revision
 from partnerdesk.store.leftovers import partial_path, partials_in, sweep_partials
 from partnerdesk.store.messages import plain_message
 from partnerdesk.store.migrate import script_heads, script_revisions, upgrade_database
@@ -410,9 +411,9 @@ def test_readers_stay_deferred_and_never_hold_the_write_lock(store):
 
 
 def test_a_save_waits_quietly_for_a_writer_that_holds_the_lock_beyond_the_busy_timeout(tmp_path, monkeypatch):
-    from partnerdesk.store import engine as engine_module
+    from partnerdesk.store import connections
 
-    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)  # SQLite gives up after 50 ms; the store does not
+    monkeypatch.setattr(connections, "BUSY_TIMEOUT_MS", 50)  # SQLite gives up after 50 ms; the store does not
     store = open_store(tmp_path / "busy.sqlite3")
     other = _other_writer(store.path)
     try:

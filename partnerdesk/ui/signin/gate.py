@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from partnerdesk import access
 from partnerdesk.store import sharing
-from partnerdesk.store.engine import database_url, sqlite_path
+from partnerdesk.store.connections import database_url, sqlite_path
 
 
 def sign_in_first(target: str | Path) -> tuple[bool, bytes | None]:
