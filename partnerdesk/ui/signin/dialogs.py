@@ -30,6 +30,7 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.store.engine import StoreError
 from partnerdesk.store.keys import KeyFile, KeyRefused, password_problem
+from partnerdesk.ui.widgets.field_message import message_line
 from partnerdesk.ui.widgets.fitting import fit_to_screen
 
 #: The text PartnerDesk shows when the two copies of a new password differ.
@@ -50,12 +51,7 @@ def _text_box(name: str) -> QLineEdit:
 
 
 def _message_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldMessage")
-    label.setWordWrap(True)
-    label.setAccessibleName(_("Message"))
-    label.hide()
-    return label
+    return message_line("fieldMessage", _("Message"))
 
 
 def _say(label: QLabel, text: str) -> None:

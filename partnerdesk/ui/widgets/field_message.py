@@ -108,14 +108,20 @@ def add_field_row(form: QFormLayout, label: str, widget: QWidget) -> tuple[Field
     return message, caption, holder
 
 
+def message_line(object_name: str, accessible_name: str) -> QLabel:
+    """A wrapped line of words a form or dialog fills when it has something to say, hidden until then (styled in
+    partnerdesk.qss by its object name)."""
+    line = QLabel()
+    line.setObjectName(object_name)
+    line.setWordWrap(True)
+    line.setAccessibleName(accessible_name)
+    line.hide()
+    return line
+
+
 def problems_summary() -> QLabel:
     """The line above a form saying nothing was saved and how many problems to fix (hidden until then)."""
-    summary = QLabel()
-    summary.setObjectName("formSummary")
-    summary.setWordWrap(True)
-    summary.setAccessibleName(_("Problems to fix before saving"))
-    summary.hide()
-    return summary
+    return message_line("formSummary", _("Problems to fix before saving"))
 
 
 def say_problems(summary: QLabel, messages: dict[str, str], general: list[str]) -> None:
