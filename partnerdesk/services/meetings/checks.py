@@ -39,6 +39,7 @@ from partnerdesk.rules.meetings import (
     uk_date,
 )
 from partnerdesk.services.common.errors import NotFound, Problems, check_version
+from partnerdesk.services.common.lookup import raw_rows
 from partnerdesk.services.common.settings import default_periods
 from partnerdesk.services.meetings.attendance import seat_holders
 
@@ -137,24 +138,29 @@ class MeetingCompliance:
 class _Seats:
     """One committee's seats, arranged to answer for any day how many people hold a full seat and whether someone
     holds any seat, without going through every seat for every meeting (a large organisation's committees have
-    thousands of seats, and a year has hundreds of meetings)."""
+    thousands of seats, and a year has hundreds of meetings).
+
+    Days are kept as the database returns them (ISO text from SQLite, dates elsewhere), which sort as days do:
+    converting tens of thousands of them was most of the monitoring return's time. Ask with _stored(session, day).
+    """
 
     def __init__(self) -> None:
-        self.by_person: dict[str, list[tuple[date, date | None, bool]]] = {}
-        self._starts: list[date] = []
-        self._ends: list[date] = []
+        self.by_person: dict[str, list[tuple[Any, Any, bool]]] = {}
+        self._starts: list[Any] = []
+        self._ends: list[Any] = []
 
-    def arrange(self) -> None:
-        """Merge each person's overlapping full seats, so each person counts once on any day, and sort the ends."""
+    def arrange(self, last: Any) -> None:
+        """Merge each person's overlapping full seats, so each person counts once on any day, and sort the ends.
+        last: a day after every day that will be asked about, for seats with no end."""
         for seats in self.by_person.values():
             if len(seats) == 1:  # most people: one seat, nothing to merge
                 start, end, backup = seats[0]
                 if not backup:
                     self._starts.append(start)
-                    self._ends.append(end or date.max)
+                    self._ends.append(end or last)
                 continue
-            merged: list[list[date]] = []
-            for start, end, _backup in sorted((s, e or date.max, b) for s, e, b in seats if not b):
+            merged: list[list[Any]] = []
+            for start, end, _backup in sorted((s, e or last, b) for s, e, b in seats if not b):
                 if merged and start <= merged[-1][1]:
                     merged[-1][1] = max(merged[-1][1], end)
                 else:
@@ -165,34 +171,40 @@ class _Seats:
         self._starts.sort()
         self._ends.sort()
 
-    def full_on(self, day: date) -> int:
+    def full_on(self, day: Any) -> int:
         """How many people hold a full (not back-up) seat on that day: seats begun by then less those ended before."""
         return bisect_right(self._starts, day) - bisect_left(self._ends, day)
 
-    def seated_on(self, person_id: str, day: date) -> bool:
+    def seated_on(self, person_id: str, day: Any) -> bool:
         """Whether the person holds any seat (full or back-up) on that day."""
         return any(s <= day and (e is None or e >= day) for s, e, _b in self.by_person.get(person_id, ()))
 
 
+def _stored(session: Session, day: date) -> Any:
+    """A day as the database returns it when read straight from its driver (raw_rows)."""
+    return day.isoformat() if session.get_bind().dialect.name == "sqlite" else day
+
+
 def _seats_by_committee(session: Session, committee_ids: set[str], first: date, last: date) -> dict[str, _Seats]:
-    """The seats of people not in the Bin on these committees that cover any day from first to last."""
+    """The seats of people not in the Bin on these committees that cover any day from first to last (days as
+    _stored gives them)."""
     m, p = tables.memberships, tables.people
     found = {cid: _Seats() for cid in committee_ids}
+    # The few people in the Bin, set aside here: joining every seat to its holder's record to find them took as
+    # long as reading the seats (tens of thousands of them in a large organisation).
+    binned = {person_id for (person_id,) in raw_rows(session, select(p.c.id).where(p.c.deleted_at.is_not(None)))}
     ids = sorted(committee_ids)
     for start in range(0, len(ids), _CHUNK):
-        stmt = (
-            select(m.c.committee_id, m.c.person_id, m.c.term_start, m.c.term_end, m.c.is_backup)
-            .select_from(m.join(p, p.c.id == m.c.person_id))
-            .where(
-                m.c.committee_id.in_(ids[start : start + _CHUNK]), m.c.deleted_at.is_(None), p.c.deleted_at.is_(None),
-                m.c.term_start <= last, or_(m.c.term_end.is_(None), m.c.term_end >= first),
-            )
+        stmt = select(m.c.committee_id, m.c.person_id, m.c.term_start, m.c.term_end, m.c.is_backup).where(
+            m.c.committee_id.in_(ids[start : start + _CHUNK]), m.c.deleted_at.is_(None),
+            m.c.term_start <= last, or_(m.c.term_end.is_(None), m.c.term_end >= first),
         )  # fmt: skip
-        # All at once (a large organisation's committees have tens of thousands of seats): quicker than row by row.
-        for committee_id, person_id, term_start, term_end, backup in session.execute(stmt).all():
-            found[committee_id].by_person.setdefault(person_id, []).append((term_start, term_end, backup))
+        for committee_id, person_id, term_start, term_end, backup in raw_rows(session, stmt):
+            if person_id not in binned:
+                found[committee_id].by_person.setdefault(person_id, []).append((term_start, term_end, backup))
+    after = _stored(session, date.max)
     for seats in found.values():
-        seats.arrange()
+        seats.arrange(after)
     return found
 
 
@@ -222,17 +234,18 @@ def compliance_for_meetings(session: Session, meeting_ids: list[str]) -> dict[st
     days = {meeting_id: uk_date(row.starts_at) for meeting_id, row in meetings.items()}
     committees = {row.committee_id for row in meetings.values() if row.committee_id}
     seats = _seats_by_committee(session, committees, min(days.values()), max(days.values())) if committees else {}
+    stored = {meeting_id: _stored(session, day) for meeting_id, day in days.items()}
 
     result = {}
     for meeting_id, row in meetings.items():
-        day = days[meeting_id]
+        day, stored_day = days[meeting_id], stored[meeting_id]
         held = seats.get(row.committee_id) if row.committee_id else None
-        full = held.full_on(day) if held else 0
+        full = held.full_on(stored_day) if held else 0
         invited = people.get(meeting_id, [])
         marks = Counter(mark for _unused, mark, _unused, _unused, _unused in invited)
         sent = [(days_before(day, on), fmt, wanted) for _unused, _unused, on, fmt, wanted in invited if on is not None]
         present = sum(1 for person_id, mark, *_unused in invited
-                      if mark == "attended" and held is not None and held.seated_on(person_id, day))  # fmt: skip
+                      if mark == "attended" and held is not None and held.seated_on(person_id, stored_day))  # fmt: skip
         rule = QuorumRule(row.quorum_number, row.quorum_numerator, row.quorum_denominator)
         if row.kind not in QUORUM_KINDS:
             rule = QuorumRule()  # no quorum is agreed for a pre-meeting, debrief or other informal meeting

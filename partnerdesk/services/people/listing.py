@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.i18n import N_
 from partnerdesk.records import tables
 from partnerdesk.rules.contact import phone_digits
+from partnerdesk.services.common.lookup import raw_rows
 from partnerdesk.services.common.removal import REMOVED_NAME
 from partnerdesk.services.common.search import fts_query, search_terms
 
@@ -129,22 +130,9 @@ def count_people(session: Session, flt: PeopleFilter) -> int:
 
 
 def _key_list(session: Session, statement) -> list:
-    """The values of a one-column query, read straight from the database driver.
-
-    Lists of 100,000 keys come back about three times faster this way than through SQLAlchemy's result rows, which
-    matters when it happens on every keystroke. Only for plain values (numbers, text) that need no conversion.
-    """
-    connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
-    params = compiled.construct_params()
-    if compiled.positiontup is not None:  # drivers such as sqlite3 take the values in order
-        params = [params[name] for name in compiled.positiontup]
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), params)
-        return [row[0] for row in cursor.fetchall()]
-    finally:
-        cursor.close()
+    """The values of a one-column query, read straight from the database driver (raw_rows): lists of 100,000 keys on
+    every keystroke. Only for plain values (numbers, text) that need no conversion."""
+    return [row[0] for row in raw_rows(session, statement)]
 
 
 def ordered_keys(session: Session, flt: PeopleFilter) -> list:
