@@ -24,5 +24,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0017_audit_log",
     "0018_consent_withdrawn",
     "0019_people_left_index",
+    "0020_people_sort_indexes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -353,3 +353,37 @@ def test_the_report_indexes_upgrade_keeps_people_and_seats_and_can_be_undone(tmp
     finally:
         store.close()
     assert revision_in_file(path) == "0014_import_batches_more"
+
+
+def test_the_people_sort_indexes_upgrade_gathers_their_statistics_and_can_be_undone(tmp_path):
+    path = tmp_path / "older.sqlite3"
+    person_id = database_at_revision(path, "0019_people_left_index")
+    engine = create_engine("sqlite:///" + str(path))
+    try:
+        with engine.begin() as con:
+            con.exec_driver_sql("ANALYZE")  # an older database whose planner already had statistics
+    finally:
+        engine.dispose()
+    sort_indexes = {f"ix_people_live_{c}" for c in ("status", "email", "phone", "postcode", "updated_at")}
+    store = open_store(path)
+    try:
+        with store.reader() as session:
+            con = session.connection()
+            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert sort_indexes <= indexes
+            # Without them the planner would guess at the new indexes and could read everyone through one.
+            counted = {row[0] for row in con.exec_driver_sql("SELECT idx FROM sqlite_stat1 WHERE tbl = 'people'")}
+            assert sort_indexes <= counted
+            assert get_person(session, person_id).full_name == "Ffion Older"
+        config = alembic_config()
+        with store.engine.begin() as con:
+            config.attributes["connection"] = con
+            command.downgrade(config, "0019_people_left_index")
+        with store.reader() as session:
+            con = session.connection()
+            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert not indexes & sort_indexes
+            assert get_person(session, person_id).full_name == "Ffion Older"
+    finally:
+        store.close()
+    assert revision_in_file(path) == "0019_people_left_index"

@@ -144,8 +144,11 @@ def ordered_keys(session: Session, flt: PeopleFilter) -> list:
     dialect = session.get_bind().dialect.name
     key = row_key(dialect)
     order = _sort_expression(flt.sort, dialect)
-    order = order.desc() if flt.descending else order.asc()
-    return _key_list(session, select(key).select_from(_people).where(_in_bin(flt)).order_by(order, key))
+    # Equal values in row order, reversed with the rest when descending: the list is then exactly its sort index
+    # read one way or the other (migrations 0002 and 0020), never sorted afresh.
+    way = "desc" if flt.descending else "asc"
+    return _key_list(session, select(key).select_from(_people).where(_in_bin(flt)).order_by(
+        getattr(order, way)(), getattr(key, way)()))
 
 
 def other_side_keys(session: Session, flt: PeopleFilter) -> list:

@@ -84,7 +84,8 @@ def _first_by_name(session: Session, terms: list[str], descending: bool, enough:
     return [key for (key,) in session.execute(text(
         "SELECT rowid FROM people INDEXED BY ix_people_live_name WHERE deleted_at IS NULL AND +rowid IN "
         "(SELECT rowid FROM people_search WHERE people_search MATCH :q) "
-        f"ORDER BY full_name COLLATE NOCASE {way}, rowid LIMIT :enough"), {"q": fts_query(terms), "enough": enough})]
+        f"ORDER BY full_name COLLATE NOCASE {way}, rowid {way} LIMIT :enough"),
+        {"q": fts_query(terms), "enough": enough})]
 
 
 def broad_search(session: Session, flt: PeopleFilter, ordered: list, others: list, enough: int) -> BroadMatches | None:
