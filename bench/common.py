@@ -39,6 +39,9 @@ def demo_database(people: int, seed: int = 1) -> Path:
         # make their encrypted copies of it themselves.
         plain = {**child_env(), "PARTNERDESK_UNENCRYPTED_NEW_DATABASES_FOR_TESTS": "1"}
         subprocess.run(command, check=True, env=plain, cwd=ROOT, stdout=subprocess.DEVNULL)
+        # An encrypted copy of an earlier database (bench_signin.encrypted_copy) would compare different data.
+        for stale in CACHE.glob(db.stem + "-encrypted.sqlite3*"):
+            stale.unlink()
         part.rename(db)
     return db
 
