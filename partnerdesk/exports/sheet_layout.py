@@ -92,7 +92,7 @@ def set_up_printing(sheet: Any, columns: Sequence[Column]) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True  # without this, spreadsheets ignore the fit-to numbers
     sheet.print_title_rows = "1:1"
     # &A is the sheet's name, &P and &N this page and the number of pages: printed fresh on every page.
-    sheet.oddHeader.center.text = _("&A")
+    sheet.oddHeader.center.text = "&A"  # a field code, not words: the same in every language
     sheet.oddFooter.center.text = _("Page &P of &N")
 
 

@@ -157,20 +157,20 @@ def check_within_cap(cap_half_days: int | None, used_half_days: int, unit: str, 
     left = half_days_left(cap_half_days, used_half_days)
     if cap_half_days is None or left is None or wanted <= left:
         return
-    asked = _count_words(count, "day" if unit == "day" else _("half day"))
+    asked = _days(count) if unit == "day" else _half_days(count)
     if unit == "day":
-        asked += f" ({_count_words(wanted, 'half day')})"
+        asked += f" ({_half_days(wanted)})"
     if left == 0:
         remaining = _("none are left")
     else:
         remaining = ngettext("only {count_words} is left", "only {count_words} are left", left).format(
-            count_words=_count_words(left, _("half day")))
+            count_words=_half_days(left))
     raise ValueError(
         _(
             "This person can have up to {count_words} on this programme and {remaining}, so {asked} "
             "can't be added."
         ).format(
-            count_words=_count_words(cap_half_days, _('half day')),
+            count_words=_half_days(cap_half_days),
             remaining=remaining,
             asked=asked,
         )
@@ -226,8 +226,12 @@ def _object_form(who: str) -> str:
     return _("this person") if who == "This person" else who
 
 
-def _count_words(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else _("{count} {noun}s").format(count=count, noun=noun)
+def _days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
+def _half_days(count: int) -> str:
+    return ngettext("{count} half day", "{count} half days", count).format(count=count)
 
 
 def _check_category(category: str) -> None:

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from openpyxl import load_workbook
 
+from partnerdesk import i18n
 from partnerdesk.exports.sheet_layout import NARROWEST, PADDING, WIDEST, fit, fitted_sheet, shown_length
 from partnerdesk.exports.xlsx import Column, Kind, xlsx_file
 
@@ -50,3 +51,18 @@ def test_every_sheet_prints_one_page_wide_on_a4_with_headings_title_and_page_num
     narrow = _written(tmp_path / "narrow.xlsx", (Column("Date", kind=Kind.DATE), Column("Count")), [[date.today(), 3]])
     assert narrow.page_setup.orientation == "portrait"  # a narrow sheet keeps its text large on a portrait page
     assert (narrow.page_setup.fitToWidth, int(narrow.page_setup.paperSize)) == (1, 9)
+
+
+def test_a_sheet_written_in_another_language_translates_its_words_and_nothing_else(tmp_path):
+    # A row's height, the filter's range and the header's field code are the file's own markup. Passed through the
+    # translations, the pseudo-language (every string changed and bracketed) made rows no spreadsheet could read.
+    i18n.set_language(i18n.PSEUDO)
+    try:
+        columns = (Column("Measure"), Column("Figure", kind=Kind.FIGURE))
+        sheet = _written(tmp_path / "pseudo.xlsx", columns, [["People engaged", "a long note " * 10], ["Meetings", 4]])
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    assert sheet.auto_filter.ref == "A1:B3"
+    assert sheet.oddHeader.center.text == "&A"
+    assert (sheet.row_dimensions[2].height or 0) > 15  # the long note's row is as tall as its lines
+    assert i18n.is_pseudo(sheet["A1"].value) and i18n.is_pseudo(sheet.oddFooter.center.text)  # words translated
