@@ -5,21 +5,21 @@ a bold heading row that stays in view, a filter on every column, sensible widths
 money as pounds and pence, and every typed value passed through the formula-injection guard.
 
 Workbooks are openpyxl "write-only" workbooks, which stream rows to disk instead of holding every cell in memory.
-openpyxl writes the workbook, styles and everything around the rows; SheetWriter writes the rows themselves,
-well over twice as fast as openpyxl's cell-by-cell way, so 100,000 people take about 20 seconds, not most of a minute.
+openpyxl writes the workbook, styles and everything around the rows; SheetWriter writes the rows themselves (each
+cell's XML from exports/xlsx_cells.py), well over twice as fast as openpyxl's cell-by-cell way, so 100,000 people
+take about 20 seconds, not most of a minute.
 """
 
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import shutil
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -29,13 +29,22 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet import _writer as openpyxl_sheet_writer
 from openpyxl.xml.functions import fromstring
 
 from partnerdesk.exports.guard import safe_text
+from partnerdesk.exports.xlsx_cells import (
+    as_pence,
+    as_uk_moment,
+    date_cell,
+    day_fraction,
+    figure_cell,
+    number_cell,
+    serial,
+    text_cell,
+    value_cell,
+)
 from partnerdesk.i18n import N_, _
-from partnerdesk.rules.dates import UK, format_uk
 from partnerdesk.services.common.errors import Cancelled
 from partnerdesk.store.leftovers import partial_path, remove_partial, sweep_partials
 
@@ -48,10 +57,6 @@ WRAP_AFTER = 24
 LINE_HEIGHT = 15
 MONEY_FORMAT = "£#,##0.00"
 PERCENT_FORMAT = "0%"
-#: Excel cannot show dates before 1900 (nor, because of an old Lotus 1-2-3 quirk, January and February 1900 reliably).
-EARLIEST_SPREADSHEET_DATE = date(1900, 3, 1)
-#: Excel cannot hold more characters than this in one cell; openpyxl cuts text to it too.
-EXCEL_LONGEST_TEXT = 32767
 
 
 class ExportError(Exception):
@@ -91,11 +96,6 @@ class Column:
     heading: str
     width: float = 15
     kind: Kind = Kind.TEXT
-
-
-def uk_local(moment: datetime) -> datetime:
-    """A stored UTC moment as the UK wall-clock time, without a time zone (spreadsheets cannot hold one)."""
-    return moment.astimezone(UK).replace(tzinfo=None)
 
 
 def pounds(pence: int) -> Decimal:
@@ -149,7 +149,7 @@ class SheetWriter:
         self._rows = _start_rows(self.sheet)
         headings = zip(self._letters, self.columns, strict=True)
         lines = max(_wrapped_lines(_(column.heading), column.width) for column in self.columns)
-        cells = "".join(_text_cell(f"{letter}1", _(column.heading), bold) for letter, column in headings)
+        cells = "".join(text_cell(f"{letter}1", _(column.heading), bold) for letter, column in headings)
         self._send_row(1, cells, lines)
 
     def _style_id(self, **style: Any) -> int:
@@ -162,18 +162,18 @@ class SheetWriter:
     def _cell_maker(self, kind: Kind):
         if kind is Kind.TEXT:
             # At the top of its row, beside a wrapped note of several lines, not down at the foot (the default).
-            return lambda ref, value: _text_cell(ref, safe_text(str(value)), self._top)
+            return lambda ref, value: text_cell(ref, safe_text(str(value)), self._top)
         if kind is Kind.NUMBER:
-            return _number_cell
+            return number_cell
         if kind is Kind.FIGURE:
             day_style = self._styles[Kind.DATE]
 
             def figure(ref: str, value: Any) -> str:
                 if isinstance(value, date):
-                    return _date_cell(ref, value, day_style)
+                    return date_cell(ref, value, day_style)
                 if isinstance(value, str) and len(value) > WRAP_AFTER:
-                    return _text_cell(ref, safe_text(value), self._wrap)
-                return _figure_cell(ref, value)
+                    return text_cell(ref, safe_text(value), self._wrap)
+                return figure_cell(ref, value)
 
             return figure
         if kind in (Kind.PERCENT_FIGURE, Kind.MONEY_FIGURE):
@@ -182,19 +182,19 @@ class SheetWriter:
 
             def typed(ref: str, value: Any) -> str:
                 if isinstance(value, str):
-                    return _text_cell(ref, safe_text(value))
-                shown = value if kind is Kind.PERCENT_FIGURE else pounds(_as_pence(value))
-                return _value_cell(ref, format(Decimal(shown), "f"), number)
+                    return text_cell(ref, safe_text(value))
+                shown = value if kind is Kind.PERCENT_FIGURE else pounds(as_pence(value))
+                return value_cell(ref, format(Decimal(shown), "f"), number)
 
             return typed
         style = self._styles[kind]
         if kind is Kind.TIME:
-            return lambda ref, value: _value_cell(ref, repr(_day_fraction(value)), style)
+            return lambda ref, value: value_cell(ref, repr(day_fraction(value)), style)
         if kind is Kind.DATE:
-            return lambda ref, value: _date_cell(ref, value, style)
+            return lambda ref, value: date_cell(ref, value, style)
         if kind is Kind.DATETIME:
-            return lambda ref, value: _value_cell(ref, _serial(_as_uk_moment(value)), style)
-        return lambda ref, value: _value_cell(ref, format(pounds(_as_pence(value)), "f"), style)
+            return lambda ref, value: value_cell(ref, serial(as_uk_moment(value)), style)
+        return lambda ref, value: value_cell(ref, format(pounds(as_pence(value)), "f"), style)
 
     def _send_row(self, number: int, cells: str, lines: int = 1) -> None:
         # Building a row's XML as text and parsing it in one call is far quicker than openpyxl building every cell
@@ -265,85 +265,6 @@ def _start_rows(sheet) -> Generator[None, Any, None]:
     next(generator)
     sheet._rows = generator
     return generator
-
-
-def _escape(text: str) -> str:
-    # Carriage returns are written as a character reference, or reading the XML back would turn them into
-    # line feeds.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-
-
-def _text_cell(ref: str, text: str, style: int = 0) -> str:
-    text = text[:EXCEL_LONGEST_TEXT]
-    styled = f' s="{style}"' if style else ""
-    # Spreadsheets drop spaces at the ends of text unless told to keep them.
-    space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
-
-
-def _value_cell(ref: str, value: str, style: int) -> str:
-    return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
-
-
-def _number_cell(ref: str, value: Any) -> str:
-    if isinstance(value, bool):
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, Decimal):
-        text = format(value, "f")
-    elif isinstance(value, int):
-        text = str(value)
-    elif isinstance(value, float) and math.isfinite(value):
-        text = repr(value)
-    else:
-        raise TypeError(f"A number column cannot hold {value!r}")
-    return f'<c r="{ref}"><v>{text}</v></c>'
-
-
-def _figure_cell(ref: str, value: Any) -> str:
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return _number_cell(ref, value)
-    return _text_cell(ref, safe_text(str(value)))
-
-
-def _day_fraction(value: time) -> float:
-    """A time of day as the spreadsheet holds it: the fraction of a day gone (12:00 is 0.5)."""
-    if not isinstance(value, time):
-        raise TypeError(f"A time column cannot hold {value!r}")
-    return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
-
-
-def _serial(value: date) -> str:
-    """A date or naive datetime as the spreadsheet's day number (whole days since 1900, time as a fraction)."""
-    serial = to_excel(value)
-    return str(int(serial)) if float(serial).is_integer() else repr(serial)
-
-
-def _as_date(value: date) -> date:
-    if isinstance(value, datetime):  # a moment given to a date column: the UK day it fell on
-        return uk_local(value).date() if value.tzinfo else value.date()
-    if not isinstance(value, date):
-        raise TypeError(f"A date column cannot hold {value!r}")
-    return value
-
-
-def _date_cell(ref: str, value: date, style: int) -> str:
-    value = _as_date(value)
-    if value < EARLIEST_SPREADSHEET_DATE:
-        # Spreadsheets cannot show these as dates (Excel would fill the cell with ####), so show the date as text.
-        return _text_cell(ref, format_uk(value))
-    return _value_cell(ref, _serial(value), style)
-
-
-def _as_uk_moment(value: datetime) -> datetime:
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValueError(f"A moment for an export must carry its time zone (stored moments are UTC), not {value!r}")
-    return uk_local(value)
-
-
-def _as_pence(value: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"Money must be given as whole pence, not {value!r}")
-    return value
 
 
 def _discard(workbook: Workbook) -> None:
