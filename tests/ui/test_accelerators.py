@@ -124,3 +124,20 @@ def test_no_two_controls_on_the_programmes_page_share_a_letter(qtbot, writer):
     qtbot.addWidget(page)
     page.show()
     assert dialog_clashes(page) == []  # the list, its buttons and each tab's controls are on show together
+
+
+def test_every_equality_question_has_its_own_letter(writer, qtbot):
+    # They had none: a keyboard user tabbed through nine drop-downs to reach the last.
+    from partnerdesk.rules.equality import QUESTIONS
+    from partnerdesk.ui.people.equality_fields import LABELS
+    from partnerdesk.ui.people.person_form import PersonForm
+
+    form = PersonForm(writer)
+    qtbot.addWidget(form)
+    labels = [label for label in form.findChildren(QLabel) if label.buddy() in form.fields.widgets.values()]
+    shown = {label.text().replace("&", ""): label for label in labels}
+    for question in QUESTIONS:
+        label = shown[LABELS[question.field].replace("&", "")]
+        assert accelerator(label.text()), question.field
+        assert label.buddy() is form.fields.widgets[question.field]
+    assert dialog_clashes(form) == []

@@ -9,10 +9,24 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QWidget
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.rules.equality import NOT_ASKED, QUESTIONS
 from partnerdesk.ui.widgets.choice_combo import ChoiceCombo
 from partnerdesk.ui.widgets.field_message import add_field_row
+
+#: Each question's label with the letter that Alt reaches it by (the headings themselves also head the monitoring
+#: return's tables, where a marked letter has no place). Letters the form's tabs and buttons do not already use.
+LABELS = {
+    "age_band": N_("A&ge"),
+    "sex": N_("Se&x"),
+    "gender_identity": N_("Gen&der identity"),
+    "ethnic_group": N_("&Ethnic group"),
+    "long_term_condition": N_("Long-&term condition or illness"),
+    "condition_impact": N_("It limits da&y-to-day activities"),
+    "sexual_orientation": N_("Sexual o&rientation"),
+    "religion": N_("Re&ligion"),
+    "carer": N_("&Unpaid carer"),
+}
 
 
 def add_equality_tab(fields: QTabWidget) -> QWidget:
@@ -40,7 +54,7 @@ def add_equality_tab(fields: QTabWidget) -> QWidget:
             # The census asks about a year or more; the label is kept short, so the box says it.
             combo.setToolTip(_("Long-term means lasting, or expected to last, 12 months or more."))
             combo.setAccessibleDescription(combo.toolTip())
-        message, _caption, _holder = add_field_row(layout, heading, combo)
+        message, _caption, _holder = add_field_row(layout, _(LABELS[question.field]), combo)
         fields.widgets[question.field] = combo
         fields.messages[question.field] = message
         fields.tab_of[question.field] = index
