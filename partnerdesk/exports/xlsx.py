@@ -48,8 +48,9 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.services.common.errors import Cancelled
 from partnerdesk.store.leftovers import partial_path, remove_partial, sweep_partials
 
-UK_DATE_FORMAT = N_("DD/MM/YYYY")
-UK_DATETIME_FORMAT = N_("DD/MM/YYYY HH:MM")
+# Spreadsheet number formats: codes the spreadsheet reads, the same in every language (not words to translate).
+UK_DATE_FORMAT = "DD/MM/YYYY"
+UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 TIME_FORMAT = "HH:MM"
 #: Text longer than this in a figures column wraps within the cell (a note beside the figures, not a figure).
 WRAP_AFTER = 24

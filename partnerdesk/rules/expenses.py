@@ -182,7 +182,9 @@ def over_budget_warning(spend: HeadingSpend, adding_pence: int) -> str | None:
 def claim_reference(claim_id: str) -> str:
     """The short reference for a claim on forms, payment runs and bank statements: "EXP-" and its id's first 8
     characters, upper case (ids are random, so these are as good as unique for one organisation)."""
-    return _("EXP-{upper}").format(upper=claim_id[:8].upper())
+    # The same in every language: it is quoted on bank statements and between colleagues who may read PartnerDesk in
+    # Welsh and English.
+    return f"EXP-{claim_id[:8].upper()}"
 
 
 # Bits are given in the order categories were first shipped; a new category must take the next free bit.
