@@ -337,7 +337,7 @@ def test_the_report_indexes_upgrade_keeps_people_and_seats_and_can_be_undone(tmp
     try:
         with store.reader() as session:
             con = session.connection()
-            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            indexes = _index_names(con)
             assert {"ix_people_id_live", "ix_memberships_committee_terms", "ix_memberships_person_terms"} <= indexes
             assert con.exec_driver_sql("SELECT person_id FROM memberships").scalar_one() == person_id
             assert get_person(session, person_id).full_name == "Ffion Older"
@@ -347,7 +347,7 @@ def test_the_report_indexes_upgrade_keeps_people_and_seats_and_can_be_undone(tmp
             command.downgrade(config, "0014_import_batches_more")
         with store.reader() as session:
             con = session.connection()
-            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            indexes = _index_names(con)
             assert not indexes & {"ix_people_id_live", "ix_memberships_committee_terms", "ix_memberships_person_terms"}
             assert con.exec_driver_sql("SELECT count(*) FROM memberships").scalar_one() == 1
     finally:
@@ -369,7 +369,7 @@ def test_the_people_sort_indexes_upgrade_gathers_their_statistics_and_can_be_und
     try:
         with store.reader() as session:
             con = session.connection()
-            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            indexes = _index_names(con)
             assert sort_indexes <= indexes
             # Without them the planner would guess at the new indexes and could read everyone through one.
             counted = {row[0] for row in con.exec_driver_sql("SELECT idx FROM sqlite_stat1 WHERE tbl = 'people'")}
@@ -381,9 +381,14 @@ def test_the_people_sort_indexes_upgrade_gathers_their_statistics_and_can_be_und
             command.downgrade(config, "0019_people_left_index")
         with store.reader() as session:
             con = session.connection()
-            indexes = {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            indexes = _index_names(con)
             assert not indexes & sort_indexes
             assert get_person(session, person_id).full_name == "Ffion Older"
     finally:
         store.close()
     assert revision_in_file(path) == "0019_people_left_index"
+
+
+def _index_names(con) -> set[str]:
+    """The names of the indexes in the database behind a connection."""
+    return {row[0] for row in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
