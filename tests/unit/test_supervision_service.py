@@ -8,6 +8,7 @@ import pytest
 
 from partnerdesk.services.common.errors import ValidationError
 from partnerdesk.services.common.settings import set_setting
+from partnerdesk.services.people.people import delete_person
 from partnerdesk.services.wellbeing.supervision import list_pairs, list_sessions, session_data, suggest_next_due
 from partnerdesk.services.wellbeing.supervision_actions import (
     add_supervision_action,
@@ -23,7 +24,7 @@ from partnerdesk.services.wellbeing.training import (
     training_compliance,
     training_gaps,
 )
-from tests.builders import add_pair, add_person, add_session, count_rows
+from tests.builders import add_pair, add_person, add_session, bin_record, count_rows
 
 TODAY = date(2025, 9, 1)
 
@@ -175,6 +176,27 @@ def test_training_expiry_missing_and_compliance(store, pair):
     with store.reader() as session:
         expiry = {item.course_name: item.expires_on for item in person_training(session, worker, TODAY)}
     assert expiry["GDPR"] == date(2026, 9, 20)
+
+
+def test_training_compliance_counts_only_people_expected_to_train(store, pair):
+    coordinator, worker = pair
+    left = add_person(store, full_name="Lee Left", roles=["peer_supporter"], status="left")
+    binned = add_person(store, full_name="Bea Binned", roles=["peer_supporter"])
+    both = add_person(store, full_name="Bo Both", roles=["peer_supporter", "peer_support_worker"])
+    with store.reader() as session:
+        gdpr = {course.name: course.course_id for course in list_courses(session)}["GDPR"]
+    with store.transaction() as session:
+        for person in (coordinator, worker, left, binned, both):
+            record_training(session, {"person_id": person, "course_id": gdpr, "completed_on": date(2025, 3, 1)})
+        # An older completion as well: each person's latest counts, once.
+        record_training(session, {"person_id": both, "course_id": gdpr, "completed_on": date(2023, 3, 1)})
+    bin_record(store, delete_person, binned)
+    with store.reader() as session:
+        compliance = {name: counts for name, *counts in training_compliance(session, TODAY)}
+    # The worker and Bo (two training roles, counted once); not the coordinator (no training role), Lee (left) or
+    # Bea (in the Bin), whose completions are on record all the same.
+    assert compliance["GDPR"] == [2, 2]
+    assert compliance["Safeguarding Adults"] == [2, 0]
 
 
 def test_training_cannot_be_completed_in_the_future(store, pair):
