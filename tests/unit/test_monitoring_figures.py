@@ -49,12 +49,14 @@ def quarter(tmp_path_factory):
     helper = {n: add_person(store, roles=["peer_supporter"]) for n in (1, 2)}
     worker = add_person(store, roles=["coordinator"])
     gone = add_person(store, roles=["peer_supporter"])
+    gone_rep = add_person(store, roles=["service_user_rep"])
     committee = add_committee(store)
     for n in (1, 2, 3, 4):
         add_membership(store, rep[n], committee, date(2025, 1, 1))
     add_membership(store, rep[5], committee, date(2026, 5, 1))  # new in the quarter
     add_membership(store, rep[6], committee, date(2026, 8, 1))  # starts after it: neither active nor new
     add_membership(store, rep[7], committee, date(2024, 1, 1), date(2025, 12, 31))  # ended before it
+    add_membership(store, gone_rep, committee, date(2026, 5, 1))  # new in the quarter, but put in the Bin below
     with store.transaction() as s:
         set_committee_quorum(s, committee, number=2, on=date(2026, 4, 1))
         set_setting(s, "training_roles", ["peer_supporter"])
@@ -94,6 +96,7 @@ def quarter(tmp_path_factory):
     add_check(store, gone, at=_at(date(2026, 5, 5)))
     with store.transaction() as s:
         delete_person(s, gone)  # in the Bin: counts nowhere
+        delete_person(s, gone_rep)
 
     add_pair(store, worker, helper[1])
     add_session(store, worker, [helper[1]], date(2026, 3, 2), next_due_on=date(2026, 4, 2))

@@ -58,27 +58,21 @@ def representative_counts(session: Session, period: Period) -> tuple[int, int]:
     """(active, new) representatives: people with a representative role holding a committee seat (full or back-up)
     at some time in the period, and those whose first seat ever began in the period."""
     m, r = tables.memberships, tables.person_roles
-    # Each seat's holder checked for a representative role by the roles' own key, rather than listing every
-    # representative first (most people hold no seat): about a third less work at 100,000 people.
-    representative = exists().where(r.c.person_id == m.c.person_id, r.c.role.in_(REPRESENTATIVE_ROLES))
-    seats = (
-        select(m.c.person_id, m.c.term_start, m.c.term_end)
-        .select_from(m.join(_p, _p.c.id == m.c.person_id))
-        .where(m.c.deleted_at.is_(None), _p.c.deleted_at.is_(None), representative)
-    ).subquery()
-    # Each representative's seats summed up in one pass: whether any seat overlaps the period, and when the first
-    # began (two passes over every seat took twice as long at 100,000 people).
-    overlaps = and_(
-        seats.c.term_start <= period.date_to, or_(seats.c.term_end.is_(None), seats.c.term_end >= period.date_from)
-    )
+    overlaps = and_(m.c.term_start <= period.date_to, or_(m.c.term_end.is_(None), m.c.term_end >= period.date_from))
+    # Each person's seats summed up in one pass, in the order of an index that holds everything asked for: whether
+    # any seat overlaps the period, and when the first began. Only then is each seat-holder checked for a
+    # representative role (by the roles' own key) and against the few people in the Bin: checking every seat before
+    # summing up took a fifth longer at 100,000 people.
     each = (
-        select(func.max(case((overlaps, 1), else_=0)).label("active"), func.min(seats.c.term_start).label("first"))
-        .group_by(seats.c.person_id)
-        .subquery()
-    )
+        select(m.c.person_id, func.max(case((overlaps, 1), else_=0)).label("active"),
+               func.min(m.c.term_start).label("first"))
+        .where(m.c.deleted_at.is_(None))
+        .group_by(m.c.person_id)
+    ).subquery()  # fmt: skip
+    representative = exists().where(r.c.person_id == each.c.person_id, r.c.role.in_(REPRESENTATIVE_ROLES))
     counts = select(
         func.count(case((each.c.active == 1, 1))),
         func.count(case((each.c.first.between(period.date_from, period.date_to), 1))),
-    )
+    ).where(representative, each.c.person_id.not_in(select(_p.c.id).where(_p.c.deleted_at.is_not(None))))
     active, new = session.execute(counts).one()
     return active, new
